@@ -1,0 +1,53 @@
+// One ajv instance for all plan schemas: draft 2020-12, every error, strict.
+import { Ajv2020, type ValidateFunction, type DataValidationCxt } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { PLAN_FILES, readSchemas, type PlanFileKey } from './schema-registry.ts';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+
+/** Context passed to validators (`validate.call(ctx, data)`) so the `adCopy` keyword can report where copy is. */
+export interface ValidationContext {
+  copyPaths: string[];
+}
+
+export type SchemaValidators = Record<PlanFileKey, ValidateFunction>;
+
+let cached: SchemaValidators | undefined;
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    discriminator: true,
+    verbose: true,
+    passContext: true,
+  });
+  addFormats(ajv, ['date', 'uri']);
+  ajv.addKeyword({
+    keyword: 'adCopy',
+    schemaType: 'boolean',
+    // Always valid: it only records the instance path, so the Advertising Law check knows which strings are copy.
+    validate: function (this: ValidationContext | undefined, _schema: boolean, _data: unknown, _parent?: unknown, cxt?: DataValidationCxt) {
+      if (this && Array.isArray(this.copyPaths) && cxt) this.copyPaths.push(cxt.instancePath);
+      return true;
+    },
+  });
+  for (const schema of readSchemas()) ajv.addSchema(schema);
+  return ajv;
+}
+
+/** Compiled validators per plan file; compiled once per process. */
+export function schemaValidators(): SchemaValidators {
+  if (cached) return cached;
+  const ajv = createAjv();
+  const out = {} as SchemaValidators;
+  for (const key of PLAN_FILES) {
+    const fn = ajv.getSchema(`${key}.schema.json`);
+    if (!fn) throw new Error(`schemas/${key}.schema.json is missing`);
+    out[key] = fn;
+  }
+  cached = out;
+  return out;
+}
