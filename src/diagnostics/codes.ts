@@ -1,0 +1,63 @@
+// Every diagnostic code ShopPlan emits. Codes are stable: tools and docs rely on them.
+// docs/diagnostics.md documents each one (a test keeps the two in step).
+
+export interface CodeInfo {
+  severity: 'error' | 'warning';
+  /** One line: what the code means. */
+  title: string;
+  /** Default hint: what to do about it. */
+  fix: string;
+}
+
+export const CODES = {
+  // Files and folders
+  'plan-dir-missing': { severity: 'error', title: 'The plan folder does not exist.', fix: 'Pass the folder that holds plan.yaml, e.g. `shopplan validate content`, or create one with `shopplan new <dir>`.' },
+  'file-missing': { severity: 'error', title: 'A required plan file is missing.', fix: 'Create it; `shopplan new <dir> --seed blank` shows a minimal one.' },
+  'file-unknown': { severity: 'error', title: 'A YAML file in the plan folder is not a plan file ShopPlan knows.', fix: 'Rename it to one of the plan files listed in the message, or move it out of the plan folder.' },
+  'file-too-large': { severity: 'error', title: 'A plan file is larger than the size limit.', fix: 'Split the data or move bulk data (orders, actuals) into CSV files.' },
+  'file-encoding': { severity: 'error', title: 'A plan file is not valid UTF-8.', fix: 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8). Exports from Windows are often GBK.' },
+  'file-binary': { severity: 'error', title: 'A plan file contains binary data.', fix: 'Plan files are text: replace it with YAML or MDX text.' },
+  'file-empty': { severity: 'error', title: 'A plan file is empty.', fix: 'Write the section, or delete the file to leave the section out.' },
+  // YAML
+  'yaml-syntax': { severity: 'error', title: 'The YAML cannot be parsed.', fix: 'Fix the syntax at the marked place: check indentation, colons and quotes.' },
+  'yaml-duplicate-key': { severity: 'error', title: 'A key appears twice in the same mapping.', fix: 'Remove or rename one of the two keys; YAML would silently keep only the last one.' },
+  'yaml-alias-limit': { severity: 'error', title: 'Aliases expand beyond the safety limit.', fix: 'Write the values out instead of nesting aliases (`*name`); this limit stops “billion laughs” files.' },
+  'yaml-unknown-tag': { severity: 'error', title: 'A YAML tag (`!something`) is not allowed.', fix: 'Remove the tag: plan files use plain YAML values only.' },
+  // Schema
+  'schema-unknown-key': { severity: 'error', title: 'A key is not part of the content model here.', fix: 'Check the spelling against the allowed keys (the message suggests the closest one).' },
+  'schema-required': { severity: 'error', title: 'A required field is missing.', fix: 'Add the field named in the message.' },
+  'schema-type': { severity: 'error', title: 'A value has the wrong type.', fix: 'Write the value as the type the message names (e.g. a number without quotes or units).' },
+  'schema-enum': { severity: 'error', title: 'A value is not one of the allowed choices.', fix: 'Use one of the values listed in the message.' },
+  'schema-const': { severity: 'error', title: 'A value must be exactly one fixed value.', fix: 'Use the value named in the message.' },
+  'schema-rate': { severity: 'error', title: 'A rate or share is outside 0–1.', fix: 'Write rates as decimals: 0.035 for 3.5 %, not 3.5 or "3.5%".' },
+  'schema-range': { severity: 'error', title: 'A number is outside its allowed range.', fix: 'Use a number within the range the message names.' },
+  'schema-pattern': { severity: 'error', title: 'A value does not have the required form.', fix: 'Use the form the message names (ids are kebab-case, months are YYYY-MM).' },
+  'schema-format': { severity: 'error', title: 'A date or address is malformed.', fix: 'Write dates as YYYY-MM-DD and addresses as full URLs.' },
+  'schema-length': { severity: 'error', title: 'A text or list is too short or too long.', fix: 'Add or remove entries as the message says.' },
+  'schema-unique': { severity: 'error', title: 'A list holds the same item twice.', fix: 'Remove the repeated item.' },
+  'schema-variant': { severity: 'error', title: 'The `type` of an entry is not a known variant.', fix: 'Use one of the variants listed in the message.' },
+  'schema-invalid': { severity: 'error', title: 'A value does not match the content model.', fix: 'Compare the value with the schema description (hover in your editor).' },
+  // Meaning
+  'id-duplicate': { severity: 'error', title: 'Two entries share the same id.', fix: 'Give each entry its own id; other entries refer to them by id.' },
+  'ref-unresolved': { severity: 'error', title: 'A reference points at an id that does not exist.', fix: 'Use one of the existing ids (the message suggests the closest one) or add the missing entry.' },
+  'share-sum': { severity: 'error', title: 'Shares that must add up to 100 % do not.', fix: 'Adjust the shares so they add up to exactly 1.' },
+  'seasonality-months': { severity: 'error', title: 'A seasonality profile does not cover every month of the plan.', fix: 'Give exactly one share for each month of the plan horizon.' },
+  'month-out-of-horizon': { severity: 'error', title: 'A month or date lies outside the plan horizon.', fix: 'Use a month inside the horizon set in plan.yaml, or extend the horizon.' },
+  'date-range': { severity: 'error', title: 'An end date is before its start date.', fix: 'Swap or correct the dates.' },
+  'kpi-formula-syntax': { severity: 'error', title: 'A KPI formula cannot be parsed.', fix: 'Write formulas with KPI ids, numbers, + - * / and parentheses, e.g. `orders * aov`.' },
+  'kpi-formula-unknown': { severity: 'error', title: 'A KPI formula uses a name that is not a KPI.', fix: 'Use the id of a KPI defined in kpis.yaml.' },
+  'kpi-cycle': { severity: 'error', title: 'KPI formulas refer to each other in a circle.', fix: 'Break the circle: one of the KPIs must be an input, not a formula.' },
+  'scenario-path': { severity: 'error', title: 'A scenario override names a plan path that does not exist.', fix: 'Use a path to a number in the plan, with ids for list items, e.g. `channels.tmall.funnel.cvr`.' },
+  'scenario-override': { severity: 'error', title: 'A scenario override needs exactly one of `factor` and `set`.', fix: 'Keep either `factor` (multiply) or `set` (replace), not both or neither.' },
+  'rfm-cutoffs': { severity: 'error', title: 'RFM cut-offs are not in ascending order.', fix: 'List the four cut-offs from smallest to largest.' },
+  'score-missing': { severity: 'warning', title: 'An entry has no score for one of the scoring dimensions.', fix: 'Add a score from 1 to 5 for the dimension named, or it counts as 0.' },
+  'ad-law-term': { severity: 'warning', title: 'Marketing copy uses a term China’s Advertising Law forbids.', fix: 'Rephrase without absolute claims (《广告法》第九条); allow a term in plan.yaml `advertisingLaw.allowedTerms` only if it is e.g. part of a trademark.' },
+  'text-markup': { severity: 'warning', title: 'Text contains HTML or script markup.', fix: 'Write plain text: markup is shown as text on the site, never run.' },
+  // Chapters (MDX)
+  'mdx-syntax': { severity: 'error', title: 'An MDX chapter cannot be parsed.', fix: 'Fix the syntax at the marked place; in MDX, `{`, `}` and `<` start code and must be escaped in prose (`\\{`, `&lt;`).' },
+  'mdx-frontmatter': { severity: 'error', title: 'A chapter’s front matter is missing or invalid.', fix: 'Start the chapter with `---`, `title: …`, `order: <number>`, `---`.' },
+  'mdx-unknown-kpi': { severity: 'error', title: 'A `:kpi[…]` directive names a KPI that does not exist.', fix: 'Use the id of a KPI in kpis.yaml.' },
+  'mdx-unknown-value': { severity: 'error', title: 'A `:value[…]` directive names a computed value that does not exist.', fix: 'Use a path that `shopplan compute --json` prints, e.g. `targets.gmv-2027.total`.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;

@@ -1,0 +1,89 @@
+// One message shape for every problem ShopPlan reports, built on vfile-message like unified's tools.
+import { VFileMessage } from 'vfile-message';
+import { CODES, type Code } from './codes.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Point {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+export interface Place {
+  start: Point;
+  end?: Point;
+}
+
+export interface DiagnosticInit {
+  /** File as the user named it, e.g. `content/targets.yaml`. */
+  file?: string;
+  place?: Place;
+  /** Dotted path inside the file's data, e.g. `targets[0].owner`. */
+  path?: string;
+  /** What to do about it. Defaults to the code's fix text. */
+  hint?: string;
+  /** Overrides the code's default severity. */
+  severity?: Severity;
+}
+
+/** A located problem: a VFileMessage with a stable rule code, its data path and a hint. */
+export class Diagnostic extends VFileMessage {
+  path: string;
+  hint: string;
+  declare ruleId: Code;
+
+  constructor(code: Code, message: string, init: DiagnosticInit = {}) {
+    super(message, {
+      ruleId: code,
+      source: 'shopplan',
+      place: init.place && { start: init.place.start, end: init.place.end ?? init.place.start },
+    });
+    const severity = init.severity ?? CODES[code].severity;
+    this.fatal = severity === 'error';
+    this.file = init.file ?? '';
+    this.path = init.path ?? '';
+    this.hint = init.hint ?? CODES[code].fix;
+  }
+
+  get code(): Code {
+    return this.ruleId;
+  }
+
+  get severity(): Severity {
+    return this.fatal ? 'error' : 'warning';
+  }
+
+  get startLine(): number {
+    return this.place && 'start' in this.place ? this.place.start.line : (this.line ?? 1);
+  }
+
+  get startColumn(): number {
+    return this.place && 'start' in this.place ? this.place.start.column : (this.column ?? 1);
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.fatal);
+}
+
+/** Stable order for output: by file, then position, then code. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.startLine - b.startLine ||
+      a.startColumn - b.startColumn ||
+      a.code.localeCompare(b.code) ||
+      a.reason.localeCompare(b.reason),
+  );
+}
+
+/** Thrown by a stage that cannot go on; carries what it collected. */
+export class DiagnosticsError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(`${diagnostics.filter((d) => d.fatal).length} error(s) in the plan`);
+    this.diagnostics = diagnostics;
+  }
+}

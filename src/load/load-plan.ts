@@ -1,0 +1,76 @@
+// A plan folder's files (already read) → parsed sources with positions, plus what was wrong with them.
+import { posix } from 'node:path';
+import { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { PLAN_FILES, REQUIRED_FILES, type PlanFileKey } from '../validate/schema-registry.ts';
+import { didYouMean } from '../validate/closest.ts';
+import { decodePlanFile } from './decode.ts';
+import { parseYaml, type YamlSource } from './parse-yaml.ts';
+import { parseMdx, type ChapterSource } from './parse-mdx.ts';
+
+export interface RawFile {
+  /** Path inside the plan folder, with `/` separators, e.g. `targets.yaml` or `chapters/01-strategy.mdx`. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface PlanSources {
+  /** The plan folder as the user named it, e.g. `content`. */
+  dir: string;
+  files: Partial<Record<PlanFileKey, YamlSource>>;
+  chapters: ChapterSource[];
+}
+
+export interface LoadResult {
+  sources: PlanSources;
+  diagnostics: Diagnostic[];
+}
+
+const KNOWN = new Set<string>(PLAN_FILES);
+
+export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
+  const sources: PlanSources = { dir, files: {}, chapters: [] };
+  const diagnostics: Diagnostic[] = [];
+  const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
+  for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = label(raw.name);
+    const yaml = /^([^/]+)\.ya?ml$/.exec(raw.name);
+    const mdx = /^chapters\/[^/]+\.mdx$/.test(raw.name);
+    if (!yaml && !mdx) continue;
+    if (yaml && !KNOWN.has(yaml[1]!)) {
+      diagnostics.push(
+        new Diagnostic('file-unknown', `${file} is not a plan file.${didYouMean(yaml[1]!, PLAN_FILES).replace(/"([^"]+)"/, '"$1.yaml"')}`, {
+          file,
+          place: { start: { line: 1, column: 1 } },
+          hint: `Plan files are: ${PLAN_FILES.map((k) => `${k}.yaml`).join(', ')}.`,
+        }),
+      );
+      continue;
+    }
+    const decoded = decodePlanFile(file, raw.bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    if (yaml) {
+      const key = yaml[1] as PlanFileKey;
+      if (sources.files[key]) {
+        diagnostics.push(new Diagnostic('file-unknown', `${file} repeats ${key}: a plan has one ${key}.yaml (not both .yaml and .yml).`, { file, place: { start: { line: 1, column: 1 } }, hint: 'Merge the two files into one.' }));
+        continue;
+      }
+      const parsed = parseYaml(file, decoded.text);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.diagnostics.length === 0) sources.files[key] = parsed.source;
+    } else {
+      const parsed = parseMdx(file, raw.name, decoded.text);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.chapter) sources.chapters.push(parsed.chapter);
+    }
+  }
+  for (const key of REQUIRED_FILES) {
+    const present = files.some((f) => f.name === `${key}.yaml` || f.name === `${key}.yml`);
+    if (!present) {
+      diagnostics.push(new Diagnostic('file-missing', `${label(`${key}.yaml`)} is missing: every plan needs it.`, { file: label(`${key}.yaml`) }));
+    }
+  }
+  return { sources, diagnostics };
+}
