@@ -32,6 +32,7 @@ export class Diagnostic extends VFileMessage {
   path: string;
   hint: string;
   declare ruleId: Code;
+  declare file: string;
 
   constructor(code: Code, message: string, init: DiagnosticInit = {}) {
     super(message, {

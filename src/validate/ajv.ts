@@ -1,10 +1,11 @@
 // One ajv instance for all plan schemas: draft 2020-12, every error, strict.
-import { Ajv2020, type ValidateFunction, type DataValidationCxt } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import { PLAN_FILES, readSchemas, type PlanFileKey } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
 
 /** Context passed to validators (`validate.call(ctx, data)`) so the `adCopy` keyword can report where copy is. */
 export interface ValidationContext {

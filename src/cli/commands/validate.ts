@@ -1,0 +1,22 @@
+import type { Command } from '../command.ts';
+import { checkPlanFolder } from '../../pipeline/check-plan.ts';
+import { hasErrors } from '../../diagnostics/diagnostic.ts';
+import { EXIT } from '../exit-codes.ts';
+import { parseFormat, renderDiagnostics } from '../report.ts';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check a plan folder and report every problem with file, line and column',
+  usage: 'shopplan validate [dir] [--format text|json|github]',
+  optionHelp: ['dir                    Plan folder (default: content)', '--format <format>      text (default), json, or github (workflow annotations)'],
+  options: { format: { type: 'string', short: 'f' } },
+  maxPositionals: 1,
+  async run({ values, positionals }, io) {
+    const format = parseFormat(values.format, 'validate');
+    const dir = positionals[0] ?? 'content';
+    const check = await checkPlanFolder(dir);
+    const out = renderDiagnostics(check, format, io.color, `The plan in ${dir}`);
+    if (out) io.stdout(out);
+    return hasErrors(check.diagnostics) ? EXIT.invalid : EXIT.ok;
+  },
+};

@@ -1,0 +1,28 @@
+// Prints a plan check's diagnostics in the requested format.
+import type { PlanCheck } from '../pipeline/check-plan.ts';
+import { formatText, summaryLine } from '../diagnostics/format/text.ts';
+import { formatJson } from '../diagnostics/format/json.ts';
+import { formatGithub } from '../diagnostics/format/github.ts';
+import { UsageError } from './exit-codes.ts';
+
+export const FORMATS = ['text', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function parseFormat(value: unknown, command: string): Format {
+  const format = (value ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${String(value)}".`, command);
+  return format;
+}
+
+export function sourceLookup(check: PlanCheck): (file: string) => string | undefined {
+  const texts = new Map([...Object.values(check.sources?.files ?? {}), ...(check.sources?.chapters ?? [])].map((s) => [s.file, s.text]));
+  return (file) => texts.get(file);
+}
+
+/** The diagnostics of a check in the requested format (empty for `github` when there are none). */
+export function renderDiagnostics(check: PlanCheck, format: Format, color: boolean, subject: string): string {
+  if (format === 'json') return formatJson(check.diagnostics);
+  if (format === 'github') return formatGithub(check.diagnostics);
+  const text = formatText(check.diagnostics, { sourceOf: sourceLookup(check), color });
+  return `${text ? `${text}\n\n` : ''}${summaryLine(check.diagnostics, subject)}`;
+}

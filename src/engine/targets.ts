@@ -1,0 +1,145 @@
+// SMART targets → months and quarters. Totals (GMV, orders, customers …) are spread by a seasonality
+// profile with largest-remainder rounding in minor units, so the months add up exactly; levels
+// (AOV, CVR, repurchase rate, DAU/MAU) ramp linearly from the baseline to the target by the deadline.
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import { quarterOf } from '../model/calendar.ts';
+import { allocate } from './largest-remainder.ts';
+import { fromMinor, toMinor } from './money.ts';
+import { explain, type Explanation } from './explain.ts';
+
+type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];
+export type TargetMetric = Target['metric'];
+export type Unit = 'money' | 'count' | 'rate';
+
+const UNITS: Record<TargetMetric, Unit> = {
+  gmv: 'money',
+  revenue: 'money',
+  'gross-profit': 'money',
+  'operating-profit': 'money',
+  'new-customers': 'count',
+  orders: 'count',
+  dau: 'count',
+  mau: 'count',
+  'repurchase-rate': 'rate',
+  aov: 'money',
+  cvr: 'rate',
+};
+
+/** Metrics whose target is a total over the plan; the others are a level to reach. */
+const TOTALS = new Set<TargetMetric>(['gmv', 'revenue', 'gross-profit', 'operating-profit', 'new-customers', 'orders']);
+
+export interface MilestoneResult {
+  id: string;
+  month: string;
+  name: Target['name'];
+  cumulativeShare?: number;
+  /** Share of the total the monthly plan reaches by the milestone month. */
+  plannedShare?: number;
+  /** False when the monthly plan reaches less than the milestone asks. */
+  onTrack?: boolean;
+}
+
+export interface TargetResult {
+  id: string;
+  metric: TargetMetric;
+  unit: Unit;
+  kind: 'total' | 'level';
+  value: number;
+  baseline?: number;
+  /** value / baseline − 1. */
+  growth?: number;
+  deadline: string;
+  owner: string;
+  monthly: Record<string, number>;
+  quarterly: Record<string, number>;
+  cumulative: Record<string, number>;
+  milestones: MilestoneResult[];
+  explain: Explanation;
+}
+
+export function computeTargets(input: PlanInput, months: readonly string[]): TargetResult[] {
+  const profiles = new Map((input.targets?.seasonality ?? []).map((p, k) => [p.id, { ...p, index: k }]));
+  return (input.targets?.targets ?? []).map((target, i) => {
+    const unit = UNITS[target.metric];
+    const kind = TOTALS.has(target.metric) ? 'total' : 'level';
+    const profile = target.seasonality ? profiles.get(target.seasonality) : undefined;
+    const weights = months.map((m) => (profile ? (profile.shares[m] ?? 0) : 1));
+    const monthlyValues = kind === 'total' ? spreadTotal(target.value, unit, weights) : ramp(target, months);
+    const monthly = Object.fromEntries(months.map((m, k) => [m, monthlyValues[k]!]));
+    const quarterly: Record<string, number> = {};
+    const cumulative: Record<string, number> = {};
+    let running = 0;
+    months.forEach((m, k) => {
+      const q = quarterOf(m);
+      const v = monthlyValues[k]!;
+      if (kind === 'total') {
+        running = round(running + v, unit);
+        quarterly[q] = round((quarterly[q] ?? 0) + v, unit);
+        cumulative[m] = running;
+      } else {
+        quarterly[q] = v; // a level's quarter is the level reached at its end
+        cumulative[m] = v;
+      }
+    });
+    const source = (path: string) => ({ file: 'targets.yaml', path: `targets[${i}].${path}` });
+    return {
+      id: target.id,
+      metric: target.metric,
+      unit,
+      kind,
+      value: target.value,
+      ...(target.baseline ? { baseline: target.baseline.value } : {}),
+      ...(target.baseline && target.baseline.value > 0 ? { growth: target.value / target.baseline.value - 1 } : {}),
+      deadline: target.deadline,
+      owner: target.owner,
+      monthly,
+      quarterly,
+      cumulative,
+      milestones: (target.milestones ?? []).map((ms) => milestone(ms, kind === 'total' ? cumulative[ms.month] : undefined, target.value)),
+      explain:
+        kind === 'total'
+          ? explain(
+              profile ? `month = ${target.id} total × seasonality share of the month (${profile.id}), rounded by largest remainder to ${unit === 'money' ? '¥0.01' : '1'}` : `month = ${target.id} total ÷ ${months.length} months, rounded by largest remainder`,
+              { name: 'total', value: target.value, source: source('value') },
+              ...(profile ? [{ name: 'seasonality', value: profile.id, source: { file: 'targets.yaml', path: `seasonality[${profile.index}]` } }] : []),
+            )
+          : explain(
+              target.baseline ? 'month = baseline + (target − baseline) × months elapsed ÷ months to deadline' : 'month = target level',
+              { name: 'target', value: target.value, source: source('value') },
+              ...(target.baseline ? [{ name: 'baseline', value: target.baseline.value, source: source('baseline.value') }] : []),
+              { name: 'deadline', value: target.deadline, source: source('deadline') },
+            ),
+    };
+  });
+}
+
+function spreadTotal(total: number, unit: Unit, weights: number[]): number[] {
+  if (unit === 'money') return allocate(toMinor(total), weights).map(fromMinor);
+  if (Number.isInteger(total)) return allocate(total, weights);
+  // A fractional count (rare) is spread in hundredths like money.
+  return allocate(Math.round(total * 100), weights).map((v) => v / 100);
+}
+
+function ramp(target: Target, months: readonly string[]): number[] {
+  const start = target.baseline?.value;
+  if (start === undefined) return months.map(() => target.value);
+  const deadline = months.indexOf(target.deadline);
+  const last = deadline < 0 ? months.length - 1 : deadline;
+  return months.map((_, k) => (k >= last ? target.value : start + ((target.value - start) * (k + 1)) / (last + 1)));
+}
+
+function milestone(ms: NonNullable<Target['milestones']>[number], reached: number | undefined, total: number): MilestoneResult {
+  const plannedShare = reached !== undefined && total > 0 ? reached / total : undefined;
+  return {
+    id: ms.id,
+    month: ms.month,
+    name: ms.name,
+    ...(ms.cumulativeShare !== undefined ? { cumulativeShare: ms.cumulativeShare } : {}),
+    ...(plannedShare !== undefined ? { plannedShare } : {}),
+    ...(plannedShare !== undefined && ms.cumulativeShare !== undefined ? { onTrack: plannedShare + 1e-9 >= ms.cumulativeShare } : {}),
+  };
+}
+
+function round(v: number, unit: Unit): number {
+  return unit === 'money' ? fromMinor(toMinor(v)) : Math.round(v * 100) / 100;
+}

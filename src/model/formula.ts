@@ -1,0 +1,60 @@
+// KPI formulas: arithmetic over metric ids, parsed by jsep (never eval) into a small checked tree.
+import jsep from 'jsep';
+
+export type FormulaNode =
+  | { type: 'number'; value: number }
+  | { type: 'metric'; name: string }
+  | { type: 'negate'; operand: FormulaNode }
+  | { type: 'binary'; operator: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode };
+
+export type ParsedFormula = { ok: true; node: FormulaNode; metrics: string[] } | { ok: false; message: string; index: number };
+
+const OPERATORS = new Set(['+', '-', '*', '/']);
+
+export function parseFormula(text: string): ParsedFormula {
+  let tree: jsep.Expression;
+  try {
+    tree = jsep(text);
+  } catch (error) {
+    const e = error as { description?: string; message: string; index?: number };
+    return { ok: false, message: e.description ?? e.message, index: e.index ?? 0 };
+  }
+  try {
+    const node = convert(tree);
+    return { ok: true, node, metrics: [...new Set(metricsOf(node))] };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message, index: 0 };
+  }
+}
+
+function convert(e: jsep.Expression): FormulaNode {
+  switch (e.type) {
+    case 'Literal':
+      if (typeof e.value === 'number') return { type: 'number', value: e.value };
+      throw new Error(`only numbers may appear as constants, not ${String(e.raw)}`);
+    case 'Identifier':
+      return { type: 'metric', name: String(e.name) };
+    case 'UnaryExpression':
+      if (e.operator === '-') return { type: 'negate', operand: convert(e.argument as jsep.Expression) };
+      if (e.operator === '+') return convert(e.argument as jsep.Expression);
+      throw new Error(`the operator ${String(e.operator)} is not allowed`);
+    case 'BinaryExpression':
+      if (!OPERATORS.has(String(e.operator))) throw new Error(`the operator ${String(e.operator)} is not allowed; use + - * /`);
+      return { type: 'binary', operator: e.operator as '+', left: convert(e.left as jsep.Expression), right: convert(e.right as jsep.Expression) };
+    default:
+      throw new Error(`${e.type === 'CallExpression' ? 'function calls' : e.type === 'MemberExpression' ? 'property access' : 'this construct'} is not allowed; use metric ids, numbers, + - * / and parentheses`);
+  }
+}
+
+function metricsOf(node: FormulaNode): string[] {
+  switch (node.type) {
+    case 'metric':
+      return [node.name];
+    case 'negate':
+      return metricsOf(node.operand);
+    case 'binary':
+      return [...metricsOf(node.left), ...metricsOf(node.right)];
+    default:
+      return [];
+  }
+}

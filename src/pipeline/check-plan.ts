@@ -1,0 +1,63 @@
+// The one pipeline every command runs: read → load → validate → compute → check citations.
+import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
+import { loadPlan, type PlanSources, type RawFile } from '../load/load-plan.ts';
+import { readPlanFolder } from '../load/read-folder.ts';
+import { validatePlan } from '../validate/validate-plan.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import { compute } from '../engine/compute.ts';
+import { applyScenario } from '../engine/scenarios.ts';
+import type { PlanResult } from '../engine/plan-result.ts';
+import { closest } from '../validate/closest.ts';
+
+export interface PlanCheck {
+  sources?: PlanSources;
+  input?: PlanInput;
+  result?: PlanResult;
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckOptions {
+  /** Compute the result too (and check `:value[…]` citations against it). Default true. */
+  compute?: boolean;
+  scenario?: string;
+}
+
+export async function checkPlanFolder(dir: string, options: CheckOptions = {}): Promise<PlanCheck> {
+  const read = await readPlanFolder(dir);
+  if (!read.ok) return { diagnostics: [read.diagnostic] };
+  return checkPlanFiles(dir, read.files, options);
+}
+
+export function checkPlanFiles(dir: string, files: readonly RawFile[], options: CheckOptions = {}): PlanCheck {
+  const loaded = loadPlan(dir, files);
+  const validated = validatePlan(loaded.sources);
+  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  if (hasErrors(diagnostics) || !validated.input) return { sources: loaded.sources, diagnostics: sortDiagnostics(diagnostics) };
+  const input = options.scenario ? applyScenario(validated.input, options.scenario) : validated.input;
+  if (options.compute === false) return { sources: loaded.sources, input, diagnostics: sortDiagnostics(diagnostics) };
+  const result = compute(input);
+  diagnostics.push(...checkValueCitations(loaded.sources, result));
+  return { sources: loaded.sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Looks up a dotted path in the computed result, e.g. `targets.gmv.quarterly.2027-Q4`. */
+export function valueAt(result: PlanResult, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' && key in node ? (node as Record<string, unknown>)[key] : undefined), result);
+}
+
+function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const chapter of sources.chapters) {
+    for (const c of chapter.citations) {
+      if (c.kind !== 'value') continue;
+      const value = valueAt(result, c.ref);
+      if (typeof value === 'number') continue;
+      const parent = c.ref.split('.').slice(0, -1).join('.');
+      const siblings = parent ? valueAt(result, parent) : result;
+      const guess = siblings && typeof siblings === 'object' ? closest(c.ref.split('.').pop()!, Object.keys(siblings)) : undefined;
+      const what = value === undefined ? 'names no computed value' : 'names a group of values, not one number';
+      out.push(new Diagnostic('mdx-unknown-value', `:value[${c.ref}] ${what}.${guess ? ` Did you mean "${parent ? `${parent}.` : ''}${guess}"?` : ''}`, { file: chapter.file, place: c.place }));
+    }
+  }
+  return out;
+}

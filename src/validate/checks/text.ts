@@ -1,0 +1,35 @@
+// Text checks: marketing copy against the Advertising Law's absolute terms; markup in any text.
+import type { Check } from '../check-context.ts';
+import { PLAN_FILES } from '../schema-registry.ts';
+import { pointerToSegments, type PathSegment } from '../../load/locate.ts';
+import { findTerms, forbiddenTerms } from '../ad-law-terms.ts';
+
+const MARKUP = /<\s*\/?\s*(script|iframe|img|svg|style|object|embed|link|meta|a)\b|javascript:|\bon[a-z]+\s*=/i;
+
+export const checkText: Check = (ctx) => {
+  const terms = forbiddenTerms(ctx.input.plan.advertisingLaw);
+  for (const file of PLAN_FILES) {
+    for (const pointer of ctx.copyPaths[file] ?? []) {
+      const segments = pointerToSegments(pointer);
+      for (const [text, at] of strings(valueAt(ctx.input[file], segments), segments)) {
+        const hits = findTerms(text, terms);
+        if (hits.length) {
+          ctx.report('ad-law-term', `Marketing copy uses ${hits.map((h) => `"${h}"`).join(', ')}, which China's Advertising Law forbids as an absolute claim.`, file, at);
+        }
+      }
+    }
+    for (const [text, at] of strings(ctx.input[file], [])) {
+      if (MARKUP.test(text)) ctx.report('text-markup', `Text contains markup (${MARKUP.exec(text)![0]}); the site shows it as text and never runs it.`, file, at);
+    }
+  }
+};
+
+function valueAt(data: unknown, segments: readonly PathSegment[]): unknown {
+  return segments.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s as string] : undefined), data);
+}
+
+function* strings(value: unknown, segments: PathSegment[]): Generator<[string, PathSegment[]]> {
+  if (typeof value === 'string') yield [value, segments];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...segments, i]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...segments, k]);
+}

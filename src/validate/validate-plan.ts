@@ -1,0 +1,55 @@
+// Loaded sources → typed PlanInput plus diagnostics: JSON Schemas first, then what no schema can say.
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { hasErrors } from '../diagnostics/diagnostic.ts';
+import type { PlanSources } from '../load/load-plan.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import { createAjv, type ValidationContext } from './ajv.ts';
+import { PLAN_FILES, type PlanFileKey } from './schema-registry.ts';
+import { schemaDiagnostics } from './schema-errors.ts';
+import { CheckContext, type Check } from './check-context.ts';
+import { checkUniqueIds } from './checks/unique-ids.ts';
+import { checkReferences } from './checks/references.ts';
+import { checkShares } from './checks/shares.ts';
+import { checkCalendar } from './checks/calendar.ts';
+import { checkScores } from './checks/scores.ts';
+import { checkKpiFormulas } from './checks/kpi-formulas.ts';
+import { checkText } from './checks/text.ts';
+import { checkScenarios } from './checks/scenarios.ts';
+import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
+
+export interface ValidationResult {
+  /** The plan, present when nothing is in error (warnings allowed). */
+  input?: PlanInput;
+  diagnostics: Diagnostic[];
+}
+
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios];
+
+let ajv: ReturnType<typeof createAjv> | undefined;
+
+export function validatePlan(sources: PlanSources): ValidationResult {
+  ajv ??= createAjv();
+  const diagnostics: Diagnostic[] = [];
+  const copyPaths: Partial<Record<PlanFileKey, string[]>> = {};
+  const data: Record<string, unknown> = {};
+  for (const key of PLAN_FILES) {
+    const source = sources.files[key];
+    if (!source) continue;
+    const validate = ajv.getSchema(`${key}.schema.json`)!;
+    const context: ValidationContext = { copyPaths: [] };
+    if (!validate.call(context, source.data)) diagnostics.push(...schemaDiagnostics(source, validate.errors ?? []));
+    copyPaths[key] = context.copyPaths;
+    data[key] = source.data;
+  }
+  const chapterSchema = ajv.getSchema('chapter.schema.json')!;
+  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, chapterSchema));
+  // Meaning is checked only on well-formed data: checks may then trust the types.
+  if (hasErrors(diagnostics) || !sources.files.plan) return { diagnostics };
+
+  const input = data as unknown as PlanInput;
+  const ctx = new CheckContext(input, sources, copyPaths);
+  for (const check of CHECKS) check(ctx);
+  diagnostics.push(...ctx.diagnostics);
+  for (const chapter of sources.chapters) diagnostics.push(...checkKpiCitations(chapter, input));
+  return hasErrors(diagnostics) ? { diagnostics } : { input, diagnostics };
+}
