@@ -52,11 +52,17 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
       if (c.kind !== 'value') continue;
       const value = valueAt(result, c.ref);
       if (typeof value === 'number') continue;
-      const parent = c.ref.split('.').slice(0, -1).join('.');
-      const siblings = parent ? valueAt(result, parent) : result;
-      const guess = siblings && typeof siblings === 'object' ? closest(c.ref.split('.').pop()!, Object.keys(siblings)) : undefined;
-      const what = value === undefined ? 'names no computed value' : 'names a group of values, not one number';
-      out.push(new Diagnostic('mdx-unknown-value', `:value[${c.ref}] ${what}.${guess ? ` Did you mean "${parent ? `${parent}.` : ''}${guess}"?` : ''}`, { file: chapter.file, place: c.place }));
+      let message: string;
+      if (value && typeof value === 'object') {
+        const first = Object.keys(value)[0];
+        message = `:value[${c.ref}] names a group of values, not one number.${first ? ` Add one of its keys, e.g. :value[${c.ref}.${first}].` : ''}`;
+      } else {
+        const parent = c.ref.split('.').slice(0, -1).join('.');
+        const siblings = parent ? valueAt(result, parent) : result;
+        const guess = siblings && typeof siblings === 'object' ? closest(c.ref.split('.').pop()!, Object.keys(siblings)) : undefined;
+        message = `:value[${c.ref}] names no computed value.${guess ? ` Did you mean "${parent ? `${parent}.` : ''}${guess}"?` : ''}`;
+      }
+      out.push(new Diagnostic('mdx-unknown-value', message, { file: chapter.file, place: c.place }));
     }
   }
   return out;

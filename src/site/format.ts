@@ -14,7 +14,7 @@ export function formatValue(value: number | null | undefined, unit: 'money' | 'c
   if (unit === 'rate') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
   if (unit === 'money' || unit === 'yuan') {
     const compact = Math.abs(value) >= 10_000;
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 2 : 0 }).format(value);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: compact ? 'compact' : 'standard', minimumFractionDigits: 0, maximumFractionDigits: compact ? 2 : 0 }).format(value);
   }
   return new Intl.NumberFormat(locale, { notation: Math.abs(value) >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 2 }).format(value);
 }

@@ -117,7 +117,7 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
     case 'required': {
       const name = String(params.missingProperty);
       const prop: Schema | undefined = parent?.properties?.[name];
-      const about = prop?.description ? ` (${prop.title ?? name}: ${prop.description})` : '';
+      const about = prop?.description ? ` (${prop.title ?? name}: ${String(prop.description).replace(/\.$/, '')})` : '';
       return make('schema-required', `${where} is missing the required field "${name}"${about}.`, segments, { hint: `Add \`${name}: …\` to ${where}.` });
     }
     case 'type': {

@@ -1,0 +1,35 @@
+// Finds and starts the system's Chromium for playwright-core (Playwright cannot download a browser here).
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+export const INSTALL_HINT = 'Install it with `bash scripts/install-system-deps.sh` (Debian: apt-get install chromium fonts-noto-cjk), or point SHOPPLAN_CHROMIUM at a Chromium binary.';
+
+/** `SHOPPLAN_CHROMIUM`, else the first Chromium on PATH; undefined when there is none. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.SHOPPLAN_CHROMIUM) return env.SHOPPLAN_CHROMIUM;
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of NAMES) {
+      const path = join(dir, name);
+      try {
+        accessSync(path, constants.X_OK);
+        return path;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // As root (CI) Chromium needs --no-sandbox; the rest keep it from calling home on a closed network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

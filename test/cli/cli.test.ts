@@ -1,0 +1,152 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { shopplan, ROOT } from '../helpers/cli.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'shopplan-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A copy of the example plan with one line replaced, and the 1-based line that changed. */
+function brokenCopy(name: string, file: string, find: RegExp, replace: (line: string) => string): { dir: string; line: number } {
+  const dir = join(tmp, name);
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => find.test(l));
+  if (index < 0) throw new Error(`${find} not found in ${file}`);
+  lines[index] = replace(lines[index]!);
+  writeFileSync(join(dir, file), lines.join('\n'));
+  return { dir, line: index + 1 };
+}
+
+describe('shopplan validate', () => {
+  it('accepts the example plan: JSON ok true, exit 0', () => {
+    const r = shopplan(['validate', 'content', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.ok).toBe(true);
+    expect(json.diagnostics.every((d: { severity: string }) => d.severity === 'warning')).toBe(true);
+  });
+
+  it.each([
+    ['typo in a key', 'channels.yaml', /^\s+returnRate:/, (l: string) => l.replace('returnRate', 'returnRat'), 'schema-unknown-key'],
+    ['wrong type', 'targets.yaml', /^\s+value: \d/, (l: string) => l.replace(/value: .*/, 'value: lots'), 'schema-type'],
+    ['broken reference', 'products.yaml', /^\s+category: /, (l: string) => l.replace(/category: .*/, 'category: green-teas'), 'ref-unresolved'],
+    ['invalid YAML', 'supply.yaml', /^\s+leadTimeDays:/, (l: string) => l.replace(/leadTimeDays: (.*)/, 'leadTimeDays: [$1'), 'yaml-syntax'],
+  ])('reports a %s at the changed line, exit 1', (name, file, find, replace, code) => {
+    const { dir, line } = brokenCopy(name.replace(/ /g, '-'), file, find, replace);
+    const r = shopplan(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.ok).toBe(false);
+    const hit = json.diagnostics.find((d: { code: string }) => d.code === code);
+    expect(hit).toMatchObject({ file: `${dir}/${file}`, severity: 'error' });
+    // A syntax error may surface on the line after an unclosed bracket; everything else is exact.
+    expect(code === 'yaml-syntax' ? [line, line + 1] : [line]).toContain(hit.line);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints GitHub annotations with file, line and column', () => {
+    const { dir, line } = brokenCopy('github', 'channels.yaml', /^\s+returnRate:/, (l) => l.replace('returnRate', 'returnRat'));
+    const r = shopplan(['validate', dir, '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^::error file=${dir.replace(/\//g, '\\/')}\\/channels\\.yaml,line=${line},col=\\d+,endColumn=\\d+,title=shopplan schema-unknown-key::Unknown key "returnRat"`, 'm'));
+  });
+
+  it('prints text with a code frame and a hint', () => {
+    const { dir, line } = brokenCopy('text', 'channels.yaml', /^\s+returnRate:/, (l) => l.replace('returnRate', 'returnRat'));
+    const r = shopplan(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${dir}/channels.yaml:${line}:`);
+    expect(r.stdout).toMatch(new RegExp(`> ${line} \\|.*returnRat`));
+    expect(r.stdout).toContain('Did you mean "returnRate"?');
+    expect(r.stdout).toMatch(/→ Allowed keys here:/);
+  });
+
+  it('exits 2 on usage errors without a stack trace', () => {
+    for (const args of [['validate', '--format', 'xml'], ['validate', '--bogus'], ['frobnicate'], ['validate', 'a', 'b'], []]) {
+      const r = shopplan(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr + r.stdout).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('reports a missing plan folder as a diagnostic, exit 1', () => {
+    const r = shopplan(['validate', join(tmp, 'nope'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics[0].code).toBe('plan-dir-missing');
+  });
+});
+
+describe('help and version', () => {
+  it.each(['validate', 'compute', 'build', 'new'])('%s has --help and --version', (command) => {
+    const help = shopplan([command, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(`Usage: shopplan ${command}`);
+    const version = shopplan([command, '--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('shopplan compute', () => {
+  it('prints the PlanResult as JSON, the same bytes every time, months summing exactly to the target', () => {
+    const a = shopplan(['compute', 'content', '--json']);
+    const b = shopplan(['compute', 'content', '--json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const result = JSON.parse(a.stdout);
+    const gmv = result.targets.gmv;
+    const fen = (x: number) => Math.round(x * 100);
+    expect(Object.values(gmv.monthly as Record<string, number>).reduce((s, v) => s + fen(v), 0)).toBe(fen(gmv.value));
+  });
+
+  it('switches scenario and refuses an unknown one with exit 2', () => {
+    expect(shopplan(['compute', 'content', '--json', '--scenario', 'optimistic']).code).toBe(0);
+    const bad = shopplan(['compute', 'content', '--json', '--scenario', 'dream']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown scenario "dream"');
+  });
+});
+
+describe('shopplan new', () => {
+  it.each(['blank', 'example'])('creates a plan from the %s seed that validates', (seed) => {
+    const dir = join(tmp, `new-${seed}`);
+    const r = shopplan(['new', dir, '--seed', seed]);
+    expect(r.code).toBe(0);
+    expect(shopplan(['validate', dir]).code).toBe(0);
+    // the editor modeline still finds the schema from the new folder
+    const modeline = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'plan.yaml'), 'utf8'))![1]!;
+    expect(existsSync(join(dir, modeline))).toBe(true);
+  });
+
+  it('refuses to overwrite a folder that has files, exit 2', () => {
+    const r = shopplan(['new', join(ROOT, 'content')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists');
+  });
+});
+
+describe('shopplan build', () => {
+  it('builds any plan folder into any output folder, with plan.json', () => {
+    const out = join(tmp, 'site-blank');
+    const r = shopplan(['build', 'seeds/blank', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')).targets.gmv.value).toBe(10_000_000);
+  });
+
+  it('on an invalid plan exits 1, prints the diagnostics and leaves an existing output untouched', () => {
+    const out = join(tmp, 'site-keep');
+    expect(shopplan(['build', 'seeds/blank', '--out', out]).code).toBe(0);
+    const before = statSync(join(out, 'index.html')).mtimeMs;
+    const { dir } = brokenCopy('build-broken', 'targets.yaml', /^\s+owner:/, (l) => l.replace(/owner: .*/, 'owner: nobody'));
+    const r = shopplan(['build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ref-unresolved');
+    expect(r.stderr).toContain(`Nothing was written to ${out}`);
+    expect(statSync(join(out, 'index.html')).mtimeMs).toBe(before);
+    const fresh = join(tmp, 'site-never');
+    expect(shopplan(['build', dir, '--out', fresh]).code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+  });
+});

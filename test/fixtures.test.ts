@@ -1,0 +1,62 @@
+// Fixture tests: every folder under test/fixtures/invalid and test/fixtures/valid is one case.
+// A case is the base plan (test/fixtures/base, or the folder its source.json names) overlaid by the
+// case's files; its expected.json lists every error and warning it must produce. See test/fixtures/README.md.
+import { describe, expect, it } from 'vitest';
+import { checkPlanFiles, valueAt } from '../src/pipeline/check-plan.ts';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
+import { caseFiles, listCases, PLAN_DIR, readExpected, sortExpected, toExpected, type FixtureCase, type ValidExpectation } from './fixture-cases.ts';
+
+const cases = listCases();
+
+/** What every diagnostic must be, whatever the case: located, explained, and free of internals. */
+function expectWellFormed(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const where = `${d.code} at ${d.file}:${d.startLine}`;
+    expect(d.reason.trim(), `${where}: message`).not.toBe('');
+    expect(d.hint.trim(), `${where}: hint`).not.toBe('');
+    expect(d.reason, `${where}: message holds a stack trace`).not.toMatch(/ {4}at /);
+    expect(d.hint, `${where}: hint holds a stack trace`).not.toMatch(/ {4}at /);
+    expect(d.startLine, `${where}: line`).toBeGreaterThanOrEqual(1);
+    expect(d.startColumn, `${where}: column`).toBeGreaterThanOrEqual(1);
+    expect(d.file.startsWith(`${PLAN_DIR}/`), `${where}: file is inside the plan folder`).toBe(true);
+  }
+}
+
+function run(c: FixtureCase) {
+  return checkPlanFiles(PLAN_DIR, caseFiles(c));
+}
+
+describe('fixtures', () => {
+  it('has cases', () => {
+    expect(cases.filter((c) => c.kind === 'invalid').length).toBeGreaterThanOrEqual(45);
+    expect(cases.filter((c) => c.kind === 'valid').length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe('invalid', () => {
+    for (const c of cases.filter((k) => k.kind === 'invalid')) {
+      it(c.name, () => {
+        const expected = readExpected(c);
+        expect(Array.isArray(expected), 'expected.json of an invalid case is a list of diagnostics').toBe(true);
+        const check = run(c);
+        expectWellFormed(check.diagnostics);
+        expect(toExpected(check.diagnostics)).toEqual(sortExpected(expected as []));
+        expect(toExpected(check.diagnostics).length, 'an invalid case produces at least one diagnostic').toBeGreaterThan(0);
+      });
+    }
+  });
+
+  describe('valid', () => {
+    for (const c of cases.filter((k) => k.kind === 'valid')) {
+      it(c.name, () => {
+        const expected = readExpected(c) as ValidExpectation;
+        expect(Array.isArray(expected.diagnostics), 'expected.json of a valid case has "diagnostics"').toBe(true);
+        const check = run(c);
+        expectWellFormed(check.diagnostics);
+        expect(toExpected(check.diagnostics)).toEqual(sortExpected(expected.diagnostics));
+        expect(check.result, 'a valid plan is computed').toBeDefined();
+        const values = Object.fromEntries(Object.keys(expected.values ?? {}).map((path) => [path, valueAt(check.result!, path)]));
+        expect(values).toEqual(expected.values ?? {});
+      });
+    }
+  });
+});
