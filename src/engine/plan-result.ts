@@ -1,7 +1,34 @@
 // The shape of PlanResult: everything the build computes, as pages, PDFs, diffs and `compute --json` see it.
+// Conventions: money in yuan rounded to the fen (computed in integer fen where parts must add up);
+// a Series is one number per month of the horizon, keyed `YYYY-MM`, always with every month present;
+// rates are decimals. Nothing here is ever NaN or Infinity: an undefined ratio (0 / 0) is null.
 import type { Text } from '../model/plan-input.generated.ts';
+import type { Explanation } from './explain.ts';
 import type { TargetResult } from './targets.ts';
-import type { KpiResult } from './kpis.ts';
+import type { KpiResult, MetricTree } from './kpis.ts';
+import type { ChannelResult, FunnelTotals } from './funnel.ts';
+import type { ProductsResult } from './products.ts';
+import type { PromotionResult } from './promotions.ts';
+import type { SupplyResult } from './supply.ts';
+import type { UsersResult } from './users.ts';
+import type { MarketingResult } from './marketing.ts';
+import type { OrgResult } from './org.ts';
+import type { PnlResult } from './pnl.ts';
+import type { RisksResult } from './risks.ts';
+import type { ScenarioSummary, SensitivityResult } from './sensitivity.ts';
+import type { TargetGap } from './target-gap.ts';
+import type { CalendarResult } from './calendar.ts';
+
+/** month → value, for every month of the horizon. */
+export type Series = Record<string, number>;
+
+/** A model's finding that people should look at; `ref` points at the plan entry it is about. */
+export interface Warning {
+  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac';
+  message: string;
+  ref: { section: string; id: string };
+  month?: string;
+}
 
 export interface PlanResult {
   meta: {
@@ -13,7 +40,28 @@ export interface PlanResult {
     locales: string[];
     horizon: { start: string; end: string; months: string[] };
     quarters: string[];
+    /** The scenario this result was computed for (`base` when none was applied). */
+    scenario: string;
   };
+  calendar: CalendarResult;
   targets: Record<string, TargetResult>;
+  /** Bottom-up projection (funnel) vs top-down target, per target metric that the funnel projects. */
+  gaps: Record<string, TargetGap>;
+  channels: Record<string, ChannelResult>;
+  funnel: FunnelTotals;
+  products: ProductsResult;
+  promotions: Record<string, PromotionResult>;
+  supply: SupplyResult;
+  users: UsersResult;
+  marketing: MarketingResult;
+  org: OrgResult;
+  pnl: PnlResult;
   kpis: Record<string, KpiResult>;
+  metricTree: MetricTree;
+  risks: RisksResult;
+  scenarios: Record<string, ScenarioSummary>;
+  sensitivity: SensitivityResult | null;
+  warnings: Warning[];
 }
+
+export type { Explanation };
