@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import { parse as parseYamlText } from 'yaml';
 import type { Root } from 'mdast';
@@ -35,7 +36,7 @@ export interface ParsedChapter {
   diagnostics: Diagnostic[];
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 
 /** `chapters/01-strategy.en.mdx` → slug `01-strategy`, locale `en`; no locale suffix = the plan's default. */
 export function chapterName(name: string): { slug: string; locale: string | undefined } {
