@@ -26,6 +26,11 @@ function run(c: FixtureCase) {
   return checkPlanFiles(PLAN_DIR, caseFiles(c));
 }
 
+/** The full diagnostics, printed when a comparison fails. */
+function listing(diagnostics: readonly Diagnostic[]): string {
+  return ['reported:', ...diagnostics.map((d) => `  ${d.file}:${d.startLine}:${d.startColumn} ${d.severity} [${d.code}] ${d.reason}`)].join('\n');
+}
+
 describe('fixtures', () => {
   it('has cases', () => {
     expect(cases.filter((c) => c.kind === 'invalid').length).toBeGreaterThanOrEqual(45);
@@ -37,10 +42,10 @@ describe('fixtures', () => {
       it(c.name, () => {
         const expected = readExpected(c);
         expect(Array.isArray(expected), 'expected.json of an invalid case is a list of diagnostics').toBe(true);
+        expect((expected as []).length, 'an invalid case expects at least one error or warning').toBeGreaterThan(0);
         const check = run(c);
         expectWellFormed(check.diagnostics);
-        expect(toExpected(check.diagnostics)).toEqual(sortExpected(expected as []));
-        expect(toExpected(check.diagnostics).length, 'an invalid case produces at least one diagnostic').toBeGreaterThan(0);
+        expect(toExpected(check.diagnostics), listing(check.diagnostics)).toEqual(sortExpected(expected as []));
       });
     }
   });
@@ -52,7 +57,7 @@ describe('fixtures', () => {
         expect(Array.isArray(expected.diagnostics), 'expected.json of a valid case has "diagnostics"').toBe(true);
         const check = run(c);
         expectWellFormed(check.diagnostics);
-        expect(toExpected(check.diagnostics)).toEqual(sortExpected(expected.diagnostics));
+        expect(toExpected(check.diagnostics), listing(check.diagnostics)).toEqual(sortExpected(expected.diagnostics));
         expect(check.result, 'a valid plan is computed').toBeDefined();
         const values = Object.fromEntries(Object.keys(expected.values ?? {}).map((path) => [path, valueAt(check.result!, path)]));
         expect(values).toEqual(expected.values ?? {});

@@ -53,11 +53,19 @@ export const CODES = {
   'score-missing': { severity: 'warning', title: 'An entry has no score for one of the scoring dimensions.', fix: 'Add a score from 1 to 5 for the dimension named, or it counts as 0.' },
   'ad-law-term': { severity: 'warning', title: 'Marketing copy uses a term China’s Advertising Law forbids.', fix: 'Rephrase without absolute claims (《广告法》第九条); allow a term in plan.yaml `advertisingLaw.allowedTerms` only if it is e.g. part of a trademark.' },
   'text-markup': { severity: 'warning', title: 'Text contains HTML or script markup.', fix: 'Write plain text: markup is shown as text on the site, never run.' },
+  // Actuals (CSV)
+  'actuals-syntax': { severity: 'error', title: 'An actuals CSV file cannot be read.', fix: 'Save it as comma-separated UTF-8 with a header line `month,<kpi id>,…`.' },
+  'actuals-month': { severity: 'error', title: 'An actuals row has a bad or repeated month.', fix: 'Write one row per month as YYYY-MM.' },
+  'actuals-value': { severity: 'error', title: 'An actuals cell is not a number.', fix: 'Write plain numbers without units; rates as decimals.' },
+  'actuals-unknown-kpi': { severity: 'error', title: 'An actuals column is not a KPI id.', fix: 'Name columns after KPI ids in kpis.yaml (the message suggests the closest one).' },
+  'kpi-division-by-zero': { severity: 'warning', title: 'A KPI formula divides by zero in some months.', fix: 'Those months have no value; check the inputs the formula divides by.' },
+  'kpi-measure-formula': { severity: 'error', title: 'A KPI has both a formula and an engine measure.', fix: 'Keep one: a formula over other KPIs, or the measure the engine projects.' },
   // Chapters (MDX)
   'mdx-syntax': { severity: 'error', title: 'An MDX chapter cannot be parsed.', fix: 'Fix the syntax at the marked place; in MDX, `{`, `}` and `<` start code and must be escaped in prose (`\\{`, `&lt;`).' },
   'mdx-frontmatter': { severity: 'error', title: 'A chapter’s front matter is missing or invalid.', fix: 'Start the chapter with `---`, `title: …`, `order: <number>`, `---`.' },
   'mdx-unknown-kpi': { severity: 'error', title: 'A `:kpi[…]` directive names a KPI that does not exist.', fix: 'Use the id of a KPI in kpis.yaml.' },
-  'mdx-unknown-value': { severity: 'error', title: 'A `:value[…]` directive names a computed value that does not exist.', fix: 'Use a path that `shopplan compute --json` prints, e.g. `targets.gmv-2027.total`.' },
+  'mdx-unknown-value': { severity: 'error', title: 'A `:value[…]` directive names a computed value that does not exist.', fix: 'Use a path to a number that `shopplan compute --json` prints, e.g. `targets.gmv.value` or `targets.gmv.quarterly.2027-Q4`.' },
+  'mdx-code': { severity: 'error', title: 'A chapter contains code (import/export or a {…} expression).', fix: 'Chapters are prose: cite numbers with :kpi[…] and :value[…]; write a literal brace as \\{.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -6,6 +6,7 @@ import { didYouMean } from '../validate/closest.ts';
 import { decodePlanFile } from './decode.ts';
 import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';
+import { parseActuals, type ActualsSource } from './parse-actuals.ts';
 
 export interface RawFile {
   /** Path inside the plan folder, with `/` separators, e.g. `targets.yaml` or `chapters/01-strategy.mdx`. */
@@ -18,6 +19,7 @@ export interface PlanSources {
   dir: string;
   files: Partial<Record<PlanFileKey, YamlSource>>;
   chapters: ChapterSource[];
+  actuals: ActualsSource[];
 }
 
 export interface LoadResult {
@@ -28,14 +30,15 @@ export interface LoadResult {
 const KNOWN = new Set<string>(PLAN_FILES);
 
 export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
-  const sources: PlanSources = { dir, files: {}, chapters: [] };
+  const sources: PlanSources = { dir, files: {}, chapters: [], actuals: [] };
   const diagnostics: Diagnostic[] = [];
   const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
   for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const file = label(raw.name);
     const yaml = /^([^/]+)\.ya?ml$/.exec(raw.name);
     const mdx = /^chapters\/[^/]+\.mdx$/.test(raw.name);
-    if (!yaml && !mdx) continue;
+    const csv = /^actuals\/[^/]+\.csv$/.test(raw.name);
+    if (!yaml && !mdx && !csv) continue;
     if (yaml && !KNOWN.has(yaml[1]!)) {
       diagnostics.push(
         new Diagnostic('file-unknown', `${file} is not a plan file.${didYouMean(yaml[1]!, PLAN_FILES).replace(/"([^"]+)"/, '"$1.yaml"')}`, {
@@ -60,6 +63,10 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
       const parsed = parseYaml(file, decoded.text);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.diagnostics.length === 0) sources.files[key] = parsed.source;
+    } else if (csv) {
+      const parsed = parseActuals(file, decoded.text);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.source) sources.actuals.push(parsed.source);
     } else {
       const parsed = parseMdx(file, raw.name, decoded.text);
       diagnostics.push(...parsed.diagnostics);

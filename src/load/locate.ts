@@ -60,10 +60,12 @@ export function locate(source: YamlSource, segments: readonly PathSegment[], opt
       break;
     }
   }
-  const target = (options.key && exact && keyNode) || node || keyNode;
+  // A whole mapping or list is pointed at by its key (`shares:`), not by its first entry.
+  const collection = isMap(node) || isSeq(node);
+  const target = (exact && keyNode && (options.key || collection) ? keyNode : undefined) ?? node ?? keyNode;
   const range = (target as Node | undefined)?.range;
   if (!range) return { place: placeOf(source, 0), exact: false };
-  // Collections span to their last line; point at the start and end of their first line.
+  // A collection without a key (a list item) spans to its last line; point at its first line.
   const end = isMap(target) || isSeq(target) ? lineEnd(source.text, range[0]) : range[1];
   return { place: placeOf(source, range[0], end), exact };
 }

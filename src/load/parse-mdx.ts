@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
-import { parse as parseYamlText } from 'yaml';
+import { parseDocument, LineCounter } from 'yaml';
 import type { Root } from 'mdast';
 import { Diagnostic, type Place } from '../diagnostics/diagnostic.ts';
 import { textSource, type TextSource } from './source-file.ts';
@@ -52,7 +52,16 @@ export function parseMdx(file: string, name: string, text: string): ParsedChapte
     tree = processor.parse(text) as Root;
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-    const start = e.place && 'start' in e.place && e.place.start ? e.place.start : { line: e.line ?? 1, column: e.column ?? 1 };
+    // Some MDX errors carry their place only in the message text, as "(6:1-6:6)".
+    const inMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(e.reason ?? e.message);
+    const start =
+      e.place && 'start' in e.place && e.place.start
+        ? e.place.start
+        : e.line
+          ? { line: e.line, column: e.column ?? 1 }
+          : inMessage
+            ? { line: Number(inMessage[1]), column: Number(inMessage[2]) }
+            : { line: 1, column: 1 };
     return { diagnostics: [new Diagnostic('mdx-syntax', `${e.reason ?? e.message}`, { file, place: { start } })] };
   }
   const diagnostics: Diagnostic[] = [];
@@ -61,14 +70,30 @@ export function parseMdx(file: string, name: string, text: string): ParsedChapte
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     frontmatterPlace = { start: first.position!.start, end: first.position!.end };
-    try {
-      frontmatter = parseYamlText(first.value, { uniqueKeys: true });
-    } catch (error) {
-      diagnostics.push(new Diagnostic('mdx-frontmatter', `The front matter of ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, place: frontmatterPlace }));
+    const lines = new LineCounter();
+    const doc = parseDocument(first.value, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) {
+      // Front matter lines count from the line after the opening `---`.
+      const at = lines.linePos(error.pos[0]);
+      const message = error.code === 'DUPLICATE_KEY' ? `the key "${first.value.slice(error.pos[0]).split(/:\s|:$|\n/m)[0]}" appears twice` : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      diagnostics.push(new Diagnostic('mdx-frontmatter', `The front matter of ${file} is not valid YAML: ${message}.`, { file, place: { start: { line: first.position!.start.line + at.line, column: at.col } } }));
+    } else {
+      frontmatter = doc.toJS({ maxAliasCount: 10 });
     }
   } else {
     diagnostics.push(new Diagnostic('mdx-frontmatter', `${file} has no front matter.`, { file, place: frontmatterPlace }));
   }
+  // Chapters are prose. MDX code (import/export, {expressions}) would run during the build.
+  visit(tree, (node) => {
+    const code = node.type === 'mdxjsEsm' ? 'import/export' : node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression' ? 'a {…} expression' : undefined;
+    const raw = (node as { attributes?: unknown }).attributes;
+    const attributes = Array.isArray(raw) ? (raw as Array<{ type: string; value?: unknown }>) : [];
+    const inAttribute = attributes.some((a) => a.type === 'mdxJsxExpressionAttribute' || (a.value && typeof a.value === 'object'));
+    if ((code || inAttribute) && node.position) {
+      diagnostics.push(new Diagnostic('mdx-code', `${file} contains ${code ?? 'a {…} expression in an element attribute'}; chapters may not run code.`, { file, place: { start: node.position.start, end: node.position.end } }));
+    }
+  });
   const citations: Citation[] = [];
   visit(tree, (node) => {
     if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;

@@ -15,12 +15,16 @@ export async function readPlanFolder(dir: string): Promise<ReadFolderResult> {
     };
   }
   const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n));
-  const chapterDir = join(dir, 'chapters');
-  const chapters = (await stat(chapterDir).catch(() => undefined))?.isDirectory()
-    ? (await readdir(chapterDir)).filter((n) => n.endsWith('.mdx')).map((n) => `chapters/${n}`)
-    : [];
+  const chapters = await listSub(dir, 'chapters', '.mdx');
+  const actuals = await listSub(dir, 'actuals', '.csv');
   const files = await Promise.all(
-    [...names, ...chapters].sort().map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
+    [...names, ...chapters, ...actuals].sort().map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
   );
   return { ok: true, files };
+}
+
+async function listSub(dir: string, sub: string, extension: string): Promise<string[]> {
+  const path = join(dir, sub);
+  if (!(await stat(path).catch(() => undefined))?.isDirectory()) return [];
+  return (await readdir(path)).filter((n) => n.endsWith(extension)).map((n) => `${sub}/${n}`);
 }

@@ -58,3 +58,43 @@ function metricsOf(node: FormulaNode): string[] {
       return [];
   }
 }
+
+export interface Evaluation {
+  /** null when an input is missing or a division by zero occurs. */
+  value: number | null;
+  divisionByZero: boolean;
+}
+
+/** Evaluates a parsed formula over metric values; never throws, never returns NaN or Infinity. */
+export function evaluateFormula(node: FormulaNode, values: (name: string) => number | null | undefined): Evaluation {
+  let divisionByZero = false;
+  const run = (n: FormulaNode): number | null => {
+    switch (n.type) {
+      case 'number':
+        return n.value;
+      case 'metric': {
+        const v = values(n.name);
+        return v === undefined || v === null || !Number.isFinite(v) ? null : v;
+      }
+      case 'negate': {
+        const v = run(n.operand);
+        return v === null ? null : -v;
+      }
+      case 'binary': {
+        const a = run(n.left);
+        const b = run(n.right);
+        if (a === null || b === null) return null;
+        if (n.operator === '/') {
+          if (b === 0) {
+            divisionByZero = true;
+            return null;
+          }
+          return a / b;
+        }
+        return n.operator === '+' ? a + b : n.operator === '-' ? a - b : a * b;
+      }
+    }
+  };
+  const value = run(node);
+  return { value: value !== null && Number.isFinite(value) ? value : null, divisionByZero };
+}

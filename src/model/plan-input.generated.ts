@@ -1494,6 +1494,35 @@ export interface KpisFile {
      */
     formula?: string;
     /**
+     * Which number the engine projects for this KPI each month, when it has no formula: `gmv`, `orders`, `visitors`, `cvr`, `aov`, `refunds`, `return_rate`, `net_revenue`, `gross_profit`, `gross_margin`, `operating_profit`, `marketing_spend`, `new_customers`, `cac`, `roas`, `repurchase_rate`, `mau`, `dau`, `inventory_value`, `inventory_days`, `headcount`, `payroll`, `platform_fees`, `fulfilment_cost`, `member_gmv_share`. KPIs with neither a formula nor a measure (e.g. NPS) only carry their target.
+     */
+    measure?:
+      | "gmv"
+      | "orders"
+      | "visitors"
+      | "cvr"
+      | "aov"
+      | "refunds"
+      | "return_rate"
+      | "net_revenue"
+      | "gross_profit"
+      | "gross_margin"
+      | "operating_profit"
+      | "marketing_spend"
+      | "new_customers"
+      | "cac"
+      | "roas"
+      | "repurchase_rate"
+      | "mau"
+      | "dau"
+      | "inventory_value"
+      | "inventory_days"
+      | "headcount"
+      | "payroll"
+      | "platform_fees"
+      | "fulfilment_cost"
+      | "member_gmv_share";
+    /**
      * `yuan`, `count`, `rate` (decimal 0–1), `ratio` (e.g. ROAS 3.2), `days`, `score` or `minutes`.
      */
     unit: "yuan" | "count" | "rate" | "ratio" | "days" | "score" | "minutes";

@@ -12,7 +12,7 @@ export interface ResolvedPath {
 export function resolvePlanPath(input: Record<string, unknown>, path: string): ResolvedPath | undefined {
   const parts = path.split('.').filter(Boolean);
   const [file, ...rest] = parts;
-  if (!file || !(file in input)) return undefined;
+  if (!file || !Object.hasOwn(input, file)) return undefined;
   const direct = walk(input[file], rest, [file]);
   if (direct) return direct;
   return walk(input[file], [file, ...rest], [file]);
@@ -27,7 +27,7 @@ function walk(value: unknown, parts: string[], segments: PathSegment[]): Resolve
       if (index < 0) return undefined;
       out.push(index);
       current = current[index];
-    } else if (current && typeof current === 'object' && part in current) {
+    } else if (current && typeof current === 'object' && Object.hasOwn(current, part)) {
       out.push(part);
       current = (current as Record<string, unknown>)[part];
     } else {

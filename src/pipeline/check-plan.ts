@@ -30,7 +30,7 @@ export async function checkPlanFolder(dir: string, options: CheckOptions = {}): 
 
 export function checkPlanFiles(dir: string, files: readonly RawFile[], options: CheckOptions = {}): PlanCheck {
   const loaded = loadPlan(dir, files);
-  const validated = validatePlan(loaded.sources);
+  const validated = validatePlan(loaded.sources, { loadFailed: hasErrors(loaded.diagnostics) });
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (hasErrors(diagnostics) || !validated.input) return { sources: loaded.sources, diagnostics: sortDiagnostics(diagnostics) };
   const input = options.scenario ? applyScenario(validated.input, options.scenario) : validated.input;
@@ -54,7 +54,7 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
       if (typeof value === 'number') continue;
       let message: string;
       if (value && typeof value === 'object') {
-        const first = Object.keys(value)[0];
+        const first = Object.entries(value).find(([, v]) => typeof v === 'number')?.[0];
         message = `:value[${c.ref}] names a group of values, not one number.${first ? ` Add one of its keys, e.g. :value[${c.ref}.${first}].` : ''}`;
       } else {
         const parent = c.ref.split('.').slice(0, -1).join('.');

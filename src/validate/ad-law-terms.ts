@@ -18,12 +18,18 @@ export function forbiddenTerms(config: AdLawConfig | undefined): string[] {
   return [...new Set([...base, ...(config?.extraTerms ?? [])])].filter((t) => !allowed.has(t));
 }
 
-/** Terms found in a text, longest first so "全网第一" is reported rather than also "第一". */
+/** Everyday words that contain a listed character without being a superlative claim (最近 = recently). */
+const NOT_CLAIMS = ['最近', '最后', '最初', '最终', '第一次', '第一步', '第一天', '第一批', '唯一码'];
+
+/** Terms found in a text, longest first so "全网第一" is reported rather than also "第一". English terms match whole words. */
 export function findTerms(text: string, terms: readonly string[]): string[] {
-  const lower = text.toLowerCase();
+  let lower = text.toLowerCase();
+  for (const word of NOT_CLAIMS) lower = lower.split(word).join(' ');
   const hits: string[] = [];
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    if (lower.includes(term.toLowerCase()) && !hits.some((h) => h.includes(term))) hits.push(term);
+    const t = term.toLowerCase();
+    const found = /^[\x00-\x7f]+$/.test(t) ? new RegExp(`(^|[^a-z0-9])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(lower) : lower.includes(t);
+    if (found && !hits.some((h) => h.includes(term))) hits.push(term);
   }
   return hits;
 }

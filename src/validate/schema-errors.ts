@@ -39,6 +39,12 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     }
     if (children.some((c) => !dropped.has(c))) dropped.add(error);
   }
+  // A union that also lists its tags in an enum reports an unknown tag twice; keep the union's report.
+  for (const error of errors) {
+    if (error.keyword !== 'discriminator') continue;
+    const tag = String((error.params as { tag?: string }).tag ?? 'type');
+    for (const e of errors) if (e.keyword === 'enum' && e.instancePath === `${error.instancePath}/${tag}`) dropped.add(e);
+  }
   return errors.filter((e) => !dropped.has(e) && e.keyword !== 'propertyNames' && e.keyword !== 'if');
 }
 

@@ -16,10 +16,14 @@ import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
 import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
+import { checkActuals } from './checks/actuals.ts';
+import type { ActualsTable } from '../model/actuals.ts';
 
 export interface ValidationResult {
   /** The plan, present when nothing is in error (warnings allowed). */
   input?: PlanInput;
+  /** Monthly actuals from `actuals/*.csv`, when the plan has any. */
+  actuals?: ActualsTable;
   diagnostics: Diagnostic[];
 }
 
@@ -27,7 +31,8 @@ const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, 
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 
-export function validatePlan(sources: PlanSources): ValidationResult {
+/** `loadFailed`: some file could not be read, so cross-file checks would report it as missing. */
+export function validatePlan(sources: PlanSources, options: { loadFailed?: boolean } = {}): ValidationResult {
   ajv ??= createAjv();
   const diagnostics: Diagnostic[] = [];
   const copyPaths: Partial<Record<PlanFileKey, string[]>> = {};
@@ -44,12 +49,14 @@ export function validatePlan(sources: PlanSources): ValidationResult {
   const chapterSchema = ajv.getSchema('chapter.schema.json')!;
   for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, chapterSchema));
   // Meaning is checked only on well-formed data: checks may then trust the types.
-  if (hasErrors(diagnostics) || !sources.files.plan) return { diagnostics };
+  if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 
   const input = data as unknown as PlanInput;
   const ctx = new CheckContext(input, sources, copyPaths);
   for (const check of CHECKS) check(ctx);
   diagnostics.push(...ctx.diagnostics);
   for (const chapter of sources.chapters) diagnostics.push(...checkKpiCitations(chapter, input));
-  return hasErrors(diagnostics) ? { diagnostics } : { input, diagnostics };
+  const actuals = checkActuals(sources.actuals, input);
+  diagnostics.push(...actuals.diagnostics);
+  return hasErrors(diagnostics) ? { diagnostics } : { input, diagnostics, ...(sources.actuals.length ? { actuals: actuals.table } : {}) };
 }

@@ -8,12 +8,17 @@ import { closest } from '../closest.ts';
 export function checkChapterFrontmatter(chapter: ChapterSource, validate: ValidateFunction): Diagnostic[] {
   if (chapter.frontmatter === undefined || validate(chapter.frontmatter)) return [];
   return (validate.errors ?? []).map((e) => {
-    const field = e.instancePath.slice(1) || (e.params as { missingProperty?: string; additionalProperty?: string }).missingProperty || (e.params as { additionalProperty?: string }).additionalProperty || 'front matter';
-    return new Diagnostic('mdx-frontmatter', `Front matter "${field}" ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` ("${(e.params as { additionalProperty: string }).additionalProperty}")` : ''}.`, {
-      file: chapter.file,
-      place: chapter.frontmatterPlace,
-      path: field,
-    });
+    const params = e.params as { missingProperty?: string; additionalProperty?: string };
+    const field = e.instancePath.slice(1);
+    const message =
+      e.keyword === 'required'
+        ? `The front matter of ${chapter.file} needs "${params.missingProperty}".`
+        : e.keyword === 'additionalProperties'
+          ? `The front matter of ${chapter.file} has an unknown key "${params.additionalProperty}" (allowed: title, order, summary, sections).`
+          : field
+            ? `Front matter "${field}" ${e.message ?? 'is invalid'}.`
+            : `The front matter of ${chapter.file} must be key: value lines (title, order …).`;
+    return new Diagnostic('mdx-frontmatter', message, { file: chapter.file, place: chapter.frontmatterPlace, path: field });
   });
 }
 
