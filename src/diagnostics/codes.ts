@@ -51,6 +51,8 @@ export const CODES = {
   'scenario-override': { severity: 'error', title: 'A scenario override needs exactly one of `factor` and `set`.', fix: 'Keep either `factor` (multiply) or `set` (replace), not both or neither.' },
   'rfm-cutoffs': { severity: 'error', title: 'RFM cut-offs are not in ascending order.', fix: 'List the four cut-offs from smallest to largest.' },
   'score-missing': { severity: 'warning', title: 'An entry has no score for one of the scoring dimensions.', fix: 'Add a score from 1 to 5 for the dimension named, or it counts as 0.' },
+  'promotion-margin': { severity: 'error', title: 'A promotion gives away at least the whole gross margin of the SKUs on offer.', fix: 'Make the discount shallower than the margin (fewer or smaller discounts, coupons or gifts), or put SKUs with a higher margin on offer: otherwise every sale in the promotion loses money, however many more are sold.' },
+  'price-mismatch': { severity: 'warning', title: 'A SKU’s list price differs by more than 1 % from the price its pricing method gives.', fix: 'Update `listPrice`, or the pricing inputs (markup, reference price, position, value price), so the two agree.' },
   'ad-law-term': { severity: 'warning', title: 'Marketing copy uses a term China’s Advertising Law forbids.', fix: 'Rephrase without absolute claims (《广告法》第九条); allow a term in plan.yaml `advertisingLaw.allowedTerms` only if it is e.g. part of a trademark.' },
   'text-markup': { severity: 'warning', title: 'Text contains HTML or script markup.', fix: 'Write plain text: markup is shown as text on the site, never run.' },
   // Actuals (CSV)

@@ -1,9 +1,26 @@
-// The KPI dictionary as computed: each KPI with its definition and its yearly target, taken from the
-// linked SMART target when there is one.
+// The KPI dictionary as computed: each KPI's definition, monthly projection (from its engine measure or
+// its formula over other KPIs), monthly target (from a linked SMART target), the metric tree, and plan vs
+// actual with a status when actuals exist.
 import type { KpisFile, PlanInput } from '../model/plan-input.generated.ts';
+import type { ActualsTable } from '../model/actuals.ts';
+import { evaluateFormula, parseFormula, type FormulaNode } from '../model/formula.ts';
+import type { Series, Warning } from './plan-result.ts';
 import type { TargetResult } from './targets.ts';
+import type { Measure, MeasureValue } from './measures.ts';
+import { explain, type Explanation } from './explain.ts';
+import { seriesOf } from './series.ts';
 
 type Kpi = NonNullable<KpisFile['kpis']>[number];
+export type KpiStatus = 'green' | 'amber' | 'red';
+
+export interface KpiVariance {
+  plan: number;
+  actual: number;
+  delta: number;
+  /** actual ÷ plan (plan ÷ actual when lower is better); null when undefined. */
+  attainment: number | null;
+  status: KpiStatus | null;
+}
 
 export interface KpiResult {
   id: string;
@@ -11,20 +28,99 @@ export interface KpiResult {
   category: Kpi['category'];
   dimension: Kpi['dimension'];
   unit: Kpi['unit'];
+  definition: Kpi['definition'];
   formula: string | null;
+  measure: string | null;
   owner: string;
+  source: Kpi['source'];
   frequency: Kpi['frequency'];
   direction: Kpi['direction'];
+  /** The yearly target: the linked SMART target's value, else the KPI's own `target`. */
   target: number | null;
-  /** Monthly targets when the KPI is linked to a SMART target. */
-  monthly: Record<string, number> | null;
+  targetMonthly: Series | null;
+  /** What the plan projects, month by month (null when the KPI has neither measure nor formula). */
+  projected: Series | null;
+  /** The projection for the whole horizon (flows summed, ratios of totals, levels at the end). */
+  projectedTotal: number | null;
+  /** Months with a value in actuals/*.csv. */
+  actual: Record<string, number> | null;
+  variance: Record<string, KpiVariance> | null;
+  explain: Explanation;
 }
 
-export function computeKpis(input: PlanInput, targets: readonly TargetResult[]): Record<string, KpiResult> {
-  const byId = new Map(targets.map((t) => [t.id, t]));
-  return Object.fromEntries(
-    (input.kpis?.kpis ?? []).map((kpi) => {
-      const linked = kpi.targetRef ? byId.get(kpi.targetRef) : undefined;
+export interface MetricTree {
+  /** KPI id → the KPIs its formula uses. */
+  children: Record<string, string[]>;
+  /** KPIs no other formula uses: the tops of the tree. */
+  roots: string[];
+}
+
+export interface KpiOutcome {
+  kpis: Record<string, KpiResult>;
+  metricTree: MetricTree;
+  warnings: Warning[];
+}
+
+export function computeKpis(input: PlanInput, months: readonly string[], targets: readonly TargetResult[], measures: Record<Measure, MeasureValue>, actuals: ActualsTable = {}): KpiOutcome {
+  const list = input.kpis?.kpis ?? [];
+  const byTarget = new Map(targets.map((t) => [t.id, t]));
+  const parsed = new Map<string, FormulaNode>();
+  const children: Record<string, string[]> = {};
+  for (const kpi of list) {
+    const p = kpi.formula ? parseFormula(kpi.formula) : undefined;
+    if (p?.ok) parsed.set(kpi.id, p.node);
+    children[kpi.id] = p?.ok ? p.metrics : [];
+  }
+  const warnings: Warning[] = [];
+  const monthly = new Map<string, Series | null>();
+  const totals = new Map<string, number | null>();
+  // Formulas are evaluated depth-first; validation has ruled out cycles and unknown names.
+  const resolve = (id: string): void => {
+    if (monthly.has(id)) return;
+    const kpi = list.find((k) => k.id === id);
+    const node = parsed.get(id);
+    if (kpi?.measure) {
+      monthly.set(id, measures[kpi.measure].monthly);
+      totals.set(id, measures[kpi.measure].total);
+      return;
+    }
+    if (!node) {
+      monthly.set(id, null);
+      totals.set(id, null);
+      return;
+    }
+    monthly.set(id, null); // guards against re-entry
+    for (const child of children[id] ?? []) resolve(child);
+    const zeroMonths: string[] = [];
+    const series = seriesOf(months, (m) => {
+      const r = evaluateFormula(node, (name) => monthly.get(name)?.[m] ?? null);
+      if (r.divisionByZero) zeroMonths.push(m);
+      return r.value ?? 0;
+    });
+    const whole = evaluateFormula(node, (name) => totals.get(name) ?? null);
+    const inputsKnown = (children[id] ?? []).every((c) => monthly.get(c));
+    monthly.set(id, inputsKnown ? series : null);
+    totals.set(id, inputsKnown ? whole.value : null);
+    if (inputsKnown && zeroMonths.length) {
+      const index = list.findIndex((k) => k.id === id);
+      warnings.push({
+        kind: 'kpi-division-by-zero',
+        message: `The formula of ${id} (${kpi?.formula}) divides by zero in ${zeroMonths.join(', ')}; those months show 0.`,
+        ref: { section: 'kpis', id },
+        source: { file: 'kpis', path: ['kpis', index, 'formula'] },
+      });
+    }
+  };
+  for (const kpi of list) resolve(kpi.id);
+
+  const used = new Set(Object.values(children).flat());
+  const kpis = Object.fromEntries(
+    list.map((kpi, index) => {
+      const linked = kpi.targetRef ? byTarget.get(kpi.targetRef) : undefined;
+      const projected = monthly.get(kpi.id) ?? null;
+      const targetMonthly = linked?.monthly ?? null;
+      const actual = actualsOf(kpi.id, actuals);
+      const plan = targetMonthly ?? projected;
       return [
         kpi.id,
         {
@@ -33,14 +129,55 @@ export function computeKpis(input: PlanInput, targets: readonly TargetResult[]):
           category: kpi.category,
           dimension: kpi.dimension,
           unit: kpi.unit,
+          definition: kpi.definition,
           formula: kpi.formula ?? null,
+          measure: kpi.measure ?? null,
           owner: kpi.owner,
+          source: kpi.source,
           frequency: kpi.frequency,
           direction: kpi.direction,
           target: linked?.value ?? kpi.target ?? null,
-          monthly: linked?.monthly ?? null,
-        },
+          targetMonthly,
+          projected,
+          projectedTotal: totals.get(kpi.id) ?? null,
+          actual,
+          variance: actual && plan ? variances(kpi, plan, actual) : null,
+          explain: kpi.formula
+            ? explain(`${kpi.id} = ${kpi.formula}, evaluated each month over the inputs' monthly values`, { name: 'formula', value: kpi.formula, source: { file: 'kpis.yaml', path: `kpis[${index}].formula` } })
+            : kpi.measure
+              ? explain(`${kpi.id} = engine measure ${kpi.measure}`, { name: 'measure', value: kpi.measure, source: { file: 'kpis.yaml', path: `kpis[${index}].measure` } })
+              : explain(`${kpi.id} is measured outside the plan (${typeof kpi.source === 'string' ? kpi.source : 'see source'}); only its target is planned`),
+        } satisfies KpiResult,
       ];
     }),
   );
+  return { kpis, metricTree: { children, roots: list.map((k) => k.id).filter((id) => !used.has(id)) }, warnings };
+}
+
+function actualsOf(id: string, actuals: ActualsTable): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  for (const [month, values] of Object.entries(actuals)) if (values[id] !== undefined) out[month] = values[id]!;
+  return Object.keys(out).length ? out : null;
+}
+
+function variances(kpi: Kpi, plan: Series, actual: Record<string, number>): Record<string, KpiVariance> {
+  const green = kpi.thresholds?.green ?? 1;
+  const amber = kpi.thresholds?.amber ?? 0.9;
+  const out: Record<string, KpiVariance> = {};
+  for (const [month, value] of Object.entries(actual)) {
+    const p = plan[month];
+    if (p === undefined) continue;
+    const lowerBetter = kpi.direction === 'lower-better';
+    const num = lowerBetter ? p : value;
+    const den = lowerBetter ? value : p;
+    const attainment = den === 0 ? null : num / den;
+    out[month] = {
+      plan: p,
+      actual: value,
+      delta: value - p,
+      attainment,
+      status: attainment === null ? null : attainment >= green ? 'green' : attainment >= amber ? 'amber' : 'red',
+    };
+  }
+  return out;
 }

@@ -18,16 +18,19 @@ import type { RisksResult } from './risks.ts';
 import type { ScenarioSummary, SensitivityResult } from './sensitivity.ts';
 import type { TargetGap } from './target-gap.ts';
 import type { CalendarResult } from './calendar.ts';
+import type { SystemsResult } from './systems.ts';
 
 /** month → value, for every month of the horizon. */
 export type Series = Record<string, number>;
 
 /** A model's finding that people should look at; `ref` points at the plan entry it is about. */
 export interface Warning {
-  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac';
+  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac' | 'kpi-division-by-zero';
   message: string;
   ref: { section: string; id: string };
   month?: string;
+  /** The plan file (key) and data path the finding is about, so it can be reported at its YAML line. */
+  source?: { file: string; path: Array<string | number> };
 }
 
 export interface PlanResult {
@@ -55,7 +58,10 @@ export interface PlanResult {
   users: UsersResult;
   marketing: MarketingResult;
   org: OrgResult;
+  systems: SystemsResult;
   pnl: PnlResult;
+  /** Cash that the P&L does not show: stock on hand, and promotion cash by the month it is paid (预售 deposits). */
+  cash: { inventoryCapital: Series; promotionCash: Series };
   kpis: Record<string, KpiResult>;
   metricTree: MetricTree;
   risks: RisksResult;

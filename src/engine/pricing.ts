@@ -51,6 +51,12 @@ export function pricingFormula(pricing: Pricing): string {
   }
 }
 
+/** a / b when that is a finite number; null for 0 / 0, x / 0 and overflow (a ratio that does not exist). */
+export function finiteRatio(a: number, b: number): number | null {
+  const r = ratio(a, b);
+  return r !== null && Number.isFinite(r) ? r : null;
+}
+
 /** Price without output VAT: price / (1 + vatRate). */
 export function netPrice(price: number, vatRate: number): number {
   const v = price / (1 + vatRate);
@@ -63,5 +69,5 @@ export function netPrice(price: number, vatRate: number): number {
  */
 export function grossMarginRate(price: number, cost: number, vatRate: number): number | null {
   const net = netPrice(price, vatRate);
-  return ratio(net - cost, net);
+  return finiteRatio(net - cost, net);
 }

@@ -9,6 +9,8 @@
 //   undefined (holding cost 0) only the safety stock is counted.
 // - Lead time: the override's leadTimeDays, else the supplier's; σL is the supplier's (0 without one).
 // - Without an inventory policy in supply.yaml the service level is 95 %, holding and order costs 0.
+// - Capital tied up counts a SKU from its launch month on (all months without a launch; phase-out SKUs
+//   too, their stock is still held).
 // - Totals: turnover = Σ annual COGS / Σ average inventory value (the value-weighted mean of the SKU
 //   turnovers); days of inventory = 365 / turnover.
 import type { PlanInput } from '../model/plan-input.generated.ts';

@@ -2,8 +2,8 @@
 import { LineCounter } from 'yaml';
 import type { Place } from '../diagnostics/diagnostic.ts';
 
-/** Files larger than this are refused: a plan file is hand-written text, never bulk data. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Files larger than this are refused: enough for thousands of SKUs, far below what would strain the parser. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export interface TextSource {
   /** The file as the user names it, e.g. `content/targets.yaml`. */

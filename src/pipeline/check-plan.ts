@@ -5,7 +5,8 @@ import { readPlanFolder } from '../load/read-folder.ts';
 import { validatePlan } from '../validate/validate-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { compute } from '../engine/compute.ts';
-import { applyScenario } from '../engine/scenarios.ts';
+import { locate, formatPath } from '../load/locate.ts';
+import type { PlanFileKey } from '../validate/schema-registry.ts';
 import type { PlanResult } from '../engine/plan-result.ts';
 import { closest } from '../validate/closest.ts';
 
@@ -33,9 +34,10 @@ export function checkPlanFiles(dir: string, files: readonly RawFile[], options: 
   const validated = validatePlan(loaded.sources, { loadFailed: hasErrors(loaded.diagnostics) });
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (hasErrors(diagnostics) || !validated.input) return { sources: loaded.sources, diagnostics: sortDiagnostics(diagnostics) };
-  const input = options.scenario ? applyScenario(validated.input, options.scenario) : validated.input;
+  const input = validated.input;
   if (options.compute === false) return { sources: loaded.sources, input, diagnostics: sortDiagnostics(diagnostics) };
-  const result = compute(input);
+  const result = compute(input, { scenario: options.scenario, actuals: validated.actuals });
+  diagnostics.push(...warningDiagnostics(loaded.sources, result));
   diagnostics.push(...checkValueCitations(loaded.sources, result));
   return { sources: loaded.sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -64,6 +66,17 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
       }
       out.push(new Diagnostic('mdx-unknown-value', message, { file: chapter.file, place: c.place }));
     }
+  }
+  return out;
+}
+
+/** Engine findings that belong to a YAML line (e.g. a KPI formula dividing by zero) become diagnostics there. */
+function warningDiagnostics(sources: PlanSources, result: PlanResult): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const w of result.warnings) {
+    if (!w.source || w.kind !== 'kpi-division-by-zero') continue;
+    const source = sources.files[w.source.file as PlanFileKey];
+    out.push(new Diagnostic('kpi-division-by-zero', w.message, { file: source?.file, place: source ? locate(source, w.source.path).place : undefined, path: formatPath(w.source.path) }));
   }
   return out;
 }

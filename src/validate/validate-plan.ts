@@ -15,6 +15,7 @@ import { checkScores } from './checks/scores.ts';
 import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
+import { checkPromotionMargins } from './checks/promotion-margins.ts';
 import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import type { ActualsTable } from '../model/actuals.ts';
@@ -27,7 +28,7 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios];
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkPromotionMargins];
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 

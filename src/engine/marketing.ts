@@ -1,0 +1,246 @@
+// Marketing channels: budget by month, the traffic, orders, GMV and new customers the spend buys,
+// CAC, ROAS, ROI, LTV, LTV/CAC and payback; A/B-test sample sizes.
+//
+// The orders and GMV here are *attributed* to marketing: a view inside the sales channels' funnel
+// (channels.yaml), which already counts every visitor, paid or not. They explain where the funnel's
+// traffic comes from and what it costs; they are never added to the plan's GMV.
+//
+// Choices:
+// - Spend: budget.monthly when given (months left out get 0), else budget.total × the phasing profile's
+//   share of each month (even when there is no phasing), split in fen by largest remainder so the
+//   months add up exactly to the total.
+// - Traffic: cpc → clicks = spend ÷ CPC; cpm → clicks = spend ÷ CPM × 1,000 × CTR; fixed → the plan's
+//   visitors, spread like the spend in whole visitors; cps → no clicks, GMV = spend ÷ commission rate.
+// - Orders = clicks × CVR (cps: GMV ÷ AOV); AOV = the channel's, else the mean AOV of the sales
+//   channels it drives.
+// - LTV = AOV × gross margin rate × orders per customer (the caller passes 1 + repurchase rate), a
+//   12-month value; payback months = CAC ÷ (LTV ÷ 12), i.e. LTV is earned evenly over 12 months.
+import type { MarketingFile, PlanInput } from '../model/plan-input.generated.ts';
+import type { Series, Warning } from './plan-result.ts';
+import { explain, type Explanation } from './explain.ts';
+import { allocate } from './largest-remainder.ts';
+import { fromMinor, toMinor } from './money.ts';
+import { fen, ratio, seriesOf, total } from './series.ts';
+import { sampleSizePerVariant } from './ab-sample-size.ts';
+
+type Channel = NonNullable<MarketingFile['channels']>[number];
+
+export interface MarketingChannelResult {
+  id: string;
+  kind: Channel['kind'];
+  spend: Series;
+  clicks: Series;
+  orders: Series;
+  gmv: Series;
+  newCustomers: Series;
+  totals: { spend: number; clicks: number; orders: number; gmv: number; newCustomers: number };
+  cac: number | null;
+  roas: number | null;
+  roi: number | null;
+  ltv: number | null;
+  ltvCac: number | null;
+  paybackMonths: number | null;
+  explain: Record<string, Explanation>;
+}
+
+export interface MarketingResult {
+  channels: Record<string, MarketingChannelResult>;
+  spend: Series;
+  totals: { spend: number; gmv: number; newCustomers: number; cac: number | null; roas: number | null };
+  experiments: Record<string, { sampleSizePerVariant: number | null; days: number | null; explain: Explanation }>;
+}
+
+export interface MarketingOptions {
+  /** Blended gross margin rate (gross profit ÷ GMV) used for ROI and LTV. */
+  grossMarginRate: number;
+  /** Expected orders per new customer over 12 months, e.g. 1 + repurchase rate. */
+  ordersPerCustomer: number;
+}
+
+export function computeMarketing(input: PlanInput, months: readonly string[], options: MarketingOptions): MarketingResult {
+  const profiles = new Map((input.targets?.seasonality ?? []).map((p, i) => [p.id, { p, i }]));
+  const salesChannels = new Map((input.channels?.channels ?? []).map((c) => [c.id, c]));
+  const gm = Number.isFinite(options.grossMarginRate) ? options.grossMarginRate : 0;
+  const opc = Number.isFinite(options.ordersPerCustomer) ? options.ordersPerCustomer : 1;
+
+  const channels: Record<string, MarketingChannelResult> = {};
+  (input.marketing?.channels ?? []).forEach((ch, k) => {
+    const src = (path: string) => ({ file: 'marketing.yaml', path: `channels[${k}].${path}` });
+
+    // Spend by month, in fen.
+    let spendMinor: number[];
+    let weights: number[];
+    let spendExplain: Explanation;
+    if (ch.budget.monthly) {
+      const monthly = ch.budget.monthly;
+      spendMinor = months.map((m) => toMinor(Math.max(0, monthly[m] ?? 0)));
+      weights = spendMinor.slice();
+      spendExplain = explain('spend = budget of the month (months left out: 0)', { name: 'monthly budget', value: 'by month', source: src('budget.monthly') });
+    } else {
+      const profile = ch.budget.phasing ? profiles.get(ch.budget.phasing) : undefined;
+      weights = months.map((m) => (profile ? (profile.p.shares[m] ?? 0) : 1));
+      const totalBudget = Math.max(0, ch.budget.total ?? 0);
+      spendMinor = allocate(toMinor(totalBudget), weights);
+      spendExplain = explain(
+        profile
+          ? `spend = budget total × phasing share of the month (${profile.p.id}), rounded by largest remainder to ¥0.01`
+          : `spend = budget total ÷ ${months.length} months, rounded by largest remainder to ¥0.01`,
+        { name: 'budget total', value: totalBudget, source: src('budget.total') },
+        ...(profile ? [{ name: 'phasing', value: profile.p.id, source: { file: 'targets.yaml', path: `seasonality[${profile.i}].shares` } }] : []),
+      );
+    }
+    const spend = seriesOf(months, (_, i) => fromMinor(spendMinor[i]!));
+    const spendTotal = fromMinor(spendMinor.reduce((a, b) => a + b, 0));
+
+    // AOV: the channel's own, else the mean of the sales channels it drives.
+    const driven = ch.drives.map((id) => salesChannels.get(id)).filter((c) => c !== undefined);
+    const aov = ch.aov ?? (driven.length > 0 ? driven.reduce((a, c) => a + c.funnel.aov, 0) / driven.length : null);
+    const aovInput =
+      ch.aov !== undefined
+        ? { name: 'AOV', value: ch.aov, source: src('aov') }
+        : { name: `AOV (mean of ${driven.map((c) => c.id).join(', ') || 'no sales channel'})`, value: aov ?? 'unknown' };
+    const cvrInput = { name: 'CVR', value: ch.cvr, source: src('cvr') };
+
+    // Traffic → orders → GMV.
+    const pricing = ch.pricing;
+    let clicks: Series;
+    let orders: Series;
+    let gmv: Series;
+    let trafficExplain: Explanation;
+    if (pricing.type === 'cps') {
+      const rate = 'rate' in pricing ? pricing.rate : 0;
+      clicks = seriesOf(months, () => 0);
+      gmv = seriesOf(months, (m) => fen(ratio(spend[m]!, rate) ?? 0));
+      orders = seriesOf(months, (m) => (aov ? (ratio(gmv[m]!, aov) ?? 0) : 0));
+      trafficExplain = explain('cps: GMV = spend ÷ commission rate; orders = GMV ÷ AOV; no clicks', { name: 'commission rate', value: rate, source: src('pricing.rate') }, aovInput);
+    } else {
+      if (pricing.type === 'cpc') {
+        const cpc = 'cpc' in pricing ? pricing.cpc : 0;
+        clicks = seriesOf(months, (m) => ratio(spend[m]!, cpc) ?? 0);
+        trafficExplain = explain('cpc: clicks = spend ÷ CPC; orders = clicks × CVR; GMV = orders × AOV', { name: 'CPC', value: cpc, source: src('pricing.cpc') }, cvrInput, aovInput);
+      } else if (pricing.type === 'cpm') {
+        const cpm = 'cpm' in pricing ? pricing.cpm : 0;
+        const ctr = 'ctr' in pricing && pricing.ctr !== undefined ? pricing.ctr : 0;
+        clicks = seriesOf(months, (m) => ((ratio(spend[m]!, cpm) ?? 0) * 1000 * ctr));
+        trafficExplain = explain(
+          'cpm: clicks = spend ÷ CPM × 1,000 × CTR; orders = clicks × CVR; GMV = orders × AOV',
+          { name: 'CPM', value: cpm, source: src('pricing.cpm') },
+          { name: 'CTR', value: ctr, source: src('pricing.ctr') },
+          cvrInput,
+          aovInput,
+        );
+      } else {
+        const visitors = 'visitors' in pricing && pricing.visitors !== undefined ? Math.round(pricing.visitors) : 0;
+        const parts = allocate(visitors, weights);
+        clicks = seriesOf(months, (_, i) => parts[i]!);
+        trafficExplain = explain(
+          visitors > 0 ? 'fixed: visitors over the plan spread like the spend; orders = visitors × CVR; GMV = orders × AOV' : 'fixed: no visitors given, the channel adds cost but no traffic',
+          { name: 'visitors', value: visitors, ...('visitors' in pricing && pricing.visitors !== undefined ? { source: src('pricing.visitors') } : {}) },
+          cvrInput,
+          aovInput,
+        );
+      }
+      orders = seriesOf(months, (m) => clicks[m]! * ch.cvr);
+      gmv = seriesOf(months, (m) => fen(orders[m]! * (aov ?? 0)));
+    }
+    const newCustomers = seriesOf(months, (m) => orders[m]! * ch.newCustomerShare);
+
+    const totals = {
+      spend: spendTotal,
+      clicks: total(clicks),
+      orders: total(orders),
+      gmv: fromMinor(Object.values(gmv).reduce((a, v) => a + toMinor(v), 0)),
+      newCustomers: total(newCustomers),
+    };
+    const cac = nullableFen(ratio(totals.spend, totals.newCustomers));
+    const roas = ratio(totals.gmv, totals.spend);
+    const roi = ratio(totals.gmv * gm - totals.spend, totals.spend);
+    const ltv = aov === null ? null : fen(aov * gm * opc);
+    const ltvCac = ltv === null || cac === null ? null : ratio(ltv, cac);
+    const paybackMonths = ltv === null || cac === null ? null : ratio(cac, ltv / 12);
+    const gmInput = { name: 'gross margin rate', value: gm };
+
+    channels[ch.id] = {
+      id: ch.id,
+      kind: ch.kind,
+      spend,
+      clicks,
+      orders,
+      gmv,
+      newCustomers,
+      totals,
+      cac,
+      roas,
+      roi,
+      ltv,
+      ltvCac,
+      paybackMonths,
+      explain: {
+        spend: spendExplain,
+        traffic: trafficExplain,
+        newCustomers: explain('new customers = orders × new-customer share', { name: 'new-customer share', value: ch.newCustomerShare, source: src('newCustomerShare') }),
+        cac: explain('CAC = spend ÷ new customers', { name: 'spend', value: totals.spend }, { name: 'new customers', value: totals.newCustomers }),
+        roas: explain('ROAS = attributed GMV ÷ spend', { name: 'GMV', value: totals.gmv }, { name: 'spend', value: totals.spend }),
+        roi: explain('ROI = (GMV × gross margin rate − spend) ÷ spend', { name: 'GMV', value: totals.gmv }, gmInput, { name: 'spend', value: totals.spend }),
+        ltv: explain('LTV = AOV × gross margin rate × orders per customer (12 months)', aovInput, gmInput, { name: 'orders per customer', value: opc }),
+        ltvCac: explain('LTV ÷ CAC', { name: 'LTV', value: ltv ?? 'unknown' }, { name: 'CAC', value: cac ?? 'undefined' }),
+        paybackMonths: explain('payback months = CAC ÷ (LTV ÷ 12): months of gross profit to earn back the acquisition cost', { name: 'CAC', value: cac ?? 'undefined' }, { name: 'LTV', value: ltv ?? 'unknown' }),
+      },
+    };
+  });
+
+  const list = Object.values(channels);
+  const spend = seriesOf(months, (m) => fromMinor(list.reduce((a, c) => a + toMinor(c.spend[m]!), 0)));
+  const spendTotal = fromMinor(list.reduce((a, c) => a + toMinor(c.totals.spend), 0));
+  const gmvTotal = fromMinor(list.reduce((a, c) => a + toMinor(c.totals.gmv), 0));
+  const newCustomersTotal = list.reduce((a, c) => a + c.totals.newCustomers, 0);
+
+  const experiments: MarketingResult['experiments'] = {};
+  (input.marketing?.experiments ?? []).forEach((e, k) => {
+    const src = (path: string) => ({ file: 'marketing.yaml', path: `experiments[${k}].${path}` });
+    const alpha = e.alpha ?? 0.05;
+    const power = e.power ?? 0.8;
+    const n = sampleSizePerVariant({ baselineRate: e.baselineRate, minimumDetectableEffect: e.minimumDetectableEffect, alpha, power });
+    const days = n !== null && e.dailyTraffic ? Math.ceil((2 * n) / e.dailyTraffic) : null;
+    experiments[e.id] = {
+      sampleSizePerVariant: n,
+      days,
+      explain: explain(
+        'n per variant = (z(1−α/2)·√(2·p̄(1−p̄)) + z(power)·√(p1(1−p1) + p2(1−p2)))² ÷ (p2 − p1)², p2 = p1 × (1 + MDE), rounded up; days = 2 × n ÷ daily traffic, rounded up',
+        { name: 'p1 (baseline)', value: e.baselineRate, source: src('baselineRate') },
+        { name: 'MDE (relative)', value: e.minimumDetectableEffect, source: src('minimumDetectableEffect') },
+        { name: 'α', value: alpha, ...(e.alpha !== undefined ? { source: src('alpha') } : {}) },
+        { name: 'power', value: power, ...(e.power !== undefined ? { source: src('power') } : {}) },
+        ...(e.dailyTraffic !== undefined ? [{ name: 'daily traffic', value: e.dailyTraffic, source: src('dailyTraffic') }] : []),
+      ),
+    };
+  });
+
+  return {
+    channels,
+    spend,
+    totals: {
+      spend: spendTotal,
+      gmv: gmvTotal,
+      newCustomers: newCustomersTotal,
+      cac: nullableFen(ratio(spendTotal, newCustomersTotal)),
+      roas: ratio(gmvTotal, spendTotal),
+    },
+    experiments,
+  };
+}
+
+/** A warning for each channel whose customers are worth less than they cost to acquire. */
+export function marketingWarnings(result: MarketingResult): Warning[] {
+  return Object.values(result.channels)
+    .filter((c) => c.ltv !== null && c.cac !== null && c.ltv < c.cac)
+    .map((c) => ({
+      kind: 'ltv-below-cac' as const,
+      message: `${c.id}: LTV ¥${c.ltv!.toFixed(2)} is below CAC ¥${c.cac!.toFixed(2)}; each new customer loses money.`,
+      ref: { section: 'marketing', id: c.id },
+    }));
+}
+
+function nullableFen(x: number | null): number | null {
+  return x === null ? null : fen(x);
+}

@@ -1,0 +1,106 @@
+// P&L by month: GMV → refunds → VAT → net revenue → COGS → gross profit → operating costs → operating
+// profit. Every line is held in integer fen so the lines reconcile exactly, month by month and in total.
+import type { Series } from './plan-result.ts';
+import type { FunnelTotals } from './funnel.ts';
+import { explain, type Explanation } from './explain.ts';
+import { quarterOf } from '../model/calendar.ts';
+
+export const PNL_LINES = [
+  'gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'cogs', 'grossProfit',
+  'platformFees', 'paymentFees', 'fulfilment', 'marketing', 'promotions', 'payroll', 'incentives', 'training',
+  'systems', 'warehousing', 'holdingCost', 'pointsCost', 'operatingExpenses', 'operatingProfit',
+] as const;
+export type PnlLineKey = (typeof PNL_LINES)[number];
+export type PnlLine = Record<PnlLineKey, number>;
+
+/** The operating cost lines, in the order they are shown. */
+export const OPERATING_EXPENSES = ['platformFees', 'paymentFees', 'fulfilment', 'marketing', 'promotions', 'payroll', 'incentives', 'training', 'systems', 'warehousing', 'holdingCost', 'pointsCost'] as const;
+
+export interface PnlInputs {
+  funnel: FunnelTotals;
+  /** COGS per yuan of net revenue (excl. VAT); null when the plan has no products. */
+  cogsRatio: number | null;
+  marketing: Series;
+  promotions: Series;
+  payroll: Series;
+  incentives: Series;
+  training: Series;
+  systems: Series;
+  warehousing: Series;
+  holdingCost: Series;
+  pointsCost: Series;
+}
+
+export interface PnlResult {
+  months: Record<string, PnlLine>;
+  quarters: Record<string, PnlLine>;
+  total: PnlLine;
+  cumulativeOperatingProfit: Series;
+  /** First month from which cumulative operating profit stays ≥ 0; null if it never does. */
+  breakEvenMonth: string | null;
+  explain: Partial<Record<PnlLineKey, Explanation>>;
+}
+
+const toFen = (yuan: number) => Math.round((Number.isFinite(yuan) ? yuan : 0) * 100);
+
+export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
+  const f = x.funnel;
+  const fenMonths: Record<string, PnlLine> = {};
+  for (const m of months) {
+    const line = {} as PnlLine;
+    line.gmv = toFen(f.gmv[m] ?? 0);
+    line.refunds = toFen(f.refunds[m] ?? 0);
+    line.netSales = line.gmv - line.refunds;
+    line.netRevenue = toFen(f.netRevenue[m] ?? 0);
+    line.vat = line.netSales - line.netRevenue;
+    line.cogs = toFen((f.netRevenue[m] ?? 0) * (x.cogsRatio ?? 0));
+    line.grossProfit = line.netRevenue - line.cogs;
+    line.platformFees = toFen(f.platformFees[m] ?? 0);
+    line.paymentFees = toFen(f.paymentFees[m] ?? 0);
+    line.fulfilment = toFen(f.fulfilment[m] ?? 0);
+    line.marketing = toFen(x.marketing[m] ?? 0);
+    line.promotions = toFen(x.promotions[m] ?? 0);
+    line.payroll = toFen(x.payroll[m] ?? 0);
+    line.incentives = toFen(x.incentives[m] ?? 0);
+    line.training = toFen(x.training[m] ?? 0);
+    line.systems = toFen(x.systems[m] ?? 0);
+    line.warehousing = toFen(x.warehousing[m] ?? 0);
+    line.holdingCost = toFen(x.holdingCost[m] ?? 0);
+    line.pointsCost = toFen(x.pointsCost[m] ?? 0);
+    line.operatingExpenses = OPERATING_EXPENSES.reduce((sum, k) => sum + line[k], 0);
+    line.operatingProfit = line.grossProfit - line.operatingExpenses;
+    fenMonths[m] = line;
+  }
+  const sum = (lines: PnlLine[]): PnlLine => Object.fromEntries(PNL_LINES.map((k) => [k, lines.reduce((s, l) => s + l[k], 0)])) as PnlLine;
+  const yuan = (line: PnlLine): PnlLine => Object.fromEntries(PNL_LINES.map((k) => [k, line[k] / 100])) as PnlLine;
+  const quarters: Record<string, PnlLine> = {};
+  for (const q of [...new Set(months.map(quarterOf))]) quarters[q] = yuan(sum(months.filter((m) => quarterOf(m) === q).map((m) => fenMonths[m]!)));
+  const cumulative: Series = {};
+  let running = 0;
+  for (const m of months) {
+    running += fenMonths[m]!.operatingProfit;
+    cumulative[m] = running / 100;
+  }
+  // Break-even: the first month after which the cumulative result never falls below zero again.
+  let breakEvenMonth: string | null = null;
+  for (let i = months.length - 1; i >= 0; i--) {
+    if (cumulative[months[i]!]! < 0) break;
+    breakEvenMonth = months[i]!;
+  }
+  return {
+    months: Object.fromEntries(months.map((m) => [m, yuan(fenMonths[m]!)])),
+    quarters,
+    total: yuan(sum(months.map((m) => fenMonths[m]!))),
+    cumulativeOperatingProfit: cumulative,
+    breakEvenMonth,
+    explain: {
+      netSales: explain('net sales = GMV − refunds (incl. VAT)'),
+      vat: explain('VAT = net sales − net sales ÷ (1 + VAT rate)'),
+      netRevenue: explain('net revenue = net sales − VAT'),
+      cogs: explain('COGS = net revenue × COGS ratio of the product mix (Σ cost × units ÷ Σ price excl. VAT × units)', { name: 'cogsRatio', value: x.cogsRatio ?? 0 }),
+      grossProfit: explain('gross profit = net revenue − COGS'),
+      operatingExpenses: explain(`operating expenses = ${OPERATING_EXPENSES.join(' + ')}`),
+      operatingProfit: explain('operating profit = gross profit − operating expenses'),
+    },
+  };
+}

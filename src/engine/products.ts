@@ -1,0 +1,247 @@
+// Products: price and margin per SKU by its pricing method, weighted selection score and rank, monthly
+// unit and GMV forecast, product-matrix balance (traffic / profit / image) and slow-seller flags.
+//
+// Choices the plan leaves open:
+// - price is the pricing method's price (`priceOf`); `listPrice` is only compared with it (validator: price-mismatch);
+// - units: `forecast.monthlyUnits` in every month the SKU is on sale, i.e. from its `launch` month (all horizon
+//   months when it has none). A `phase-out` SKU is not reordered, so when its opening stock is known its sales
+//   stop once that stock is sold (cumulative units ≤ opening stock); without an opening stock it sells all year;
+// - months of cover = opening stock (supply.yaml inventory.openingStock) ÷ monthlyUnits; null when the stock is
+//   not given or the SKU has no forecast sales;
+// - last year's sell-through (售罄率) = lastYear.units ÷ (lastYear.units + opening stock): what was sold out of what
+//   was available, the stock at the start of this plan being what was left over at the end of last year.
+import type { PlanInput, ProductsFile, Text } from '../model/plan-input.generated.ts';
+import type { Series, Warning } from './plan-result.ts';
+import { explain, type Explanation } from './explain.ts';
+import { fen, seriesOf, total, zeros } from './series.ts';
+import { finiteRatio, grossMarginRate, netPrice, priceOf, pricingFormula, vatRateOf } from './pricing.ts';
+
+type Sku = NonNullable<ProductsFile['skus']>[number];
+export type Role = Sku['role'];
+export const ROLES: readonly Role[] = ['traffic', 'profit', 'image'];
+
+export interface SkuResult {
+  id: string;
+  /** Position in products.yaml `skus`. */
+  index: number;
+  name: Text;
+  category: string;
+  role: Role;
+  status: Sku['status'];
+  /** Channels the SKU sells on; null = every channel. */
+  channels: string[] | null;
+  /** Selling price incl. VAT by the pricing method, ¥0.01. */
+  price: number;
+  /** Unit cost excl. VAT. */
+  cost: number;
+  /** price / (1 + VAT) − cost, ¥0.01. */
+  unitMargin: number;
+  /** unitMargin ÷ (price / (1 + VAT)); null when the price is 0. */
+  marginRate: number | null;
+  /** Σ criterion weight × score (missing score = 0). */
+  score: number;
+  /** 1 = highest score; ties keep the order of products.yaml. */
+  rank: number;
+  units: Series;
+  /** units × price (incl. VAT), ¥0.01. */
+  gmv: Series;
+  /** units × cost, ¥0.01. */
+  cogs: Series;
+  openingStock: number | null;
+  monthsOfCover: number | null;
+  /** lastYear.units ÷ (lastYear.units + opening stock); null when either is missing. */
+  sellThrough: number | null;
+  slowSeller: boolean;
+  slowReasons: string[];
+  explain: Record<string, Explanation>;
+}
+
+export interface MatrixCell {
+  skus: number;
+  gmvShare: number | null;
+  grossProfitShare: number | null;
+}
+
+export interface ProductsResult {
+  skus: Record<string, SkuResult>;
+  /** SKU ids by rank. */
+  ranking: string[];
+  matrix: Record<Role, MatrixCell>;
+  /** Σ cost·units ÷ Σ (price / (1 + VAT))·units: cost of goods per yuan of net revenue excl. VAT. */
+  cogsRatio: number | null;
+  units: Series;
+  gmv: Series;
+  cogs: Series;
+  /** Σ units × (price / (1 + VAT) − cost), ¥0.01. */
+  grossProfit: Series;
+}
+
+export function computeProducts(input: PlanInput, months: readonly string[]): ProductsResult {
+  const products = input.products;
+  const vat = vatRateOf(input);
+  const criteria = products?.selectionCriteria ?? [];
+  const openingStock = input.supply?.inventory?.openingStock;
+  const slow = products?.slowSeller ?? {};
+  const skus = products?.skus ?? [];
+
+  const results: SkuResult[] = skus.map((sku, i) => {
+    const src = (path: string) => ({ file: 'products.yaml', path: `skus[${i}]${path ? `.${path}` : ''}` });
+    const price = priceOf(sku.pricing, sku.cost);
+    const net = netPrice(price, vat);
+    const marginRate = grossMarginRate(price, sku.cost, vat);
+    const score = criteria.reduce((sum, c) => sum + c.weight * (sku.scores?.[c.id] ?? 0), 0);
+    const monthly = Math.max(0, sku.forecast.monthlyUnits);
+    const stock = openingStock?.[sku.id];
+    let left = stock ?? Infinity;
+    const units = seriesOf(months, (m) => {
+      if (sku.launch && m < sku.launch) return 0;
+      if (sku.status !== 'phase-out') return monthly;
+      const sold = Math.min(monthly, left);
+      left -= sold;
+      return sold;
+    });
+    const monthsOfCover = stock === undefined ? null : finiteRatio(stock, monthly);
+    const sellThrough = sku.lastYear && stock !== undefined ? finiteRatio(sku.lastYear.units, sku.lastYear.units + stock) : null;
+    const slowReasons: string[] = [];
+    if (sku.status === 'phase-out') slowReasons.push('status is phase-out (being cleared)');
+    if (monthsOfCover !== null && slow.maxMonthsOfCover !== undefined && monthsOfCover > slow.maxMonthsOfCover) {
+      slowReasons.push(`opening stock covers ${monthsOfCover.toFixed(1)} months of forecast sales (more than ${slow.maxMonthsOfCover})`);
+    }
+    if (stock !== undefined && stock > 0 && monthsOfCover === null) slowReasons.push(`opening stock of ${stock} units against no forecast sales`);
+    if (sellThrough !== null && slow.minSellThrough !== undefined && sellThrough < slow.minSellThrough) {
+      slowReasons.push(`last year's sell-through ${pct(sellThrough)} is below ${pct(slow.minSellThrough)}`);
+    }
+    const stockSource = { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` };
+    return {
+      id: sku.id,
+      index: i,
+      name: sku.name,
+      category: sku.category,
+      role: sku.role,
+      status: sku.status,
+      channels: sku.channels ? [...sku.channels] : null,
+      price,
+      cost: sku.cost,
+      unitMargin: fen(net - sku.cost),
+      marginRate,
+      score,
+      rank: 0,
+      units,
+      gmv: seriesOf(months, (m) => fen(units[m]! * price)),
+      cogs: seriesOf(months, (m) => fen(units[m]! * sku.cost)),
+      openingStock: stock ?? null,
+      monthsOfCover,
+      sellThrough,
+      slowSeller: slowReasons.length > 0,
+      slowReasons,
+      explain: {
+        price: explain(pricingFormula(sku.pricing), { name: 'cost', value: sku.cost, source: src('cost') }, ...pricingInputs(sku, src)),
+        unitMargin: explain('unit margin = price ÷ (1 + VAT rate) − cost (cost excl. VAT, price incl. VAT)', { name: 'price', value: price }, { name: 'VAT rate', value: vat, source: { file: 'plan.yaml', path: 'company.vatRate' } }, { name: 'cost', value: sku.cost, source: src('cost') }),
+        marginRate: explain('margin rate = (price ÷ (1 + VAT rate) − cost) ÷ (price ÷ (1 + VAT rate))', { name: 'price', value: price }, { name: 'VAT rate', value: vat, source: { file: 'plan.yaml', path: 'company.vatRate' } }, { name: 'cost', value: sku.cost, source: src('cost') }),
+        score: explain(
+          'score = Σ criterion weight × score (a missing score counts 0)',
+          ...criteria.flatMap((c, k) => [
+            { name: `${c.id} weight`, value: c.weight, source: { file: 'products.yaml', path: `selectionCriteria[${k}].weight` } },
+            { name: `${c.id} score`, value: sku.scores?.[c.id] ?? 0, ...(sku.scores?.[c.id] !== undefined ? { source: src(`scores.${c.id}`) } : {}) },
+          ]),
+        ),
+        units: explain(
+          sku.status === 'phase-out' && stock !== undefined
+            ? 'units = forecast monthly units in each month on sale, until the opening stock is sold (a phase-out SKU is not reordered)'
+            : 'units = forecast monthly units in each month on sale (from launch)',
+          { name: 'monthly units', value: monthly, source: src('forecast.monthlyUnits') },
+          ...(sku.launch ? [{ name: 'launch', value: sku.launch, source: src('launch') }] : []),
+          ...(sku.status === 'phase-out' && stock !== undefined ? [{ name: 'opening stock', value: stock, source: stockSource }] : []),
+        ),
+        gmv: explain('GMV = units × price (incl. VAT)', { name: 'price', value: price }),
+        cogs: explain('COGS = units × cost (excl. VAT)', { name: 'cost', value: sku.cost, source: src('cost') }),
+        monthsOfCover: explain('months of cover = opening stock ÷ forecast monthly units', { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) }, { name: 'monthly units', value: monthly, source: src('forecast.monthlyUnits') }),
+        sellThrough: explain(
+          "sell-through = last year's units ÷ (last year's units + opening stock)",
+          { name: "last year's units", value: sku.lastYear?.units ?? 'not given', ...(sku.lastYear ? { source: src('lastYear.units') } : {}) },
+          { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) },
+        ),
+        slowSeller: explain(
+          'slow seller when status is phase-out, months of cover > maximum, or sell-through < minimum',
+          ...(slow.maxMonthsOfCover !== undefined ? [{ name: 'maximum months of cover', value: slow.maxMonthsOfCover, source: { file: 'products.yaml', path: 'slowSeller.maxMonthsOfCover' } }] : []),
+          ...(slow.minSellThrough !== undefined ? [{ name: 'minimum sell-through', value: slow.minSellThrough, source: { file: 'products.yaml', path: 'slowSeller.minSellThrough' } }] : []),
+        ),
+      },
+    };
+  });
+
+  const ranking = results
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => b[0].score - a[0].score || a[1] - b[1])
+    .map(([r]) => r.id);
+  ranking.forEach((id, k) => {
+    const r = results.find((x) => x.id === id);
+    if (r) r.rank = k + 1;
+  });
+
+  // Gross profit per SKU from unrounded unit margins, so shares do not carry rounding.
+  const grossProfitOf = (r: SkuResult) => total(r.units) * (netPrice(r.price, vat) - r.cost);
+  const allGmv = results.reduce((s, r) => s + total(r.gmv), 0);
+  const allProfit = results.reduce((s, r) => s + grossProfitOf(r), 0);
+  const matrix = Object.fromEntries(
+    ROLES.map((role) => {
+      const inRole = results.filter((r) => r.role === role);
+      return [
+        role,
+        {
+          skus: inRole.length,
+          gmvShare: finiteRatio(inRole.reduce((s, r) => s + total(r.gmv), 0), allGmv),
+          grossProfitShare: finiteRatio(inRole.reduce((s, r) => s + grossProfitOf(r), 0), allProfit),
+        },
+      ];
+    }),
+  ) as Record<Role, MatrixCell>;
+
+  const costTotal = results.reduce((s, r) => s + total(r.units) * r.cost, 0);
+  const netTotal = results.reduce((s, r) => s + total(r.units) * netPrice(r.price, vat), 0);
+
+  return {
+    skus: Object.fromEntries(results.map((r) => [r.id, r])),
+    ranking,
+    matrix,
+    cogsRatio: finiteRatio(costTotal, netTotal),
+    units: seriesOf(months, (m) => results.reduce((s, r) => s + r.units[m]!, 0)),
+    gmv: results.length ? seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.gmv[m]!, 0))) : zeros(months),
+    cogs: results.length ? seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.cogs[m]!, 0))) : zeros(months),
+    grossProfit: seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.units[m]! * (netPrice(r.price, vat) - r.cost), 0))),
+  };
+}
+
+/** Findings for people to look at: slow sellers and SKUs sold below cost. */
+export function productsWarnings(result: ProductsResult): Warning[] {
+  const out: Warning[] = [];
+  for (const sku of Object.values(result.skus)) {
+    if (sku.slowSeller) {
+      out.push({ kind: 'slow-seller', message: `SKU "${sku.id}" is a slow seller: ${sku.slowReasons.join('; ')}.`, ref: { section: 'products', id: sku.id }, source: { file: 'products', path: ['skus', sku.index] } });
+    }
+    if (sku.unitMargin < 0) {
+      out.push({
+        kind: 'margin-negative',
+        message: `SKU "${sku.id}" sells below cost: ¥${sku.price} incl. VAT is ¥${fen(sku.unitMargin + sku.cost)} without VAT, under its cost of ¥${sku.cost} (¥${sku.unitMargin} a unit).`,
+        ref: { section: 'products', id: sku.id },
+        source: { file: 'products', path: ['skus', sku.index, 'cost'] },
+      });
+    }
+  }
+  return out;
+}
+
+function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: string }) {
+  const p = sku.pricing as { type: string; markup?: number; reference?: number; position?: number; price?: number };
+  if (p.type === 'cost-plus') return [{ name: 'markup', value: p.markup ?? 0, source: src('pricing.markup') }];
+  if (p.type === 'competitor')
+    return [
+      { name: 'reference price', value: p.reference ?? 0, source: src('pricing.reference') },
+      { name: 'position', value: p.position ?? 0, source: src('pricing.position') },
+    ];
+  return [{ name: 'value price', value: p.price ?? 0, source: src('pricing.price') }];
+}
+
+function pct(x: number): string {
+  return `${Number((x * 100).toFixed(1))} %`;
+}

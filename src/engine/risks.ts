@@ -1,0 +1,135 @@
+// Risk register: likelihood × impact scores and heat-map cells; KPI-linked triggers that fire when the
+// projection or an actual crosses the threshold; the compliance checklist by status and area.
+import type { PlanInput, RisksFile } from '../model/plan-input.generated.ts';
+import { quarterOf } from '../model/calendar.ts';
+import type { Warning } from './plan-result.ts';
+import type { KpiResult } from './kpis.ts';
+import { explain, type Explanation } from './explain.ts';
+
+type Risk = NonNullable<RisksFile['risks']>[number];
+type Compliance = NonNullable<RisksFile['compliance']>[number];
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+
+export interface TriggerFiring {
+  /** A month, a quarter (`2027-Q2`) or the year (`all`), by the trigger's window. */
+  period: string;
+  basis: 'projection' | 'actual';
+  value: number;
+  threshold: number;
+}
+
+export interface RiskResult {
+  id: string;
+  category: Risk['category'];
+  title: Risk['title'];
+  owner: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: RiskLevel;
+  trigger: Risk['trigger'] | null;
+  fired: TriggerFiring[];
+  explain: Explanation;
+}
+
+export interface RisksResult {
+  items: Record<string, RiskResult>;
+  /** 5 × 5 cells, likelihood 1–5 by impact 1–5, each with the risks in it. */
+  heatmap: Array<{ likelihood: number; impact: number; risks: string[] }>;
+  compliance: {
+    items: Record<string, { id: string; area: Compliance['area']; status: Compliance['status']; owner: string; due: string | null }>;
+    byStatus: Record<Compliance['status'], number>;
+    byArea: Record<string, Record<Compliance['status'], number>>;
+    /** done ÷ (all − not applicable); null when nothing applies. */
+    doneShare: number | null;
+  };
+}
+
+/** Score bands on the 1–25 scale. */
+export function riskLevel(score: number): RiskLevel {
+  return score >= 15 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low';
+}
+
+const COMPARE = {
+  '>': (a: number, b: number) => a > b,
+  '>=': (a: number, b: number) => a >= b,
+  '<': (a: number, b: number) => a < b,
+  '<=': (a: number, b: number) => a <= b,
+} as const;
+
+export function computeRisks(input: PlanInput, months: readonly string[], kpis: Record<string, KpiResult>): RisksResult {
+  const risks = input.risks?.risks ?? [];
+  const items: Record<string, RiskResult> = {};
+  risks.forEach((risk, i) => {
+    const score = risk.likelihood * risk.impact;
+    items[risk.id] = {
+      id: risk.id,
+      category: risk.category,
+      title: risk.title,
+      owner: risk.owner,
+      likelihood: risk.likelihood,
+      impact: risk.impact,
+      score,
+      level: riskLevel(score),
+      trigger: risk.trigger ?? null,
+      fired: risk.trigger ? firings(risk.trigger, months, kpis[risk.trigger.kpi]) : [],
+      explain: explain('score = likelihood × impact', { name: 'likelihood', value: risk.likelihood, source: { file: 'risks.yaml', path: `risks[${i}].likelihood` } }, { name: 'impact', value: risk.impact, source: { file: 'risks.yaml', path: `risks[${i}].impact` } }),
+    };
+  });
+  const heatmap = [];
+  for (let likelihood = 5; likelihood >= 1; likelihood--) {
+    for (let impact = 1; impact <= 5; impact++) heatmap.push({ likelihood, impact, risks: risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.id) });
+  }
+  const statuses = ['done', 'in-progress', 'todo', 'not-applicable'] as const;
+  const empty = () => Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Compliance['status'], number>;
+  const byStatus = empty();
+  const byArea: Record<string, Record<Compliance['status'], number>> = {};
+  const compliance = input.risks?.compliance ?? [];
+  for (const c of compliance) {
+    byStatus[c.status]++;
+    (byArea[c.area] ??= empty())[c.status]++;
+  }
+  const applicable = compliance.length - byStatus['not-applicable'];
+  return {
+    items,
+    heatmap,
+    compliance: {
+      items: Object.fromEntries(compliance.map((c) => [c.id, { id: c.id, area: c.area, status: c.status, owner: c.owner, due: c.due ?? null }])),
+      byStatus,
+      byArea,
+      doneShare: applicable > 0 ? byStatus.done / applicable : null,
+    },
+  };
+}
+
+/** Where the KPI crosses the threshold: each month, quarter or the year, on the projection and on actuals. */
+function firings(trigger: NonNullable<Risk['trigger']>, months: readonly string[], kpi: KpiResult | undefined): TriggerFiring[] {
+  if (!kpi) return [];
+  const compare = COMPARE[trigger.operator];
+  const window = trigger.window ?? 'month';
+  const periodOf = (m: string) => (window === 'month' ? m : window === 'quarter' ? quarterOf(m) : 'all');
+  const out: TriggerFiring[] = [];
+  const check = (values: Record<string, number>, basis: TriggerFiring['basis']) => {
+    // A quarter or year is judged on the mean of its months (ratios such as CAC are not additive).
+    const groups = new Map<string, number[]>();
+    for (const m of months) if (values[m] !== undefined) (groups.get(periodOf(m)) ?? groups.set(periodOf(m), []).get(periodOf(m))!).push(values[m]!);
+    for (const [period, list] of groups) {
+      const value = list.reduce((a, b) => a + b, 0) / list.length;
+      if (compare(value, trigger.threshold)) out.push({ period, basis, value, threshold: trigger.threshold });
+    }
+  };
+  if (kpi.projected) check(kpi.projected, 'projection');
+  if (kpi.actual) check(kpi.actual, 'actual');
+  return out;
+}
+
+export function riskWarnings(result: RisksResult): Warning[] {
+  return Object.values(result.items)
+    .filter((r) => r.fired.length)
+    .map((r) => ({
+      kind: 'risk-triggered' as const,
+      message: `Risk ${r.id} is triggered: ${r.trigger!.kpi} ${r.trigger!.operator} ${r.trigger!.threshold} in ${r.fired.map((f) => `${f.period}${f.basis === 'actual' ? ' (actual)' : ''}`).join(', ')}.`,
+      ref: { section: 'risks', id: r.id },
+      month: r.fired[0]!.period,
+    }));
+}

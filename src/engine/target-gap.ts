@@ -1,0 +1,116 @@
+// Bottom-up (the channel funnel) against top-down (the SMART target), per month and per channel.
+//
+//   gap = bottom-up − target (negative = the funnel falls short of the target)
+//   gapShare = total gap ÷ target total
+// A channel's share of the target month is its share in strategy.yaml `channelMix` (the mix is normalised over
+// the channels that exist); without a channel mix, the channel's share of the bottom-up figure that month.
+// Money targets are split in fen and counts in whole units (hundredths when the month is fractional), by
+// largest remainder, so the channels add up exactly to the month.
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import type { Series, Warning } from './plan-result.ts';
+import type { TargetResult } from './targets.ts';
+import type { FunnelResult, FunnelKey } from './funnel.ts';
+import { allocate } from './largest-remainder.ts';
+import { fromMinor, toMinor } from './money.ts';
+import { explain, type Explanation } from './explain.ts';
+import { finiteRatio } from './pricing.ts';
+import { fen, seriesOf, total } from './series.ts';
+
+export interface ChannelGap {
+  target: Series;
+  bottomUp: Series;
+  gap: Series;
+}
+
+export interface TargetGap {
+  targetId: string;
+  metric: string;
+  target: Series;
+  bottomUp: Series;
+  /** bottomUp − target. */
+  gap: Series;
+  totalGap: number;
+  /** totalGap ÷ target total; null when the target total is 0. */
+  gapShare: number | null;
+  byChannel: Record<string, ChannelGap>;
+  /** How channel targets were split. */
+  split: 'channel-mix' | 'bottom-up';
+  explain: Explanation;
+}
+
+/** Target metrics the funnel projects, and the funnel series that projects each. */
+export const GAP_METRICS: Readonly<Record<string, FunnelKey>> = {
+  gmv: 'gmv',
+  revenue: 'netRevenue',
+  orders: 'orders',
+  'new-customers': 'newCustomers',
+};
+
+const MONEY = new Set(['gmv', 'revenue']);
+
+export function computeTargetGaps(input: PlanInput, targets: readonly TargetResult[], funnel: FunnelResult): Record<string, TargetGap> {
+  const channelIds = Object.keys(funnel.channels);
+  const mix = input.strategy?.channelMix ?? [];
+  const mixWeights = channelIds.map((id) => mix.filter((m) => m.channel === id).reduce((s, m) => s + m.share, 0));
+  const useMix = mix.length > 0 && mixWeights.some((w) => w > 0);
+  const out: Record<string, TargetGap> = {};
+  for (const t of targets) {
+    const key = GAP_METRICS[t.metric];
+    if (!key) continue;
+    const money = MONEY.has(t.metric);
+    const months = Object.keys(t.monthly);
+    const round = (x: number) => (money ? fen(x) : x);
+    const target = seriesOf(months, (m) => t.monthly[m] ?? 0);
+    const bottomUp = seriesOf(months, (m) => funnel.totals[key][m] ?? 0);
+    const gap = seriesOf(months, (m) => round(bottomUp[m]! - target[m]!));
+    const byChannel: Record<string, ChannelGap> = Object.fromEntries(
+      channelIds.map((id) => [id, { target: {} as Series, bottomUp: seriesOf(months, (m) => funnel.channels[id]![key][m] ?? 0), gap: {} as Series }]),
+    );
+    for (const m of months) {
+      const weights = useMix ? mixWeights : channelIds.map((id) => byChannel[id]!.bottomUp[m]!);
+      const parts = split(target[m]!, weights, money);
+      channelIds.forEach((id, k) => {
+        const c = byChannel[id]!;
+        c.target[m] = parts[k]!;
+        c.gap[m] = round(c.bottomUp[m]! - parts[k]!);
+      });
+    }
+    const targetTotal = total(target);
+    const totalGap = round(total(bottomUp) - targetTotal);
+    out[t.id] = {
+      targetId: t.id,
+      metric: t.metric,
+      target,
+      bottomUp,
+      gap,
+      totalGap,
+      gapShare: finiteRatio(totalGap, targetTotal),
+      byChannel,
+      split: useMix ? 'channel-mix' : 'bottom-up',
+      explain: explain(
+        `gap = bottom-up ${key} (Σ channels) − target ${t.id}; channel target = month target × ${useMix ? "channel's share in the channel mix" : "channel's share of bottom-up that month"}, largest remainder`,
+        { name: 'target', value: t.value },
+        ...(useMix ? mix.map((m, k) => ({ name: `${m.channel} share`, value: m.share, source: { file: 'strategy.yaml', path: `channelMix[${k}].share` } })) : []),
+      ),
+    };
+  }
+  return out;
+}
+
+function split(value: number, weights: number[], money: boolean): number[] {
+  if (weights.length === 0) return [];
+  if (money) return allocate(toMinor(value), weights).map(fromMinor);
+  if (Number.isInteger(value)) return allocate(value, weights);
+  return allocate(Math.round(value * 100), weights).map((v) => v / 100);
+}
+
+/** Warns when the funnel falls short of a target by more than `tolerance` (default 5 %) over the horizon. */
+export function targetGapWarnings(gaps: Record<string, TargetGap>, tolerance = 0.05): Warning[] {
+  return Object.values(gaps)
+    .filter((g) => g.gapShare !== null && g.gapShare < -tolerance)
+    .map((g) => ({
+      kind: 'target-gap' as const,
+      message: `The channel funnel reaches ${Number(((1 + g.gapShare!) * 100).toFixed(1))} % of target "${g.targetId}" (${g.metric}): ${Number((-g.gapShare! * 100).toFixed(1))} % short.`,
+      ref: { section: 'targets', id: g.targetId },
+    }));
+}

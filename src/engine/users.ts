@@ -1,0 +1,194 @@
+// Users: the AARRR funnel, cohorts of new customers and the active customers they leave behind, the
+// repurchase rate, the member base and its tiers, points issued and their cost, and the RFM segments.
+//
+// Choices (each also in the figures' explanations):
+// - Retention curve r(k): r(0) = 1 (a cohort is fully active in the month it first buys); between the
+//   given points linear interpolation (from (0, 1) up to the first point); after the last point the last
+//   rate is held (curves flatten into a loyal core). Without a curve r(k) = 0 for k ≥ 1.
+// - The starting base (membership.members.start) is treated as a cohort formed the month before the
+//   plan: in the plan's i-th month (0-based) start × r(i + 1) of it is active.
+// - Repurchase rate: the rate of the lifecycle stage `revenue` (the plan's own 12-month repurchase rate)
+//   when given; otherwise the retention curve at month 12 (the last point held when the curve is
+//   shorter); null without either.
+// - Member tiers are counted by their share of members; the points multiplier is the share-weighted mean.
+import type { PlanInput, UsersFile } from '../model/plan-input.generated.ts';
+import type { Series } from './plan-result.ts';
+import { explain, type Explanation } from './explain.ts';
+import { fen, mapSeries, seriesOf, total } from './series.ts';
+
+type Stage = NonNullable<UsersFile['lifecycle']>['stages'][number];
+type Segment = NonNullable<UsersFile['rfm']>['segments'][number];
+
+export interface AarrrStage {
+  stage: Stage['stage'];
+  id: string;
+  /** The stage's conversion from the previous stage; null when the plan gives none (counted as 1). */
+  rate: number | null;
+  /** People reaching the stage over the plan (expected value, not rounded). */
+  count: number;
+}
+
+export interface MembershipResult {
+  /** Members at the end of each month: start + Σ new customers × monthly join rate so far. */
+  members: Series;
+  tiers: Record<string, { share: number; /** at the end of the horizon */ members: number }>;
+  /** GMV × member share of GMV × points per yuan × share-weighted points multiplier. */
+  pointsIssued: Series;
+  /** Points issued × redemption rate × value per point: the expected cost (liability) created that month, yuan. */
+  pointsCost: Series;
+  /** Σ points cost over the plan, yuan. */
+  pointsLiability: number;
+}
+
+export interface RfmResult {
+  segments: Array<{ id: string; name: Segment['name']; rule: Segment['rule']; action: Segment['action']; tier: string | null; channel: string | null }>;
+  /** The scoring thresholds; null when the plan has no RFM section. */
+  cutoffs: { recencyDays: number[]; frequency: number[]; monetary: number[] } | null;
+}
+
+export interface UsersResult {
+  aarrr: AarrrStage[];
+  /** cohort month → active customers of that cohort by month (0 before the cohort month). */
+  cohorts: Record<string, Series>;
+  activeCustomers: Series;
+  mau: Series;
+  dau: Series;
+  repurchaseRate: number | null;
+  membership: MembershipResult;
+  rfm: RfmResult;
+  explain: Record<string, Explanation>;
+}
+
+export interface FunnelInputs {
+  visitors: Series;
+  orders: Series;
+  newCustomers: Series;
+  gmv: Series;
+}
+
+/** Retention k months after the first purchase: r(0) = 1, linear between points, last point held. */
+export function retentionAt(curve: ReadonlyArray<{ month: number; rate: number }> | undefined, k: number): number {
+  if (k <= 0) return 1;
+  const points = [...(curve ?? [])].filter((p) => p.month > 0 && Number.isFinite(p.rate)).sort((a, b) => a.month - b.month);
+  if (points.length === 0) return 0;
+  let prev = { month: 0, rate: 1 };
+  for (const p of points) {
+    if (k <= p.month) return prev.rate + ((p.rate - prev.rate) * (k - prev.month)) / (p.month - prev.month);
+    prev = p;
+  }
+  return prev.rate;
+}
+
+export function computeUsers(input: PlanInput, months: readonly string[], funnel: FunnelInputs): UsersResult {
+  const users = input.users;
+  const lifecycle = users?.lifecycle;
+  const curve = lifecycle?.retention?.curve;
+  const r = (k: number) => retentionAt(curve, k);
+  const curveSource = { file: 'users.yaml', path: 'lifecycle.retention.curve' };
+
+  // AARRR: the first stage counts every visitor; each later stage is the previous count × its rate.
+  const visitorsTotal = total(funnel.visitors);
+  const aarrr: AarrrStage[] = [];
+  (lifecycle?.stages ?? []).forEach((stage, i) => {
+    const rate = stage.rate ?? null;
+    const base = i === 0 ? visitorsTotal : aarrr[i - 1]!.count;
+    const applied = i === 0 && stage.stage === 'acquisition' ? 1 : (rate ?? 1);
+    aarrr.push({ stage: stage.stage, id: stage.id, rate: i === 0 && stage.stage === 'acquisition' ? null : rate, count: base * applied });
+  });
+
+  // Cohorts: each month's new customers, active in later months by the retention curve.
+  const cohorts: Record<string, Series> = {};
+  months.forEach((cohortMonth, c) => {
+    const size = funnel.newCustomers[cohortMonth] ?? 0;
+    cohorts[cohortMonth] = seriesOf(months, (_, i) => (i < c ? 0 : size * r(i - c)));
+  });
+  const start = users?.membership?.members?.start ?? 0;
+  const activeCustomers = seriesOf(months, (m, i) => start * r(i + 1) + months.reduce((sum, c) => sum + (cohorts[c]![m] ?? 0), 0));
+  const dauMau = lifecycle?.retention?.dauMauRatio;
+  const mau = { ...activeCustomers };
+  const dau = mapSeries(mau, (v) => v * (dauMau ?? 0));
+
+  // Repurchase rate.
+  const revenueIndex = (lifecycle?.stages ?? []).findIndex((s) => s.stage === 'revenue' && s.rate !== undefined);
+  const revenueStage = revenueIndex >= 0 ? lifecycle!.stages[revenueIndex] : undefined;
+  const repurchaseRate = revenueStage ? revenueStage.rate! : curve && curve.length > 0 ? r(12) : null;
+
+  // Membership.
+  const membershipInput = users?.membership;
+  const joinRate = membershipInput?.members?.monthlyJoinRate ?? 0;
+  const members: Series = {};
+  months.reduce((running, m) => (members[m] = running + (funnel.newCustomers[m] ?? 0) * joinRate), start);
+  const endMembers = months.length > 0 ? members[months[months.length - 1]!]! : start;
+  const tierList = membershipInput?.tiers ?? [];
+  const tiers = Object.fromEntries(tierList.map((t) => [t.id, { share: t.share, members: endMembers * t.share }]));
+  const shareSum = tierList.reduce((a, t) => a + t.share, 0);
+  const multiplier = shareSum > 0 ? tierList.reduce((a, t) => a + t.share * t.pointsMultiplier, 0) / shareSum : 1;
+  const points = membershipInput?.points;
+  // Without memberGmvShare, points are assumed on all GMV (cost not understated).
+  const memberShare = membershipInput?.memberGmvShare ?? 1;
+  const pointsIssued = seriesOf(months, (m) => (points ? (funnel.gmv[m] ?? 0) * memberShare * points.earnPerYuan * multiplier : 0));
+  const pointsCost = seriesOf(months, (m) => (points ? fen((pointsIssued[m] ?? 0) * points.redemptionRate * points.valuePerPoint) : 0));
+  const pointsLiability = fen(total(pointsCost));
+
+  // RFM: the structure; counts need order data.
+  const rfmInput = users?.rfm;
+  const rfm: RfmResult = {
+    segments: (rfmInput?.segments ?? []).map((s) => ({ id: s.id, name: s.name, rule: s.rule, action: s.action, tier: s.tier ?? null, channel: s.channel ?? null })),
+    cutoffs: rfmInput ? { recencyDays: [...rfmInput.recencyDays], frequency: [...rfmInput.frequency], monetary: [...rfmInput.monetary] } : null,
+  };
+
+  const u = (path: string) => ({ file: 'users.yaml', path });
+  const curveInput = curve ? { name: 'retention curve', value: curve.map((p) => `${p.month}:${p.rate}`).join(', '), source: curveSource } : { name: 'retention curve', value: 'none (active only in the month of the first order)' };
+  return {
+    aarrr,
+    cohorts,
+    activeCustomers,
+    mau,
+    dau,
+    repurchaseRate,
+    membership: { members, tiers, pointsIssued, pointsCost, pointsLiability },
+    rfm,
+    explain: {
+      aarrr: explain(
+        'acquisition = visitors over the plan (funnel); each later stage = previous stage × its rate (a stage without a rate passes everyone on)',
+        { name: 'visitors', value: visitorsTotal },
+        ...(lifecycle?.stages ?? []).flatMap((s, i) => (s.rate !== undefined ? [{ name: `${s.id} rate`, value: s.rate, source: u(`lifecycle.stages[${i}].rate`) }] : [])),
+      ),
+      cohorts: explain('cohort active in month m = new customers of the cohort month c × r(m − c); r(0) = 1, linear between curve points, last point held after it', curveInput),
+      activeCustomers: explain(
+        'active customers = Σ cohorts + starting members × r(months since the month before the plan)',
+        curveInput,
+        { name: 'starting members', value: start, ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) },
+      ),
+      mau: explain('MAU = active customers'),
+      dau: explain(
+        dauMau === undefined ? 'DAU = MAU × DAU/MAU ratio: no ratio given, 0' : 'DAU = MAU × DAU/MAU ratio',
+        ...(dauMau !== undefined ? [{ name: 'DAU/MAU', value: dauMau, source: u('lifecycle.retention.dauMauRatio') }] : []),
+      ),
+      repurchaseRate: revenueStage
+        ? explain('repurchase rate = rate of the revenue (repurchase) stage', { name: `${revenueStage.id} rate`, value: revenueStage.rate!, source: u(`lifecycle.stages[${revenueIndex}].rate`) })
+        : explain(curve ? 'repurchase rate = retention curve at month 12 (last point held)' : 'repurchase rate: no revenue stage rate or retention curve given', ...(curve ? [curveInput] : [])),
+      members: explain(
+        'members = starting members + Σ new customers × monthly join rate so far',
+        { name: 'starting members', value: start, ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) },
+        { name: 'monthly join rate', value: joinRate, ...(membershipInput?.members ? { source: u('membership.members.monthlyJoinRate') } : {}) },
+      ),
+      pointsIssued: explain(
+        points ? 'points issued = GMV × member share of GMV × points per yuan × share-weighted tier multiplier' : 'points issued: no points scheme, 0',
+        { name: 'member share of GMV', value: memberShare, ...(membershipInput?.memberGmvShare !== undefined ? { source: u('membership.memberGmvShare') } : {}) },
+        ...(points ? [{ name: 'points per yuan', value: points.earnPerYuan, source: u('membership.points.earnPerYuan') }] : []),
+        { name: 'weighted multiplier', value: multiplier },
+      ),
+      pointsCost: explain(
+        'points cost = points issued × redemption rate × value per point (the expected cost created that month)',
+        ...(points
+          ? [
+              { name: 'redemption rate', value: points.redemptionRate, source: u('membership.points.redemptionRate') },
+              { name: 'value per point', value: points.valuePerPoint, source: u('membership.points.valuePerPoint') },
+            ]
+          : []),
+      ),
+      pointsLiability: explain('points liability = Σ points cost over the plan', { name: 'points cost', value: pointsLiability }),
+    },
+  };
+}
