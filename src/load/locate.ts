@@ -83,3 +83,14 @@ function lineEnd(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl;
 }
+
+/** `targets[0].value` → `['targets', 0, 'value']`: the inverse of formatPath for plain keys. */
+export function parsePath(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
+    else out.push(m[1]!);
+  }
+  return out;
+}

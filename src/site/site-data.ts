@@ -1,30 +1,84 @@
-// What pages receive: the computed result plus the plan's own texts. Built once per build by the
-// integration; pages import it from the virtual module and never compute numbers themselves.
+// What pages receive: the computed result, the plan's own texts, chapters rendered per locale, and the
+// YAML line of every plan input a figure was computed from. Built once per build by the integration;
+// pages import it from the virtual module and never compute numbers themselves.
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { PlanResult } from '../engine/plan-result.ts';
+import { locate, parsePath } from '../load/locate.ts';
+import type { PlanFileKey } from '../validate/schema-registry.ts';
+import { renderChapter } from './render-chapter.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/strings.ts';
 
-export interface ChapterSummary {
+export interface ChapterPage {
   slug: string;
-  locale: string | null;
+  /** The locale the text is written in; a chapter missing in a locale falls back to the default one. */
+  lang: Locale;
   title: string;
   order: number;
   summary: string | null;
+  sections: string[];
+  html: string;
 }
 
 export interface SiteData {
   input: PlanInput;
   result: PlanResult;
-  chapters: ChapterSummary[];
+  locales: Locale[];
+  /** Chapters per site locale, in reading order. */
+  chapters: Record<Locale, ChapterPage[]>;
+  /** `targets.yaml#targets[0].value` → its line in the YAML file. */
+  sourceLines: Record<string, number>;
+  repository: { url: string; branch: string; contentPath: string } | null;
 }
 
 export function siteData(check: PlanCheck): SiteData {
   if (!check.input || !check.result || !check.sources) throw new Error('siteData needs a plan that validated and computed');
-  const chapters = check.sources.chapters
-    .map((c) => {
-      const fm = c.frontmatter as { title: string; order: number; summary?: string };
-      return { slug: c.slug, locale: c.locale ?? null, title: fm.title, order: fm.order, summary: fm.summary ?? null };
-    })
-    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  return { input: check.input, result: check.result, chapters };
+  const { input, result, sources } = check;
+  const locales = (input.plan.locales?.length ? input.plan.locales : [DEFAULT_LOCALE]).filter((l): l is Locale => (LOCALES as readonly string[]).includes(l));
+  const chapters = Object.fromEntries(LOCALES.map((l) => [l, [] as ChapterPage[]])) as Record<Locale, ChapterPage[]>;
+  const bySlug = new Map<string, Map<Locale, (typeof sources.chapters)[number]>>();
+  for (const c of sources.chapters) {
+    const lang = ((c.locale as Locale | undefined) ?? DEFAULT_LOCALE) as Locale;
+    if (!bySlug.has(c.slug)) bySlug.set(c.slug, new Map());
+    bySlug.get(c.slug)!.set(lang, c);
+  }
+  for (const locale of locales) {
+    for (const [slug, versions] of bySlug) {
+      const chapter = versions.get(locale) ?? versions.get(DEFAULT_LOCALE) ?? [...versions.values()][0]!;
+      const lang = ((chapter.locale as Locale | undefined) ?? DEFAULT_LOCALE) as Locale;
+      const fm = chapter.frontmatter as { title: string; order: number; summary?: string; sections?: string[] };
+      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], html: renderChapter(chapter.text, result, lang) });
+    }
+    chapters[locale].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  }
+  const repo = input.plan.repository;
+  return {
+    input,
+    result,
+    locales,
+    chapters,
+    sourceLines: sourceLines(check),
+    repository: repo ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
+  };
+}
+
+/** Finds every `source: { file, path }` in the result's explanations and looks up its YAML line. */
+function sourceLines(check: PlanCheck): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else if (node && typeof node === 'object') {
+      const source = (node as { source?: { file?: unknown; path?: unknown } }).source;
+      if (source && typeof source.file === 'string' && typeof source.path === 'string') {
+        const key = `${source.file}#${source.path}`;
+        if (!(key in out)) {
+          const file = check.sources?.files[source.file.replace(/\.ya?ml$/, '') as PlanFileKey];
+          if (file) out[key] = locate(file, parsePath(source.path)).place.start.line;
+        }
+      }
+      for (const v of Object.values(node)) walk(v);
+    }
+  };
+  walk(check.result);
+  return out;
 }

@@ -1,0 +1,78 @@
+// Draws every chart on the page from its data-chart JSON. No animation: screenshots and PDFs are stable.
+import {
+  Chart, BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale,
+  LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip,
+} from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip);
+
+const COLORS = ['#1f6a48', '#c2772b', '#3d6fb6', '#a3261c', '#7a5aa8', '#2a9d8f', '#8a8d2e', '#b5487a', '#5b6b60', '#d1a01c'];
+
+interface Config {
+  type: 'line' | 'bar' | 'stacked' | 'radar' | 'doughnut' | 'horizontal';
+  labels: string[];
+  datasets: Array<{ label: string; data: number[]; line?: boolean }>;
+  unit: 'money' | 'count' | 'rate' | 'number';
+  locale: string;
+  currency: string;
+}
+
+function formatter(c: Config) {
+  const options: Intl.NumberFormatOptions =
+    c.unit === 'rate'
+      ? { style: 'percent', maximumFractionDigits: 1 }
+      : c.unit === 'money'
+        ? { style: 'currency', currency: c.currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }
+        : { notation: 'compact', maximumFractionDigits: 1 };
+  const nf = new Intl.NumberFormat(c.locale, options);
+  return (v: number | string) => nf.format(Number(v));
+}
+
+export function drawCharts(): void {
+  for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+    if (canvas.dataset.drawn) continue;
+    const c = JSON.parse(canvas.dataset.chart!) as Config;
+    const format = formatter(c);
+    const stacked = c.type === 'stacked';
+    const base = c.type === 'stacked' || c.type === 'horizontal' ? 'bar' : c.type;
+    const datasets = c.datasets.map((d, i) => {
+      const color = COLORS[i % COLORS.length]!;
+      const asLine = d.line || base === 'line';
+      return {
+        label: d.label,
+        data: d.data,
+        type: d.line ? ('line' as const) : undefined,
+        borderColor: base === 'doughnut' ? '#fff' : color,
+        backgroundColor: base === 'doughnut' ? c.datasets[0]!.data.map((_, k) => COLORS[k % COLORS.length]) : asLine ? color : `${color}cc`,
+        borderWidth: asLine ? 2 : 1,
+        pointRadius: asLine ? 2 : undefined,
+        fill: base === 'radar' ? true : false,
+        ...(base === 'radar' ? { backgroundColor: `${color}33` } : {}),
+      };
+    });
+    new Chart(canvas, {
+      type: base,
+      data: { labels: c.labels, datasets } as never,
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: true,
+        indexAxis: c.type === 'horizontal' ? 'y' : 'x',
+        plugins: {
+          legend: { display: c.datasets.length > 1 || base === 'doughnut', position: 'bottom' },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(ctx.parsed.y ?? ctx.parsed.r ?? ctx.parsed.x ?? (ctx.raw as number))}` } },
+        },
+        scales:
+          base === 'radar'
+            ? { r: { beginAtZero: true, suggestedMax: 5 } }
+            : base === 'doughnut'
+              ? {}
+              : {
+                  x: { stacked, ticks: c.type === 'horizontal' ? { callback: (v: number | string) => format(v) } : {} },
+                  y: { stacked, beginAtZero: true, ticks: c.type === 'horizontal' ? {} : { callback: (v: number | string) => format(v) } },
+                },
+      } as never,
+    });
+    canvas.dataset.drawn = 'true';
+  }
+}
