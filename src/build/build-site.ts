@@ -10,6 +10,8 @@ export interface BuildEffects {
   log(message: string): void;
   /** Builds the Astro site for a checked plan into `outDir`. */
   buildSite(check: PlanCheck, planDir: string, outDir: string): Promise<void>;
+  /** Writes the search index of a built site into `<outDir>/pagefind/`; returns how many pages it holds. */
+  indexSite(outDir: string): Promise<{ pages: number }>;
   writeFile(path: string, content: string): Promise<void>;
   exists(path: string): Promise<boolean>;
   rename(from: string, to: string): Promise<void>;
@@ -35,6 +37,9 @@ export async function buildPlanSite(planDir: string, outDir: string, effects: Bu
   try {
     effects.log('Building the site …');
     await effects.buildSite(check, planDir, staging);
+    effects.log('Indexing for search …');
+    const { pages } = await effects.indexSite(staging);
+    effects.log(`Indexed ${pages} pages.`);
     await effects.writeFile(join(staging, 'plan.json'), stableJson(check.result));
     if (await effects.exists(target)) await effects.rename(target, previous);
     await effects.rename(staging, target);

@@ -2,6 +2,7 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BuildEffects } from './build-site.ts';
+import { indexSite } from './search-index.ts';
 
 export function nodeBuildEffects(log: (message: string) => void): BuildEffects {
   return {
@@ -12,6 +13,7 @@ export function nodeBuildEffects(log: (message: string) => void): BuildEffects {
       const { siteConfig } = await import('../site/astro-config.ts');
       await build({ ...siteConfig({ planDir, check, outDir }), configFile: false, logLevel: 'warn' });
     },
+    indexSite,
     async writeFile(path, content) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content);

@@ -9,8 +9,9 @@ import { validateCommand } from './commands/validate.ts';
 import { computeCommand } from './commands/compute.ts';
 import { buildCommand } from './commands/build.ts';
 import { newCommand } from './commands/new.ts';
+import { devCommand } from './commands/dev.ts';
 
-const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, newCommand];
+const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, devCommand, newCommand];
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -1,9 +1,13 @@
 // The Astro integration: runs load → validate → compute once per build and hands pages the result
-// through one virtual module, `virtual:shopplan/data`. An invalid plan fails the build with the diagnostics.
+// through one virtual module, `virtual:shopplan/data`. An invalid plan fails the build with the
+// diagnostics. In `shopplan dev`, a change to any file of the plan folder runs the pipeline again and
+// reloads the page (or shows the diagnostics and keeps the last good plan).
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
+import { sourceLookup } from '../cli/report.ts';
 import { siteData } from './site-data.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
@@ -15,18 +19,19 @@ export interface ShopplanIntegrationOptions {
   check?: PlanCheck;
 }
 
+function renderFailure(check: PlanCheck): string {
+  return `${formatText(check.diagnostics, { sourceOf: sourceLookup(check) })}\n\n${summaryLine(check.diagnostics, 'The plan')}`;
+}
+
 export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration {
-  let check = options.check;
+  let data = '';
   return {
     name: 'shopplan',
     hooks: {
       'astro:config:setup': async ({ updateConfig }) => {
-        check ??= await checkPlanFolder(options.planDir);
-        if (hasErrors(check.diagnostics)) {
-          const sources = new Map([...Object.values(check.sources?.files ?? {}), ...(check.sources?.chapters ?? [])].map((s) => [s.file, s.text]));
-          throw new Error(`${formatText(check.diagnostics, { sourceOf: (f) => sources.get(f) })}\n\n${summaryLine(check.diagnostics, 'The plan')}`);
-        }
-        const data = JSON.stringify(siteData(check));
+        const check = options.check ?? (await checkPlanFolder(options.planDir));
+        if (hasErrors(check.diagnostics)) throw new Error(renderFailure(check));
+        data = JSON.stringify(siteData(check));
         updateConfig({
           vite: {
             plugins: [
@@ -37,6 +42,29 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
               },
             ],
           },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = resolve(options.planDir);
+        server.watcher.add(dir);
+        let pending: Promise<void> = Promise.resolve();
+        const reload = () => {
+          pending = pending.then(async () => {
+            const check = await checkPlanFolder(options.planDir);
+            if (hasErrors(check.diagnostics)) {
+              logger.error(renderFailure(check));
+              server.ws.send({ type: 'error', err: { message: renderFailure(check), stack: '' } });
+              return;
+            }
+            data = JSON.stringify(siteData(check));
+            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+            if (module) server.moduleGraph.invalidateModule(module);
+            logger.info('plan changed — reloading');
+            server.ws.send({ type: 'full-reload' });
+          });
+        };
+        server.watcher.on('all', (_event, file) => {
+          if (file.startsWith(dir) && /\.(ya?ml|mdx|csv)$/.test(file)) reload();
         });
       },
     },
