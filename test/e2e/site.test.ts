@@ -1,17 +1,47 @@
 // The built site in real Chromium. Fails (never skips) when Chromium is missing: CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from '../../src/browser/chromium.ts';
+import { formatValue } from '../../src/site/format.ts';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'shopplan-site-'));
+const work = mkdtempSync(join(tmpdir(), 'shopplan-site-'));
+const out = join(work, 'example');
 const artifacts = join(ROOT, 'test-results');
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
+
+/** Every page of a built site, as URL paths. */
+function pagesOf(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(p);
+      } else if (name === 'index.html') found.push(`/${relative(dir, d)}/`.replace(/\/+/g, '/'));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** Opens a page and collects console errors, failed requests and requests to other origins. */
+async function open(path: string, base = server.url): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && problems.push(`external: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
 
 beforeAll(async () => {
   const chromium = findChromium();
@@ -21,57 +51,140 @@ beforeAll(async () => {
   browser = await launchChromium(chromium);
   server = await serve(out);
   mkdirSync(artifacts, { recursive: true });
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe('the example plan site', () => {
-  it('loads the home page with no console errors or failed requests and shows the computed targets', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
-    const response = await page.goto(`${server.url}/`);
-    expect(response?.status()).toBe(200);
-    const result = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8'));
-    expect(await page.locator('h1').textContent()).toBe(result.meta.title['zh-CN']);
+  it('has a page for every chapter and section in both locales', () => {
+    const pages = pagesOf(out);
+    for (const path of ['/', '/en/', '/targets/', '/en/targets/', '/chapters/00-preface/', '/en/chapters/00-preface/', '/search/']) expect(pages).toContain(path);
+    expect(pages.filter((p) => p.startsWith('/chapters/')).length).toBe(9);
+  });
+
+  it('loads every page with no console errors, failed or external requests, one h1 and drawn charts', async () => {
+    for (const path of pagesOf(out)) {
+      const { page, problems } = await open(path);
+      expect(problems, path).toEqual([]);
+      expect(await page.locator('h1').count(), path).toBe(1);
+      // Every chart canvas has pixels drawn on it.
+      const blank = await page.$$eval('canvas[data-chart]', (canvases) =>
+        canvases.filter((c) => {
+          const ctx = (c as HTMLCanvasElement).getContext('2d')!;
+          const { data } = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+          for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return false;
+          return true;
+        }).length,
+      );
+      expect(blank, `${path} has blank charts`).toBe(0);
+      await page.close();
+    }
+  }, 300_000);
+
+  it('ships no JavaScript on pages without charts or search', () => {
+    for (const path of pagesOf(out)) {
+      const html = readFileSync(join(out, path, 'index.html'), 'utf8');
+      if (html.includes('data-chart=') || path.endsWith('/search/')) continue;
+      expect(html, path).not.toMatch(/<script\b/);
+    }
+  });
+
+  it('switches language on the same page', async () => {
+    const { page } = await open('/targets/');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    // one table row per target
-    expect(await page.locator('section[aria-labelledby="targets"] tbody tr').count()).toBe(Object.keys(result.targets).length);
-    await page.screenshot({ path: join(artifacts, 'home-desktop.png'), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(artifacts, 'home-phone.png'), fullPage: true });
+    await page.locator('a.lang').click();
+    await page.waitForURL(/\/en\/targets\/$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('a.lang').click();
+    await page.waitForURL(/\/targets\/$/);
+    expect(new URL(page.url()).pathname).toBe('/targets/');
+    await page.close();
+  });
+
+  it.each([
+    ['/search/', '库存', /\/(chapters\/02-products-supply|supply)\//],
+    ['/en/search/', 'inventory', /\/en\/(chapters\/02-products-supply|supply)\//],
+  ])('search %s for %s finds the supply chain', async (path, query, expected) => {
+    const { page, problems } = await open(`${path}?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.some((l) => expected.test(l)), links.join(' ')).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
 
+  it('shows :kpi[gmv] in prose exactly as compute --json gives it, formatted per locale', async () => {
+    const computed = JSON.parse(shopplan(['compute', 'content', '--json']).stdout);
+    const target = computed.kpis.gmv.target as number;
+    for (const [path, locale] of [['/chapters/00-preface/', 'zh-CN'], ['/en/chapters/00-preface/', 'en']] as const) {
+      const { page } = await open(path);
+      const cite = page.locator('data[data-cite="kpi:gmv"]').first();
+      expect(Number(await cite.getAttribute('value'))).toBe(target);
+      expect(await cite.textContent()).toBe(formatValue(target, 'money', locale));
+      await page.close();
+    }
+    expect(formatValue(target, 'money', 'zh-CN')).toMatch(/亿/);
+  });
+
+  it('takes screenshots of the dashboard and three chapters in both locales, desktop and phone', async () => {
+    for (const path of ['/', '/chapters/01-strategy/', '/chapters/04-marketing/', '/chapters/07-risks/']) {
+      for (const prefix of ['', '/en']) {
+        for (const width of [1280, 390]) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } });
+          await page.goto(`${server.url}${prefix}${path}`, { waitUntil: 'networkidle' });
+          const name = `${(prefix + path).replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}.png`;
+          await page.screenshot({ path: join(artifacts, name), fullPage: true });
+          // Nothing wider than the phone screen: the page itself never scrolls sideways.
+          if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(392);
+          await page.close();
+        }
+      }
+    }
+  }, 180_000);
+});
+
+describe('other plans', () => {
+  it('builds the blank seed without empty or broken pages', async () => {
+    const site = join(work, 'blank');
+    const built = shopplan(['build', 'seeds/blank', '--out', site]);
+    expect(built.code, built.stderr).toBe(0);
+    const local = await serve(site);
+    for (const path of pagesOf(site)) {
+      const { page, problems } = await open(path, local.url);
+      expect(problems, path).toEqual([]);
+      expect((await page.locator('main').innerText()).trim().length, path).toBeGreaterThan(20);
+      await page.close();
+    }
+    // Sections the blank plan leaves out are not built and not linked.
+    expect(pagesOf(site)).not.toContain('/risks/');
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).not.toContain('/risks/');
+    await local.close();
+  }, 120_000);
+
   it('shows text with <script> from YAML as text, never runs it', async () => {
-    const plan = join(out, '..', `${out.split('/').pop()}-xss`);
+    const plan = join(work, 'xss');
     cpSync(join(ROOT, 'seeds/blank'), plan, { recursive: true });
     const payload = '<script>alert(1)</script><img src=x onerror="alert(2)">';
     writeFileSync(join(plan, 'plan.yaml'), `${readFileSync(join(plan, 'plan.yaml'), 'utf8')}summary: '${payload}'\n`);
-    const site = `${plan}-site`;
+    const site = join(work, 'xss-site');
     const built = shopplan(['build', plan, '--out', site]);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toContain('text-markup'); // warned, not refused
-    const xss = await serve(site);
+    const local = await serve(site);
     const page = await browser.newPage();
     let dialogs = 0;
     page.on('dialog', async (d) => {
       dialogs++;
       await d.dismiss();
     });
-    await page.goto(`${xss.url}/`);
+    await page.goto(`${local.url}/`);
     await expect.poll(() => page.getByText(payload).count()).toBe(1);
     expect(dialogs).toBe(0);
     await page.close();
-    await xss.close();
-    rmSync(plan, { recursive: true, force: true });
-    rmSync(site, { recursive: true, force: true });
-  });
+    await local.close();
+  }, 120_000);
 });
