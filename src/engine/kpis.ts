@@ -17,7 +17,7 @@ export interface KpiVariance {
   plan: number;
   actual: number;
   delta: number;
-  /** actual ÷ plan (plan ÷ actual when lower is better); null when undefined. */
+  /** actual ÷ plan (plan ÷ actual when lower is better); 1 + improvement ÷ |plan| when the plan is negative (or a lower-better actual is ≤ 0); null when undefined. */
   attainment: number | null;
   status: KpiStatus | null;
 }
@@ -167,10 +167,13 @@ function variances(kpi: Kpi, plan: Series, actual: Record<string, number>): Reco
   for (const [month, value] of Object.entries(actual)) {
     const p = plan[month];
     if (p === undefined) continue;
-    const lowerBetter = kpi.direction === 'lower-better';
-    const num = lowerBetter ? p : value;
-    const den = lowerBetter ? value : p;
-    const attainment = den === 0 ? null : num / den;
+    // actual ÷ plan (plan ÷ actual when lower is better) while the numbers are positive; a ratio of two
+    // negatives reads backwards (a loss of 50 against a planned loss of 100 would be 0.5, red), so otherwise
+    // attainment is 1 + the improvement on the plan ÷ |plan|.
+    const attainment =
+      kpi.direction === 'lower-better'
+        ? value > 0 && p >= 0 ? p / value : p !== 0 ? 1 + (p - value) / Math.abs(p) : null
+        : p > 0 ? value / p : p < 0 ? 1 + (value - p) / Math.abs(p) : null;
     out[month] = {
       plan: p,
       actual: value,

@@ -12,8 +12,12 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const abs = Math.abs(total);
   const exact = shares.map((s) => s * abs);
   const parts = exact.map(Math.floor);
-  let rest = abs - parts.reduce((a, b) => a + b, 0);
+  const rest = abs - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) parts[order[k]![1]]! += 1;
+  // The leftover is below the number of parts; beyond 2^53 float error can make it larger, and then the
+  // excess goes to the first part in one step instead of looping unit by unit.
+  const spread = Math.min(rest, order.length);
+  for (let k = 0; k < spread; k++) parts[order[k]![1]]! += 1;
+  if (rest > spread) parts[order[0]![1]]! += rest - spread;
   return parts.map((p) => p * sign);
 }

@@ -51,5 +51,7 @@ export function roundSeries(series: Series): Series {
 
 /** a / b, or null when b is 0 (a ratio that does not exist is not 0 and not Infinity). */
 export function ratio(a: number, b: number): number | null {
-  return b === 0 || !Number.isFinite(a) || !Number.isFinite(b) ? null : a / b;
+  if (b === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  const q = a / b;
+  return Number.isFinite(q) ? q : null;
 }

@@ -60,7 +60,7 @@ export function drawCharts(): void {
         indexAxis: c.type === 'horizontal' ? 'y' : 'x',
         plugins: {
           legend: { display: c.datasets.length > 1 || base === 'doughnut', position: 'bottom' },
-          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(ctx.parsed.y ?? ctx.parsed.r ?? ctx.parsed.x ?? (ctx.raw as number))}` } },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(base === 'radar' ? ctx.parsed.r : base === 'doughnut' ? (ctx.raw as number) : c.type === 'horizontal' ? ctx.parsed.x : ctx.parsed.y)}` } },
         },
         scales:
           base === 'radar'
