@@ -34,8 +34,8 @@ export interface RiskResult {
 
 export interface RisksResult {
   items: Record<string, RiskResult>;
-  /** 5 × 5 cells, likelihood 1–5 by impact 1–5, each with the risks in it. */
-  heatmap: Array<{ likelihood: number; impact: number; risks: string[] }>;
+  /** 5 × 5 cells, likelihood 5→1 by impact 1→5, each with its score, level and the risks in it. */
+  heatmap: Array<{ likelihood: number; impact: number; score: number; level: RiskLevel; risks: string[] }>;
   compliance: {
     items: Record<string, { id: string; area: Compliance['area']; status: Compliance['status']; owner: string; due: string | null }>;
     byStatus: Record<Compliance['status'], number>;
@@ -78,7 +78,9 @@ export function computeRisks(input: PlanInput, months: readonly string[], kpis: 
   });
   const heatmap = [];
   for (let likelihood = 5; likelihood >= 1; likelihood--) {
-    for (let impact = 1; impact <= 5; impact++) heatmap.push({ likelihood, impact, risks: risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.id) });
+    for (let impact = 1; impact <= 5; impact++) {
+      heatmap.push({ likelihood, impact, score: likelihood * impact, level: riskLevel(likelihood * impact), risks: risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.id) });
+    }
   }
   const statuses = ['done', 'in-progress', 'todo', 'not-applicable'] as const;
   const empty = () => Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Compliance['status'], number>;

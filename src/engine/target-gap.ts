@@ -16,10 +16,17 @@ import { explain, type Explanation } from './explain.ts';
 import { finiteRatio } from './pricing.ts';
 import { fen, seriesOf, total } from './series.ts';
 
+export interface GapTotals {
+  target: number;
+  bottomUp: number;
+  gap: number;
+}
+
 export interface ChannelGap {
   target: Series;
   bottomUp: Series;
   gap: Series;
+  totals: GapTotals;
 }
 
 export interface TargetGap {
@@ -30,6 +37,8 @@ export interface TargetGap {
   /** bottomUp − target. */
   gap: Series;
   totalGap: number;
+  /** Sums over the horizon, so pages never add months up. */
+  totals: GapTotals;
   /** totalGap ÷ target total; null when the target total is 0. */
   gapShare: number | null;
   byChannel: Record<string, ChannelGap>;
@@ -64,7 +73,7 @@ export function computeTargetGaps(input: PlanInput, targets: readonly TargetResu
     const bottomUp = seriesOf(months, (m) => funnel.totals[key][m] ?? 0);
     const gap = seriesOf(months, (m) => round(bottomUp[m]! - target[m]!));
     const byChannel: Record<string, ChannelGap> = Object.fromEntries(
-      channelIds.map((id) => [id, { target: {} as Series, bottomUp: seriesOf(months, (m) => funnel.channels[id]![key][m] ?? 0), gap: {} as Series }]),
+      channelIds.map((id) => [id, { target: {} as Series, bottomUp: seriesOf(months, (m) => funnel.channels[id]![key][m] ?? 0), gap: {} as Series, totals: { target: 0, bottomUp: 0, gap: 0 } }]),
     );
     for (const m of months) {
       const weights = useMix ? mixWeights : channelIds.map((id) => byChannel[id]!.bottomUp[m]!);
@@ -75,6 +84,7 @@ export function computeTargetGaps(input: PlanInput, targets: readonly TargetResu
         c.gap[m] = round(c.bottomUp[m]! - parts[k]!);
       });
     }
+    for (const c of Object.values(byChannel)) c.totals = { target: round(total(c.target)), bottomUp: round(total(c.bottomUp)), gap: round(total(c.gap)) };
     const targetTotal = total(target);
     const totalGap = round(total(bottomUp) - targetTotal);
     out[t.id] = {
@@ -84,6 +94,7 @@ export function computeTargetGaps(input: PlanInput, targets: readonly TargetResu
       bottomUp,
       gap,
       totalGap,
+      totals: { target: round(targetTotal), bottomUp: round(total(bottomUp)), gap: totalGap },
       gapShare: finiteRatio(totalGap, targetTotal),
       byChannel,
       split: useMix ? 'channel-mix' : 'bottom-up',

@@ -1,12 +1,12 @@
 // Draws every chart on the page from its data-chart JSON. No animation: screenshots and PDFs are stable.
 import {
   Chart, BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale,
-  LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip,
+  LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip, type TooltipItem,
 } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip);
 
-const COLORS = ['#1f6a48', '#c2772b', '#3d6fb6', '#a3261c', '#7a5aa8', '#2a9d8f', '#8a8d2e', '#b5487a', '#5b6b60', '#d1a01c'];
+const COLORS = ['#1f6a48', '#c2772b', '#3d6fb6', '#a3261c', '#7a5aa8', '#2a9d8f', '#8a8d2e', '#b5487a', '#5b6b60', '#d1a01c', '#0f4c81', '#e07a5f', '#6d597a', '#56a3a6'];
 
 interface Config {
   type: 'line' | 'bar' | 'stacked' | 'radar' | 'doughnut' | 'horizontal';
@@ -26,6 +26,13 @@ function formatter(c: Config) {
         : { notation: 'compact', maximumFractionDigits: 1 };
   const nf = new Intl.NumberFormat(c.locale, options);
   return (v: number | string) => nf.format(Number(v));
+}
+
+/** Width ÷ height: bar charts on their side get a row per label; phones get taller charts. */
+function aspectRatio(c: Config, width: number): number {
+  if (c.type === 'horizontal') return width / (60 + 30 * c.labels.length * Math.max(1, c.datasets.length * 0.6));
+  if (c.type === 'radar' || c.type === 'doughnut') return width < 600 ? 0.9 : 1.6;
+  return width < 600 ? 0.95 : 2.2;
 }
 
 export function drawCharts(): void {
@@ -57,10 +64,15 @@ export function drawCharts(): void {
         animation: false,
         responsive: true,
         maintainAspectRatio: true,
+        aspectRatio: aspectRatio(c, canvas.parentElement?.clientWidth ?? 800),
         indexAxis: c.type === 'horizontal' ? 'y' : 'x',
         plugins: {
           legend: { display: c.datasets.length > 1 || base === 'doughnut', position: 'bottom' },
-          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(base === 'radar' ? ctx.parsed.r : base === 'doughnut' ? (ctx.raw as number) : c.type === 'horizontal' ? ctx.parsed.x : ctx.parsed.y)}` } },
+          tooltip: { callbacks: { label: (ctx: TooltipItem<'bar' | 'line' | 'radar' | 'doughnut'>) => {
+                const p = ctx.parsed as { x?: number; y?: number; r?: number };
+                const value = base === 'radar' ? p.r : base === 'doughnut' ? (ctx.raw as number) : c.type === 'horizontal' ? p.x : p.y;
+                return `${ctx.dataset.label}: ${format(value ?? 0)}`;
+              } } },
         },
         scales:
           base === 'radar'
