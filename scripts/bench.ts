@@ -4,7 +4,7 @@
 // compute/parse and validate/parse, and the growth large/small.
 // Goal (issue): compute costs no more than parsing the YAML, and grows linearly with the plan.
 // The goal lines are informative: this script asserts nothing and exits 0 whatever the figures.
-// Usage: npm run bench [-- --runs N] [-- --json]
+// Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,9 @@ import { loadPlan } from '../src/load/load-plan.ts';
 import { validatePlan } from '../src/validate/validate-plan.ts';
 import { compute, computeCore } from '../src/engine/compute.ts';
 import { hasErrors, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
+import { benchVersions, formatVersionsBench } from './bench/versions.ts';
+import { benchPdf, formatPdfBench } from './bench/pdf.ts';
+import { benchOrders, formatOrdersBench } from './bench/orders.ts';
 
 const STAGES = ['read', 'parse', 'validate', 'compute-core', 'compute'] as const;
 type Stage = (typeof STAGES)[number];
@@ -49,7 +52,7 @@ interface PlanReport {
   peakRssBytes: number;
 }
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false } } });
 const runsOverride = args.runs === undefined ? undefined : Number(args.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride >= 1)) {
   console.error(`--runs wants a whole number ≥ 1, not "${args.runs}".`);
@@ -76,7 +79,13 @@ try {
   }
   const [small, large] = reports as [PlanReport, PlanReport];
   const summary = summarise(small, large);
-  console.log(args.json ? JSON.stringify(summary, null, 2) : formatReport(small, large, summary));
+  // Plan versions (scripts/bench/versions.ts): rebuild with 5 versions and nothing changed vs cold.
+  const versions = args['skip-versions'] ? null : await benchVersions(progress);
+  // PDFs (scripts/bench/pdf.ts): printing the example plan's PDFs, when Chromium is found.
+  const pdf = args['skip-pdf'] ? null : await benchPdf(progress);
+  // Order analysis (scripts/bench/orders.ts): 1 M and 10 M synthetic orders through embedded DuckDB.
+  const orders = args['skip-orders'] ? null : await benchOrders(progress);
+  console.log(args.json ? JSON.stringify({ ...summary, versions, pdf, orders }, null, 2) : `${formatReport(small, large, summary)}${versions ? `\n\n${formatVersionsBench(versions)}` : ''}${pdf ? `\n\n${formatPdfBench(pdf)}` : ''}${orders ? `\n\n${formatOrdersBench(orders)}` : ''}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -1,18 +1,51 @@
-// The real BuildEffects: the file system, stderr for progress, and Astro's programmatic build.
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The real BuildEffects: the file system, stderr for progress, Astro's programmatic build, and Chromium for
+// the PDFs.
+import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { BuildEffects } from './build-site.ts';
 import { indexSite } from './search-index.ts';
+import { findChromium } from '../browser/chromium.ts';
+import { gitReader } from '../versions/git.ts';
+import { folderCache } from '../versions/cache.ts';
 
-export function nodeBuildEffects(log: (message: string) => void): BuildEffects {
+export interface NodeEffectsOptions {
+  /** Tags that are plan versions (default `v*`); null builds the working tree only. */
+  versions?: string | null;
+  /** The build cache folder (default `.shopplan-cache`); null disables the cache. */
+  cacheDir?: string | null;
+}
+
+export function nodeBuildEffects(log: (message: string) => void, options: NodeEffectsOptions = {}): BuildEffects {
+  const cacheDir = options.cacheDir === undefined ? '.shopplan-cache' : options.cacheDir;
+  let builds = 0;
   return {
     log,
-    async buildSite(check, planDir, outDir) {
+    async buildSite(check, planDir, outDir, site = {}) {
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       const { build } = await import('astro');
-      const { siteConfig } = await import('../site/astro-config.ts');
-      await build({ ...siteConfig({ planDir, check, outDir }), configFile: false, logLevel: 'warn' });
+      const { siteConfig, PROJECT_ROOT } = await import('../site/astro-config.ts');
+      const config = { ...siteConfig({ planDir, check, outDir: resolve(outDir), base: site.base, versions: site.versions ?? null }), configFile: false, logLevel: 'warn' } as const;
+      // Astro bundles the pages into `<cwd>/.astro/.prerender/` when the output lies outside the current
+      // folder, imports them from there, and deletes that folder afterwards. Building from a folder of our
+      // own inside ShopPlan keeps its packages resolvable when shopplan runs in a plan repository, and
+      // keeps two builds running at once from deleting each other's bundles.
+      const cwd = process.cwd();
+      const own = join(PROJECT_ROOT, '.astro', `build-${process.pid}-${++builds}`);
+      await mkdir(own, { recursive: true });
+      // A BASE_URL in the environment (test runners set one) would override `base` in the pages.
+      const baseUrl = process.env.BASE_URL;
+      delete process.env.BASE_URL;
+      try {
+        process.chdir(own);
+        await build(config);
+      } finally {
+        process.chdir(cwd);
+        if (baseUrl !== undefined) process.env.BASE_URL = baseUrl;
+        await rm(own, { recursive: true, force: true });
+      }
     },
+    copyDir: (from, to) => cp(from, to, { recursive: true, filter: (source) => !source.endsWith('.complete') }),
+    versions: { git: gitReader(), cache: cacheDir ? folderCache(resolve(cacheDir)) : null, pattern: options.versions === undefined ? 'v*' : options.versions },
     indexSite,
     async writeFile(path, content) {
       await mkdir(dirname(path), { recursive: true });
@@ -21,5 +54,11 @@ export function nodeBuildEffects(log: (message: string) => void): BuildEffects {
     exists: (path) => stat(path).then(() => true, () => false),
     rename: (from, to) => rename(from, to),
     remove: (path) => rm(path, { recursive: true, force: true }),
+    findChromium: () => findChromium(),
+    async printPdfs(siteDir, { chromium, locales, planDir, base }) {
+      const { printSitePdfs } = await import('../pdf/print-site.ts');
+      const { planDate } = await import('../pdf/plan-date.ts');
+      return printSitePdfs({ siteDir, outDir: join(siteDir, 'pdf'), locales, chromium, date: planDate(planDir), base, log });
+    },
   };
 }

@@ -10,8 +10,12 @@ import { computeCommand } from './commands/compute.ts';
 import { buildCommand } from './commands/build.ts';
 import { newCommand } from './commands/new.ts';
 import { devCommand } from './commands/dev.ts';
+import { pdfCommand } from './commands/pdf.ts';
+import { diffCommand } from './commands/diff.ts';
+import { codeownersCommand } from './commands/codeowners.ts';
+import { VersionsError } from '../versions/errors.ts';
 
-const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, devCommand, newCommand];
+const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, pdfCommand, diffCommand, devCommand, newCommand, codeownersCommand];
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -57,6 +61,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (error instanceof UsageError) {
       io.stderr(`shopplan: ${error.message}\nRun \`shopplan ${error.command ? `${error.command} ` : ''}--help\` for usage.`);
       return EXIT.usage;
+    }
+    if (error instanceof VersionsError) {
+      io.stderr(error.report(io.color));
+      return error.exitCode;
     }
     if (error instanceof DiagnosticsError) {
       io.stderr(formatText(error.diagnostics));

@@ -62,6 +62,18 @@ export const CODES = {
   'actuals-unknown-kpi': { severity: 'error', title: 'An actuals column is not a KPI id.', fix: 'Name columns after KPI ids in kpis.yaml (the message suggests the closest one).' },
   'kpi-division-by-zero': { severity: 'warning', title: 'A KPI formula divides by zero in some months.', fix: 'Those months have no value; check the inputs the formula divides by.' },
   'kpi-measure-formula': { severity: 'error', title: 'A KPI has both a formula and an engine measure.', fix: 'Keep one: a formula over other KPIs, or the measure the engine projects.' },
+  // Order data (data.yaml and the files it names)
+  'data-file-missing': { severity: 'error', title: 'An order source names a file that does not exist, or a pattern that matches no file.', fix: 'Correct `path` of the source in data.yaml; paths are relative to the plan folder.' },
+  'data-config': { severity: 'error', title: 'An order source cannot be analysed as configured.', fix: 'Complete the source in data.yaml as the message says (a channel, the plan’s currency, RFM cut-offs in users.yaml).' },
+  'data-column-missing': { severity: 'error', title: 'An order file has no column of the name the mapping gives.', fix: 'Map the field to a header as written in the file (the message lists the columns and suggests the closest one).' },
+  'data-encoding': { severity: 'error', title: 'An order file is not in the text encoding declared for it.', fix: 'Declare `encoding: gbk` (or `gb18030`) for GBK exports, or save the file as UTF-8.' },
+  'data-unreadable': { severity: 'error', title: 'An order file cannot be read as CSV or Parquet.', fix: 'Check the file (a complete download, the right `format` and `delimiter`).' },
+  'data-engine': { severity: 'error', title: 'The order analysis engine (embedded DuckDB) failed.', fix: 'Reinstall dependencies (`npm install`); `@duckdb/node-api` ships its native binary in the npm package.' },
+  'data-file-empty': { severity: 'warning', title: 'An order file has no rows.', fix: 'Export the orders again, or remove the file from the source.' },
+  'data-bad-rows': { severity: 'warning', title: 'Rows of an order file are left out: bad date, amount, id, channel or line.', fix: 'Fix the rows at the lines named, or map channel names with `channelMap`; the rows are counted, never silently dropped.' },
+  'data-baseline-missing': { severity: 'warning', title: 'No order falls in the baseline year.', fix: 'Set `baselineYear` in data.yaml to a year the files cover, or add that year’s export.' },
+  'data-partial-year': { severity: 'warning', title: 'The orders do not cover every month of the baseline year.', fix: 'Add the missing months’ exports; until then seasonality counts them as zero.' },
+  'data-actuals-overlap': { severity: 'warning', title: 'Orders and actuals/*.csv both give a KPI for the same month.', fix: 'Keep one source per KPI and month: remove the column from the CSV or the KPI from data.yaml `actuals`.' },
   // Chapters (MDX)
   'mdx-syntax': { severity: 'error', title: 'An MDX chapter cannot be parsed.', fix: 'Fix the syntax at the marked place; in MDX, `{`, `}` and `<` start code and must be escaped in prose (`\\{`, `&lt;`).' },
   'mdx-frontmatter': { severity: 'error', title: 'A chapter’s front matter is missing or invalid.', fix: 'Start the chapter with `---`, `title: …`, `order: <number>`, `---`.' },

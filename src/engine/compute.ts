@@ -2,6 +2,8 @@
 // Models run in dependency order; scenarios and the tornado rerun the same core on changed inputs.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
+import type { OrderBaseline } from '../data/order-baseline.ts';
+import { baselineResult, withOrderProfile } from '../data/baseline-result.ts';
 import { horizonMonths, quarterOf } from '../model/calendar.ts';
 import type { PlanResult, Warning } from './plan-result.ts';
 import { computeCalendar } from './calendar.ts';
@@ -9,11 +11,11 @@ import { computeTargets, type TargetResult } from './targets.ts';
 import { computeProducts, productsWarnings } from './products.ts';
 import { computeFunnel } from './funnel.ts';
 import { computeTargetGaps, targetGapWarnings } from './target-gap.ts';
-import { computePromotions, promotionsWarnings } from './promotions.ts';
+import { computePromotions, createSkuIndex, promotionsWarnings } from './promotions.ts';
 import { computeSupply, supplyWarnings } from './supply.ts';
 import { computeUsers } from './users.ts';
 import { computeMarketing, marketingWarnings } from './marketing.ts';
-import { computeOrg } from './org.ts';
+import { computeOrg, type OrgResult } from './org.ts';
 import { computeSystems } from './systems.ts';
 import { computePnl, type PnlResult } from './pnl.ts';
 import { collectMeasures, type Measure, type MeasureValue } from './measures.ts';
@@ -22,14 +24,17 @@ import { computeRisks, riskWarnings } from './risks.ts';
 import { computeScenarios, computeSensitivity, type Headline } from './sensitivity.ts';
 import { applyScenario } from './scenarios.ts';
 import { addSeries, ratio, seriesOf, total } from './series.ts';
+import { createCoreCache, memo, type CoreCache } from './core-cache.ts';
 
 export interface ComputeOptions {
   /** Scenario of scenarios.yaml to apply; the plan as written when left out. */
   scenario?: string;
   actuals?: ActualsTable;
+  /** Aggregates of the order files (data.yaml), analysed before compute; its seasonality profile joins the plan's. */
+  baseline?: OrderBaseline;
 }
 
-type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity'>;
+type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity' | 'baseline'>;
 
 /** Which engine measure tracks each target metric, for attainment. */
 const TARGET_MEASURES: Record<TargetResult['metric'], Measure> = {
@@ -47,14 +52,16 @@ const TARGET_MEASURES: Record<TargetResult['metric'], Measure> = {
 };
 
 export function compute(input: PlanInput, options: ComputeOptions = {}): PlanResult {
+  // The order profile (`seasonality: from-orders`) is part of the plan for every pass below.
+  input = withOrderProfile(input, options.baseline);
+  // One memo of model results for every pass of this call (the plan, the scenarios, the tornado), dropped
+  // when the call returns. Reruns change one number copy-on-write, so most models are reused from it.
+  const cache = createCoreCache();
   const effective = options.scenario ? applyScenario(input, options.scenario) : input;
-  const core = computeCore(effective, options.actuals ?? {});
-  const baseCore = options.scenario ? computeCore(input, {}) : core;
-  const base = headlineOf(baseCore.pnl, baseCore);
-  const headline = (i: PlanInput) => {
-    const c = computeCore(i, {});
-    return headlineOf(c.pnl, c);
-  };
+  const core = computeCore(effective, options.actuals ?? {}, { cache });
+  // The headline does not depend on actuals (they only feed KPIs), so reruns leave them out.
+  const base = options.scenario ? computeHeadline(input, cache) : headlineOf(core.pnl, core);
+  const headline = (i: PlanInput) => computeHeadline(i, cache);
   const months = core.calendar.months;
   return {
     meta: {
@@ -69,6 +76,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
       scenario: options.scenario ?? 'base',
     },
     ...core,
+    baseline: baselineResult(input, options.baseline),
     scenarios: computeScenarios(input, headline, base),
     sensitivity: computeSensitivity(effective, headline, headlineOf(core.pnl, core)),
   };
@@ -85,46 +93,21 @@ function headlineOf(pnl: PnlResult, core: Pick<Core, 'funnel'>): Headline {
   };
 }
 
+export interface CoreOptions {
+  /** Model results to reuse within one compute() call (see core-cache.ts); without it every model runs. */
+  cache?: CoreCache;
+}
+
 /** Everything but scenarios and sensitivity, for one set of inputs. */
-export function computeCore(input: PlanInput, actuals: ActualsTable): Core {
-  const months = horizonMonths(input.plan.horizon.start, input.plan.horizon.months);
-  const calendar = computeCalendar(input, months);
-  const targets = computeTargets(input, months);
-  const products = computeProducts(input, months);
-  const funnelResult = computeFunnel(input, months);
-  const funnel = funnelResult.totals;
-  const gaps = computeTargetGaps(input, targets, funnelResult);
-  const promotions = computePromotions(input, months, funnelResult, products);
-  const supply = computeSupply(input, months);
-  const users = computeUsers(input, months, { visitors: funnel.visitors, orders: funnel.orders, newCustomers: funnel.newCustomers, gmv: funnel.gmv });
-  const marketing = computeMarketing(input, months, {
-    grossMarginRate: ratio(total(products.grossProfit), total(products.gmv)) ?? 0,
-    ordersPerCustomer: 1 + (users.repurchaseRate ?? 0),
-  });
-  const systems = computeSystems(input, months);
-  const promotionCost = seriesOf(months, (m) => Object.values(promotions).reduce((sum, p) => sum + (p.costByMonth[m] ?? 0), 0));
-  const pnlWith = (org: ReturnType<typeof computeOrg>) =>
-    computePnl(months, {
-      funnel,
-      cogsRatio: products.cogsRatio,
-      marketing: marketing.spend,
-      promotions: promotionCost,
-      payroll: org.payroll,
-      incentives: org.incentiveCost,
-      training: org.training,
-      systems: systems.cost,
-      warehousing: supply.warehouseFixed,
-      holdingCost: supply.holdingCost,
-      pointsCost: users.membership.pointsCost,
-    });
-  const measuresWith = (pnl: PnlResult, org: ReturnType<typeof computeOrg>) => collectMeasures({ input, months, funnel, pnl, marketing, users, supply, org });
-  // Incentives depend on attainment, and profit attainment on costs: measure once without incentive
-  // pools, then pay them on that attainment.
-  const firstOrg = computeOrg(input, months, {});
-  const firstMeasures = measuresWith(pnlWith(firstOrg), firstOrg);
-  const org = computeOrg(input, months, attainments(targets, firstMeasures));
-  const pnl = pnlWith(org);
-  const measures = measuresWith(pnl, org);
+export function computeCore(input: PlanInput, actuals: ActualsTable, options: CoreOptions = {}): Core {
+  const { cache } = options;
+  const m = computeModels(input, cache);
+  const { months, targets, products, funnelResult, funnel, promotions, supply, users, marketing, systems, org, pnl } = m;
+  // calendar.ts: targets.yaml (seasonality, festivals).
+  const calendar = memo(cache, 'calendar', [months, input.targets], () => computeCalendar(input, months));
+  // target-gap.ts: strategy.yaml (channel mix), the targets, the funnel (totals and channels).
+  const gaps = memo(cache, 'gaps', [input.strategy, targets, funnelResult], () => computeTargetGaps(input, targets, funnelResult));
+  const measures = m.measuresWith(pnl, org);
   const kpiOutcome = computeKpis(input, months, targets, measures, actuals);
   const risks = computeRisks(input, months, kpiOutcome.kpis);
   const channels = funnelResult.channels;
@@ -158,6 +141,91 @@ export function computeCore(input: PlanInput, actuals: ActualsTable): Core {
     warnings,
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
+}
+
+/**
+ * Only the headline of a set of inputs, for scenario and tornado reruns: the models the P&L needs, and
+ * none of the rest (calendar, target gaps, KPIs, risks, warnings, cash). The numbers are those of
+ * computeCore(input, {}) — actuals feed only the KPIs.
+ */
+export function computeHeadline(input: PlanInput, cache?: CoreCache): Headline {
+  const { pnl, funnel } = computeModels(input, cache);
+  return headlineOf(pnl, { funnel });
+}
+
+/**
+ * The models up to the P&L, in dependency order. Each memo key lists everything its model reads: the plan
+ * sections (input.x, compared by identity) and the upstream results or values. Keep a key in step with its
+ * model — a section it reads but its key leaves out would reuse a stale result.
+ */
+function computeModels(input: PlanInput, cache: CoreCache | undefined) {
+  const { start, months: count } = input.plan.horizon;
+  // The horizon's months, by value, so that every pass shares one array (and the keys below match).
+  const months = memo(cache, 'months', [start, count], () => horizonMonths(start, count));
+  // targets.ts: targets.yaml (targets, seasonality).
+  const targets = memo(cache, 'targets', [months, input.targets], () => computeTargets(input, months));
+  // products.ts: products.yaml; plan.yaml (company VAT rate / taxpayer); supply.yaml (inventory.openingStock).
+  const products = memo(cache, 'products', [months, input.plan, input.products, input.supply], () => computeProducts(input, months));
+  // funnel.ts: channels.yaml; plan.yaml (VAT); targets.yaml (seasonality); supply.yaml (warehouses, logistics: fulfilment cost).
+  const funnelResult = memo(cache, 'funnel', [months, input.plan, input.targets, input.channels, input.supply], () => computeFunnel(input, months));
+  const funnel = funnelResult.totals;
+  // The promotions' lookups over the SKUs (GMV by channel and month, margins): the products result only.
+  const skuIndex = memo(cache, 'skuIndex', [products], () => createSkuIndex(products));
+  // promotions.ts: promotions.yaml; plan.yaml (VAT); channels.yaml (AOV); the funnel's channels; products (SKUs, COGS ratio).
+  const promotions = memo(cache, 'promotions', [months, input.plan, input.promotions, input.channels, funnelResult, products], () =>
+    computePromotions(input, months, funnelResult, products, skuIndex),
+  );
+  // supply.ts: supply.yaml; products.yaml (SKUs: forecast, cost, supplier, launch).
+  const supply = memo(cache, 'supply', [months, input.supply, input.products], () => computeSupply(input, months));
+  // users.ts: users.yaml; the funnel totals (visitors, orders, new customers, GMV).
+  const users = memo(cache, 'users', [months, input.users, funnel], () =>
+    computeUsers(input, months, { visitors: funnel.visitors, orders: funnel.orders, newCustomers: funnel.newCustomers, gmv: funnel.gmv }),
+  );
+  const grossMarginRate = ratio(total(products.grossProfit), total(products.gmv)) ?? 0;
+  const ordersPerCustomer = 1 + (users.repurchaseRate ?? 0);
+  // marketing.ts: marketing.yaml; targets.yaml (seasonality for phasing); channels.yaml (AOV of the channels driven); the two numbers passed.
+  const marketing = memo(cache, 'marketing', [months, input.marketing, input.targets, input.channels, grossMarginRate, ordersPerCustomer], () =>
+    computeMarketing(input, months, { grossMarginRate, ordersPerCustomer }),
+  );
+  // systems.ts: systems.yaml.
+  const systems = memo(cache, 'systems', [months, input.systems], () => computeSystems(input, months));
+  // The promotions' costs by month: the promotion results only.
+  const promotionCost = memo(cache, 'promotionCost', [months, promotions], () =>
+    seriesOf(months, (m) => Object.values(promotions).reduce((sum, p) => sum + (p.costByMonth[m] ?? 0), 0)),
+  );
+  // org.ts: org.yaml; the attainment of each target (its entries, by value).
+  const orgWith = (attainment: Record<string, number | null>) =>
+    memo(cache, 'org', [months, input.org, ...Object.entries(attainment).flat()], () => computeOrg(input, months, attainment));
+  // pnl.ts: the results named in the key (funnel totals, products' COGS ratio, marketing spend, promotion
+  // cost, payroll / incentives / training, systems cost, warehousing and holding cost, points cost).
+  const pnlWith = (org: OrgResult) =>
+    memo(cache, 'pnl', [months, funnel, products, marketing, promotionCost, org, systems, supply, users], () =>
+      computePnl(months, {
+        funnel,
+        cogsRatio: products.cogsRatio,
+        marketing: marketing.spend,
+        promotions: promotionCost,
+        payroll: org.payroll,
+        incentives: org.incentiveCost,
+        training: org.training,
+        systems: systems.cost,
+        warehousing: supply.warehouseFixed,
+        holdingCost: supply.holdingCost,
+        pointsCost: users.membership.pointsCost,
+      }),
+    );
+  // measures.ts: users.yaml (membership.memberGmvShare) and the results named in the key.
+  const measuresWith = (pnl: PnlResult, org: OrgResult) =>
+    memo(cache, 'measures', [months, input.users, funnel, pnl, marketing, users, supply, org], () =>
+      collectMeasures({ input, months, funnel, pnl, marketing, users, supply, org }),
+    );
+  // Incentives depend on attainment, and profit attainment on costs: measure once without incentive
+  // pools, then pay them on that attainment.
+  const firstOrg = orgWith({});
+  const firstMeasures = measuresWith(pnlWith(firstOrg), firstOrg);
+  const org = orgWith(attainments(targets, firstMeasures));
+  const pnl = pnlWith(org);
+  return { months, targets, products, funnelResult, funnel, promotions, supply, users, marketing, systems, org, pnl, measuresWith };
 }
 
 /** Projected ÷ target for every target, by the measure that tracks its metric. */

@@ -19,6 +19,7 @@ import type { ScenarioSummary, SensitivityResult } from './sensitivity.ts';
 import type { TargetGap } from './target-gap.ts';
 import type { CalendarResult } from './calendar.ts';
 import type { SystemsResult } from './systems.ts';
+import type { BaselineResult } from '../data/baseline-result.ts';
 
 /** month → value, for every month of the horizon. */
 export type Series = Record<string, number>;
@@ -65,6 +66,8 @@ export interface PlanResult {
   kpis: Record<string, KpiResult>;
   metricTree: MetricTree;
   risks: RisksResult;
+  /** Last year's baseline from the order files of data.yaml (aggregates only, never a customer); null without data.yaml. */
+  baseline: BaselineResult | null;
   scenarios: Record<string, ScenarioSummary>;
   sensitivity: SensitivityResult | null;
   warnings: Warning[];

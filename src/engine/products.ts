@@ -13,7 +13,7 @@
 import type { PlanInput, ProductsFile, Text } from '../model/plan-input.generated.ts';
 import type { Series, Warning } from './plan-result.ts';
 import { explain, type Explanation } from './explain.ts';
-import { fen, seriesOf, total, zeros } from './series.ts';
+import { fen, seriesOf, zeros } from './series.ts';
 import { finiteRatio, grossMarginRate, netPrice, priceOf, pricingFormula, vatRateOf } from './pricing.ts';
 
 type Sku = NonNullable<ProductsFile['skus']>[number];
@@ -83,6 +83,7 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
   const openingStock = input.supply?.inventory?.openingStock;
   const slow = products?.slowSeller ?? {};
   const skus = products?.skus ?? [];
+  const vatInput = { name: 'VAT rate', value: vat, ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
 
   const results: SkuResult[] = skus.map((sku, i) => {
     const src = (path: string) => ({ file: 'products.yaml', path: `skus[${i}]${path ? `.${path}` : ''}` });
@@ -136,8 +137,8 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
       slowReasons,
       explain: {
         price: explain(pricingFormula(sku.pricing), { name: 'cost', value: sku.cost, source: src('cost') }, ...pricingInputs(sku, src)),
-        unitMargin: explain('unit margin = price ÷ (1 + VAT rate) − cost (cost excl. VAT, price incl. VAT)', { name: 'price', value: price }, { name: 'VAT rate', value: vat, source: { file: 'plan.yaml', path: 'company.vatRate' } }, { name: 'cost', value: sku.cost, source: src('cost') }),
-        marginRate: explain('margin rate = (price ÷ (1 + VAT rate) − cost) ÷ (price ÷ (1 + VAT rate))', { name: 'price', value: price }, { name: 'VAT rate', value: vat, source: { file: 'plan.yaml', path: 'company.vatRate' } }, { name: 'cost', value: sku.cost, source: src('cost') }),
+        unitMargin: explain('unit margin = price ÷ (1 + VAT rate) − cost (cost excl. VAT, price incl. VAT)', { name: 'price', value: price }, vatInput, { name: 'cost', value: sku.cost, source: src('cost') }),
+        marginRate: explain('margin rate = (price ÷ (1 + VAT rate) − cost) ÷ (price ÷ (1 + VAT rate))', { name: 'price', value: price }, vatInput, { name: 'cost', value: sku.cost, source: src('cost') }),
         score: explain(
           'score = Σ criterion weight × score (a missing score counts 0)',
           ...criteria.flatMap((c, k) => [
@@ -174,14 +175,38 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
     .map((r, i) => [r, i] as const)
     .sort((a, b) => b[0].score - a[0].score || a[1] - b[1])
     .map(([r]) => r.id);
+  // Each id's first result, as a search from the start would find it (one lookup per id, not a scan).
+  const byId = new Map<string, SkuResult>();
+  for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
   ranking.forEach((id, k) => {
-    const r = results.find((x) => x.id === id);
+    const r = byId.get(id);
     if (r) r.rank = k + 1;
   });
 
+  // One pass over the SKUs' series (each read in month order, not looked up month by month): totals per SKU
+  // (by index) and per month. Sums run over the SKUs in order, so they are the same as summing a month over them.
+  const n = months.length;
+  const net = results.map((r) => netPrice(r.price, vat));
+  const margin = results.map((r, k) => net[k]! - r.cost);
+  const unitsTotal: number[] = [];
+  const gmvTotal: number[] = [];
+  const monthly = { units: zerosArray(n), gmv: zerosArray(n), cogs: zerosArray(n), grossProfit: zerosArray(n) };
+  results.forEach((r, k) => {
+    const units = Object.values(r.units);
+    const gmv = Object.values(r.gmv);
+    const cogs = Object.values(r.cogs);
+    unitsTotal.push(units.reduce((a, b) => a + b, 0));
+    gmvTotal.push(gmv.reduce((a, b) => a + b, 0));
+    for (let j = 0; j < n; j++) {
+      monthly.units[j] = monthly.units[j]! + units[j]!;
+      monthly.gmv[j] = monthly.gmv[j]! + gmv[j]!;
+      monthly.cogs[j] = monthly.cogs[j]! + cogs[j]!;
+      monthly.grossProfit[j] = monthly.grossProfit[j]! + units[j]! * margin[k]!;
+    }
+  });
   // Gross profit per SKU from unrounded unit margins, so shares do not carry rounding.
-  const grossProfitOf = (r: SkuResult) => total(r.units) * (netPrice(r.price, vat) - r.cost);
-  const allGmv = results.reduce((s, r) => s + total(r.gmv), 0);
+  const grossProfitOf = (r: SkuResult) => unitsTotal[r.index]! * margin[r.index]!;
+  const allGmv = results.reduce((s, r) => s + gmvTotal[r.index]!, 0);
   const allProfit = results.reduce((s, r) => s + grossProfitOf(r), 0);
   const matrix = Object.fromEntries(
     ROLES.map((role) => {
@@ -190,25 +215,25 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
         role,
         {
           skus: inRole.length,
-          gmvShare: finiteRatio(inRole.reduce((s, r) => s + total(r.gmv), 0), allGmv),
+          gmvShare: finiteRatio(inRole.reduce((s, r) => s + gmvTotal[r.index]!, 0), allGmv),
           grossProfitShare: finiteRatio(inRole.reduce((s, r) => s + grossProfitOf(r), 0), allProfit),
         },
       ];
     }),
   ) as Record<Role, MatrixCell>;
 
-  const costTotal = results.reduce((s, r) => s + total(r.units) * r.cost, 0);
-  const netTotal = results.reduce((s, r) => s + total(r.units) * netPrice(r.price, vat), 0);
+  const costTotal = results.reduce((s, r, k) => s + unitsTotal[k]! * r.cost, 0);
+  const netTotal = results.reduce((s, _, k) => s + unitsTotal[k]! * net[k]!, 0);
 
   return {
     skus: Object.fromEntries(results.map((r) => [r.id, r])),
     ranking,
     matrix,
     cogsRatio: finiteRatio(costTotal, netTotal),
-    units: seriesOf(months, (m) => results.reduce((s, r) => s + r.units[m]!, 0)),
-    gmv: results.length ? seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.gmv[m]!, 0))) : zeros(months),
-    cogs: results.length ? seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.cogs[m]!, 0))) : zeros(months),
-    grossProfit: seriesOf(months, (m) => fen(results.reduce((s, r) => s + r.units[m]! * (netPrice(r.price, vat) - r.cost), 0))),
+    units: seriesOf(months, (_, j) => monthly.units[j]!),
+    gmv: results.length ? seriesOf(months, (_, j) => fen(monthly.gmv[j]!)) : zeros(months),
+    cogs: results.length ? seriesOf(months, (_, j) => fen(monthly.cogs[j]!)) : zeros(months),
+    grossProfit: seriesOf(months, (_, j) => fen(monthly.grossProfit[j]!)),
   };
 }
 
@@ -240,6 +265,10 @@ function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: st
       { name: 'position', value: p.position ?? 0, source: src('pricing.position') },
     ];
   return [{ name: 'value price', value: p.price ?? 0, source: src('pricing.price') }];
+}
+
+function zerosArray(n: number): number[] {
+  return new Array<number>(n).fill(0);
 }
 
 function pct(x: number): string {

@@ -102,11 +102,23 @@ export interface PromotionResult {
   explain: Record<string, Explanation>;
 }
 
-export function computePromotions(input: PlanInput, months: readonly string[], funnel: FunnelResult, products: ProductsResult): Record<string, PromotionResult> {
+/**
+ * `index`: lookups over the SKUs of `products` (createSkuIndex(products)); pass one to share its work
+ * between calls with the same products result (compute() does, within one call).
+ */
+export function computePromotions(
+  input: PlanInput,
+  months: readonly string[],
+  funnel: FunnelResult,
+  products: ProductsResult,
+  index: SkuIndex = createSkuIndex(products),
+): Record<string, PromotionResult> {
+  if (index.products !== products) throw new Error('computePromotions: the SKU index is not of these products');
   const vat = vatRateOf(input);
   const promotions = input.promotions?.promotions ?? [];
   const aovOf = new Map((input.channels?.channels ?? []).map((c) => [c.id, c.funnel.aov]));
-  const results = promotions.map((p, i) => computePromotion(p, i, months, funnel, products, aovOf, vat));
+  const vatWritten = input.plan.company.vatRate !== undefined;
+  const results = promotions.map((p, i) => computePromotion(p, i, months, funnel, index, aovOf, vat, vatWritten));
   results.forEach((r, i) => {
     const p = promotions[i]!;
     r.overlaps = promotions
@@ -121,18 +133,20 @@ function computePromotion(
   i: number,
   months: readonly string[],
   funnel: FunnelResult,
-  products: ProductsResult,
+  index: SkuIndex,
   aovOf: Map<string, number>,
   vat: number,
+  vatWritten: boolean,
 ): PromotionResult {
+  const { products, sells } = index;
   const src = (path: string) => ({ file: 'promotions.yaml', path: `promotions[${i}].${path}` });
   const mechanics = p.mechanics as unknown as Mechanic[];
   const of = (type: string) => mechanics.map((m, k) => ({ m, k })).filter(({ m }) => m.type === type);
   const inHorizon = new Set(months);
   const channels = [...new Set(p.channels)].filter((c) => funnel.channels[c]);
   const listed = p.skus ? new Set(p.skus) : null;
-  const skus = Object.values(products.skus);
-  const sells = (s: { channels: string[] | null }, c: string) => !s.channels || s.channels.includes(c);
+  /** The listed SKUs that exist, in the order of `skus`. */
+  const listedSkus = listed ? index.inOrder(listed) : null;
   const u = Math.max(0, Number.isFinite(p.expectedUplift) ? p.expectedUplift : 0);
   const days = daysInRange(p.start, p.end);
   const dates = datesInRange(p.start, p.end).filter((d) => inHorizon.has(d.slice(0, 7)));
@@ -144,10 +158,9 @@ function computePromotion(
 
   /** Share of the listed SKUs in the GMV of the SKUs sold on the channel in the month. */
   const skuShare = (c: string, m: string): number => {
-    if (!listed) return 1;
-    const avail = skus.filter((s) => sells(s, c));
-    const all = avail.reduce((s, k) => s + (k.gmv[m] ?? 0), 0);
-    const mine = avail.filter((s) => listed.has(s.id)).reduce((s, k) => s + (k.gmv[m] ?? 0), 0);
+    if (!listedSkus) return 1;
+    const all = index.channelGmv(c, m);
+    const mine = listedSkus.filter((s) => sells(s, c)).reduce((s, k) => s + (k.gmv[m] ?? 0), 0);
     return finiteRatio(mine, all) ?? 0;
   };
 
@@ -196,8 +209,7 @@ function computePromotion(
   const priceDepth = weighted((c) => c.priceDepth);
 
   // Margin of the affected SKUs, weighted by their GMV in the window's months.
-  const affected = skus.filter((s) => (!listed || listed.has(s.id)) && (channels.length === 0 || channels.some((c) => sells(s, c))));
-  const margin = marginOf(affected, windowMonths) ?? (listed || products.cogsRatio === null ? null : 1 - products.cogsRatio);
+  const margin = index.margin(listed, channels, windowMonths) ?? (listed || products.cogsRatio === null ? null : 1 - products.cogsRatio);
   const breakEvenUplift = margin === null ? null : depth === 0 ? 0 : margin <= depth ? null : depth / (margin - depth);
   const belowBreakEven = margin !== null && (breakEvenUplift === null || u < breakEvenUplift);
 
@@ -305,7 +317,7 @@ function computePromotion(
         upliftInput,
         { name: 'm', value: margin ?? 'unknown' },
         { name: 'd', value: depth },
-        { name: 'VAT rate', value: vat },
+        { name: 'VAT rate', value: vat, ...(vatWritten ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) },
       ),
       netProfitImpact: explain('net profit impact = gross-profit impact − budget', ...(p.budget !== undefined ? [{ name: 'budget', value: budget, source: src('budget') }] : [])),
       fixedCost: explain(
@@ -327,13 +339,75 @@ function computePromotion(
   };
 }
 
+type SkuResult = ProductsResult['skus'][string];
+
+export interface SkuIndex {
+  products: ProductsResult;
+  /** The SKUs in the order of products.skus. */
+  skus: SkuResult[];
+  sells: (s: { channels: string[] | null }, c: string) => boolean;
+  /** The SKUs with these ids, in the order of `skus` (ids that are no SKU left out). */
+  inOrder: (ids: ReadonlySet<string>) => SkuResult[];
+  /** GMV of the SKUs sold on the channel in the month, summed in the order of `skus`. */
+  channelGmv: (channel: string, month: string) => number;
+  /**
+   * Margin of the affected SKUs — the listed ones (all SKUs without a list) that sell on one of the channels (any
+   * SKU when there are no channels) — weighted by their GMV in the window's months; see marginOf.
+   */
+  margin: (listed: ReadonlySet<string> | null, channels: readonly string[], windowMonths: readonly string[]) => number | null;
+}
+
+/** Lookups over the SKUs of a products result that promotions share, each worked out once and kept. */
+export function createSkuIndex(products: ProductsResult): SkuIndex {
+  const skus = Object.values(products.skus);
+  const position = new Map(skus.map((s, k) => [s, k]));
+  const sells = (s: { channels: string[] | null }, c: string) => !s.channels || s.channels.includes(c);
+  const available = new Map<string, SkuResult[]>();
+  const sums = new Map<string, number>();
+  const margins = new Map<string, number | null>();
+  function inOrder(ids: ReadonlySet<string>): SkuResult[] {
+    return [...ids]
+      .filter((id) => Object.hasOwn(products.skus, id))
+      .map((id) => products.skus[id]!)
+      .sort((a, b) => position.get(a)! - position.get(b)!);
+  }
+  return {
+    products,
+    skus,
+    sells,
+    inOrder,
+    channelGmv: (c, m) => {
+      const key = `${c}\u0000${m}`;
+      let sum = sums.get(key);
+      if (sum === undefined) {
+        let avail = available.get(c);
+        if (!avail) available.set(c, (avail = skus.filter((s) => sells(s, c))));
+        sum = avail.reduce((s, k) => s + (k.gmv[m] ?? 0), 0);
+        sums.set(key, sum);
+      }
+      return sum;
+    },
+    margin: (listed, channels, windowMonths) => {
+      const key = [listed ? `listed:${[...listed].join('\u0001')}` : 'all', channels.join('\u0001'), windowMonths.join('\u0001')].join('\u0000');
+      let margin = margins.get(key);
+      if (margin === undefined) {
+        const affected = (listed ? inOrder(listed) : skus).filter((s) => channels.length === 0 || channels.some((c) => sells(s, c)));
+        margin = marginOf(affected, windowMonths);
+        margins.set(key, margin);
+      }
+      return margin;
+    },
+  };
+}
+
 function marginOf(skus: ReadonlyArray<{ gmv: Series; marginRate: number | null }>, windowMonths: readonly string[]): number | null {
   const priced = skus.filter((s) => s.marginRate !== null);
   if (priced.length === 0) return null;
   const weightIn = (s: { gmv: Series }) => windowMonths.reduce((sum, m) => sum + (s.gmv[m] ?? 0), 0);
   for (const weight of [weightIn, (s: { gmv: Series }) => total(s.gmv)]) {
-    const w = priced.reduce((sum, s) => sum + weight(s), 0);
-    if (w > 0) return priced.reduce((sum, s) => sum + weight(s) * s.marginRate!, 0) / w;
+    const weights = priced.map(weight);
+    const w = weights.reduce((sum, x) => sum + x, 0);
+    if (w > 0) return priced.reduce((sum, s, k) => sum + weights[k]! * s.marginRate!, 0) / w;
   }
   return priced.reduce((sum, s) => sum + s.marginRate!, 0) / priced.length;
 }

@@ -1,6 +1,7 @@
 // Scenarios are overrides of plan inputs (multiply or replace a number), applied before a full recompute.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { resolvePlanPath } from '../model/plan-path.ts';
+import { setPath } from '../model/set-path.ts';
 
 export function scenarioIds(input: PlanInput): string[] {
   return (input.scenarios?.scenarios ?? []).map((s) => s.id);
@@ -10,14 +11,14 @@ export function scenarioIds(input: PlanInput): string[] {
 export function applyScenario(input: PlanInput, scenarioId: string): PlanInput {
   const scenario = input.scenarios?.scenarios?.find((s) => s.id === scenarioId);
   if (!scenario) throw new RangeError(`unknown scenario "${scenarioId}"`);
-  const out = structuredClone(input);
+  // Copy on write: each override copies only the objects on its path, so the sections a scenario does not
+  // touch stay the input's own (same identity), and the input itself is never changed.
+  let out = input;
   for (const override of scenario.overrides ?? []) {
     // Paths were resolved by validation; resolve on the copy so list indexes match.
     const resolved = resolvePlanPath(out as unknown as Record<string, unknown>, override.path);
     if (!resolved || typeof resolved.value !== 'number') continue;
-    const parent = resolved.segments.slice(0, -1).reduce<any>((node, s) => node[s], out);
-    const key = resolved.segments[resolved.segments.length - 1]!;
-    parent[key] = override.set ?? resolved.value * (override.factor ?? 1);
+    out = setPath(out, resolved.segments, override.set ?? resolved.value * (override.factor ?? 1));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Scenarios recomputed in full, and the tornado: operating profit when each driver moves by ±range.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { resolvePlanPath } from '../model/plan-path.ts';
+import { setPath } from '../model/set-path.ts';
 import type { Text } from '../model/plan-input.generated.ts';
 import { applyScenario } from './scenarios.ts';
 
@@ -68,11 +69,9 @@ export function computeSensitivity(input: PlanInput, headline: HeadlineOf, base:
   return { range: config.range, baseOperatingProfit: base.operatingProfit, drivers };
 }
 
+/** The input with one number changed; only the objects on its path are copied (the input is never changed). */
 function withValue(input: PlanInput, segments: ReadonlyArray<string | number>, value: number): PlanInput {
-  const copy = structuredClone(input);
-  const parent = segments.slice(0, -1).reduce<any>((node, s) => node[s], copy);
-  parent[segments[segments.length - 1]!] = value;
-  return copy;
+  return setPath(input, segments, value);
 }
 
 function round(v: number): number {

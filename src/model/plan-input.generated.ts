@@ -1629,6 +1629,14 @@ export interface OrgFile {
     parent?: Id;
     mission: Text;
     responsibilities: ListOfTexts;
+    /**
+     * Optional. The team's GitHub handle, `@org/team-slug` (or a person, `@name`). `shopplan codeowners` writes it into `.github/CODEOWNERS` for the plan files this team owns, so pull requests that change them need its review. A team without one owns no file there.
+     */
+    github?: string;
+    /**
+     * Optional. Plan files this team must approve in pull requests, by file name without `.yaml` (`targets`, `supply`), or `chapters` / `actuals`, e.g. `[targets, scenarios, actuals]` for finance. In CODEOWNERS these files go to this team instead of the team that owns most entries in them.
+     */
+    signsOff?: string[];
   }[];
   /**
    * Positions with salary and headcount over time; gives headcount and payroll by month.
@@ -1868,6 +1876,141 @@ export interface ReviewFile {
   experimentsPolicy?: Text;
 }
 
+export type TimeZone = string;
+/**
+ * ISO 4217 currency code, e.g. `CNY`.
+ */
+export type Currency = string;
+/**
+ * A stable identifier in kebab-case (lowercase letters, digits and single hyphens), e.g. `tmall-flagship`. Other entries refer to this entry by it.
+ */
+export type ColumnName = string;
+/**
+ * A calendar date as `YYYY-MM-DD`, e.g. `2027-11-11`.
+ */
+export interface DataFile {
+  /**
+   * The calendar year the baseline is taken from, e.g. `2026`. The year before the plan starts when left out.
+   */
+  baselineYear?: number;
+  timeZone?: TimeZone;
+  currency?: Currency;
+  /**
+   * One entry per export: where the files are, their format and which column holds what.
+   *
+   * @minItems 1
+   */
+  sources: [OrderSource, ...OrderSource[]];
+  /**
+   * The baseline year's share of the year per month, published as a seasonality profile that targets, channels and budgets can name (`seasonality: from-orders`).
+   */
+  seasonality?: {
+    id?: Id;
+    name?: Text;
+    /**
+     * What the shares are shares of: `gmv` (paid amount, the default) or `orders`.
+     */
+    metric?: "gmv" | "orders";
+  };
+  /**
+   * How customers of the baseline year are scored 1–5 on recency, frequency and monetary value; the segments are those of users.yaml `rfm.segments`.
+   */
+  rfm?: {
+    /**
+     * `quintiles` (the default): the cut-offs are the 20/40/60/80 % points of the customers' own values (nearest rank), so each score holds about a fifth of the customers (fewer when many share a value). `cutoffs`: the fixed cut-offs of users.yaml `rfm`.
+     */
+    scoring?: "quintiles" | "cutoffs";
+    asOf?: CalendarDate;
+  };
+  /**
+   * Which KPI (id in kpis.yaml) receives each monthly figure aggregated from orders in the plan horizon, e.g. `gmv: gmv`. Plan vs actual and risk triggers then use them. A month and KPI also given in actuals/*.csv keeps the CSV value.
+   */
+  actuals?: {
+    gmv?: MetricId;
+    orders?: MetricId;
+    aov?: MetricId;
+    customers?: MetricId;
+    newCustomers?: MetricId;
+    refundRate?: MetricId;
+    netSales?: MetricId;
+  };
+  /**
+   * How many top sellers to list and what counts as a slow seller in the baseline year.
+   */
+  skus?: {
+    /**
+     * How many best-selling SKUs (by paid amount) to list; 10 when left out.
+     */
+    top?: number;
+    slowShare?: Share;
+    /**
+     * A SKU whose last order is more than this many days before the RFM as-of day is a slow seller too; 90 when left out.
+     */
+    slowDays?: number;
+  };
+}
+/**
+ * One order export: files, format and column mapping.
+ */
+export interface OrderSource {
+  id: Id;
+  name?: Text;
+  /**
+   * File path relative to the plan folder, e.g. `data/tmall-2026.csv.gz`; `*` and `?` match within one folder level, e.g. `data/jd-*.csv`. Gzip-compressed CSV (`.csv.gz`) is read directly.
+   */
+  path: string;
+  /**
+   * `csv` or `parquet`; taken from the file extension when left out.
+   */
+  format?: "csv" | "parquet";
+  /**
+   * Encoding of a CSV file: `utf-8` (the default; a BOM is fine), `gbk` or `gb18030` (Excel and many Windows back-office exports). GBK files are converted to UTF-8 in the cache before reading.
+   */
+  encoding?: "utf-8" | "gbk" | "gb18030";
+  /**
+   * Field separator of a CSV file, e.g. `,` (the default), `;` or a tab written as `"\t"`.
+   */
+  delimiter?: string;
+  /**
+   * strftime pattern of the order time when it is not ISO-like (`2026-11-11 00:05:12`, `2026/11/11 00:05`), e.g. `%d.%m.%Y %H:%M`.
+   */
+  timeFormat?: string;
+  timeZone?: TimeZone;
+  currency?: Currency;
+  channel?: Id;
+  /**
+   * Values of the channel column → channel ids, e.g. `{ 天猫旗舰店: tmall, 京东自营: jd }`. Values already equal to a channel id need no entry; any other value is an unknown channel and the row is reported.
+   */
+  channelMap?: {
+    [k: string]: Id | undefined;
+  };
+  /**
+   * Keep only rows whose column holds one of the values, e.g. only paid orders of an export that also lists closed ones. Other rows are counted as filtered out, not as errors.
+   */
+  filter?: {
+    column: ColumnName;
+    /**
+     * Values to keep, e.g. `[交易成功, 卖家已发货，等待买家确认]`.
+     *
+     * @minItems 1
+     */
+    values: [string, ...string[]];
+  };
+  /**
+   * Which column of the file holds each field, by its header.
+   */
+  columns: {
+    orderId: ColumnName;
+    customerId: ColumnName;
+    orderTime: ColumnName;
+    paid: ColumnName;
+    refund?: ColumnName;
+    channel?: ColumnName;
+    sku?: ColumnName;
+    quantity?: ColumnName;
+  };
+}
+
 export interface ChapterFile {
   /**
    * Chapter title as shown in the navigation and the PDF table of contents.
@@ -1904,4 +2047,5 @@ export interface PlanInput {
   risks?: RisksFile;
   scenarios?: ScenariosFile;
   review?: ReviewFile;
+  data?: DataFile;
 }

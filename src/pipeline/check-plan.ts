@@ -1,8 +1,9 @@
-// The one pipeline every command runs: read → load → validate → compute → check citations.
+// The one pipeline every command runs: read → load → validate → order data → compute → check citations.
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { loadPlan, type PlanSources, type RawFile } from '../load/load-plan.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
-import { validatePlan } from '../validate/validate-plan.ts';
+import { validatePlan, type ValidationResult } from '../validate/validate-plan.ts';
+import { checkOrderData, mergeActuals, type OrderDataOptions, type OrderDataResult } from '../data/check-data.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { compute } from '../engine/compute.ts';
 import { locate, formatPath } from '../load/locate.ts';
@@ -21,25 +22,57 @@ export interface CheckOptions {
   /** Compute the result too (and check `:value[…]` citations against it). Default true. */
   compute?: boolean;
   scenario?: string;
+  /**
+   * The order-data stage's result (data.yaml). checkPlanFolder runs the stage itself (it reads the order
+   * files); checkPlanFiles does no I/O and computes without order data unless it is given here.
+   */
+  orders?: OrderDataResult;
+  /** Options of the order-data stage: the SQL engine and the cache folder. */
+  data?: OrderDataOptions;
 }
 
 export async function checkPlanFolder(dir: string, options: CheckOptions = {}): Promise<PlanCheck> {
   const read = await readPlanFolder(dir);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
-  return checkPlanFiles(dir, read.files, options);
+  const prepared = prepare(dir, read.files);
+  // Order files are read and analysed between validation and compute: compute stays pure.
+  const orders = options.orders ?? (prepared.input?.data && !hasErrors(prepared.diagnostics) ? await checkOrderData(prepared.sources, prepared.input, options.data) : undefined);
+  return finish(prepared, { ...options, orders });
 }
 
 export function checkPlanFiles(dir: string, files: readonly RawFile[], options: CheckOptions = {}): PlanCheck {
+  return finish(prepare(dir, files), options);
+}
+
+interface Prepared {
+  sources: PlanSources;
+  validated: ValidationResult;
+  input?: PlanInput;
+  diagnostics: Diagnostic[];
+}
+
+function prepare(dir: string, files: readonly RawFile[]): Prepared {
   const loaded = loadPlan(dir, files);
   const validated = validatePlan(loaded.sources, { loadFailed: hasErrors(loaded.diagnostics) });
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
-  if (hasErrors(diagnostics) || !validated.input) return { sources: loaded.sources, diagnostics: sortDiagnostics(diagnostics) };
-  const input = validated.input;
-  if (options.compute === false) return { sources: loaded.sources, input, diagnostics: sortDiagnostics(diagnostics) };
-  const result = compute(input, { scenario: options.scenario, actuals: validated.actuals });
-  diagnostics.push(...warningDiagnostics(loaded.sources, result));
-  diagnostics.push(...checkValueCitations(loaded.sources, result));
-  return { sources: loaded.sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
+  return { sources: loaded.sources, validated, ...(validated.input ? { input: validated.input } : {}), diagnostics };
+}
+
+function finish(prepared: Prepared, options: CheckOptions): PlanCheck {
+  const { sources, validated } = prepared;
+  const diagnostics = [...prepared.diagnostics];
+  if (hasErrors(diagnostics) || !prepared.input) return { sources, diagnostics: sortDiagnostics(diagnostics) };
+  const input = prepared.input;
+  const orders = options.orders;
+  if (orders) diagnostics.push(...orders.diagnostics);
+  if (hasErrors(diagnostics)) return { sources, diagnostics: sortDiagnostics(diagnostics) };
+  if (options.compute === false) return { sources, input, diagnostics: sortDiagnostics(diagnostics) };
+  const actuals = mergeActuals(validated.actuals, orders?.actuals, sources.files.data?.file);
+  diagnostics.push(...actuals.diagnostics);
+  const result = compute(input, { scenario: options.scenario, actuals: actuals.table, ...(orders?.baseline ? { baseline: orders.baseline } : {}) });
+  diagnostics.push(...warningDiagnostics(sources, result));
+  diagnostics.push(...checkValueCitations(sources, result));
+  return { sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Looks up a dotted path in the computed result, e.g. `targets.gmv.quarterly.2027-Q4`. */

@@ -9,6 +9,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { sourceLookup } from '../cli/report.ts';
 import { siteData } from './site-data.ts';
+import type { SiteVersions } from '../versions/site-versions.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -17,6 +18,8 @@ export interface ShopplanIntegrationOptions {
   planDir: string;
   /** A check already run by the caller (`shopplan build`), so the plan is not read twice. */
   check?: PlanCheck;
+  /** Plan versions for the version switcher, versions and changes pages (`shopplan build` in a git repository). */
+  versions?: SiteVersions | null;
 }
 
 function renderFailure(check: PlanCheck): string {
@@ -31,7 +34,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
       'astro:config:setup': async ({ updateConfig }) => {
         const check = options.check ?? (await checkPlanFolder(options.planDir));
         if (hasErrors(check.diagnostics)) throw new Error(renderFailure(check));
-        data = JSON.stringify(siteData(check));
+        data = JSON.stringify(siteData(check, options.versions ?? null));
         updateConfig({
           vite: {
             plugins: [

@@ -15,6 +15,7 @@ const has = (n: unknown) => Array.isArray(n) ? n.length > 0 : n !== undefined &&
 export const SECTIONS: readonly Section[] = [
   { slug: 'strategy', outline: '1.1–1.3', title: { 'zh-CN': '战略与市场', en: 'Strategy and market' }, available: (d) => has(d.input.strategy) },
   { slug: 'targets', outline: '1.4', title: { 'zh-CN': '核心目标', en: 'Targets' }, available: (d) => has(d.result.targets) },
+  { slug: 'baseline', outline: '1.4 · 3.2', title: { 'zh-CN': '上年基线（订单数据）', en: "Last year's baseline (orders)" }, available: (d) => d.result.baseline !== null && d.result.baseline !== undefined },
   { slug: 'channels', outline: '1.3 · 4', title: { 'zh-CN': '渠道与漏斗', en: 'Channels and funnel' }, available: (d) => has(d.result.channels) },
   { slug: 'products', outline: '2.1–2.2', title: { 'zh-CN': '产品与定价', en: 'Products and pricing' }, available: (d) => has(d.result.products.skus) },
   { slug: 'promotions', outline: '2.2', title: { 'zh-CN': '促销日历', en: 'Promotions' }, available: (d) => has(d.result.promotions) },

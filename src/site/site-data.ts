@@ -8,6 +8,7 @@ import { locate, parsePath } from '../load/locate.ts';
 import type { PlanFileKey } from '../validate/schema-registry.ts';
 import { renderChapter } from './render-chapter.ts';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/strings.ts';
+import type { SiteVersions } from '../versions/site-versions.ts';
 
 export interface ChapterPage {
   slug: string;
@@ -29,9 +30,11 @@ export interface SiteData {
   /** `targets.yaml#targets[0].value` → its line in the YAML file. */
   sourceLines: Record<string, number>;
   repository: { url: string; branch: string; contentPath: string } | null;
+  /** Plan versions (git tags) when the site is built with them; null otherwise (dev, no repository). */
+  versions: SiteVersions | null;
 }
 
-export function siteData(check: PlanCheck): SiteData {
+export function siteData(check: PlanCheck, versions: SiteVersions | null = null): SiteData {
   if (!check.input || !check.result || !check.sources) throw new Error('siteData needs a plan that validated and computed');
   const { input, result, sources } = check;
   const locales = (input.plan.locales?.length ? input.plan.locales : [DEFAULT_LOCALE]).filter((l): l is Locale => (LOCALES as readonly string[]).includes(l));
@@ -59,6 +62,7 @@ export function siteData(check: PlanCheck): SiteData {
     chapters,
     sourceLines: sourceLines(check),
     repository: repo ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
+    versions,
   };
 }
 

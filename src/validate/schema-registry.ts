@@ -22,6 +22,7 @@ export const PLAN_FILES = [
   'risks',
   'scenarios',
   'review',
+  'data',
 ] as const;
 
 export type PlanFileKey = (typeof PLAN_FILES)[number];

@@ -129,7 +129,7 @@ describe('shopplan new', () => {
 describe('shopplan build', () => {
   it('builds any plan folder into any output folder, with plan.json', () => {
     const out = join(tmp, 'site-blank');
-    const r = shopplan(['build', 'seeds/blank', '--out', out]);
+    const r = shopplan(['build', 'seeds/blank', '--out', out, '--no-pdf']);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')).targets.gmv.value).toBe(10_000_000);
@@ -137,16 +137,16 @@ describe('shopplan build', () => {
 
   it('on an invalid plan exits 1, prints the diagnostics and leaves an existing output untouched', () => {
     const out = join(tmp, 'site-keep');
-    expect(shopplan(['build', 'seeds/blank', '--out', out]).code).toBe(0);
+    expect(shopplan(['build', 'seeds/blank', '--out', out, '--no-pdf']).code).toBe(0);
     const before = statSync(join(out, 'index.html')).mtimeMs;
     const { dir } = brokenCopy('build-broken', 'targets.yaml', /^\s+owner:/, (l) => l.replace(/owner: .*/, 'owner: nobody'));
-    const r = shopplan(['build', dir, '--out', out]);
+    const r = shopplan(['build', dir, '--out', out, '--no-pdf']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('ref-unresolved');
     expect(r.stderr).toContain(`Nothing was written to ${out}`);
     expect(statSync(join(out, 'index.html')).mtimeMs).toBe(before);
     const fresh = join(tmp, 'site-never');
-    expect(shopplan(['build', dir, '--out', fresh]).code).toBe(1);
+    expect(shopplan(['build', dir, '--out', fresh, '--no-pdf']).code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ async function open(path: string, base = server.url): Promise<{ page: Page; prob
 beforeAll(async () => {
   const chromium = findChromium();
   if (!chromium) throw new Error(`Chromium not found. ${INSTALL_HINT}`);
-  const built = shopplan(['build', 'content', '--out', out]);
+  const built = shopplan(['build', 'content', '--out', out, '--no-pdf']);
   if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`);
   browser = await launchChromium(chromium);
   server = await serve(out);
@@ -150,13 +150,14 @@ describe('the example plan site', () => {
 describe('other plans', () => {
   it('builds the blank seed without empty or broken pages', async () => {
     const site = join(work, 'blank');
-    const built = shopplan(['build', 'seeds/blank', '--out', site]);
+    const built = shopplan(['build', 'seeds/blank', '--out', site, '--no-pdf']);
     expect(built.code, built.stderr).toBe(0);
     const local = await serve(site);
     for (const path of pagesOf(site)) {
       const { page, problems } = await open(path, local.url);
       expect(problems, path).toEqual([]);
-      expect((await page.locator('main').innerText()).trim().length, path).toBeGreaterThan(20);
+      // The search page fills itself in the browser; every other page has content of its own.
+      if (!path.endsWith('/search/')) expect((await page.locator('main').innerText()).trim().length, path).toBeGreaterThan(20);
       await page.close();
     }
     // Sections the blank plan leaves out are not built and not linked.
@@ -171,7 +172,7 @@ describe('other plans', () => {
     const payload = '<script>alert(1)</script><img src=x onerror="alert(2)">';
     writeFileSync(join(plan, 'plan.yaml'), `${readFileSync(join(plan, 'plan.yaml'), 'utf8')}summary: '${payload}'\n`);
     const site = join(work, 'xss-site');
-    const built = shopplan(['build', plan, '--out', site]);
+    const built = shopplan(['build', plan, '--out', site, '--no-pdf']);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toContain('text-markup'); // warned, not refused
     const local = await serve(site);

@@ -115,7 +115,7 @@ describe('a sweep over every plan section', () => {
   /** Up to `n` numbers of each section, evenly spread, each moved by +10 % (+1 when 0). */
   const sample = (plan: PlanInput, n: number) =>
     Object.keys(plan).flatMap((section) => {
-      const all = numbersIn((plan as Record<string, unknown>)[section], [section], []);
+      const all = numbersIn((plan as unknown as Record<string, unknown>)[section], [section], []);
       const step = Math.max(1, all.length / n);
       return Array.from({ length: Math.min(n, all.length) }, (_, k) => all[Math.floor(k * step)]!);
     });
@@ -130,21 +130,40 @@ describe('a sweep over every plan section', () => {
     }
   });
 
-  it('marketing channels without their own AOV follow the AOV of the sales channels they drive', () => {
-    // The example plan gives every marketing channel an AOV; without it marketing reads channels.yaml too.
-    const plan: PlanInput = { ...input, marketing: { ...input.marketing!, channels: input.marketing!.channels!.map(({ aov: _aov, ...c }) => c) } };
-    const cache = createCoreCache();
-    computeCore(plan, actuals, { cache });
-    const path = resolvePlanPath(plan as unknown as Record<string, unknown>, 'channels.tmall.funnel.aov')!;
-    const changed = setPath(plan, path.segments, (path.value as number) * 1.1);
-    expect(computeCore(changed, actuals, { cache })).toStrictEqual(computeCore(changed, actuals));
-  });
+  // Dependencies the example plan's own drivers and the sweep do not reach, each on a plan where it matters.
+  const stripped = {
+    /** Marketing channels without their own AOV take the mean AOV of the sales channels they drive. */
+    marketingAov: { ...input, marketing: { ...input.marketing!, channels: input.marketing!.channels!.map(({ aov: _aov, ...c }) => c) } },
+    /** Sales channels without their own fulfilment costs take them from supply.yaml's warehouses and logistics. */
+    fulfilment: { ...input, channels: { ...input.channels!, channels: input.channels!.channels!.map(({ fulfilment: _f, ...c }) => c) } },
+    /** Without points, the retention curve moves MAU and DAU but no P&L line. */
+    noPoints: { ...input, users: { ...input.users!, membership: (({ points: _p, ...m }) => m)(input.users!.membership!) } },
+  } satisfies Record<string, PlanInput>;
+  const stageIndex = (stage: string) => input.users!.lifecycle!.stages.findIndex((s) => s.stage === stage);
+  const cases: Array<[string, PlanInput, Array<string | number>]> = [
+    ['strategy channel mix (target gaps)', input, ['strategy', 'channelMix', 0, 'share']],
+    ['repurchase rate (LTV in marketing)', input, ['users', 'lifecycle', 'stages', stageIndex('revenue'), 'rate']],
+    ['sales channel AOV (marketing channels without AOV)', stripped.marketingAov, [...resolvePlanPath(stripped.marketingAov as unknown as Record<string, unknown>, 'channels.tmall.funnel.aov')!.segments]],
+    ['warehouse cost per order (fulfilment)', stripped.fulfilment, ['supply', 'warehouses', 0, 'costPerOrder']],
+    ['retention (MAU, DAU without points)', stripped.noPoints, ['users', 'lifecycle', 'retention', 'curve', 0, 'rate']],
+  ];
+  for (const [name, plan, path] of cases) {
+    it(`${name}: cached = uncached`, () => {
+      const before = valueAt(plan, path);
+      expect(typeof before, path.join('.')).toBe('number');
+      const changed = setPath(plan, path, moved(before));
+      const cache = createCoreCache();
+      computeCore(plan, actuals, { cache });
+      expect(computeCore(changed, actuals, { cache })).toStrictEqual(computeCore(changed, actuals));
+      expect(computeCore(changed, actuals)).not.toStrictEqual(computeCore(plan, actuals));
+    });
+  }
 });
 
 describe('what a rerun recomputes', () => {
   const misses = (cache: CoreCache) => Object.fromEntries([...cache.stats].map(([name, s]) => [name, s.misses]));
 
-  it('a sales-channel driver recomputes neither products nor supply nor org', () => {
+  it('a sales-channel driver recomputes the funnel, but neither products nor supply nor systems', () => {
     const cache = filledCache();
     const before = misses(cache);
     const run = driverRuns.find((r) => r.path === 'channels.tmall.funnel.cvr')!;

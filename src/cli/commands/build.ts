@@ -1,20 +1,39 @@
 import type { Command } from '../command.ts';
-import { buildPlanSite } from '../../build/build-site.ts';
+import { buildPlanSite, ChromiumMissingError } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'check a plan and build its static site (and plan.json)',
-  usage: 'shopplan build [dir] [--out <folder>]',
-  optionHelp: ['dir                    Plan folder (default: content)', '--out <folder>         Output folder (default: dist); replaced only when the build succeeds'],
-  options: { out: { type: 'string', short: 'o' } },
+  summary: 'check a plan and build its static site, plan.json and PDFs',
+  usage: 'shopplan build [dir] [--out <folder>] [--pdf | --no-pdf] [--base <path>] [--versions <pattern>] [--no-cache]',
+  optionHelp: [
+    'dir                    Plan folder (default: content)',
+    '--out <folder>         Output folder (default: dist); replaced only when the build succeeds',
+    '--pdf                  Require the PDFs: without Chromium, exit 3 and write nothing',
+    '--no-pdf               Skip the PDFs (default: print them into <out>/pdf/ when Chromium is found)',
+    '--base <path>          URL path the site is served under, e.g. /operating-plan/ on GitHub Pages (default: /)',
+    '--versions <pattern>   Git tags that are plan versions, built into <out>/v/<tag>/ (default: v*; none: no versions)',
+    '--no-cache             Build every version afresh instead of reusing .shopplan-cache/',
+  ],
+  options: { out: { type: 'string', short: 'o' }, pdf: { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, base: { type: 'string' }, versions: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
   async run({ values, positionals }, io) {
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
-    const outcome = await buildPlanSite(dir, out, nodeBuildEffects((m) => io.stderr(m)));
+    if (values.pdf && values['no-pdf']) throw new UsageError('--pdf and --no-pdf cannot be used together.', 'build');
+    const pdf = values.pdf ? 'always' : values['no-pdf'] ? 'never' : 'auto';
+    let outcome;
+    try {
+      const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
+      const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : '.shopplan-cache' });
+      outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined });
+    } catch (error) {
+      if (!(error instanceof ChromiumMissingError)) throw error;
+      io.stderr(`shopplan: ${error.message}\nNothing was written to ${out}.`);
+      return EXIT.failure;
+    }
     if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
     if (!outcome.built) {
       io.stderr(`Nothing was written to ${out}.`);

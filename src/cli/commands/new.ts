@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { SCHEMA_DIR } from '../../validate/schema-registry.ts';
+import { installWorkflow } from '../../versions/workflow.ts';
 
 /** Seeds: `blank` is the smallest valid plan; `example` is the full example plan in content/. */
 export const SEEDS = {
@@ -30,7 +31,10 @@ export const newCommand: Command = {
     await mkdir(dir, { recursive: true });
     await cp(SEEDS[seed as keyof typeof SEEDS], dir, { recursive: true });
     await pointModelinesAtSchemas(dir);
+    const workflow = await installWorkflow(dir);
     io.stdout(`Created ${dir} from the ${seed} seed.\nNext: shopplan validate ${dir}   then   shopplan build ${dir} --out ${dir}-site`);
+    for (const path of workflow.written) io.stdout(`Wrote ${path}${path.endsWith('.yml') ? ` (pull-request workflow for the plan folder "${workflow.planDir}"; see docs/versions.md)` : ''}.`);
+    for (const path of workflow.kept) io.stdout(`Kept the existing ${path}.`);
     return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import type { Check, CheckContext } from '../check-context.ts';
 import type { PlanFileKey } from '../schema-registry.ts';
 import { select } from '../../model/select.ts';
 import { closest } from '../closest.ts';
+import { orderProfileId } from '../../data/profile.ts';
 
 interface Collection {
   file: PlanFileKey;
@@ -83,6 +84,9 @@ export const REFERENCES: ReadonlyArray<readonly [PlanFileKey, string, Collection
   ['risks', 'compliance.*.owner', 'team'],
   ['review', 'cadence.*.participants.*', 'team'],
   ['review', 'cadence.*.owner', 'team'],
+  ['data', 'sources.*.channel', 'channel'],
+  ['data', 'sources.*.channelMap.*', 'channel'],
+  ['data', 'actuals.*', 'kpi'],
 ];
 
 export function idsOf(ctx: CheckContext, name: CollectionName): string[] {
@@ -99,6 +103,9 @@ export const checkReferences: Check = (ctx) => {
     const collection: Collection = COLLECTIONS[name];
     let ids = cache.get(name);
     if (!ids) cache.set(name, (ids = new Set(idsOf(ctx, name))));
+    // data.yaml publishes the order seasonality profile (`from-orders` unless renamed) for the others to name.
+    const orderProfile = name === 'seasonality' ? orderProfileId(ctx.input.data) : undefined;
+    if (orderProfile) ids.add(orderProfile);
     for (const ref of select(ctx.input[file], pattern)) {
       if (typeof ref.value !== 'string' || ids.has(ref.value)) continue;
       const fileName = `${collection.file}.yaml`;

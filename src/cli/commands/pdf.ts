@@ -1,0 +1,48 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Command } from '../command.ts';
+import { buildPlanSite } from '../../build/build-site.ts';
+import { nodeBuildEffects } from '../../build/node-effects.ts';
+import { findChromium, INSTALL_HINT } from '../../browser/chromium.ts';
+import { printBuiltSite } from '../../pdf/print-built-site.ts';
+import { EXIT } from '../exit-codes.ts';
+import { renderDiagnostics } from '../report.ts';
+
+export const pdfCommand: Command = {
+  name: 'pdf',
+  summary: 'print the full plan and the board summary as PDFs (needs Chromium)',
+  usage: 'shopplan pdf [dir] [--out <folder>]',
+  optionHelp: [
+    'dir                    Plan folder (default: content); its last git commit dates the PDFs',
+    '--out <folder>         The built site (default: dist); PDFs go to <folder>/pdf/. When <folder>/index.html',
+    '                       is missing, the site is built first (as `shopplan build --pdf`)',
+  ],
+  options: { out: { type: 'string', short: 'o' } },
+  maxPositionals: 1,
+  async run({ values, positionals }, io) {
+    const dir = positionals[0] ?? 'content';
+    const out = (values.out as string | undefined) ?? 'dist';
+    const chromium = findChromium();
+    if (!chromium) {
+      io.stderr(`shopplan: Chromium was not found, so the PDFs cannot be printed. ${INSTALL_HINT}\nNothing was written to ${out}.`);
+      return EXIT.failure;
+    }
+    const log = (m: string) => io.stderr(m);
+    const built = await stat(join(out, 'index.html')).then(() => true, () => false);
+    if (!built) {
+      log(`No site in ${out} yet: building it first.`);
+      const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log), { pdf: 'always' });
+      if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
+      if (!outcome.built) {
+        io.stderr(`Nothing was written to ${out}.`);
+        return EXIT.invalid;
+      }
+      return EXIT.ok;
+    }
+    const started = Date.now();
+    const printed = await printBuiltSite(out, dir, chromium, log);
+    for (const f of printed) log(`  ${join(out, 'pdf', basename(f.file))}: ${f.pages} ${f.pages === 1 ? 'page' : 'pages'}`);
+    log(`Printed ${printed.length} PDFs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return EXIT.ok;
+  },
+};

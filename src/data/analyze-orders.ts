@@ -1,0 +1,75 @@
+// The order analysis as one call: sources (files already found and hashed) + plan context → the
+// aggregate baseline and the problems found, cached by content. The cache key covers every file's
+// SHA-256, the mapping, the plan context and the ShopPlan version, so an unchanged export is not read
+// again and any change to data, mapping or code recomputes.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { ConnectionFactory } from './duckdb.ts';
+import { duckDbFactory } from './duckdb.ts';
+import { headBytes, transcodeToUtf8, writeAtomic } from './files.ts';
+import { loadOrders, type LoadProblem, type SourceSpec } from './load-orders.ts';
+import { analyzeStage, type AnalysisContext } from './analyze.ts';
+import { ORDER_BASELINE_VERSION, type OrderBaseline } from './order-baseline.ts';
+
+export const SHOPPLAN_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The analysis code itself is part of the cache key: a changed query recomputes even within one version. */
+const CODE_HASH = createHash('sha256')
+  .update(['analyze.ts', 'load-orders.ts', 'analyze-orders.ts', 'order-baseline.ts', 'csv-lines.ts'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\0'))
+  .digest('hex');
+
+export interface AnalysisOutcome {
+  /** Null when no file could be read. */
+  baseline: OrderBaseline | null;
+  problems: LoadProblem[];
+  /** True when the result came from the cache. */
+  cached: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** Opens the SQL engine; embedded in-memory DuckDB by default. */
+  connect?: ConnectionFactory;
+  /** Folder for cached results (`<dir>/<key>.json`); null turns caching off. */
+  cacheDir?: string | null;
+}
+
+export function cacheKey(sources: readonly SourceSpec[], context: AnalysisContext): string {
+  const stable = {
+    shopplan: SHOPPLAN_VERSION,
+    analysis: ORDER_BASELINE_VERSION,
+    code: CODE_HASH,
+    sources: sources.map((s) => ({ ...s, files: s.files.map((f) => ({ label: f.label, sha256: f.sha256, bytes: f.bytes })) })),
+    context,
+  };
+  return createHash('sha256').update(JSON.stringify(stable)).digest('hex');
+}
+
+export async function analyzeOrders(sources: readonly SourceSpec[], context: AnalysisContext, options: AnalyzeOptions = {}): Promise<AnalysisOutcome> {
+  const cacheDir = options.cacheDir === undefined ? null : options.cacheDir;
+  const key = cacheKey(sources, context);
+  const cachePath = cacheDir ? join(cacheDir, `${key}.json`) : null;
+  if (cachePath) {
+    const hit = await readFile(cachePath, 'utf8').then((t) => JSON.parse(t) as Omit<AnalysisOutcome, 'cached'>).catch(() => undefined);
+    if (hit) return { ...hit, cached: true };
+  }
+  const tmpDir = join(cacheDir ?? join(tmpdir(), 'shopplan-cache'), `tmp-${process.pid}-${key.slice(0, 12)}`);
+  await mkdir(tmpDir, { recursive: true });
+  const db = await (options.connect ?? duckDbFactory())();
+  try {
+    const loaded = await loadOrders(db, sources, { channels: context.channels, timeZone: context.timeZone, tmpDir, transcode: transcodeToUtf8, headBytes: (p) => headBytes(p) });
+    const summaries: OrderBaseline['sources'] = sources.map((s) => {
+      const files = loaded.files.filter((f) => f.source === s.id).map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256, rows: f.rows, used: f.used }));
+      return { id: s.id, format: s.format, files, rows: files.reduce((n, f) => n + f.rows, 0), used: files.reduce((n, f) => n + f.used, 0) };
+    });
+    const baseline = loaded.files.length ? await analyzeStage(db, context, loaded.files, summaries) : null;
+    const outcome = { baseline, problems: loaded.problems };
+    if (cachePath) await writeAtomic(cachePath, JSON.stringify(outcome)).catch(() => undefined);
+    return { ...outcome, cached: false };
+  } finally {
+    db.close();
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,105 @@
+// .github/CODEOWNERS from the plan's own org chart, so the right team reviews each plan file:
+//   plan.yaml                → the team in plan.yaml `preparedBy`
+//   a file a team signs off  → that team (org.yaml `teams[].signsOff`, e.g. finance: [targets, scenarios])
+//   any other plan file      → the team named most often as `owner` in it (ties: the earlier team in org.yaml)
+//   chapters/, actuals/      → a team that signs off `chapters` / `actuals`, else `preparedBy`
+//   the rest of the folder   → `preparedBy` (new files are covered before this file is regenerated)
+// Teams are written as their GitHub handle (org.yaml `teams[].github`); a team without one is left out
+// with a comment. GitHub uses the last matching line, so the folder default comes first.
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import type { PlanSources } from '../load/load-plan.ts';
+import { PLAN_FILES, type PlanFileKey } from '../validate/schema-registry.ts';
+
+export interface CodeownersEntry {
+  /** Pattern relative to the repository root, e.g. `/content/targets.yaml`. */
+  pattern: string;
+  team: string;
+  /** The GitHub handle, or null when the team has none. */
+  handle: string | null;
+  why: string;
+}
+
+export interface Codeowners {
+  entries: CodeownersEntry[];
+  /** Problems worth telling: teams without a handle, unknown names in `signsOff`. */
+  notes: string[];
+  text: string;
+}
+
+function ownerCounts(node: unknown, counts: Map<string, number>): void {
+  if (Array.isArray(node)) for (const n of node) ownerCounts(n, counts);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'owner' && typeof v === 'string') counts.set(v, (counts.get(v) ?? 0) + 1);
+      else ownerCounts(v, counts);
+    }
+  }
+}
+
+/** `planPath`: the plan folder relative to the repository root ('' for the root). */
+export function codeowners(input: PlanInput, sources: PlanSources, planPath: string): Codeowners {
+  const teams = input.org?.teams ?? [];
+  const order = new Map(teams.map((t, i) => [t.id, i]));
+  const handleOf = new Map(teams.map((t) => [t.id, t.github ?? null]));
+  const preparedBy = input.plan.preparedBy ?? teams.find((t) => !t.parent)?.id;
+  const prefix = `/${planPath ? `${planPath.replace(/^\/|\/$/g, '')}/` : ''}`;
+  const notes: string[] = [];
+  const known = new Set<string>([...PLAN_FILES, 'chapters', 'actuals']);
+  const signers = new Map<string, string[]>();
+  for (const t of teams) {
+    for (const name of t.signsOff ?? []) {
+      if (!known.has(name)) notes.push(`org.yaml: team "${t.id}" signs off "${name}", which is not a plan file (${[...known].join(', ')}).`);
+      signers.set(name, [...(signers.get(name) ?? []), t.id]);
+    }
+  }
+  const entries: CodeownersEntry[] = [];
+  const add = (pattern: string, team: string | undefined, why: string) => {
+    if (!team) return;
+    entries.push({ pattern, team, handle: handleOf.get(team) ?? null, why });
+  };
+  add(prefix, preparedBy, 'preparedBy: the whole plan folder');
+  for (const key of PLAN_FILES) {
+    const source = sources.files[key as PlanFileKey];
+    if (!source) continue;
+    const name = source.file.split('/').pop()!;
+    const signed = signers.get(key);
+    if (signed?.length) {
+      for (const team of signed) add(`${prefix}${name}`, team, 'signs off');
+      continue;
+    }
+    if (key === 'plan') {
+      add(`${prefix}${name}`, preparedBy, 'preparedBy');
+      continue;
+    }
+    const counts = new Map<string, number>();
+    ownerCounts((input as unknown as Record<string, unknown>)[key], counts);
+    const best = [...counts].sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9) || a[0].localeCompare(b[0]))[0];
+    if (best) add(`${prefix}${name}`, best[0], `owns ${best[1]} of ${[...counts.values()].reduce((s, n) => s + n, 0)} entries`);
+    else add(`${prefix}${name}`, preparedBy, 'no owners in the file: preparedBy');
+  }
+  for (const [dir, present] of [['chapters', sources.chapters.length > 0], ['actuals', sources.actuals.length > 0]] as const) {
+    if (!present) continue;
+    const signed = signers.get(dir);
+    if (signed?.length) for (const team of signed) add(`${prefix}${dir}/`, team, 'signs off');
+    else add(`${prefix}${dir}/`, preparedBy, 'preparedBy');
+  }
+  const missing = [...new Set(entries.filter((e) => !e.handle).map((e) => e.team))];
+  for (const team of missing) notes.push(`org.yaml: team "${team}" has no \`github\` handle, so the files it owns have no code owner.`);
+
+  // One line per pattern: the owners of a file are all teams on its line.
+  const lines = new Map<string, { handles: string[]; whys: string[] }>();
+  for (const e of entries) {
+    const line = lines.get(e.pattern) ?? { handles: [], whys: [] };
+    if (e.handle && !line.handles.includes(e.handle)) line.handles.push(e.handle);
+    line.whys.push(`${e.team} (${e.why})`);
+    lines.set(e.pattern, line);
+  }
+  const text = [
+    '# Generated by `shopplan codeowners` from org.yaml (teams[].github, teams[].signsOff), the `owner` fields',
+    '# of each plan file and plan.yaml `preparedBy`. Do not edit: change the plan and run the command again.',
+    '',
+    ...[...lines].flatMap(([pattern, l]) => [`# ${l.whys.join(', ')}`, l.handles.length ? `${pattern} ${l.handles.join(' ')}` : `# ${pattern} (no GitHub handle)`]),
+    '',
+  ].join('\n');
+  return { entries, notes, text };
+}

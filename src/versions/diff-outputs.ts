@@ -1,0 +1,157 @@
+// What a change does to the numbers: headline figures, every target's value and bottom-up projection,
+// the P&L lines, GMV and operating profit by quarter and month (where they moved), KPI projections
+// and risk triggers that start or stop firing — each as before, after, Δ and Δ%.
+import type { PlanResult } from '../engine/plan-result.ts';
+import type { PnlLineKey } from '../engine/pnl.ts';
+import { PNL_LINES } from '../engine/pnl.ts';
+import { changed, deltaOf, type Delta } from './numbers.ts';
+import type { DiffUnit } from './units.ts';
+
+export interface OutputRow extends Delta {
+  /** Stable key: `pnl.gmv`, `targets.gmv.value`, `kpis.gmv.projectedTotal` … */
+  key: string;
+  /** English label for text output; the site uses its own by `key`. */
+  label: string;
+  unit: DiffUnit;
+  /** A month (`2027-03`) or quarter (`2027-Q1`) for rows by period. */
+  period?: string;
+}
+
+export interface TargetChange {
+  id: string;
+  metric: string;
+  unit: DiffUnit;
+  value: Delta;
+  /** The bottom-up projection for the target (funnel or P&L), when the plan projects it. */
+  projection: Delta | null;
+}
+
+export interface RiskFiring {
+  id: string;
+  period: string;
+  basis: 'projection' | 'actual';
+  value: number;
+  threshold: number;
+}
+
+export interface OutputsDiff {
+  currency: string;
+  /** Always present, changed or not: the figures a reader looks at first. */
+  headline: OutputRow[];
+  targets: TargetChange[];
+  /** P&L totals for the horizon, lines that changed. */
+  pnl: OutputRow[];
+  /** GMV, net revenue and operating profit by quarter, where changed. */
+  quarters: OutputRow[];
+  /** GMV and operating profit by month (and the monthly target of a changed target), where changed. */
+  months: OutputRow[];
+  /** KPI projections for the horizon, where changed. */
+  kpis: OutputRow[];
+  risks: { fired: RiskFiring[]; cleared: RiskFiring[] };
+}
+
+export const PNL_LABELS: Record<PnlLineKey, string> = {
+  gmv: 'GMV', refunds: 'Refunds', netSales: 'Net sales', vat: 'VAT', netRevenue: 'Net revenue', cogs: 'Cost of goods', grossProfit: 'Gross profit',
+  platformFees: 'Platform fees', paymentFees: 'Payment fees', fulfilment: 'Fulfilment', marketing: 'Marketing', promotions: 'Promotions', payroll: 'Payroll',
+  incentives: 'Incentives', training: 'Training', systems: 'Systems', warehousing: 'Warehousing', holdingCost: 'Holding cost', pointsCost: 'Points cost',
+  operatingExpenses: 'Operating expenses', operatingProfit: 'Operating profit',
+};
+
+/** The same lines in Chinese, for the site's changes page. */
+export const PNL_LABELS_ZH: Record<PnlLineKey, string> = {
+  gmv: 'GMV', refunds: '退款', netSales: '净销售额', vat: '增值税', netRevenue: '净收入', cogs: '货品成本', grossProfit: '毛利',
+  platformFees: '平台佣金', paymentFees: '支付手续费', fulfilment: '履约费用', marketing: '营销费用', promotions: '促销费用', payroll: '人工成本',
+  incentives: '激励', training: '培训', systems: '系统费用', warehousing: '仓储', holdingCost: '库存持有成本', pointsCost: '积分成本',
+  operatingExpenses: '运营费用合计', operatingProfit: '经营利润',
+};
+
+const HEADLINE: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'grossProfit', 'marketing', 'operatingProfit'];
+const BY_QUARTER: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'operatingProfit'];
+const BY_MONTH: readonly PnlLineKey[] = ['gmv', 'operatingProfit'];
+
+const KPI_UNITS: Record<string, DiffUnit> = { yuan: 'money', count: 'count', rate: 'rate', ratio: 'ratio' };
+const TARGET_UNITS: Record<string, DiffUnit> = { money: 'money', count: 'count', rate: 'rate' };
+
+/** The projection the plan makes for a target: the funnel's (gap) for GMV, revenue, orders, new customers; the P&L's for profit targets. */
+function projectionOf(result: PlanResult, id: string): number | null {
+  const gap = result.gaps[id];
+  const target = result.targets[id];
+  if (gap && target) return target.unit === 'money' ? Math.round((target.value + gap.totalGap) * 100) / 100 : target.value + gap.totalGap;
+  if (target?.metric === 'operating-profit') return result.pnl.total.operatingProfit;
+  if (target?.metric === 'gross-profit') return result.pnl.total.grossProfit;
+  return null;
+}
+
+function union(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+export function diffOutputs(a: PlanResult, b: PlanResult): OutputsDiff {
+  const row = (key: string, label: string, unit: DiffUnit, before: number | null | undefined, after: number | null | undefined, period?: string): OutputRow => ({
+    key,
+    label,
+    unit,
+    ...(period ? { period } : {}),
+    ...deltaOf(before, after, unit),
+  });
+  const currency = b.meta.currency || a.meta.currency;
+
+  const gmvTarget = (r: PlanResult) => Object.values(r.targets).find((t) => t.metric === 'gmv');
+  const headline: OutputRow[] = [];
+  if (gmvTarget(a) || gmvTarget(b)) headline.push(row('targets.gmv', 'GMV target', 'money', gmvTarget(a)?.value ?? null, gmvTarget(b)?.value ?? null));
+  for (const line of HEADLINE) headline.push(row(`pnl.${line}`, line === 'gmv' ? 'GMV (projected)' : PNL_LABELS[line], 'money', a.pnl.total[line], b.pnl.total[line]));
+
+  const targets: TargetChange[] = [];
+  for (const id of union(Object.keys(a.targets), Object.keys(b.targets))) {
+    const x = a.targets[id];
+    const y = b.targets[id];
+    const unit = TARGET_UNITS[(y ?? x)!.unit] ?? 'number';
+    const value = deltaOf(x?.value, y?.value, unit);
+    const px = x ? projectionOf(a, id) : null;
+    const py = y ? projectionOf(b, id) : null;
+    const projection = px === null && py === null ? null : deltaOf(px, py, unit);
+    if (changed(value) || (projection && changed(projection))) targets.push({ id, metric: (y ?? x)!.metric, unit, value, projection });
+  }
+
+  const pnl = PNL_LINES.map((line) => row(`pnl.${line}`, PNL_LABELS[line], 'money', a.pnl.total[line], b.pnl.total[line])).filter(changed);
+
+  const quarters: OutputRow[] = [];
+  for (const q of union(Object.keys(a.pnl.quarters), Object.keys(b.pnl.quarters))) {
+    for (const line of BY_QUARTER) quarters.push(row(`pnl.${line}`, PNL_LABELS[line], 'money', a.pnl.quarters[q]?.[line], b.pnl.quarters[q]?.[line], q));
+  }
+
+  const months: OutputRow[] = [];
+  const monthKeys = union(Object.keys(a.pnl.months), Object.keys(b.pnl.months));
+  for (const line of BY_MONTH) for (const m of monthKeys) months.push(row(`pnl.${line}`, PNL_LABELS[line], 'money', a.pnl.months[m]?.[line], b.pnl.months[m]?.[line], m));
+  for (const t of targets) {
+    const x = a.targets[t.id];
+    const y = b.targets[t.id];
+    for (const m of union(Object.keys(x?.monthly ?? {}), Object.keys(y?.monthly ?? {}))) months.push(row(`targets.${t.id}`, `${t.id} target`, t.unit, x?.monthly[m], y?.monthly[m], m));
+  }
+
+  const kpis: OutputRow[] = [];
+  for (const id of union(Object.keys(a.kpis), Object.keys(b.kpis))) {
+    const x = a.kpis[id];
+    const y = b.kpis[id];
+    kpis.push(row(`kpis.${id}`, id, KPI_UNITS[(y ?? x)!.unit] ?? 'number', x?.projectedTotal, y?.projectedTotal));
+  }
+
+  const firings = (r: PlanResult) => {
+    const out = new Map<string, RiskFiring>();
+    for (const risk of Object.values(r.risks.items)) for (const f of risk.fired) out.set(`${risk.id}|${f.basis}|${f.period}`, { id: risk.id, period: f.period, basis: f.basis, value: f.value, threshold: f.threshold });
+    return out;
+  };
+  const fa = firings(a);
+  const fb = firings(b);
+
+  return {
+    currency,
+    headline,
+    targets,
+    pnl,
+    quarters: quarters.filter(changed),
+    months: months.filter(changed),
+    kpis: kpis.filter(changed),
+    risks: { fired: [...fb].filter(([k]) => !fa.has(k)).map(([, v]) => v), cleared: [...fa].filter(([k]) => !fb.has(k)).map(([, v]) => v) },
+  };
+}

@@ -1,0 +1,97 @@
+// Old plans, current code: a plan read from an older tag may be written for an older `schemaVersion`.
+// MIGRATIONS holds one step per version (n → n + 1) that rewrites the plan's files; a plan is migrated
+// forward step by step before it is checked, so versions built today use today's model. A plan written
+// for a newer schema than this ShopPlan reads is reported clearly, at its `schemaVersion` line.
+import { parse } from 'yaml';
+import { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RawFile } from '../load/load-plan.ts';
+
+/** The `schemaVersion` this ShopPlan reads (plan.schema.json: `const`). */
+export const SCHEMA_VERSION = 1;
+
+/** Rewrites a plan written for schema version n into version n + 1 (files in, files out; pure). */
+export type Migration = (files: readonly RawFile[]) => RawFile[];
+
+/**
+ * Migration steps by the version they start from: `MIGRATIONS[1]` turns a version-1 plan into a
+ * version-2 plan. Empty while version 1 is the only one; the step that introduces version 2 goes here
+ * (and must set `schemaVersion: 2` in plan.yaml).
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export interface MigrationResult {
+  files: RawFile[];
+  /** The version the plan was written for (null when plan.yaml does not say). */
+  from: number | null;
+  /** Steps applied, e.g. [1, 2] for 1 → 2 → 3. */
+  applied: number[];
+  diagnostics: Diagnostic[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Brings a plan's files to SCHEMA_VERSION. `dir` labels diagnostics like the loader does (`v2027.1:content`). */
+export function migratePlan(dir: string, files: readonly RawFile[], options: { target?: number; migrations?: Readonly<Record<number, Migration>> } = {}): MigrationResult {
+  const target = options.target ?? SCHEMA_VERSION;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const planFile = files.find((f) => f.name === 'plan.yaml' || f.name === 'plan.yml');
+  const from = planFile ? schemaVersionOf(planFile) : null;
+  // No plan.yaml, unreadable YAML or a value that is not a whole number: validation reports it.
+  if (from === null || from === target) return { files: [...files], from, applied: [], diagnostics: [] };
+  const file = `${dir.replace(/\\/g, '/').replace(/\/$/, '')}/${planFile!.name}`;
+  const place = { start: { line: lineOf(planFile!), column: 1 } };
+  if (from > target) {
+    return {
+      files: [...files],
+      from,
+      applied: [],
+      diagnostics: [
+        new Diagnostic('schema-const', `${file} is written for schemaVersion ${from}, but this ShopPlan reads schemaVersion ${target} and older. The plan is newer than this ShopPlan.`, {
+          file,
+          place,
+          path: 'schemaVersion',
+          hint: 'Upgrade ShopPlan (npm update) to build this plan, or leave this version out of the build.',
+        }),
+      ],
+    };
+  }
+  let current = [...files];
+  const applied: number[] = [];
+  for (let v = from; v < target; v++) {
+    const step = migrations[v];
+    if (!step) {
+      return {
+        files: [...files],
+        from,
+        applied: [],
+        diagnostics: [
+          new Diagnostic('schema-const', `${file} is written for schemaVersion ${from}; this ShopPlan reads schemaVersion ${target} and has no migration from version ${v}.`, {
+            file,
+            place,
+            path: 'schemaVersion',
+            hint: `Rewrite the plan for schemaVersion ${target} (docs/content-model.md lists every field), or build this version with an older ShopPlan.`,
+          }),
+        ],
+      };
+    }
+    current = step(current);
+    applied.push(v);
+  }
+  return { files: current, from, applied, diagnostics: [] };
+}
+
+function schemaVersionOf(file: RawFile): number | null {
+  try {
+    const data = parse(decoder.decode(file.bytes), { maxAliasCount: 100 }) as { schemaVersion?: unknown } | null;
+    const v = data?.schemaVersion;
+    return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function lineOf(file: RawFile): number {
+  const lines = decoder.decode(file.bytes).split('\n');
+  const index = lines.findIndex((l) => /^schemaVersion\s*:/.test(l));
+  return index < 0 ? 1 : index + 1;
+}

@@ -1,0 +1,236 @@
+// The PDFs of the example plan, printed by real Chromium and checked with poppler (pdfinfo, pdffonts,
+// pdftotext, pdfimages, pdftoppm) and pdf-lib. Fails (never skips) when Chromium or poppler is missing:
+// CI installs both.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { findChromium, INSTALL_HINT } from '../../src/browser/chromium.ts';
+import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
+import { siteData, type SiteData } from '../../src/site/site-data.ts';
+import { SECTIONS } from '../../src/site/sections.ts';
+import { formatValue, t } from '../../src/site/format.ts';
+import type { Locale } from '../../src/site/i18n/strings.ts';
+import { ROOT, shopplan } from '../helpers/cli.ts';
+
+const BIN = join(ROOT, 'bin/shopplan.js');
+const LOCALES: Locale[] = ['zh-CN', 'en'];
+const work = mkdtempSync(join(tmpdir(), 'shopplan-pdf-'));
+const first = join(work, 'first');
+const second = join(work, 'second');
+const artifacts = join(ROOT, 'test-results', 'pdf');
+let data: SiteData;
+let gmvTarget: number;
+
+/** Runs the CLI without blocking the test process (the two builds run side by side). */
+function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.resume();
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+function tool(name: string, args: string[]): string {
+  const r = spawnSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new Error(`${name} is missing (apt-get install poppler-utils): ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${name} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+const pdf = (dir: string, kind: 'plan' | 'board', locale: Locale) => join(dir, 'pdf', `${kind}.${locale}.pdf`);
+const info = (file: string) => Object.fromEntries(tool('pdfinfo', [file]).split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+const pageCount = (file: string) => Number(info(file).Pages);
+const text = (file: string, from?: number, to = from) => tool('pdftotext', [...(from ? ['-f', String(from), '-l', String(to)] : []), '-enc', 'UTF-8', file, '-']);
+/** Text between the running header and the page number (72 dpi: points). */
+const bodyText = (file: string, page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), '-x', '0', '-y', '50', '-W', '596', '-H', '745', '-enc', 'UTF-8', file, '-']);
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  if (!findChromium()) throw new Error(`Chromium not found. ${INSTALL_HINT}`);
+  for (const name of ['pdfinfo', 'pdffonts', 'pdftotext', 'pdfimages', 'pdftoppm']) tool(name, ['-v']);
+  // Two independent builds of the same input: `build --pdf`, and `pdf` into an empty folder (which builds).
+  const [a, b] = await Promise.all([run(['build', 'content', '--out', first, '--pdf']), run(['pdf', 'content', '--out', second])]);
+  if (a.code !== 0) throw new Error(`build failed:\n${a.stderr}`);
+  if (b.code !== 0) throw new Error(`pdf failed:\n${b.stderr}`);
+  const check = await checkPlanFolder(join(ROOT, 'content'));
+  data = siteData(check);
+  gmvTarget = JSON.parse(shopplan(['compute', 'content', '--json']).stdout).kpis.gmv.target;
+  mkdirSync(artifacts, { recursive: true });
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('PDFs of the example plan', () => {
+  it('writes the full plan and the board summary for every locale, and says so', () => {
+    expect(readdirSync(join(first, 'pdf')).sort()).toEqual(['board.en.pdf', 'board.zh-CN.pdf', 'plan.en.pdf', 'plan.zh-CN.pdf']);
+    expect(readdirSync(first).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(join(second, 'pdf')).sort()).toEqual(['board.en.pdf', 'board.zh-CN.pdf', 'plan.en.pdf', 'plan.zh-CN.pdf']);
+  });
+
+  it.each(LOCALES)('%s: A4 pages; the full plan is long, the board summary exactly one page', (locale) => {
+    for (const kind of ['plan', 'board'] as const) {
+      const i = info(pdf(first, kind, locale));
+      expect(i['Page size'], `${kind} ${locale}`).toBe('595.28 x 841.89 pts (A4)');
+      expect(i.Creator).toBe('ShopPlan');
+      expect(i.Author).toBe(t(data.result.meta.company, locale));
+    }
+    expect(pageCount(pdf(first, 'plan', locale))).toBeGreaterThan(10);
+    expect(pageCount(pdf(first, 'board', locale))).toBe(1);
+  });
+
+  it.each(LOCALES)('%s: every font is embedded, and Chinese has a CJK font', (locale) => {
+    for (const kind of ['plan', 'board'] as const) {
+      const rows = tool('pdffonts', [pdf(first, kind, locale)]).split('\n').slice(2).filter(Boolean);
+      expect(rows.length).toBeGreaterThan(0);
+      // name type encoding emb sub uni object ID: `emb` is the fifth column from the end.
+      const notEmbedded = rows.filter((r) => r.trim().split(/\s+/).at(-5) !== 'yes');
+      expect(notEmbedded, `${kind} ${locale}`).toEqual([]);
+      if (locale === 'zh-CN') expect(rows.some((r) => /NotoSans ?(SC|CJK)|SourceHan|WenQuanYi/i.test(r)), rows.join('\n')).toBe(true);
+    }
+  });
+
+  it.each(LOCALES)('%s: the text has every chapter and section title and the headline GMV as the site formats it', (locale) => {
+    const plan = squash(text(pdf(first, 'plan', locale)));
+    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => t(s.title, locale))];
+    expect(titles.length).toBeGreaterThan(10);
+    for (const title of titles) expect(plan, title).toContain(squash(title));
+    const gmv = formatValue(gmvTarget, 'money', locale);
+    expect(gmv).toBe(locale === 'zh-CN' ? '¥1.5亿' : '¥150M');
+    expect(plan).toContain(squash(gmv));
+    const board = squash(text(pdf(first, 'board', locale)));
+    expect(board).toContain(squash(gmv));
+    expect(board).toContain(locale === 'zh-CN' ? '董事会摘要' : 'Boardsummary');
+  });
+
+  it.each(LOCALES)('%s: a cover, then a header and "x / y" on every other page, and no blank page', (locale) => {
+    const file = pdf(first, 'plan', locale);
+    const pages = pageCount(file);
+    const title = t(data.result.meta.title, locale);
+    const cover = squash(text(file, 1));
+    expect(cover).toContain(squash(t(data.result.meta.company, locale)));
+    expect(cover).toContain(squash(title));
+    expect(cover).toContain('v2027.1');
+    expect(cover).not.toContain(`1/${pages}`);
+    for (let p = 2; p <= pages; p++) {
+      const all = squash(text(file, p));
+      expect(all, `page ${p}`).toContain(`${p}/${pages}`);
+      expect(all, `page ${p}`).toContain(squash(title));
+      expect(squash(bodyText(file, p)).length, `page ${p} of ${file} has nothing but its header and number`).toBeGreaterThan(0);
+    }
+    expect(squash(bodyText(pdf(first, 'board', locale), 1)).length).toBeGreaterThan(200);
+  });
+
+  it.each(LOCALES)('%s: every chart of the printed pages is in the PDF as an image', (locale) => {
+    const root = locale === 'zh-CN' ? first : join(first, locale);
+    const printed = [...data.chapters[locale].map((c) => `chapters/${c.slug}`), ...SECTIONS.filter((s) => s.available(data)).map((s) => s.slug)];
+    const charts = printed.reduce((n, slug) => n + (readFileSync(join(root, slug, 'index.html'), 'utf8').match(/<canvas[^>]*data-chart=/g)?.length ?? 0), 0);
+    expect(charts).toBeGreaterThan(5);
+    const images = tool('pdfimages', ['-list', pdf(first, 'plan', locale)]).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
+    expect(images.length).toBe(charts);
+  });
+
+  it.each(LOCALES)('%s: the contents link to the first page of each chapter and section', async (locale) => {
+    const file = pdf(first, 'plan', locale);
+    const doc = await PDFDocument.load(readFileSync(file));
+    const pageRefs = doc.getPages().map((p) => p.ref);
+    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => t(s.title, locale))];
+    const links: Array<{ page: number; target: number; fit: boolean }> = [];
+    const uris: string[] = [];
+    doc.getPages().forEach((page, index) => {
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const annot = doc.context.lookup(annots!.get(i), PDFDict);
+        const dest = annot.lookupMaybe(PDFName.of('Dest'), PDFArray);
+        const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+        if (action) uris.push(String(action.get(PDFName.of('URI'))));
+        const named = annot.get(PDFName.of('Dest'));
+        expect(named === undefined || named instanceof PDFArray, 'named destinations are resolved').toBe(true);
+        if (dest) links.push({ page: index + 1, target: pageRefs.indexOf(dest.get(0) as PDFRef) + 1, fit: dest.get(1) === PDFName.of('Fit') });
+      }
+    });
+    expect(links.filter((l) => l.target < 1), 'links to a page of this document').toEqual([]);
+    // No link to the local server the pages were printed from, and no placeholder link left.
+    expect(uris.filter((u) => /127\.0\.0\.1|localhost|shopplan\.invalid/.test(u))).toEqual([]);
+    // The contents end where the first part starts: no link points before that page.
+    const tocEnd = Math.min(...links.map((l) => l.target)) - 1;
+    expect(tocEnd).toBeGreaterThanOrEqual(2);
+    const toc = links.filter((l) => l.page >= 2 && l.page <= tocEnd);
+    expect(toc).toHaveLength(titles.length);
+    const tocText = squash(text(file, 2, toc.at(-1)!.page));
+    toc.forEach((link, i) => {
+      expect(link.fit).toBe(true);
+      expect(link.target, titles[i]).toBeGreaterThan(link.page);
+      if (i > 0) expect(link.target).toBeGreaterThanOrEqual(toc[i - 1]!.target);
+      // The page it jumps to is where the part starts: its title as the page's first line and in the header.
+      const body = bodyText(file, link.target).trim();
+      expect(squash(body.split('\n')[0]!), titles[i]).toBe(squash(titles[i]!));
+      expect(tocText, `${titles[i]} … ${link.target}`).toContain(`${squash(titles[i]!)}${link.target}`);
+    });
+  });
+
+  it('gives the same PDF for the same input: text, metadata, bytes', () => {
+    for (const locale of LOCALES) {
+      for (const kind of ['plan', 'board'] as const) {
+        const [a, b] = [pdf(first, kind, locale), pdf(second, kind, locale)];
+        // The local server's random port must not reach the file (links to it are dropped or rewritten).
+        expect(readFileSync(a).includes('127.0.0.1'), `${kind} ${locale}`).toBe(false);
+        expect(readFileSync(b).equals(readFileSync(a)), `${kind} ${locale} bytes`).toBe(true);
+        expect(text(b), `${kind} ${locale}`).toBe(text(a));
+        const { 'File size': _a, ...infoA } = info(a);
+        const { 'File size': _b, ...infoB } = info(b);
+        expect(infoB).toEqual(infoA);
+      }
+    }
+  });
+
+  it('renders the cover, the contents, a chart page and the board summary for review', () => {
+    const file = pdf(first, 'plan', 'zh-CN');
+    // The first page of the targets section: its SMART table and first chart.
+    const targets = squash(t(SECTIONS.find((s) => s.slug === 'targets')!.title, 'zh-CN'));
+    let chartPage = 3;
+    const last = pageCount(file);
+    while (chartPage < last && squash(bodyText(file, chartPage).trim().split('\n')[0] ?? '') !== targets) chartPage++;
+    expect(chartPage).toBeLessThan(last);
+    const shots: Array<[string, string, number]> = [
+      ['cover', file, 1],
+      ['contents', file, 2],
+      ['chart', file, chartPage],
+      ['board-zh-CN', pdf(first, 'board', 'zh-CN'), 1],
+      ['board-en', pdf(first, 'board', 'en'), 1],
+    ];
+    for (const [name, source, page] of shots) {
+      tool('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', source, join(artifacts, name)]);
+      expect(existsSync(join(artifacts, `${name}.png`))).toBe(true);
+    }
+  });
+});
+
+describe('shopplan pdf without Chromium', () => {
+  it('exits 3 with the install hint and writes nothing', () => {
+    const out = join(work, 'no-chromium');
+    const r = spawnSync(process.execPath, [BIN, 'pdf', 'content', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: '/nonexistent', SHOPPLAN_CHROMIUM: '' } });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('Chromium was not found');
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('build --pdf exits 3 and writes nothing; build without --pdf still builds the site', () => {
+    const out = join(work, 'no-chromium-build');
+    const env = { ...process.env, NO_COLOR: '1', PATH: '/nonexistent', SHOPPLAN_CHROMIUM: '' };
+    const strict = spawnSync(process.execPath, [BIN, 'build', 'seeds/blank', '--out', out, '--pdf'], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
+    expect(strict.status).toBe(3);
+    expect(strict.stderr).toContain('install-system-deps.sh');
+    expect(existsSync(out)).toBe(false);
+    const lenient = spawnSync(process.execPath, [BIN, 'build', 'seeds/blank', '--out', out], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
+    expect(lenient.status, lenient.stderr).toBe(0);
+    expect(lenient.stderr).toMatch(/PDFs skipped: Chromium was not found/);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'pdf'))).toBe(false);
+  }, 150_000);
+});
