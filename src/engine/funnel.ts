@@ -27,40 +27,19 @@ export type FunnelKey = (typeof FUNNEL_KEYS)[number];
 /** Keys whose values are money (rounded to the fen); the others are counts. */
 export const MONEY_KEYS: ReadonlySet<FunnelKey> = new Set(['gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'platformFees', 'paymentFees', 'fulfilment']);
 
-export interface ChannelResult {
+/** One monthly series per funnel key: visitors, orders, GMV … returning customers. */
+export type FunnelSeries = Record<FunnelKey, Series>;
+
+export interface ChannelResult extends FunnelSeries {
   id: string;
   name: Text;
-  visitors: Series;
-  orders: Series;
-  gmv: Series;
-  refunds: Series;
-  netSales: Series;
-  vat: Series;
-  netRevenue: Series;
-  platformFees: Series;
-  paymentFees: Series;
-  fulfilment: Series;
-  newCustomers: Series;
-  returningCustomers: Series;
   totals: Record<FunnelKey, number>;
   /** Cost of fulfilment per order used (warehouse + shipping), after fallbacks to supply.yaml. */
   fulfilmentPerOrder: number;
   explain: Record<string, Explanation>;
 }
 
-export interface FunnelTotals {
-  visitors: Series;
-  orders: Series;
-  gmv: Series;
-  refunds: Series;
-  netSales: Series;
-  vat: Series;
-  netRevenue: Series;
-  platformFees: Series;
-  paymentFees: Series;
-  fulfilment: Series;
-  newCustomers: Series;
-  returningCustomers: Series;
+export interface FunnelTotals extends FunnelSeries {
   totals: Record<FunnelKey, number>;
   /** GMV ÷ orders over the horizon; null with no orders. */
   aov: number | null;
