@@ -79,6 +79,11 @@ const en: Strings = {
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, en };
 
+/** Fills `{name}` placeholders of a UI sentence. */
+export function fill(text: string, vars: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
 export function ui(locale: Locale, key: keyof Strings, vars: Record<string, string | number> = {}): string {
-  return STRINGS[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fill(STRINGS[locale][key], vars);
 }
