@@ -67,7 +67,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
           });
         };
         server.watcher.on('all', (_event, file) => {
-          if (file.startsWith(dir) && /\.(ya?ml|mdx|csv)$/.test(file)) reload();
+          if (file.startsWith(dir) && /\.(ya?ml|mdx|csv|gz|parquet)$/.test(file)) reload();
         });
       },
     },
