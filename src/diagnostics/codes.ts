@@ -18,6 +18,9 @@ export const CODES = {
   'file-encoding': { severity: 'error', title: 'A plan file is not valid UTF-8.', fix: 'Save the file as UTF-8 (in most editors: “Save with encoding” → UTF-8). Exports from Windows are often GBK.' },
   'file-binary': { severity: 'error', title: 'A plan file contains binary data.', fix: 'Plan files are text: replace it with YAML or MDX text.' },
   'file-empty': { severity: 'error', title: 'A plan file is empty.', fix: 'Write the section, or delete the file to leave the section out.' },
+  'file-outside-plan': { severity: 'error', title: 'A plan file or folder is a symbolic link that leads outside the plan folder.', fix: 'Put the file itself into the plan folder (a link may point only to another place inside it): ShopPlan reads and publishes nothing from outside the plan folder.' },
+  'file-not-regular': { severity: 'error', title: 'A plan file is not a regular file (a folder, device, FIFO or socket).', fix: 'Replace it with an ordinary text file, or remove it from the plan folder.' },
+  'file-unreadable': { severity: 'error', title: 'A plan file cannot be read (no permission, a broken or looping link).', fix: 'Check that the file exists and that you may read it (`ls -l`); replace a broken link with the file itself.' },
   // YAML
   'yaml-syntax': { severity: 'error', title: 'The YAML cannot be parsed.', fix: 'Fix the syntax at the marked place: check indentation, colons and quotes.' },
   'yaml-duplicate-key': { severity: 'error', title: 'A key appears twice in the same mapping.', fix: 'Remove or rename one of the two keys; YAML would silently keep only the last one.' },
@@ -63,6 +66,8 @@ export const CODES = {
   'kpi-division-by-zero': { severity: 'warning', title: 'A KPI formula divides by zero in some months.', fix: 'Those months have no value; check the inputs the formula divides by.' },
   'kpi-measure-formula': { severity: 'error', title: 'A KPI has both a formula and an engine measure.', fix: 'Keep one: a formula over other KPIs, or the measure the engine projects.' },
   // Order data (data.yaml and the files it names)
+  'data-path-outside': { severity: 'error', title: 'An order source’s path is absolute, contains `..`, or leads outside the plan folder (e.g. through a symbolic link).', fix: 'Copy the export into the plan folder (a git-ignored subfolder such as `data/private/` for real customer data) and give its path relative to the plan folder.' },
+  'data-file-kind': { severity: 'error', title: 'An order source names something that is not an order file: a hidden file, a file without a CSV or Parquet extension, a folder, device or FIFO, or a file over the size limit.', fix: 'Point `path` at order exports: `.csv`, `.tsv` or `.txt` (optionally `.gz`), or `.parquet`; split very large exports into several files and match them with `*`.' },
   'data-file-missing': { severity: 'error', title: 'An order source names a file that does not exist, or a pattern that matches no file.', fix: 'Correct `path` of the source in data.yaml; paths are relative to the plan folder.' },
   'data-config': { severity: 'error', title: 'An order source cannot be analysed as configured.', fix: 'Complete the source in data.yaml as the message says (a channel, the plan’s currency, RFM cut-offs in users.yaml).' },
   'data-column-missing': { severity: 'error', title: 'An order file has no column of the name the mapping gives.', fix: 'Map the field to a header as written in the file (the message lists the columns and suggests the closest one).' },

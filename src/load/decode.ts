@@ -28,7 +28,7 @@ export function decodePlanFile(file: string, bytes: Uint8Array, maxBytes: number
   return { ok: true, text };
 }
 
-function formatKiB(n: number): string {
+export function formatKiB(n: number): string {
   return `${Math.ceil(n / 1024)} KiB`;
 }
 

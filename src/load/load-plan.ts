@@ -12,6 +12,8 @@ export interface RawFile {
   /** Path inside the plan folder, with `/` separators, e.g. `targets.yaml` or `chapters/01-strategy.mdx`. */
   name: string;
   bytes: Uint8Array;
+  /** Set when the file was listed but not read (it leads outside the plan folder, is no regular file, …): why. */
+  refused?: Diagnostic;
 }
 
 export interface PlanSources {
@@ -34,6 +36,10 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
   for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (raw.refused) {
+      diagnostics.push(raw.refused);
+      continue;
+    }
     const file = label(raw.name);
     const yaml = /^([^/]+)\.ya?ml$/.exec(raw.name);
     const mdx = /^chapters\/[^/]+\.mdx$/.test(raw.name);
