@@ -83,7 +83,7 @@ function source(path: string): SourceSpec {
   return {
     id: 'bench',
     format: 'csv',
-    files: [{ path, label: path, sha256: `bench-${path}`, bytes: statSync(path).size }],
+    files: [{ path, name: path.split('/').pop()!, sha256: `bench-${path}`, bytes: statSync(path).size }],
     encoding: 'utf-8',
     delimiter: ',',
     timeZone: 'Asia/Shanghai',

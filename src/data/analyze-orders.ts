@@ -41,7 +41,7 @@ export function cacheKey(sources: readonly SourceSpec[], context: AnalysisContex
     shopplan: SHOPPLAN_VERSION,
     analysis: ORDER_BASELINE_VERSION,
     code: CODE_HASH,
-    sources: sources.map((s) => ({ ...s, files: s.files.map((f) => ({ label: f.label, sha256: f.sha256, bytes: f.bytes })) })),
+    sources: sources.map((s) => ({ ...s, files: s.files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) })),
     context,
   };
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex');

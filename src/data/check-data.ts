@@ -1,7 +1,7 @@
 // The pipeline's order-data stage (I/O at the edge, before the pure compute): data.yaml → files found,
 // columns checked, rows read and analysed (or taken from the cache) → the aggregate OrderBaseline,
 // KPI actuals for the plan's months, and diagnostics with file and line.
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import type { PlanSources } from '../load/load-plan.ts';
@@ -10,7 +10,10 @@ import type { PlanInput, DataFile } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import { horizonMonths } from '../model/calendar.ts';
 import { closest } from '../validate/closest.ts';
-import { displayPath, formatOf, hashFiles, resolveSourceFiles } from './files.ts';
+import { formatOf, hashFiles, matchSourceFiles, MAX_ORDER_FILE_BYTES, type MatchedFile, type RefusedFile } from './files.ts';
+import { planRoot } from '../load/plan-boundary.ts';
+import { formatKiB } from '../load/decode.ts';
+import { ORDER_PATH_TEXT } from '../model/order-path.ts';
 import { BAD_ROW_TEXT, type LoadProblem, type SourceSpec } from './load-orders.ts';
 import type { AnalysisContext } from './analyze.ts';
 import { analyzeOrders } from './analyze-orders.ts';
@@ -86,7 +89,8 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
     if (s.timeZone && !zoneKnown(s.timeZone)) report('data-config', `"${s.timeZone}" is not a time zone.`, ['sources', i, 'timeZone'], { hint: 'Use an IANA zone name such as `Asia/Shanghai` or `UTC`.' });
   }
   const specs: SourceSpec[] = [];
-  const found: string[][] = [];
+  const found: MatchedFile[][] = [];
+  const root = await planRoot(planDir).catch(() => planDir);
   for (const [i, s] of data.sources.entries()) {
     const at = (...rest: PathSegment[]): PathSegment[] => ['sources', i, ...rest];
     if (!s.channel && !s.columns.channel) {
@@ -98,9 +102,13 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
         hint: `Export the orders in ${input.plan.currency}, or convert the amounts before the analysis.`,
       });
     }
-    const files = await resolveSourceFiles(planDir, s.path);
-    found.push(files);
-    if (files.length === 0) {
+    const match = await matchSourceFiles(root, planDir, s.path);
+    found.push(match.files);
+    for (const r of match.refused) {
+      const [code, why] = refusalText(r.refusal);
+      report(code, `The order file "${r.name}" of source "${s.id}" ${why}; it is not read.`, at('path'));
+    }
+    if (match.files.length === 0 && match.refused.length === 0) {
       const glob = /[*?]/.test(s.path);
       report('data-file-missing', glob ? `No file matches "${s.path}" (order source "${s.id}"), looked for in ${sources.dir}.` : `The order file "${s.path}" of source "${s.id}" does not exist (paths are relative to ${sources.dir}).`, at('path'));
     }
@@ -108,9 +116,9 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
   if (hasErrors(diagnostics)) return { diagnostics };
 
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const hashes = await hashFiles(found.flat(), cacheDir);
+  const hashes = await hashFiles(found.flat().map((f) => f.path), cacheDir);
   for (const [i, s] of data.sources.entries()) {
-    specs.push(sourceSpec(s, found[i]!.map((path) => ({ path, label: displayPath(planDir, sources.dir, path), ...hashes.get(path)! })), data));
+    specs.push(sourceSpec(s, found[i]!.map((f) => ({ path: f.path, name: f.name, ...hashes.get(f.path)! })), data));
   }
   const context: AnalysisContext = {
     baselineYear,
@@ -141,7 +149,8 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
     });
     return { diagnostics };
   }
-  for (const p of outcome.problems) diagnostics.push(problemDiagnostic(p, specs));
+  const label = (name: string) => posix.join(sources.dir.replace(/\\/g, '/'), name);
+  for (const p of outcome.problems) diagnostics.push(problemDiagnostic({ ...p, file: label(p.file) }, specs));
   const baseline = outcome.baseline ?? undefined;
   if (baseline) {
     const referenced = profileReferences(input, profileId);
@@ -223,6 +232,22 @@ export function mergeActuals(csv: ActualsTable | undefined, orders: ActualsTable
     ? [new Diagnostic('data-actuals-overlap', `actuals/*.csv and the orders both give ${both.slice(0, 6).join(', ')}${both.length > 6 ? ` and ${both.length - 6} more` : ''}; the CSV values are used.`, { file: dataFile, place: { start: { line: 1, column: 1 } } })]
     : [];
   return { table, diagnostics };
+}
+
+/** The code and the words for an order file that is not read. */
+function refusalText(refusal: RefusedFile['refusal']): ['data-path-outside' | 'data-file-kind', string] {
+  switch (refusal.kind) {
+    case 'outside':
+      return ['data-path-outside', 'is a symbolic link that leads outside the plan folder'];
+    case 'name':
+      return ['data-file-kind', ORDER_PATH_TEXT[refusal.problem]];
+    case 'not-regular':
+      return ['data-file-kind', `is a ${refusal.what}, not a regular file`];
+    case 'too-large':
+      return ['data-file-kind', `is ${formatKiB(refusal.bytes)}; order files may be at most ${formatKiB(MAX_ORDER_FILE_BYTES)} (split the export and match the parts with \`*\`)`];
+    case 'unreadable':
+      return ['data-file-kind', refusal.why === 'permission' ? 'cannot be read: permission denied' : refusal.why === 'link-loop' ? 'is a symbolic link that loops back on itself' : 'cannot be read'];
+  }
 }
 
 function problemDiagnostic(p: LoadProblem, specs: readonly SourceSpec[]): Diagnostic {

@@ -3,39 +3,69 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { resolveInside, type Refusal } from '../load/plan-boundary.ts';
+import { orderPathProblem, type OrderPathProblem } from '../model/order-path.ts';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-/** Files a source path names: the file itself, or every file a `*`/`?` pattern matches, sorted. */
-export async function resolveSourceFiles(planDir: string, pattern: string): Promise<string[]> {
-  const normal = pattern.replace(/\\/g, '/');
-  if (!/[*?]/.test(normal)) {
-    const path = isAbsolute(normal) ? normal : join(planDir, normal);
-    return (await stat(path).catch(() => undefined))?.isFile() ? [path] : [];
-  }
-  const absolute = isAbsolute(normal);
-  const parts = normal.split('/').filter((p, i) => p !== '' || (i === 0 && absolute));
-  let bases = [absolute ? '/' : planDir];
+/** Order files may be large exports, but not endless: larger files (or gzip contents) are refused. */
+export const MAX_ORDER_FILE_BYTES = 4 * 1024 ** 3;
+
+export interface MatchedFile {
+  /** Real path to read. */
+  path: string;
+  /** Path inside the plan folder with `/`, e.g. `data/tmall-2026.csv.gz`: what messages and outputs show. */
+  name: string;
+  bytes: number;
+}
+
+/** A file a source path matched that may not be read, and why (plan-boundary.ts). */
+export interface RefusedFile {
+  name: string;
+  refusal: Refusal | { kind: 'name'; problem: OrderPathProblem };
+}
+
+/**
+ * Files a source path names inside the plan folder (real path `root`): the file itself, or every file a
+ * `*`/`?` pattern matches, sorted. Every folder and file on the way is resolved on disk (links followed)
+ * and checked against the boundary: what leads outside, is no regular file, is too large, hidden or no
+ * order export is returned as refused instead — never read.
+ */
+export async function matchSourceFiles(root: string, planDir: string, pattern: string): Promise<{ files: MatchedFile[]; refused: RefusedFile[] }> {
+  const parts = pattern.split('/').filter((p) => p !== '' && p !== '.');
+  const files: MatchedFile[] = [];
+  const refused: RefusedFile[] = [];
+  let bases: string[] = [''];
   for (const [i, part] of parts.entries()) {
-    if (part === '' ) continue;
     const last = i === parts.length - 1;
     const next: string[] = [];
     for (const base of bases) {
-      if (!/[*?]/.test(part)) {
-        const path = join(base, part);
-        const info = await stat(path).catch(() => undefined);
-        if (info && (last ? info.isFile() : info.isDirectory())) next.push(path);
-        continue;
+      const names = /[*?]/.test(part)
+        ? (await readdir(join(planDir, base)).catch(() => [] as string[])).filter((n) => globSegment(part).test(n)).sort()
+        : [part];
+      for (const n of names) {
+        const name = base ? `${base}/${n}` : n;
+        const resolved = await resolveInside(root, join(planDir, name), MAX_ORDER_FILE_BYTES, last ? 'file' : 'folder');
+        if (!resolved.ok) {
+          // Absent, or (on the way) a file where a folder would be: no match. Anything else is reported.
+          const skip = resolved.refusal === null || (!last && resolved.refusal.kind === 'not-regular');
+          if (!skip) refused.push({ name, refusal: resolved.refusal! });
+          continue;
+        }
+        if (!last) {
+          next.push(name);
+          continue;
+        }
+        const problem = orderPathProblem(name);
+        if (problem) refused.push({ name, refusal: { kind: 'name', problem } });
+        else files.push({ path: resolved.real, name, bytes: resolved.bytes });
       }
-      const re = globSegment(part);
-      const entries = await readdir(base, { withFileTypes: true }).catch(() => []);
-      for (const e of entries) if (re.test(e.name) && (last ? e.isFile() : e.isDirectory())) next.push(join(base, e.name));
     }
     bases = next;
   }
-  return bases.sort();
+  return { files, refused };
 }
 
 function globSegment(part: string): RegExp {
@@ -46,12 +76,6 @@ function globSegment(part: string): RegExp {
 /** `csv` or `parquet` from the name: `.parquet`/`.pq` → parquet, anything else → csv. */
 export function formatOf(path: string): 'csv' | 'parquet' {
   return /\.(parquet|pq)$/i.test(path) ? 'parquet' : 'csv';
-}
-
-/** The path as people see it in messages: relative to the plan folder's parent when inside it. */
-export function displayPath(planDir: string, planLabel: string, path: string): string {
-  const rel = posix.relative(resolve(planDir).replace(/\\/g, '/'), resolve(path).replace(/\\/g, '/'));
-  return rel.startsWith('..') || isAbsolute(rel) ? path : posix.join(planLabel.replace(/\\/g, '/'), rel);
 }
 
 interface HashMemo {
@@ -113,23 +137,35 @@ export async function headBytes(path: string, max = 1 << 16): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, max);
 }
 
+/** The contents of an order file decode (gunzip, GBK → UTF-8) to more than the size cap. */
+export class DecodedTooLargeError extends Error {
+  constructor(maxBytes: number) {
+    super(`its contents decode to more than ${Math.round(maxBytes / 1024 ** 2)} MiB`);
+  }
+}
+
 /**
  * Converts a GBK / GB18030 CSV (optionally gzipped) to UTF-8 at `target`. Fails on bytes that are not
  * valid in the encoding, with the 1-based line of the first one.
  */
-export async function transcodeToUtf8(path: string, encoding: 'gbk' | 'gb18030', target: string): Promise<void> {
+export async function transcodeToUtf8(path: string, encoding: 'gbk' | 'gb18030', target: string, maxBytes: number = MAX_ORDER_FILE_BYTES): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
+  let written = 0;
   const transform = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      let out: Buffer;
       try {
-        const text = decoder.decode(chunk, { stream: true });
-        done(null, Buffer.from(text, 'utf8'));
-        for (const b of chunk) if (b === 0x0a) line++;
+        out = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
       } catch {
-        done(new Error(`line ${line}: bytes that are not valid ${encoding.toUpperCase()}`));
+        return done(new Error(`line ${line}: bytes that are not valid ${encoding.toUpperCase()}`));
       }
+      for (const b of chunk) if (b === 0x0a) line++;
+      // A gzip bomb would otherwise decode to disk without end.
+      written += out.length;
+      if (written > maxBytes) return done(new DecodedTooLargeError(maxBytes));
+      done(null, out);
     },
     flush(done) {
       try {

@@ -11,6 +11,7 @@
 import type { OrderDb } from './duckdb.ts';
 import { sqlIdent, sqlString } from './duckdb.ts';
 import { scanCsvLines } from './csv-lines.ts';
+import { DecodedTooLargeError } from './files.ts';
 
 export interface ColumnMapping {
   orderId: string;
@@ -26,8 +27,8 @@ export interface ColumnMapping {
 export interface SourceFile {
   /** Path to read (absolute). */
   path: string;
-  /** How messages name the file, e.g. `content/data/tmall-2026.csv.gz`. */
-  label: string;
+  /** The file inside the plan folder, e.g. `data/tmall-2026.csv.gz`: what problems and the baseline name. */
+  name: string;
   sha256: string;
   bytes: number;
 }
@@ -133,7 +134,7 @@ interface Loaded {
 }
 
 async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, file: SourceFile, index: number, ctx: LoadContext): Promise<Loaded> {
-  const base = { source: source.id, file: file.label };
+  const base = { source: source.id, file: file.name };
   const empty = (): Loaded => ({ problems: [{ kind: 'file-empty', ...base }], file: { ...base, sha256: file.sha256, bytes: file.bytes, rows: 0, used: 0, filtered: 0, bad: {} } });
   if (file.bytes === 0) return empty();
   let readPath = file.path;
@@ -153,6 +154,7 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
       try {
         await ctx.transcode(file.path, source.encoding, readPath);
       } catch (error) {
+        if (error instanceof DecodedTooLargeError) return { problems: [{ kind: 'unreadable', ...base, detail: error.message }] };
         return { problems: [{ kind: 'encoding', ...base, line: null, encoding: source.encoding, detail: (error as Error).message }] };
       }
     }
@@ -171,7 +173,7 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
   try {
     columns = (await db.all(`DESCRIBE SELECT * FROM ${reader('header')}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   } catch (error) {
-    return { problems: [readProblem(base, error)] };
+    return { problems: [readProblem(base, error, [file.path, readPath])] };
   }
   const names = new Set(columns.map((c) => c.name));
   const missing: LoadProblem[] = [];
@@ -186,7 +188,7 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
   try {
     await db.run(`INSERT INTO stage ${selectRows(source, sourceIndex, index, typeOf, ctx, reader('rows'))}`);
   } catch (error) {
-    return { problems: [readProblem(base, error)] };
+    return { problems: [readProblem(base, error, [file.path, readPath])] };
   }
   const problems: LoadProblem[] = [];
   const counts = await db.all(`SELECT coalesce(problem, '') AS problem, count(*) AS n FROM stage WHERE file = ${index} GROUP BY ALL`);
@@ -242,8 +244,11 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
   };
 }
 
-function readProblem(base: { source: string; file: string }, error: unknown): LoadProblem {
-  const message = String((error as Error)?.message ?? error);
+function readProblem(base: { source: string; file: string }, error: unknown, paths: readonly string[]): LoadProblem {
+  // The reader names the file by the path it opened: say the plan's name for it, and no other path.
+  let message = String((error as Error)?.message ?? error);
+  for (const path of paths) message = message.split(path).join(base.file);
+  message = message.replace(/(^|[\s'"(=])\/[^\s'"]+/g, '$1…');
   const line = /CSV Error on Line: (\d+)/.exec(message);
   if (/not utf-8 encoded|Invalid unicode/i.test(message)) return { kind: 'encoding', ...base, line: line ? Number(line[1]) : null };
   // DuckDB's messages carry the reader's settings after a blank line; keep the first lines, and never

@@ -1956,7 +1956,7 @@ export interface OrderSource {
   id: Id;
   name?: Text;
   /**
-   * File path relative to the plan folder, e.g. `data/tmall-2026.csv.gz`; `*` and `?` match within one folder level, e.g. `data/jd-*.csv`. Gzip-compressed CSV (`.csv.gz`) is read directly.
+   * File path relative to the plan folder, e.g. `data/tmall-2026.csv.gz`; `*` and `?` match within one folder level, e.g. `data/jd-*.csv`. Gzip-compressed CSV (`.csv.gz`) is read directly. Order files are read only from inside the plan folder: no absolute path, no `..`, no hidden files, and only `.csv`, `.tsv`, `.txt` (optionally `.gz`), `.parquet` or `.pq`.
    */
   path: string;
   /**

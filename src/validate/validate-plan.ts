@@ -18,6 +18,7 @@ import { checkScenarios } from './checks/scenarios.ts';
 import { checkPromotionMargins } from './checks/promotion-margins.ts';
 import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
+import { checkDataPaths } from './checks/data-paths.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 
 export interface ValidationResult {
@@ -28,7 +29,7 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkPromotionMargins];
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkPromotionMargins, checkDataPaths];
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 

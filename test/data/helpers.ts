@@ -13,7 +13,7 @@ export function csvSource(path: string, extra: Partial<SourceSpec> = {}): Source
   return {
     id: 'shop',
     format: /\.parquet$/.test(path) ? 'parquet' : 'csv',
-    files: [{ path, label: `plan/${path.split('/').pop()}`, sha256: `test-${path}`, bytes: statSync(path).size }],
+    files: [{ path, name: `data/${path.split('/').pop()}`, sha256: `test-${path}`, bytes: statSync(path).size }],
     encoding: 'utf-8',
     delimiter: ',',
     timeZone: 'Asia/Shanghai',
