@@ -2,7 +2,8 @@
 // columns checked, rows read and analysed (or taken from the cache) → the aggregate OrderBaseline,
 // KPI actuals for the plan's months, and diagnostics with file and line.
 import { join, posix, resolve } from 'node:path';
-import { Diagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
+import { Diagnostic, hasErrors, type DiagnosticInit } from '../diagnostics/diagnostic.ts';
+import { maskPersonalData } from '../model/personal-data.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import { locate, formatPath, type PathSegment } from '../load/locate.ts';
@@ -51,7 +52,7 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
   const diagnostics: Diagnostic[] = [];
   const report = (code: Code, message: string, segments: PathSegment[], extra: { hint?: string; key?: boolean; severity?: 'error' | 'warning' } = {}) =>
     diagnostics.push(
-      new Diagnostic(code, message, {
+      dataDiagnostic(code, message, {
         file: yamlSource?.file,
         place: yamlSource ? locate(yamlSource, segments, { key: extra.key }).place : undefined,
         path: formatPath(segments),
@@ -234,6 +235,17 @@ export function mergeActuals(csv: ActualsTable | undefined, orders: ActualsTable
   return { table, diagnostics };
 }
 
+/**
+ * A diagnostic of the order-data stage. Its words may quote what is in an order file (a channel value, a
+ * header, the reader's error): anything there that looks like personal data is masked.
+ */
+function dataDiagnostic(code: Code, message: string, init: DiagnosticInit = {}): Diagnostic {
+  return new Diagnostic(code, maskPersonalData(message), { ...init, ...(init.hint ? { hint: maskPersonalData(init.hint) } : {}) });
+}
+
+/** A column name as a message quotes it: at most 40 characters (a file without a header has data there). */
+const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
+
 /** The code and the words for an order file that is not read. */
 function refusalText(refusal: RefusedFile['refusal']): ['data-path-outside' | 'data-file-kind', string] {
   switch (refusal.kind) {
@@ -255,34 +267,36 @@ function problemDiagnostic(p: LoadProblem, specs: readonly SourceSpec[]): Diagno
   const spec = specs.find((s) => s.id === p.source);
   switch (p.kind) {
     case 'file-empty':
-      return new Diagnostic('data-file-empty', `${p.file} has no order rows (order source "${p.source}").`, at(1));
+      return dataDiagnostic('data-file-empty', `${p.file} has no order rows (order source "${p.source}").`, at(1));
     case 'missing-column': {
       const guess = closest(p.column, p.available) ?? p.available.find((a) => a.toLowerCase().startsWith(p.column.toLowerCase()) || p.column.toLowerCase().startsWith(a.toLowerCase()));
       const field = p.field === 'filter.column' ? 'filter.column' : `columns.${p.field}`;
-      return new Diagnostic('data-column-missing', `${p.file} has no column "${p.column}" (mapped as ${field} of source "${p.source}").${guess ? ` Did you mean "${guess}"?` : ''}`, {
+      return dataDiagnostic('data-column-missing', `${p.file} has no column "${p.column}" (mapped as ${field} of source "${p.source}").${guess ? ` Did you mean "${shortName(guess)}"?` : ''}`, {
         ...at(1),
-        hint: `Its columns are: ${p.available.slice(0, 20).join(', ')}${p.available.length > 20 ? ' …' : ''}. Fix the mapping in data.yaml to the header as written in the file.`,
+        hint: `Its columns are: ${p.available.slice(0, 20).map(shortName).join(', ')}${p.available.length > 20 ? ' …' : ''}. Fix the mapping in data.yaml to the header as written in the file.`,
       });
     }
     case 'encoding':
-      if (p.encoding) return new Diagnostic('data-encoding', `${p.file} is not valid ${p.encoding.toUpperCase()} (${p.detail ?? 'decoding failed'}).`, { ...at(null), hint: 'Check `encoding` of the source in data.yaml: `utf-8`, `gbk` or `gb18030`.' });
-      return new Diagnostic('data-encoding', `${p.file} is not UTF-8${p.line ? ` (line ${p.line})` : ''}; exports from Excel and Windows back offices are often GBK.`, {
+      if (p.encoding) return dataDiagnostic('data-encoding', `${p.file} is not valid ${p.encoding.toUpperCase()} (${p.detail ?? 'decoding failed'}).`, { ...at(null), hint: 'Check `encoding` of the source in data.yaml: `utf-8`, `gbk` or `gb18030`.' });
+      return dataDiagnostic('data-encoding', `${p.file} is not UTF-8${p.line ? ` (line ${p.line})` : ''}; exports from Excel and Windows back offices are often GBK.`, {
         ...at(p.line),
         hint: `Add \`encoding: gbk\` to the source "${p.source}" in data.yaml (ShopPlan converts it), or save the file as UTF-8.`,
       });
     case 'unreadable':
-      return new Diagnostic('data-unreadable', `${p.file} cannot be read as ${spec?.format === 'parquet' ? 'Parquet' : 'CSV'}: ${p.detail}`, at(null));
+      return dataDiagnostic('data-unreadable', `${p.file} cannot be read as ${spec?.format === 'parquet' ? 'Parquet' : 'CSV'}: ${p.detail}`, at(null));
     case 'bad-rows': {
       const unit = p.unit === 'line' ? (p.lines.length === 1 ? 'line' : 'lines') : p.lines.length === 1 ? 'row' : 'rows';
       const more = p.count > p.lines.length ? ', …' : '';
-      const values = p.values?.length ? ` (${p.values.map((v) => `"${v}"`).join(', ')})` : '';
+      const values = p.values?.length ? ` (${p.values.map((v) => `"${shortName(v)}"`).join(', ')})` : '';
       const hint =
         p.bad === 'unknown-channel'
           ? `Map the values to channel ids with \`channelMap\` of the source in data.yaml, or add the channels to channels.yaml.`
+          : p.bad === 'personal-data'
+            ? 'The SKU or channel column of the mapping in data.yaml seems to hold a customer column: check `columns.sku` and `columns.channel`. Such values never become ids on the site; the rows are left out.'
           : p.bad === 'bad-time'
             ? 'Write times as `2026-11-11 00:05:12` (or set `timeFormat` of the source); the rows are left out of the analysis.'
             : 'Fix the rows in the export, or leave them: they are left out of the analysis and counted.';
-      return new Diagnostic('data-bad-rows', `${p.count} ${p.count === 1 ? 'row' : 'rows'} of ${p.file} ${BAD_ROW_TEXT[p.bad].replace(/^have/, p.count === 1 ? 'has' : 'have').replace(/^name /, p.count === 1 ? 'names ' : 'name ')}${values} (${unit} ${p.lines.join(', ')}${more}); left out of the analysis.`, {
+      return dataDiagnostic('data-bad-rows', `${p.count} ${p.count === 1 ? 'row' : 'rows'} of ${p.file} ${BAD_ROW_TEXT[p.bad].replace(/^have/, p.count === 1 ? 'has' : 'have').replace(/^name /, p.count === 1 ? 'names ' : 'name ')}${values} (${unit} ${p.lines.join(', ')}${more}); left out of the analysis.`, {
         ...at(p.unit === 'line' ? p.lines[0] : null),
         hint,
       });

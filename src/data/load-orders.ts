@@ -12,6 +12,7 @@ import type { OrderDb } from './duckdb.ts';
 import { sqlIdent, sqlString } from './duckdb.ts';
 import { scanCsvLines } from './csv-lines.ts';
 import { DecodedTooLargeError } from './files.ts';
+import { maskPersonalData, PERSONAL_DATA_RE2 } from '../model/personal-data.ts';
 
 export interface ColumnMapping {
   orderId: string;
@@ -49,7 +50,7 @@ export interface SourceSpec {
 }
 
 /** Why a row is left out, in the order they are tested. */
-export const BAD_ROW_KINDS = ['malformed', 'missing-id', 'bad-time', 'bad-amount', 'negative-amount', 'bad-quantity', 'unknown-channel'] as const;
+export const BAD_ROW_KINDS = ['malformed', 'missing-id', 'bad-time', 'bad-amount', 'negative-amount', 'bad-quantity', 'personal-data', 'unknown-channel'] as const;
 export type BadRowKind = (typeof BAD_ROW_KINDS)[number];
 
 export const BAD_ROW_TEXT: Record<BadRowKind, string> = {
@@ -59,9 +60,11 @@ export const BAD_ROW_TEXT: Record<BadRowKind, string> = {
   'bad-amount': 'have a paid or refund amount that is not a number',
   'negative-amount': 'have a negative paid or refund amount',
   'bad-quantity': 'have a quantity that is not a whole number ≥ 0',
+  'personal-data': 'have a SKU or channel that looks like personal data (an email address, mobile or ID number)',
   'unknown-channel': 'name a channel that is not in channels.yaml',
 };
 
+/** What an order file holds is quoted in problems (which are cached) only masked: see model/personal-data.ts. */
 export type LoadProblem =
   | { kind: 'file-empty'; source: string; file: string }
   | { kind: 'missing-column'; source: string; file: string; field: string; column: string; available: string[] }
@@ -179,7 +182,7 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
   const missing: LoadProblem[] = [];
   const wanted: Array<[string, string | undefined]> = [...Object.entries(source.columns), ['filter.column', source.filter?.column]];
   for (const [field, column] of wanted) {
-    if (column !== undefined && !names.has(column)) missing.push({ kind: 'missing-column', ...base, field, column, available: columns.map((c) => c.name) });
+    if (column !== undefined && !names.has(column)) missing.push({ kind: 'missing-column', ...base, field, column, available: columns.map((c) => maskPersonalData(c.name)) });
   }
   if (missing.length) return { problems: missing };
   const typeOf = new Map(columns.map((c) => [c.name, c.type]));
@@ -232,7 +235,7 @@ async function loadFile(db: OrderDb, source: SourceSpec, sourceIndex: number, fi
     const problem: LoadProblem = { kind: 'bad-rows', ...base, bad: kind, count: countOf(kind), lines: at, unit };
     if (kind === 'unknown-channel') {
       const values = await db.all(`SELECT channel FROM stage WHERE file = ${index} AND problem = 'unknown-channel' GROUP BY channel ORDER BY count(*) DESC, channel LIMIT 5`);
-      problem.values = values.map((v) => String(v.channel ?? ''));
+      problem.values = values.map((v) => maskPersonalData(String(v.channel ?? '')));
     }
     problems.push(problem);
   }
@@ -260,7 +263,7 @@ function readProblem(base: { source: string; file: string }, error: unknown, pat
     .join(' ')
     .replace(/\s+/g, ' ')
     .slice(0, 300);
-  return { kind: 'unreadable', ...base, detail };
+  return { kind: 'unreadable', ...base, detail: maskPersonalData(detail) };
 }
 
 /** 1-based line of the first byte sequence that is not UTF-8 in `bytes`; null when it is all UTF-8 (a cut-off last character is fine). */
@@ -332,6 +335,9 @@ function selectRows(source: SourceSpec, sourceIndex: number, fileIndex: number, 
   })();
   const known = channels ? `(${channels.map(sqlString).join(', ') || "''"})` : null;
   const filter = source.filter ? `${text(source.filter.column)} IN (${source.filter.values.map(sqlString).join(', ')})` : null;
+  // SKU and channel values become ids on the baseline page and in plan.json: one that looks like personal
+  // data (a customer column mapped by mistake) leaves its row out instead.
+  const personal = [...(c.sku ? ['sku'] : []), ...(!source.channel && c.channel ? ['channel'] : [])].map((v) => `coalesce(regexp_matches(${v}, ${sqlString(PERSONAL_DATA_RE2)}), false)`);
   const quantity = c.quantity ? (typeOf.get(c.quantity) === 'VARCHAR' ? `TRY_CAST(trim(${col(c.quantity)}) AS INTEGER)` : `TRY_CAST(${col(c.quantity)} AS INTEGER)`) : '1';
   const parsed = `SELECT
       ${text(c.orderId)} AS oid_raw,
@@ -353,6 +359,7 @@ function selectRows(source: SourceSpec, sourceIndex: number, fileIndex: number, 
         WHEN paid IS NULL OR refund IS NULL THEN 'bad-amount'
         WHEN paid < 0 OR refund < 0 THEN 'negative-amount'
         WHEN qty IS NULL OR qty < 0 THEN 'bad-quantity'
+        ${personal.length ? `WHEN ${personal.join(' OR ')} THEN 'personal-data'` : ''}
         ${known ? `WHEN channel IS NULL OR channel NOT IN ${known} THEN 'unknown-channel'` : 'WHEN channel IS NULL THEN \'unknown-channel\''}
       END
     FROM (${parsed})`;

@@ -1,6 +1,7 @@
-// plan.json and every page hold no absolute path (issue #10 item 4): a plan with order data, named by an
-// absolute path and built from another folder, publishes file names as paths inside the plan folder —
-// never where the plan, the output, the working folder or ShopPlan itself lie on the building machine.
+// What a build publishes and leaves behind (issue #10 items 4 and 6). A plan with order data, named by an
+// absolute path and built from another folder: plan.json and every page name files by their path inside
+// the plan folder — never where the plan, the output, the working folder or ShopPlan lie on the building
+// machine — and personal data in a misplaced order column appears in no page, plan.json or cache file.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -25,12 +26,18 @@ function textFiles(dir: string): string[] {
   return out;
 }
 
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((n) => join(dir, n)).filter((p) => statSync(p).isFile());
+}
+
 describe('published outputs', () => {
-  it('hold no absolute path of the machine that built them', () => {
+  it('hold no absolute path of the machine that built them and no personal data', () => {
     const plan = join(work, 'plan');
     cpSync(BASE, plan, { recursive: true });
     mkdirSync(join(plan, 'data'));
-    cpSync(SMALL_ORDERS, join(plan, 'data/orders.csv'));
+    // Two rows with a customer's email as the SKU and a phone number as the channel.
+    const rows = readFileSync(SMALL_ORDERS, 'utf8').trimEnd();
+    writeFileSync(join(plan, 'data/orders.csv'), `${rows}\nP01,cust-x,2026-03-01 10:00:00,88.00,0,tmall,zhang.san@example.com\nP02,cust-y,2026-03-02 10:00:00,66.00,0,13800138000,tea\n`);
     writeFileSync(join(plan, 'data.yaml'), stringify({ sources: [{ id: 'shop', path: 'data/orders.csv', channelMap: { jd: 'douyin' }, columns: COLUMNS }] }));
     const cwd = join(work, 'elsewhere');
     mkdirSync(cwd);
@@ -44,5 +51,10 @@ describe('published outputs', () => {
     expect(files.some((f) => f.endsWith(join('baseline', 'index.html')))).toBe(true);
     const hits = files.flatMap((f) => forbidden.filter((p) => readFileSync(f, 'utf8').includes(p)).map((p) => `${f.slice(out.length)}: ${p}`));
     expect(hits).toEqual([]);
+    const personal = ['zhang.san@example.com', '13800138000'];
+    expect(run.stderr).toMatch(/2 rows of \S+ have a SKU or channel that looks like personal data/);
+    const leftovers = [...files, ...allFiles(cwd)];
+    expect(leftovers.flatMap((f) => personal.filter((p) => readFileSync(f, 'utf8').includes(p)).map((p) => `${f}: ${p}`))).toEqual([]);
+    expect(personal.some((p) => run.stderr.includes(p))).toBe(false);
   }, 300_000);
 });
