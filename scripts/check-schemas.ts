@@ -1,7 +1,7 @@
 // Compiles every schema in schemas/ with the project's ajv settings and reports what fails.
 // Usage: node scripts/check-schemas.ts
 import { createAjv } from '../src/validate/ajv.ts';
-import { PLAN_FILES } from '../src/validate/schema-registry.ts';
+import { PLAN_FILES } from '../src/model/plan-files.ts';
 
 const ajv = createAjv();
 let failed = 0;

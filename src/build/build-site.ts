@@ -3,55 +3,12 @@
 import { dirname, basename, join, resolve } from 'node:path';
 import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { stableJson } from './stable-json.ts';
-import { buildLatestSite, buildVersionSites, planVersions, type VersionsOptions } from '../versions/build-versions.ts';
-import type { SiteVersions } from '../versions/site-versions.ts';
+import { stableJson } from '../model/stable-json.ts';
+import { planVersions } from '../versions/plan-versions.ts';
+import { buildLatestSite, buildVersionSites } from './version-sites.ts';
+import type { BuildEffects, PdfFile } from './effects.ts';
 import { INSTALL_HINT } from '../browser/chromium.ts';
-import { DEFAULT_LOCALE, LOCALES } from '../site/i18n/strings.ts';
-
-/** File-system and tool effects, passed in so tests can run the build without disk or Astro. */
-export interface BuildEffects {
-  log(message: string): void;
-  /** Builds the Astro site for a checked plan into `outDir`. */
-  buildSite(check: PlanCheck, planDir: string, outDir: string, site?: SiteBuildOptions): Promise<void>;
-  /** Writes the search index of a built site into `<outDir>/pagefind/`; returns how many pages it holds. */
-  indexSite(outDir: string): Promise<{ pages: number }>;
-  writeFile(path: string, content: string): Promise<void>;
-  exists(path: string): Promise<boolean>;
-  rename(from: string, to: string): Promise<void>;
-  remove(path: string): Promise<void>;
-  /** Copies a folder (a cached site into the output); without it nothing is cached. */
-  copyDir?(from: string, to: string): Promise<void>;
-  /** Plan versions from git tags, and the build cache; without it only the working tree is built. */
-  versions?: VersionsOptions;
-  /** The Chromium binary that prints the PDFs; undefined when there is none (or no PDF support). */
-  findChromium?(): string | undefined;
-  /** Prints the PDFs of the site built in `siteDir` into `<siteDir>/pdf/` (src/pdf). */
-  printPdfs?(siteDir: string, request: PdfRequest): Promise<PdfFile[]>;
-}
-
-export interface PdfRequest {
-  chromium: string;
-  locales: string[];
-  /** The plan folder: its last git commit dates the PDFs. */
-  planDir: string;
-  /** The URL path the site was built for (`--base`), e.g. `/operating-plan/`. */
-  base?: string;
-}
-
-export interface PdfFile {
-  locale: string;
-  kind: 'plan' | 'board';
-  file: string;
-  pages: number;
-  bytes: number;
-}
-
-/** How one site is built: its base URL and what it knows about plan versions. */
-export interface SiteBuildOptions {
-  base?: string;
-  versions?: SiteVersions | null;
-}
+import { siteLocales } from '../i18n/locale.ts';
 
 export interface BuildOptions {
   /** Base URL the site is served under, e.g. `/operating-plan/` on GitHub Pages (default `/`). */
@@ -113,9 +70,4 @@ export async function buildPlanSite(planDir: string, outDir: string, effects: Bu
   }
   effects.log(`Built ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { check, built: true, pdfs };
-}
-
-/** The plan's locales that the site has pages for (as siteData()). */
-export function siteLocales(locales: readonly string[]): string[] {
-  return (locales.length ? locales : [DEFAULT_LOCALE]).filter((l) => (LOCALES as readonly string[]).includes(l));
 }

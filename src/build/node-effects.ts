@@ -2,7 +2,7 @@
 // the PDFs.
 import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { BuildEffects } from './build-site.ts';
+import type { BuildEffects } from './effects.ts';
 import { indexSite } from './search-index.ts';
 import { findChromium } from '../browser/chromium.ts';
 import { gitReader } from '../versions/git.ts';

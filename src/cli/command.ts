@@ -1,7 +1,7 @@
 // One shape for every command: its help text, its options, and what it runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.ts';
-import { UsageError } from './exit-codes.ts';
+import { UsageError } from '../diagnostics/exit-codes.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

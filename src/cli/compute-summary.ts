@@ -1,5 +1,5 @@
 // A short human summary of a PlanResult for `shopplan compute` without --json.
-import type { PlanResult } from '../engine/plan-result.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
 
 export function computeSummary(result: PlanResult): string {
   const number = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });

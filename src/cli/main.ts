@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { commandHelp, parseCommandArgs, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
-import { EXIT, UsageError } from './exit-codes.ts';
+import { EXIT, UsageError } from '../diagnostics/exit-codes.ts';
 import { DiagnosticsError } from '../diagnostics/diagnostic.ts';
 import { formatText } from '../diagnostics/format/text.ts';
 import { validateCommand } from './commands/validate.ts';

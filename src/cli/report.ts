@@ -1,9 +1,9 @@
 // Prints a plan check's diagnostics in the requested format.
-import type { PlanCheck } from '../pipeline/check-plan.ts';
+import { sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { formatJson } from '../diagnostics/format/json.ts';
 import { formatGithub } from '../diagnostics/format/github.ts';
-import { UsageError } from './exit-codes.ts';
+import { UsageError } from '../diagnostics/exit-codes.ts';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,11 +12,6 @@ export function parseFormat(value: unknown, command: string): Format {
   const format = (value ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${String(value)}".`, command);
   return format;
-}
-
-export function sourceLookup(check: PlanCheck): (file: string) => string | undefined {
-  const texts = new Map([...Object.values(check.sources?.files ?? {}), ...(check.sources?.chapters ?? [])].map((s) => [s.file, s.text]));
-  return (file) => texts.get(file);
 }
 
 /** The diagnostics of a check in the requested format (empty for `github` when there are none). */

@@ -12,13 +12,13 @@ import { duckDbFactory } from './duckdb.ts';
 import { headBytes, transcodeToUtf8, writeAtomic } from './files.ts';
 import { loadOrders, type LoadProblem, type SourceSpec } from './load-orders.ts';
 import { analyzeStage, type AnalysisContext } from './analyze.ts';
-import { ORDER_BASELINE_VERSION, type OrderBaseline } from './order-baseline.ts';
+import { ORDER_BASELINE_VERSION, type OrderBaseline } from '../model/order-baseline.ts';
 
 export const SHOPPLAN_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The analysis code itself is part of the cache key: a changed query recomputes even within one version. */
 const CODE_HASH = createHash('sha256')
-  .update(['analyze.ts', 'load-orders.ts', 'analyze-orders.ts', 'order-baseline.ts', 'csv-lines.ts'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\0'))
+  .update(['analyze.ts', 'load-orders.ts', 'analyze-orders.ts', '../model/order-baseline.ts', 'csv-lines.ts'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\0'))
   .digest('hex');
 
 export interface AnalysisOutcome {

@@ -17,7 +17,7 @@
 //   segment of users.yaml whose rule holds all three scores.
 import type { OrderDb, Row } from './duckdb.ts';
 import { sqlString } from './duckdb.ts';
-import { ORDER_BASELINE_VERSION, type CohortRow, type OrderBaseline, type OrderMonth, type RfmSegmentCount, type SkuFigures } from './order-baseline.ts';
+import { ORDER_BASELINE_VERSION, type CohortRow, type OrderBaseline, type OrderMonth, type RfmSegmentCount, type SkuFigures } from '../model/order-baseline.ts';
 import type { FileLoad } from './load-orders.ts';
 
 export interface SegmentRule {

@@ -6,11 +6,12 @@ import { Diagnostic, hasErrors, type DiagnosticInit } from '../diagnostics/diagn
 import { maskPersonalData } from '../model/personal-data.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import type { PlanSources } from '../load/load-plan.ts';
-import { locate, formatPath, type PathSegment } from '../load/locate.ts';
+import { diagnosticAt, type AtOptions } from '../load/diagnostic-at.ts';
+import type { PathSegment } from '../model/data-path.ts';
 import type { PlanInput, DataFile } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import { horizonMonths } from '../model/calendar.ts';
-import { closest } from '../validate/closest.ts';
+import { closest } from '../model/closest.ts';
 import { formatOf, hashFiles, matchSourceFiles, MAX_ORDER_FILE_BYTES, type MatchedFile, type RefusedFile } from './files.ts';
 import { planRoot } from '../load/plan-boundary.ts';
 import { formatKiB } from '../load/decode.ts';
@@ -19,8 +20,8 @@ import { BAD_ROW_TEXT, type LoadProblem, type SourceSpec } from './load-orders.t
 import type { AnalysisContext } from './analyze.ts';
 import { analyzeOrders } from './analyze-orders.ts';
 import type { ConnectionFactory } from './duckdb.ts';
-import type { OrderBaseline, OrderMonth } from './order-baseline.ts';
-import { orderProfileId } from './profile.ts';
+import type { OrderBaseline, OrderMonth } from '../model/order-baseline.ts';
+import { orderProfileId } from '../model/order-profile.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -50,16 +51,8 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
   if (!data) return { diagnostics: [] };
   const yamlSource = sources.files.data;
   const diagnostics: Diagnostic[] = [];
-  const report = (code: Code, message: string, segments: PathSegment[], extra: { hint?: string; key?: boolean; severity?: 'error' | 'warning' } = {}) =>
-    diagnostics.push(
-      dataDiagnostic(code, message, {
-        file: yamlSource?.file,
-        place: yamlSource ? locate(yamlSource, segments, { key: extra.key }).place : undefined,
-        path: formatPath(segments),
-        hint: extra.hint,
-        severity: extra.severity,
-      }),
-    );
+  const report = (code: Code, message: string, segments: PathSegment[], options: AtOptions = {}) =>
+    diagnostics.push(diagnosticAt(yamlSource, segments, code, maskPersonalData(message), { ...options, ...(options.hint ? { hint: maskPersonalData(options.hint) } : {}) }));
   const planDir = resolve(sources.dir);
   const months = horizonMonths(input.plan.horizon.start, input.plan.horizon.months);
   const baselineYear = data.baselineYear ?? Number(input.plan.horizon.start.slice(0, 4)) - 1;

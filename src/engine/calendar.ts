@@ -4,27 +4,9 @@
 // so results never depend on the machine's time zone.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
 import { monthsBetween, quarterOf } from '../model/calendar.ts';
-import type { Series } from './plan-result.ts';
+import type { Series } from '../model/result/series.ts';
 import { seriesOf } from './series.ts';
-
-export interface FestivalWindow {
-  id: string;
-  name: Text;
-  start: string;
-  end: string;
-  /** Months the window touches (first to last, also outside the horizon). */
-  months: string[];
-  /** Calendar days in the window, both ends included. */
-  days: number;
-}
-
-export interface CalendarResult {
-  months: string[];
-  quarters: string[];
-  /** Profile id → share of the year per month, as written (0 where a month has no share). */
-  seasonality: Record<string, Series>;
-  festivals: FestivalWindow[];
-}
+import type { CalendarResult } from '../model/result/calendar.ts';
 
 export function computeCalendar(input: PlanInput, months: string[]): CalendarResult {
   return {

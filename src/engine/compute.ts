@@ -2,12 +2,14 @@
 // Models run in dependency order; scenarios and the tornado rerun the same core on changed inputs.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
-import type { OrderBaseline } from '../data/order-baseline.ts';
-import { baselineResult, withOrderProfile } from '../data/baseline-result.ts';
+import type { OrderBaseline } from '../model/order-baseline.ts';
+import { baselineResult, withOrderProfile } from './baseline-result.ts';
 import { horizonMonths, quarterOf } from '../model/calendar.ts';
-import type { PlanResult, Warning } from './plan-result.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import type { Warning } from '../model/result/series.ts';
 import { computeCalendar } from './calendar.ts';
-import { computeTargets, type TargetResult } from './targets.ts';
+import { computeTargets } from './targets.ts';
+import type { TargetResult } from '../model/result/targets.ts';
 import { computeProducts, productsWarnings } from './products.ts';
 import { computeFunnel } from './funnel.ts';
 import { computeTargetGaps, targetGapWarnings } from './target-gap.ts';
@@ -15,13 +17,16 @@ import { computePromotions, createSkuIndex, promotionsWarnings } from './promoti
 import { computeSupply, supplyWarnings } from './supply.ts';
 import { computeUsers } from './users.ts';
 import { computeMarketing, marketingWarnings } from './marketing.ts';
-import { computeOrg, type OrgResult } from './org.ts';
+import { computeOrg } from './org.ts';
+import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
-import { computePnl, type PnlResult } from './pnl.ts';
+import { computePnl } from './pnl.ts';
+import type { PnlResult } from '../model/result/pnl.ts';
 import { collectMeasures, type Measure, type MeasureValue } from './measures.ts';
 import { computeKpis } from './kpis.ts';
 import { computeRisks, riskWarnings } from './risks.ts';
-import { computeScenarios, computeSensitivity, type Headline } from './sensitivity.ts';
+import { computeScenarios, computeSensitivity } from './sensitivity.ts';
+import type { Headline } from '../model/result/scenarios.ts';
 import { applyScenario } from './scenarios.ts';
 import { addSeries, ratio, seriesOf, total } from './series.ts';
 import { createCoreCache, memo, type CoreCache } from './core-cache.ts';

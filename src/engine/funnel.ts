@@ -15,39 +15,14 @@
 //   newCustomers  = orders × newCustomerShare; returningCustomers = orders − newCustomers
 // Money is rounded to the fen per month (so gmv = refunds + netSales and netSales = vat + netRevenue exactly).
 import type { ChannelsFile, PlanInput, Text } from '../model/plan-input.generated.ts';
-import type { Series } from './plan-result.ts';
-import { explain, type Explanation, type ExplainInput } from './explain.ts';
+import type { Series } from '../model/result/series.ts';
+import { explain } from './explain.ts';
+import type { Explanation, ExplainInput } from '../model/result/explanation.ts';
 import { fen, seriesOf, total } from './series.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
+import { FUNNEL_KEYS, type FunnelKey, MONEY_KEYS, type ChannelResult, type FunnelTotals } from '../model/result/funnel.ts';
 
 type Channel = NonNullable<ChannelsFile['channels']>[number];
-
-export const FUNNEL_KEYS = ['visitors', 'orders', 'gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'platformFees', 'paymentFees', 'fulfilment', 'newCustomers', 'returningCustomers'] as const;
-export type FunnelKey = (typeof FUNNEL_KEYS)[number];
-/** Keys whose values are money (rounded to the fen); the others are counts. */
-export const MONEY_KEYS: ReadonlySet<FunnelKey> = new Set(['gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'platformFees', 'paymentFees', 'fulfilment']);
-
-/** One monthly series per funnel key: visitors, orders, GMV … returning customers. */
-export type FunnelSeries = Record<FunnelKey, Series>;
-
-export interface ChannelResult extends FunnelSeries {
-  id: string;
-  name: Text;
-  totals: Record<FunnelKey, number>;
-  /** Cost of fulfilment per order used (warehouse + shipping), after fallbacks to supply.yaml. */
-  fulfilmentPerOrder: number;
-  explain: Record<string, Explanation>;
-}
-
-export interface FunnelTotals extends FunnelSeries {
-  totals: Record<FunnelKey, number>;
-  /** GMV ÷ orders over the horizon; null with no orders. */
-  aov: number | null;
-  /** orders ÷ visitors; null with no visitors. */
-  cvr: number | null;
-  /** refunds ÷ GMV; null with no GMV. */
-  returnRate: number | null;
-}
 
 export interface FunnelResult {
   channels: Record<string, ChannelResult>;

@@ -4,56 +4,15 @@
 import type { KpisFile, PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../model/formula.ts';
-import type { Series, Warning } from './plan-result.ts';
-import type { TargetResult } from './targets.ts';
+import type { Series, Warning } from '../model/result/series.ts';
+import type { TargetResult } from '../model/result/targets.ts';
 import type { Measure, MeasureValue } from './measures.ts';
-import { explain, type Explanation } from './explain.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { seriesOf } from './series.ts';
+import type { KpiVariance, KpiResult, MetricTree } from '../model/result/kpis.ts';
 
 type Kpi = NonNullable<KpisFile['kpis']>[number];
-export type KpiStatus = 'green' | 'amber' | 'red';
-
-export interface KpiVariance {
-  plan: number;
-  actual: number;
-  delta: number;
-  /** actual ÷ plan (plan ÷ actual when lower is better); 1 + improvement ÷ |plan| when the plan is negative (or a lower-better actual is ≤ 0); null when undefined. */
-  attainment: number | null;
-  status: KpiStatus | null;
-}
-
-export interface KpiResult {
-  id: string;
-  name: Kpi['name'];
-  category: Kpi['category'];
-  dimension: Kpi['dimension'];
-  unit: Kpi['unit'];
-  definition: Kpi['definition'];
-  formula: string | null;
-  measure: string | null;
-  owner: string;
-  source: Kpi['source'];
-  frequency: Kpi['frequency'];
-  direction: Kpi['direction'];
-  /** The yearly target: the linked SMART target's value, else the KPI's own `target`. */
-  target: number | null;
-  targetMonthly: Series | null;
-  /** What the plan projects, month by month (null when the KPI has neither measure nor formula). */
-  projected: Series | null;
-  /** The projection for the whole horizon (flows summed, ratios of totals, levels at the end). */
-  projectedTotal: number | null;
-  /** Months with a value in actuals/*.csv. */
-  actual: Record<string, number> | null;
-  variance: Record<string, KpiVariance> | null;
-  explain: Explanation;
-}
-
-export interface MetricTree {
-  /** KPI id → the KPIs its formula uses. */
-  children: Record<string, string[]>;
-  /** KPIs no other formula uses: the tops of the tree. */
-  roots: string[];
-}
 
 export interface KpiOutcome {
   kpis: Record<string, KpiResult>;

@@ -16,39 +16,16 @@
 // - LTV = AOV × gross margin rate × orders per customer (the caller passes 1 + repurchase rate), a
 //   12-month value; payback months = CAC ÷ (LTV ÷ 12), i.e. LTV is earned evenly over 12 months.
 import type { MarketingFile, PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from './plan-result.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { Series, Warning } from '../model/result/series.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { fen, ratio, seriesOf, total } from './series.ts';
 import { sampleSizePerVariant } from './ab-sample-size.ts';
+import type { MarketingChannelResult, MarketingResult } from '../model/result/marketing.ts';
 
 type Channel = NonNullable<MarketingFile['channels']>[number];
-
-export interface MarketingChannelResult {
-  id: string;
-  kind: Channel['kind'];
-  spend: Series;
-  clicks: Series;
-  orders: Series;
-  gmv: Series;
-  newCustomers: Series;
-  totals: { spend: number; clicks: number; orders: number; gmv: number; newCustomers: number };
-  cac: number | null;
-  roas: number | null;
-  roi: number | null;
-  ltv: number | null;
-  ltvCac: number | null;
-  paybackMonths: number | null;
-  explain: Record<string, Explanation>;
-}
-
-export interface MarketingResult {
-  channels: Record<string, MarketingChannelResult>;
-  spend: Series;
-  totals: { spend: number; gmv: number; newCustomers: number; cac: number | null; roas: number | null };
-  experiments: Record<string, { sampleSizePerVariant: number | null; days: number | null; explain: Explanation }>;
-}
 
 export interface MarketingOptions {
   /** Blended gross margin rate (gross profit ÷ GMV) used for ROI and LTV. */

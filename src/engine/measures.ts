@@ -1,13 +1,13 @@
 // Engine measures: the numbers a KPI can be bound to with `measure:`, monthly and for the whole plan.
 // Flows sum over months; ratios divide totals (never average monthly ratios); levels take the last month.
 import type { KpisFile, PlanInput } from '../model/plan-input.generated.ts';
-import type { Series } from './plan-result.ts';
-import type { FunnelTotals } from './funnel.ts';
-import type { PnlResult } from './pnl.ts';
-import type { MarketingResult } from './marketing.ts';
-import type { UsersResult } from './users.ts';
-import type { SupplyResult } from './supply.ts';
-import type { OrgResult } from './org.ts';
+import type { Series } from '../model/result/series.ts';
+import type { FunnelTotals } from '../model/result/funnel.ts';
+import type { PnlResult } from '../model/result/pnl.ts';
+import type { MarketingResult } from '../model/result/marketing.ts';
+import type { UsersResult } from '../model/result/users.ts';
+import type { SupplyResult } from '../model/result/supply.ts';
+import type { OrgResult } from '../model/result/org.ts';
 import { mapSeries, ratio, seriesOf, total } from './series.ts';
 
 export type Measure = NonNullable<NonNullable<KpisFile['kpis']>[number]['measure']>;

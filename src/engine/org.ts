@@ -13,34 +13,15 @@
 //   sorted ascending, 1e-9 tolerance), 0 below the first step or without an attainment; the payout is
 //   accrued evenly over the horizon, split in fen by largest remainder.
 import type { OrgFile, PlanInput } from '../model/plan-input.generated.ts';
-import type { Series } from './plan-result.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { Series } from '../model/result/series.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { seriesOf, zeros } from './series.ts';
+import type { IncentiveResult, OrgResult } from '../model/result/org.ts';
 
 type Incentive = NonNullable<OrgFile['incentives']>[number];
-
-export interface IncentiveResult {
-  attainment: number | null;
-  payoutShare: number;
-  payout: number;
-  explain: Explanation;
-}
-
-export interface OrgResult {
-  headcount: Series;
-  byTeam: Record<string, Series>;
-  byRole: Record<string, Series>;
-  salary: Series;
-  socialInsurance: Series;
-  bonus: Series;
-  payroll: Series;
-  training: Series;
-  incentives: Record<string, IncentiveResult>;
-  incentiveCost: Series;
-  explain: Record<string, Explanation>;
-}
 
 /** Heads in a role in a month: the value of the latest key ≤ month, 0 before the first key. */
 export function headsIn(headcount: Record<string, number | undefined>, month: string): number {

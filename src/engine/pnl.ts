@@ -1,20 +1,11 @@
 // P&L by month: GMV → refunds → VAT → net revenue → COGS → gross profit → operating costs → operating
 // profit. Every line is held in integer fen so the lines reconcile exactly, month by month and in total.
-import type { Series } from './plan-result.ts';
-import type { FunnelTotals } from './funnel.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { Series } from '../model/result/series.ts';
+import type { FunnelTotals } from '../model/result/funnel.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { quarterOf } from '../model/calendar.ts';
-
-export const PNL_LINES = [
-  'gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'cogs', 'grossProfit',
-  'platformFees', 'paymentFees', 'fulfilment', 'marketing', 'promotions', 'payroll', 'incentives', 'training',
-  'systems', 'warehousing', 'holdingCost', 'pointsCost', 'operatingExpenses', 'operatingProfit',
-] as const;
-export type PnlLineKey = (typeof PNL_LINES)[number];
-export type PnlLine = Record<PnlLineKey, number>;
-
-/** The operating cost lines, in the order they are shown. */
-export const OPERATING_EXPENSES = ['platformFees', 'paymentFees', 'fulfilment', 'marketing', 'promotions', 'payroll', 'incentives', 'training', 'systems', 'warehousing', 'holdingCost', 'pointsCost'] as const;
+import { PNL_LINES, type PnlLine, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
 
 export interface PnlInputs {
   funnel: FunnelTotals;
@@ -29,16 +20,6 @@ export interface PnlInputs {
   warehousing: Series;
   holdingCost: Series;
   pointsCost: Series;
-}
-
-export interface PnlResult {
-  months: Record<string, PnlLine>;
-  quarters: Record<string, PnlLine>;
-  total: PnlLine;
-  cumulativeOperatingProfit: Series;
-  /** First month from which cumulative operating profit stays ≥ 0; null if it never does. */
-  breakEvenMonth: string | null;
-  explain: Partial<Record<PnlLineKey, Explanation>>;
 }
 
 const toFen = (yuan: number) => Math.round((Number.isFinite(yuan) ? yuan : 0) * 100);

@@ -28,15 +28,17 @@
 // Days outside the horizon have no baseline; money is rounded to the fen and monthly series are split by
 // largest remainder, so a series adds up to its total.
 import type { PlanInput, PromotionsFile, Text } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from './plan-result.ts';
+import type { Series, Warning } from '../model/result/series.ts';
 import type { FunnelResult } from './funnel.ts';
-import type { ProductsResult } from './products.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { ProductsResult } from '../model/result/products.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { fen, seriesOf, total } from './series.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { datesInRange, daysByMonth, daysInMonth, daysInRange, rangesOverlap } from './calendar.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
+import type { PromotionResult } from '../model/result/promotions.ts';
 
 type Promotion = NonNullable<PromotionsFile['promotions']>[number];
 /** A promotion mechanic with every variant's fields optional (the generated union is hard to narrow). */
@@ -54,52 +56,6 @@ interface Mechanic {
   depositStart?: string;
   balanceStart?: string;
   depositBonus?: number;
-}
-
-export interface PromotionChannel {
-  baselineGmv: number;
-  depth: number;
-  priceDepth: number;
-  promoGmv: number;
-}
-
-export interface PromotionResult {
-  id: string;
-  /** Position in promotions.yaml `promotions`. */
-  index: number;
-  name: Text;
-  kind: Promotion['kind'];
-  start: string;
-  end: string;
-  days: number;
-  /** The promotion's channels that exist in channels.yaml. */
-  channels: string[];
-  /** SKUs on offer; null = the whole range. */
-  skus: string[] | null;
-  baselineGmv: number;
-  /** d: share of the price the merchant gives away, incl. gifts. */
-  depth: number;
-  /** The part of d that lowers the price paid to the merchant (without gifts). */
-  priceDepth: number;
-  margin: number | null;
-  breakEvenUplift: number | null;
-  expectedUplift: number;
-  belowBreakEven: boolean;
-  promoGmv: number;
-  incrementalGmv: number;
-  /** Null when the margin is unknown. */
-  grossProfitImpact: number | null;
-  /** grossProfitImpact − budget; null when the margin is unknown. */
-  netProfitImpact: number | null;
-  fixedCost: number;
-  giftCost: number;
-  orders: number;
-  gmvByMonth: Series;
-  cashByMonth: Series;
-  costByMonth: Series;
-  overlaps: string[];
-  byChannel: Record<string, PromotionChannel>;
-  explain: Record<string, Explanation>;
 }
 
 /**

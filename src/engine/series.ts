@@ -1,6 +1,6 @@
 // Monthly series: one number per month of the horizon. Small helpers every model shares.
 import { quarterOf } from '../model/calendar.ts';
-import type { Series } from './plan-result.ts';
+import type { Series } from '../model/result/series.ts';
 
 export function seriesOf(months: readonly string[], value: (month: string, index: number) => number): Series {
   const out: Series = {};

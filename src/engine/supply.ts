@@ -14,55 +14,17 @@
 // - Totals: turnover = Σ annual COGS / Σ average inventory value (the value-weighted mean of the SKU
 //   turnovers); days of inventory = 365 / turnover.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from './plan-result.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { Series, Warning } from '../model/result/series.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { fen, ratio, seriesOf } from './series.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { DAYS_PER_MONTH, dailyStdDev, eoq, reorderPoint, safetyStock, zScore } from './safety-stock.ts';
+import type { SkuSupply, SupplyResult } from '../model/result/supply.ts';
 
 /** Service level used when supply.yaml has no inventory policy. */
 export const DEFAULT_SERVICE_LEVEL = 0.95;
 const DAYS_PER_YEAR = 365;
-
-export interface SkuSupply {
-  id: string;
-  supplier: string | null;
-  serviceLevel: number;
-  z: number;
-  /** Units a day (forecast monthly units / 30.4375). */
-  dailyDemand: number;
-  leadTimeDays: number;
-  /** Units (not rounded; round up when ordering). */
-  safetyStock: number;
-  reorderPoint: number;
-  /** Units per purchase order; null when holding stock costs nothing. */
-  eoq: number | null;
-  averageInventoryUnits: number;
-  /** Average inventory at cost, yuan. */
-  inventoryValue: number;
-  turnover: number | null;
-  daysOfInventory: number | null;
-  openingStock: number | null;
-  /** Opening stock below the reorder point. */
-  stockOut: boolean;
-  /** Opening stock covers more days of demand than the policy's maximum. */
-  overstock: boolean;
-  explain: Record<string, Explanation>;
-}
-
-export interface SupplyResult {
-  skus: Record<string, SkuSupply>;
-  /** Σ SKUs' average inventory value (all SKUs on sale), yuan. */
-  inventoryValue: number;
-  turnover: number | null;
-  daysOfInventory: number | null;
-  /** Per month: Σ average inventory value of the SKUs on sale that month (0 before a SKU's launch). */
-  capitalTied: Series;
-  /** capital tied × holdingCostRate / 12. */
-  holdingCost: Series;
-  /** Σ warehouses' monthlyFixedCost. */
-  warehouseFixed: Series;
-}
 
 export function computeSupply(input: PlanInput, months: readonly string[]): SupplyResult {
   const supply = input.supply;

@@ -7,45 +7,17 @@
 // Money targets are split in fen and counts in whole units (hundredths when the month is fractional), by
 // largest remainder, so the channels add up exactly to the month.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from './plan-result.ts';
-import type { TargetResult } from './targets.ts';
-import type { FunnelResult, FunnelKey } from './funnel.ts';
+import type { Series, Warning } from '../model/result/series.ts';
+import type { TargetResult } from '../model/result/targets.ts';
+import type { FunnelResult } from './funnel.ts';
+import type { FunnelKey } from '../model/result/funnel.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
-import { explain, type Explanation } from './explain.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { finiteRatio } from './pricing.ts';
 import { fen, seriesOf, total } from './series.ts';
-
-export interface GapTotals {
-  target: number;
-  bottomUp: number;
-  gap: number;
-}
-
-export interface ChannelGap {
-  target: Series;
-  bottomUp: Series;
-  gap: Series;
-  totals: GapTotals;
-}
-
-export interface TargetGap {
-  targetId: string;
-  metric: string;
-  target: Series;
-  bottomUp: Series;
-  /** bottomUp − target. */
-  gap: Series;
-  totalGap: number;
-  /** Sums over the horizon, so pages never add months up. */
-  totals: GapTotals;
-  /** totalGap ÷ target total; null when the target total is 0. */
-  gapShare: number | null;
-  byChannel: Record<string, ChannelGap>;
-  /** How channel targets were split. */
-  split: 'channel-mix' | 'bottom-up';
-  explain: Explanation;
-}
+import type { ChannelGap, TargetGap } from '../model/result/target-gap.ts';
 
 /** Target metrics the funnel projects, and the funnel series that projects each. */
 export const GAP_METRICS: Readonly<Record<string, FunnelKey>> = {

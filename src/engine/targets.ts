@@ -5,11 +5,11 @@ import type { PlanInput } from '../model/plan-input.generated.ts';
 import { quarterOf } from '../model/calendar.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
-import { explain, type Explanation } from './explain.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
+import type { TargetMetric, Unit, MilestoneResult, TargetResult } from '../model/result/targets.ts';
 
 type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];
-export type TargetMetric = Target['metric'];
-export type Unit = 'money' | 'count' | 'rate';
 
 const UNITS: Record<TargetMetric, Unit> = {
   gmv: 'money',
@@ -27,35 +27,6 @@ const UNITS: Record<TargetMetric, Unit> = {
 
 /** Metrics whose target is a total over the plan; the others are a level to reach. */
 const TOTALS = new Set<TargetMetric>(['gmv', 'revenue', 'gross-profit', 'operating-profit', 'new-customers', 'orders']);
-
-export interface MilestoneResult {
-  id: string;
-  month: string;
-  name: Target['name'];
-  cumulativeShare?: number;
-  /** Share of the total the monthly plan reaches by the milestone month. */
-  plannedShare?: number;
-  /** False when the monthly plan reaches less than the milestone asks. */
-  onTrack?: boolean;
-}
-
-export interface TargetResult {
-  id: string;
-  metric: TargetMetric;
-  unit: Unit;
-  kind: 'total' | 'level';
-  value: number;
-  baseline?: number;
-  /** value / baseline − 1. */
-  growth?: number;
-  deadline: string;
-  owner: string;
-  monthly: Record<string, number>;
-  quarterly: Record<string, number>;
-  cumulative: Record<string, number>;
-  milestones: MilestoneResult[];
-  explain: Explanation;
-}
 
 export function computeTargets(input: PlanInput, months: readonly string[]): TargetResult[] {
   const profiles = new Map((input.targets?.seasonality ?? []).map((p, k) => [p.id, { ...p, index: k }]));

@@ -12,52 +12,14 @@
 //   shorter); null without either.
 // - Member tiers are counted by their share of members; the points multiplier is the share-weighted mean.
 import type { PlanInput, UsersFile } from '../model/plan-input.generated.ts';
-import type { Series } from './plan-result.ts';
-import { explain, type Explanation } from './explain.ts';
+import type { Series } from '../model/result/series.ts';
+import { explain } from './explain.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 import { fen, mapSeries, seriesOf, total } from './series.ts';
+import type { AarrrStage, RfmResult, UsersResult } from '../model/result/users.ts';
 
 type Stage = NonNullable<UsersFile['lifecycle']>['stages'][number];
 type Segment = NonNullable<UsersFile['rfm']>['segments'][number];
-
-export interface AarrrStage {
-  stage: Stage['stage'];
-  id: string;
-  /** The stage's conversion from the previous stage; null when the plan gives none (counted as 1). */
-  rate: number | null;
-  /** People reaching the stage over the plan (expected value, not rounded). */
-  count: number;
-}
-
-export interface MembershipResult {
-  /** Members at the end of each month: start + Σ new customers × monthly join rate so far. */
-  members: Series;
-  tiers: Record<string, { share: number; /** at the end of the horizon */ members: number }>;
-  /** GMV × member share of GMV × points per yuan × share-weighted points multiplier. */
-  pointsIssued: Series;
-  /** Points issued × redemption rate × value per point: the expected cost (liability) created that month, yuan. */
-  pointsCost: Series;
-  /** Σ points cost over the plan, yuan. */
-  pointsLiability: number;
-}
-
-export interface RfmResult {
-  segments: Array<{ id: string; name: Segment['name']; rule: Segment['rule']; action: Segment['action']; tier: string | null; channel: string | null }>;
-  /** The scoring thresholds; null when the plan has no RFM section. */
-  cutoffs: { recencyDays: number[]; frequency: number[]; monetary: number[] } | null;
-}
-
-export interface UsersResult {
-  aarrr: AarrrStage[];
-  /** cohort month → active customers of that cohort by month (0 before the cohort month). */
-  cohorts: Record<string, Series>;
-  activeCustomers: Series;
-  mau: Series;
-  dau: Series;
-  repurchaseRate: number | null;
-  membership: MembershipResult;
-  rfm: RfmResult;
-  explain: Record<string, Explanation>;
-}
 
 export interface FunnelInputs {
   visitors: Series;

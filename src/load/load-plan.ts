@@ -1,8 +1,8 @@
 // A plan folder's files (already read) → parsed sources with positions, plus what was wrong with them.
 import { posix } from 'node:path';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { PLAN_FILES, REQUIRED_FILES, type PlanFileKey } from '../validate/schema-registry.ts';
-import { didYouMean } from '../validate/closest.ts';
+import { PLAN_FILES, REQUIRED_FILES, type PlanFileKey } from '../model/plan-files.ts';
+import { didYouMean } from '../model/closest.ts';
 import { decodePlanFile } from './decode.ts';
 import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';

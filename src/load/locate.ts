@@ -3,29 +3,11 @@ import { isMap, isSeq, isScalar, isAlias, isPair, type Document, type Node } fro
 import type { Place } from '../diagnostics/diagnostic.ts';
 import { placeOf } from './source-file.ts';
 import type { YamlSource } from './parse-yaml.ts';
-
-export type PathSegment = string | number;
+import type { PathSegment } from '../model/data-path.ts';
 
 /** `/targets/0/owner` (JSON Pointer, as ajv reports) → `['targets', 0, 'owner']`. */
-export function pointerToSegments(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
-}
 
 /** `['targets', 0, 'owner']` → `targets[0].owner`, the dotted path users see. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(s)) out += out ? `.${s}` : s;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
 
 export interface Located {
   place: Place;
@@ -85,12 +67,3 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /** `targets[0].value` → `['targets', 0, 'value']`: the inverse of formatPath for plain keys. */
-export function parsePath(path: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
-    if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
-    else out.push(m[1]!);
-  }
-  return out;
-}

@@ -1,7 +1,7 @@
 // Plan paths name one number in the plan with ids for list items: `channels.tmall.funnel.cvr`,
 // `marketing.channels.qianchuan.budget.total`. The list named like its file may be left out
 // (`channels.tmall…` = `channels.channels.tmall…`). Scenarios and sensitivity drivers use them.
-import type { PathSegment } from '../load/locate.ts';
+import type { PathSegment } from './data-path.ts';
 
 export interface ResolvedPath {
   /** Concrete segments from the plan input root, list items by index. */

@@ -1,6 +1,6 @@
 // Pattern selection over plain plan data: `skus.*.category` visits every SKU's category.
 //   `*`  any list item or mapping value      `#`  any mapping key (the key itself is the value)
-import type { PathSegment } from '../load/locate.ts';
+import type { PathSegment } from './data-path.ts';
 
 export interface Selected {
   value: unknown;

@@ -2,7 +2,7 @@
 // along the path are copied (shallowly), everything else is shared with the original. The original is
 // never changed, so it may be frozen; untouched sections keep their identity (===), which lets the engine
 // reuse what it computed from them (see the per-call cache in engine/compute.ts).
-import type { PathSegment } from '../load/locate.ts';
+import type { PathSegment } from './data-path.ts';
 
 /**
  * A copy of `root` with the value at `segments` replaced by `value`. Every container on the path must

@@ -1,7 +1,7 @@
 // The print manifest: what the board page (src/site/pages/[...locale]/board.astro) says the full-plan PDF
 // of its locale holds — cover facts, chapters and data sections in reading order, and the labels of the
 // cover and contents in the locale. Read from `<script type="application/json" id="shopplan-print">`.
-import type { Locale } from '../site/i18n/strings.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export interface PrintPage {
   title: string;

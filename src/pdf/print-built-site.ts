@@ -2,7 +2,7 @@
 // swap it into place, so a failed print never leaves half the PDFs (or none) where the old ones were.
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { siteLocales } from '../build/build-site.ts';
+import { siteLocales } from '../i18n/locale.ts';
 import { printSitePdfs, type PrintedPdf } from './print-site.ts';
 import { planDate } from './plan-date.ts';
 

@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
-import { DEFAULT_LOCALE, type Locale } from '../site/i18n/strings.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 import { formatDate } from '../site/format.ts';
-import { normaliseBase, serve, type StaticServer } from './serve-static.ts';
+import { serve, type StaticServer } from './serve-static.ts';
+import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
 import { assemble, CONSTANT_DATE, countPages, finish, type LinkTarget, type PdfMetadata } from './assemble.ts';
 import { BOARD_MARGIN, coverHtml, mm, overlayHtml, pageRule, partOfLink, PLAN_MARGIN, tocHtml, type Margin, type OverlayPage, type TocEntry } from './html.ts';
@@ -49,7 +50,7 @@ const BOARD_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
 /** Site path of a page in a locale: zh-CN at the root, others under /<locale>/ (as src/site/routes.ts). */
 export function localePath(locale: string, slug = '', base = '/'): string {
   const path = [locale === DEFAULT_LOCALE ? '' : locale, slug].filter(Boolean).join('/');
-  return `${normaliseBase(base)}${path ? `${path}/` : ''}`;
+  return `${normalizeBase(base)}${path ? `${path}/` : ''}`;
 }
 
 export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]> {
@@ -64,7 +65,7 @@ export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]
     // One locale after the other: printing them side by side in two tabs was no faster on two cores.
     for (const locale of options.locales) {
       log(`Printing PDF (${locale}) …`);
-      const files = await printLocale(context, server, locale as Locale, options.date, normaliseBase(options.base), process.env.SHOPPLAN_DEBUG ? log : () => {});
+      const files = await printLocale(context, server, locale as Locale, options.date, normalizeBase(options.base), process.env.SHOPPLAN_DEBUG ? log : () => {});
       for (const f of files) {
         const file = join(options.outDir, `${f.kind}.${locale}.pdf`);
         await writeFile(file, f.bytes);

@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { normalizeBase } from '../model/base-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,16 +30,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Normalises a site's base URL path: `operating-plan` → `/operating-plan/`; empty → `/`. */
-export function normaliseBase(base: string | undefined): string {
-  const trimmed = (base ?? '').replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
 /** `options.base`: the URL path the site was built for (`--base`); requests outside it get 404. */
 export async function serve(root: string, options: { base?: string } = {}): Promise<StaticServer> {
   const base = resolve(root);
-  const prefix = normaliseBase(options.base);
+  const prefix = normalizeBase(options.base);
   const server: Server = createServer(async (req, res) => {
     let path: string;
     try {

@@ -1,4 +1,5 @@
-// The one pipeline every command runs: read → load → validate → order data → compute → check citations.
+// The one pipeline every command runs: read → load → validate → order data → compute → checks of the computed
+// numbers and citations.
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { loadPlan, type PlanSources, type RawFile } from '../load/load-plan.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
@@ -6,10 +7,11 @@ import { validatePlan, type ValidationResult } from '../validate/validate-plan.t
 import { checkOrderData, mergeActuals, type OrderDataOptions, type OrderDataResult } from '../data/check-data.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { compute } from '../engine/compute.ts';
-import { locate, formatPath } from '../load/locate.ts';
-import type { PlanFileKey } from '../validate/schema-registry.ts';
-import type { PlanResult } from '../engine/plan-result.ts';
-import { closest } from '../validate/closest.ts';
+import { checkComputed } from './check-computed.ts';
+import { diagnosticAt } from '../load/diagnostic-at.ts';
+import type { PlanFileKey } from '../model/plan-files.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import { closest } from '../model/closest.ts';
 
 export interface PlanCheck {
   sources?: PlanSources;
@@ -19,7 +21,7 @@ export interface PlanCheck {
 }
 
 export interface CheckOptions {
-  /** Compute the result too (and check `:value[…]` citations against it). Default true. */
+  /** Compute the result too, and run the checks that need its numbers (promotion margins, list prices, `:value[…]` citations). Default true. */
   compute?: boolean;
   scenario?: string;
   /**
@@ -69,10 +71,19 @@ function finish(prepared: Prepared, options: CheckOptions): PlanCheck {
   if (options.compute === false) return { sources, input, diagnostics: sortDiagnostics(diagnostics) };
   const actuals = mergeActuals(validated.actuals, orders?.actuals, sources.files.data?.file);
   diagnostics.push(...actuals.diagnostics);
-  const result = compute(input, { scenario: options.scenario, actuals: actuals.table, ...(orders?.baseline ? { baseline: orders.baseline } : {}) });
+  const computeOptions = { actuals: actuals.table, ...(orders?.baseline ? { baseline: orders.baseline } : {}) };
+  const result = compute(input, { ...computeOptions, scenario: options.scenario });
+  // The checks judge the plan as written, not a scenario of it.
+  diagnostics.push(...checkComputed(sources, input, options.scenario ? compute(input, computeOptions) : result));
   diagnostics.push(...warningDiagnostics(sources, result));
   diagnostics.push(...checkValueCitations(sources, result));
   return { sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The text of each plan file by its diagnostic file label, for code frames. */
+export function sourceLookup(check: PlanCheck): (file: string) => string | undefined {
+  const texts = new Map([...Object.values(check.sources?.files ?? {}), ...(check.sources?.chapters ?? [])].map((s) => [s.file, s.text]));
+  return (file) => texts.get(file);
 }
 
 /** Looks up a dotted path in the computed result, e.g. `targets.gmv.quarterly.2027-Q4`. */
@@ -105,11 +116,5 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
 
 /** Engine findings that belong to a YAML line (e.g. a KPI formula dividing by zero) become diagnostics there. */
 function warningDiagnostics(sources: PlanSources, result: PlanResult): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const w of result.warnings) {
-    if (!w.source || w.kind !== 'kpi-division-by-zero') continue;
-    const source = sources.files[w.source.file as PlanFileKey];
-    out.push(new Diagnostic('kpi-division-by-zero', w.message, { file: source?.file, place: source ? locate(source, w.source.path).place : undefined, path: formatPath(w.source.path) }));
-  }
-  return out;
+  return result.warnings.flatMap((w) => (w.source && w.kind === 'kpi-division-by-zero' ? [diagnosticAt(sources.files[w.source.file as PlanFileKey], w.source.path, 'kpi-division-by-zero', w.message)] : []));
 }

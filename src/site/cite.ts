@@ -1,5 +1,5 @@
 // What a chapter citation stands for: `:kpi[gmv]` is the KPI's target; `:value[path]` any number of the result.
-import type { PlanResult } from '../engine/plan-result.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
 import type { Citation } from '../load/parse-mdx.ts';
 import { valueAt } from '../pipeline/check-plan.ts';
 

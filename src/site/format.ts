@@ -1,7 +1,7 @@
 // Presentation only: picks the text for a locale and formats numbers with Intl — 万/亿 in Chinese,
 // K/M in English, ¥ for money. Pages format; they never compute.
 import type { Text } from '../model/plan-input.generated.ts';
-import type { Locale } from './i18n/strings.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export type { Locale };
 

@@ -4,10 +4,9 @@
 // reloads the page (or shows the diagnostics and keeps the last good plan).
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
-import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
+import { checkPlanFolder, sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
-import { sourceLookup } from '../cli/report.ts';
 import { siteData } from './site-data.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 

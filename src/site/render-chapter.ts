@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Root, Parent, PhrasingContent } from 'mdast';
-import type { PlanResult } from '../engine/plan-result.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
 import { CITATION_DIRECTIVES, type CitationKind } from '../load/parse-mdx.ts';
 import { resolveCitation } from './cite.ts';
 import { formatValue, type Locale } from './format.ts';

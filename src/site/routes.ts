@@ -2,7 +2,7 @@
 // out get no page.
 import data from 'virtual:shopplan/data';
 import type { SiteData } from './site-data.ts';
-import { DEFAULT_LOCALE, type Locale } from './i18n/strings.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 
 export interface LocaleProps {
   locale: Locale;

@@ -3,11 +3,12 @@
 // pages import it from the virtual module and never compute numbers themselves.
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { PlanResult } from '../engine/plan-result.ts';
-import { locate, parsePath } from '../load/locate.ts';
-import type { PlanFileKey } from '../validate/schema-registry.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import { locate } from '../load/locate.ts';
+import { parsePath } from '../model/data-path.ts';
+import type { PlanFileKey } from '../model/plan-files.ts';
 import { renderChapter } from './render-chapter.ts';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/strings.ts';
+import { DEFAULT_LOCALE, LOCALES, siteLocales, type Locale } from '../i18n/locale.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 
 export interface ChapterPage {
@@ -37,7 +38,7 @@ export interface SiteData {
 export function siteData(check: PlanCheck, versions: SiteVersions | null = null): SiteData {
   if (!check.input || !check.result || !check.sources) throw new Error('siteData needs a plan that validated and computed');
   const { input, result, sources } = check;
-  const locales = (input.plan.locales?.length ? input.plan.locales : [DEFAULT_LOCALE]).filter((l): l is Locale => (LOCALES as readonly string[]).includes(l));
+  const locales = siteLocales(input.plan.locales ?? []);
   const chapters = Object.fromEntries(LOCALES.map((l) => [l, [] as ChapterPage[]])) as Record<Locale, ChapterPage[]>;
   const bySlug = new Map<string, Map<Locale, (typeof sources.chapters)[number]>>();
   for (const c of sources.chapters) {

@@ -1,7 +1,7 @@
 // The engine's warnings in the reader's language: one sentence per warning kind, with the plan's own names
 // (t()) and the result's numbers (formatted, never computed). When a warning's data cannot be found in the
 // result, the engine's English message is shown as it is.
-import type { Warning } from '../engine/plan-result.ts';
+import type { Warning } from '../model/result/series.ts';
 import type { SiteData } from './site-data.ts';
 import { formatDate, formatExact, formatGrowth, formatMonth, formatValue, t, type Locale } from './format.ts';
 

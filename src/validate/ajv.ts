@@ -2,7 +2,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
-import { PLAN_FILES, readSchemas, type PlanFileKey } from './schema-registry.ts';
+import { readSchemas } from './schema-registry.ts';
+import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;

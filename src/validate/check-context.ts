@@ -1,17 +1,11 @@
 // What a semantic check sees: the typed plan, where each file's data came from, and a way to report.
-import { Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
-import { formatPath, locate, type PathSegment } from '../load/locate.ts';
+import { diagnosticAt, type AtOptions } from '../load/diagnostic-at.ts';
+import type { PathSegment } from '../model/data-path.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { PlanFileKey } from './schema-registry.ts';
-
-export interface ReportOptions {
-  /** Point at the key rather than the value (for mapping keys). */
-  key?: boolean;
-  hint?: string;
-  severity?: Severity;
-}
+import type { PlanFileKey } from '../model/plan-files.ts';
 
 export class CheckContext {
   readonly input: PlanInput;
@@ -26,17 +20,8 @@ export class CheckContext {
     this.copyPaths = copyPaths;
   }
 
-  report(code: Code, message: string, file: PlanFileKey, segments: readonly PathSegment[], options: ReportOptions = {}): void {
-    const source = this.sources.files[file];
-    this.diagnostics.push(
-      new Diagnostic(code, message, {
-        file: source?.file,
-        place: source ? locate(source, segments, { key: options.key }).place : undefined,
-        path: formatPath(segments),
-        hint: options.hint,
-        severity: options.severity,
-      }),
-    );
+  report(code: Code, message: string, file: PlanFileKey, segments: readonly PathSegment[], options: AtOptions = {}): void {
+    this.diagnostics.push(diagnosticAt(this.sources.files[file], segments, code, message, options));
   }
 }
 

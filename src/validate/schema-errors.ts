@@ -2,9 +2,10 @@
 import type { ErrorObject } from 'ajv';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
-import { formatPath, locate, pointerToSegments, type PathSegment } from '../load/locate.ts';
+import { locate } from '../load/locate.ts';
+import { formatPath, pointerToSegments, type PathSegment } from '../model/data-path.ts';
 import type { YamlSource } from '../load/parse-yaml.ts';
-import { didYouMean } from './closest.ts';
+import { didYouMean } from '../model/closest.ts';
 
 type Schema = Record<string, any>;
 

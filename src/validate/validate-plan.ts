@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { createAjv, type ValidationContext } from './ajv.ts';
-import { PLAN_FILES, type PlanFileKey } from './schema-registry.ts';
+import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { CheckContext, type Check } from './check-context.ts';
 import { checkUniqueIds } from './checks/unique-ids.ts';
@@ -15,7 +15,6 @@ import { checkScores } from './checks/scores.ts';
 import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
-import { checkPromotionMargins } from './checks/promotion-margins.ts';
 import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import { checkDataPaths } from './checks/data-paths.ts';
@@ -29,7 +28,7 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkPromotionMargins, checkDataPaths];
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkDataPaths];
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 

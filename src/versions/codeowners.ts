@@ -8,7 +8,7 @@
 // with a comment. GitHub uses the last matching line, so the folder default comes first.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { PlanSources } from '../load/load-plan.ts';
-import { PLAN_FILES, type PlanFileKey } from '../validate/schema-registry.ts';
+import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 
 export interface CodeownersEntry {
   /** Pattern relative to the repository root, e.g. `/content/targets.yaml`. */

@@ -3,9 +3,9 @@
 // is reported at its plan path — `targets[gmv].value`, `marketing.channels[qianchuan].budget.total` —
 // with the value before and after. Chapters and actuals are compared as files.
 import type { PlanCheck } from '../pipeline/check-plan.ts';
-import { locate, type PathSegment } from '../load/locate.ts';
-import type { PlanFileKey } from '../validate/schema-registry.ts';
-import { PLAN_FILES } from '../validate/schema-registry.ts';
+import { locate } from '../load/locate.ts';
+import type { PathSegment } from '../model/data-path.ts';
+import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { unitOf, type DiffUnit } from './units.ts';
 import { deltaOf } from './numbers.ts';
 

@@ -1,9 +1,8 @@
 // What a change does to the numbers: headline figures, every target's value and bottom-up projection,
 // the P&L lines, GMV and operating profit by quarter and month (where they moved), KPI projections
 // and risk triggers that start or stop firing — each as before, after, Δ and Δ%.
-import type { PlanResult } from '../engine/plan-result.ts';
-import type { PnlLineKey } from '../engine/pnl.ts';
-import { PNL_LINES } from '../engine/pnl.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import { PNL_LINES, type PnlLineKey } from '../model/result/pnl.ts';
 import { changed, deltaOf, type Delta } from './numbers.ts';
 import type { DiffUnit } from './units.ts';
 

@@ -2,7 +2,7 @@
 // (main.ts prints `message` and returns `exitCode`), never a stack trace.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatText } from '../diagnostics/format/text.ts';
-import { EXIT } from '../cli/exit-codes.ts';
+import { EXIT } from '../diagnostics/exit-codes.ts';
 
 export abstract class VersionsError extends Error {
   abstract readonly exitCode: number;

@@ -4,7 +4,7 @@ import type { PlanDiff } from './diff.ts';
 import type { InputChange } from './diff-inputs.ts';
 import type { OutputRow, RiskFiring } from './diff-outputs.ts';
 import { formatDelta, formatNumber, formatPct, formatValue } from './numbers.ts';
-import { stableJson } from '../build/stable-json.ts';
+import { stableJson } from '../model/stable-json.ts';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];

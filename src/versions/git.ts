@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { RawFile } from '../load/load-plan.ts';
-import { closest } from '../validate/closest.ts';
+import { closest } from '../model/closest.ts';
 import { GitFailedError, PlanPathMissingError, UnknownRefError } from './errors.ts';
 
 export interface PlanRepo {

@@ -1,10 +1,9 @@
 // One plan as a value: its files (from a folder or from git), migrated to the current schema, checked,
 // and a content hash of the files so builds and diffs can be cached.
 import { createHash } from 'node:crypto';
-import { checkPlanFiles, type PlanCheck } from '../pipeline/check-plan.ts';
+import { checkPlanFiles, sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { RawFile } from '../load/load-plan.ts';
-import { sourceLookup } from '../cli/report.ts';
 import { migratePlan } from './migrate.ts';
 import { VersionPlanInvalidError } from './errors.ts';
 

@@ -1,7 +1,7 @@
 // The unit of a plan input, from its JSON Schema: a value declared as `common#/$defs/money` is money,
 // `rate`/`share` a rate, `count` a count. Used to format input changes (¥8,800,000, 3.50 %).
 import { readSchemas, type JsonSchema } from '../validate/schema-registry.ts';
-import type { PathSegment } from '../load/locate.ts';
+import type { PathSegment } from '../model/data-path.ts';
 
 export type DiffUnit = 'money' | 'rate' | 'count' | 'ratio' | 'number';
 

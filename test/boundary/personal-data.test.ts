@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { looksPersonal, maskPersonalData } from '../../src/model/personal-data.ts';
 import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
 import { renderDiagnostics } from '../../src/cli/report.ts';
-import { stableJson } from '../../src/build/stable-json.ts';
+import { stableJson } from '../../src/model/stable-json.ts';
 import { analyzeOrders } from '../../src/data/analyze-orders.ts';
 import { COLUMNS, SMALL_ORDERS, context, csvSource } from '../data/helpers.ts';
 

@@ -12,7 +12,7 @@
 //   year   12 orders, 6 buyers              2510     50              5, returning 1 (d)
 import { describe, expect, it } from 'vitest';
 import { analyzeOrders } from '../../src/data/analyze-orders.ts';
-import { profileShares } from '../../src/data/baseline-result.ts';
+import { profileShares } from '../../src/engine/baseline-result.ts';
 import { windowStart } from '../../src/data/analyze.ts';
 import { SMALL_ORDERS, context, csvSource } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
-import { stableJson } from '../../src/build/stable-json.ts';
+import { stableJson } from '../../src/model/stable-json.ts';
 import { duckDbFactory } from '../../src/data/duckdb.ts';
 
 const CONTENT = 'content';

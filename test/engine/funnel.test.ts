@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeFunnel, FUNNEL_KEYS, MONEY_KEYS } from '../../src/engine/funnel.ts';
+import { computeFunnel } from '../../src/engine/funnel.ts';
+import { FUNNEL_KEYS, MONEY_KEYS } from '../../src/model/result/funnel.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeKpis } from '../../src/engine/kpis.ts';
 import type { Measure, MeasureValue } from '../../src/engine/measures.ts';
-import type { Series } from '../../src/engine/plan-result.ts';
+import type { Series } from '../../src/model/result/series.ts';
 import { computeTargets } from '../../src/engine/targets.ts';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../../src/model/formula.ts';
 import type { KpisFile, PlanInput } from '../../src/model/plan-input.generated.ts';

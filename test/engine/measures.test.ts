@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { collectMeasures, type MeasureSources } from '../../src/engine/measures.ts';
 import { computePnl, type PnlInputs } from '../../src/engine/pnl.ts';
-import type { FunnelTotals } from '../../src/engine/funnel.ts';
-import type { Series } from '../../src/engine/plan-result.ts';
-import type { UsersResult } from '../../src/engine/users.ts';
-import type { SupplyResult } from '../../src/engine/supply.ts';
-import type { OrgResult } from '../../src/engine/org.ts';
-import type { MarketingResult } from '../../src/engine/marketing.ts';
+import type { FunnelTotals } from '../../src/model/result/funnel.ts';
+import type { Series } from '../../src/model/result/series.ts';
+import type { UsersResult } from '../../src/model/result/users.ts';
+import type { SupplyResult } from '../../src/model/result/supply.ts';
+import type { OrgResult } from '../../src/model/result/org.ts';
+import type { MarketingResult } from '../../src/model/result/marketing.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computePnl, OPERATING_EXPENSES, PNL_LINES, type PnlInputs } from '../../src/engine/pnl.ts';
-import type { FunnelTotals } from '../../src/engine/funnel.ts';
-import type { Series } from '../../src/engine/plan-result.ts';
+import { computePnl, type PnlInputs } from '../../src/engine/pnl.ts';
+import { OPERATING_EXPENSES, PNL_LINES } from '../../src/model/result/pnl.ts';
+import type { FunnelTotals } from '../../src/model/result/funnel.ts';
+import type { Series } from '../../src/model/result/series.ts';
 import { horizonMonths, quarterOf } from '../../src/model/calendar.ts';
 
 const fen = (x: number) => Math.round(x * 100);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRisks, riskLevel, riskWarnings } from '../../src/engine/risks.ts';
-import type { KpiResult } from '../../src/engine/kpis.ts';
-import type { Series } from '../../src/engine/plan-result.ts';
+import type { KpiResult } from '../../src/model/result/kpis.ts';
+import type { Series } from '../../src/model/result/series.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput, RisksFile } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';

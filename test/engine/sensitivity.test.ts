@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compute } from '../../src/engine/compute.ts';
 import { applyScenario } from '../../src/engine/scenarios.ts';
-import { PNL_LINES } from '../../src/engine/pnl.ts';
+import { PNL_LINES } from '../../src/model/result/pnl.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { folderFiles } from '../helpers/plan.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { computeUsers, retentionAt } from '../../src/engine/users.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput, UsersFile } from '../../src/model/plan-input.generated.ts';
-import type { Series } from '../../src/engine/plan-result.ts';
+import type { Series } from '../../src/model/result/series.ts';
 import { minimalPlan } from '../helpers/plan.ts';
 
 const months = horizonMonths('2027-01', 4);

@@ -1,7 +1,8 @@
 // The PDF step of `shopplan build` with fake effects: no disk, no Astro, no Chromium.
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
-import { buildPlanSite, ChromiumMissingError, type BuildEffects, type PdfRequest } from '../../src/build/build-site.ts';
+import { buildPlanSite, ChromiumMissingError } from '../../src/build/build-site.ts';
+import type { BuildEffects, PdfRequest } from '../../src/build/effects.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 const PLAN = join(ROOT, 'content');

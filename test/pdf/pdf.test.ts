@@ -12,7 +12,7 @@ import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
 import { siteData, type SiteData } from '../../src/site/site-data.ts';
 import { SECTIONS } from '../../src/site/sections.ts';
 import { formatValue, t } from '../../src/site/format.ts';
-import type { Locale } from '../../src/site/i18n/strings.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import { ROOT, shopplan } from '../helpers/cli.ts';
 
 const BIN = join(ROOT, 'bin/shopplan.js');

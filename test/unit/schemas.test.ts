@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createAjv } from '../../src/validate/ajv.ts';
-import { PLAN_FILES, readSchemas } from '../../src/validate/schema-registry.ts';
-import { renderPlanInputTypes } from '../../src/model/render-types.ts';
-import { renderContentModelDoc, renderDiagnosticsDoc } from '../../src/model/render-docs.ts';
+import { readSchemas } from '../../src/validate/schema-registry.ts';
+import { PLAN_FILES } from '../../src/model/plan-files.ts';
+import { renderPlanInputTypes } from '../../scripts/render-types.ts';
+import { renderContentModelDoc, renderDiagnosticsDoc } from '../../scripts/render-docs.ts';
 import { CODES } from '../../src/diagnostics/codes.ts';
 
 /** Every `properties` entry anywhere in a schema, with its path. */

@@ -3,7 +3,8 @@
 // anything is written.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildPlanSite, type BuildEffects, type SiteBuildOptions } from '../../src/build/build-site.ts';
+import { buildPlanSite } from '../../src/build/build-site.ts';
+import type { BuildEffects, SiteBuildOptions } from '../../src/build/effects.ts';
 import type { GitReader, TagInfo } from '../../src/versions/git.ts';
 import type { BuildCache } from '../../src/versions/cache.ts';
 import { VersionPlanInvalidError } from '../../src/versions/errors.ts';

@@ -1,7 +1,7 @@
 // The output diff on hand-made results: exact before / after / Δ / Δ%, only what moved, risk firings.
 import { describe, expect, it } from 'vitest';
-import type { PlanResult } from '../../src/engine/plan-result.ts';
-import { PNL_LINES, type PnlLine } from '../../src/engine/pnl.ts';
+import type { PlanResult } from '../../src/model/result/plan-result.ts';
+import { PNL_LINES, type PnlLine } from '../../src/model/result/pnl.ts';
 import { diffOutputs } from '../../src/versions/diff-outputs.ts';
 import { deltaOf, formatDelta, formatNumber, formatPct } from '../../src/versions/numbers.ts';
 

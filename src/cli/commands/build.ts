@@ -1,7 +1,7 @@
 import type { Command } from '../command.ts';
 import { buildPlanSite, ChromiumMissingError } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 
 export const buildCommand: Command = {

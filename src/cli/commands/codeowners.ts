@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from '../command.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { renderDiagnostics } from '../report.ts';

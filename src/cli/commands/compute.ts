@@ -2,8 +2,8 @@ import type { Command } from '../command.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { scenarioIds } from '../../engine/scenarios.ts';
-import { stableJson } from '../../build/stable-json.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { stableJson } from '../../model/stable-json.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 import { computeSummary } from '../compute-summary.ts';
 

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 
 export const devCommand: Command = {
   name: 'dev',

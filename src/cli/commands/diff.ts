@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 import { gitReader } from '../../versions/git.ts';
 import { loadSide } from '../../versions/load-side.ts';
 import { diffPlans } from '../../versions/diff.ts';

@@ -5,7 +5,7 @@ import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { findChromium, INSTALL_HINT } from '../../browser/chromium.ts';
 import { printBuiltSite } from '../../pdf/print-built-site.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 
 export const pdfCommand: Command = {

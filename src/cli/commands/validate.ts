@@ -1,7 +1,7 @@
 import type { Command } from '../command.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { parseFormat, renderDiagnostics } from '../report.ts';
 
 export const validateCommand: Command = {

@@ -1,7 +1,5 @@
 // Every UI string of the site, per locale. Plan content brings its own translations ({ zh-CN, en }).
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+import type { Locale } from '../../i18n/locale.ts';
 
 const zh = {
   siteName: '经营计划',

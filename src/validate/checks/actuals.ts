@@ -4,7 +4,7 @@ import type { ActualsSource } from '../../load/parse-actuals.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
 import type { ActualsTable } from '../../model/actuals.ts';
 import { horizonMonths } from '../../model/calendar.ts';
-import { closest } from '../closest.ts';
+import { closest } from '../../model/closest.ts';
 
 export function checkActuals(sources: readonly ActualsSource[], input: PlanInput): { table: ActualsTable; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 // Months and dates fall inside the plan horizon; seasonality covers every month; ranges run forwards.
 import type { Check } from '../check-context.ts';
-import type { PlanFileKey } from '../schema-registry.ts';
+import type { PlanFileKey } from '../../model/plan-files.ts';
 import { select } from '../../model/select.ts';
 import { horizonMonths, monthOfDate } from '../../model/calendar.ts';
 

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ChapterSource } from '../../load/parse-mdx.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
-import { closest } from '../closest.ts';
+import { closest } from '../../model/closest.ts';
 
 export function checkChapterFrontmatter(chapter: ChapterSource, validate: ValidateFunction): Diagnostic[] {
   if (chapter.frontmatter === undefined || validate(chapter.frontmatter)) return [];

@@ -1,7 +1,7 @@
 // KPI formulas parse, use only KPI ids, and never refer back to themselves (the metric tree has no cycles).
 import type { Check } from '../check-context.ts';
 import { parseFormula } from '../../model/formula.ts';
-import { closest } from '../closest.ts';
+import { closest } from '../../model/closest.ts';
 
 export const checkKpiFormulas: Check = (ctx) => {
   const kpis = ctx.input.kpis?.kpis ?? [];

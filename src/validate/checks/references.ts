@@ -1,9 +1,9 @@
 // References between plan entries resolve: a SKU's category, a KPI's owner team, a risk trigger's KPI …
 import type { Check, CheckContext } from '../check-context.ts';
-import type { PlanFileKey } from '../schema-registry.ts';
+import type { PlanFileKey } from '../../model/plan-files.ts';
 import { select } from '../../model/select.ts';
-import { closest } from '../closest.ts';
-import { orderProfileId } from '../../data/profile.ts';
+import { closest } from '../../model/closest.ts';
+import { orderProfileId } from '../../model/order-profile.ts';
 
 interface Collection {
   file: PlanFileKey;

@@ -1,6 +1,6 @@
 // Scored entries give a score for every dimension they are weighed on; RFM cut-offs ascend.
 import type { Check } from '../check-context.ts';
-import type { PlanFileKey } from '../schema-registry.ts';
+import type { PlanFileKey } from '../../model/plan-files.ts';
 import { select } from '../../model/select.ts';
 
 /** [file, dimensions pattern, scored items pattern, what is scored]. */

@@ -1,7 +1,7 @@
 // Shares of one whole add up to 100 %: channel mix, personas, seasonality, weights, membership tiers.
 import type { Check } from '../check-context.ts';
-import type { PlanFileKey } from '../schema-registry.ts';
-import type { PathSegment } from '../../load/locate.ts';
+import type { PlanFileKey } from '../../model/plan-files.ts';
+import type { PathSegment } from '../../model/data-path.ts';
 import { select } from '../../model/select.ts';
 
 /** Floating-point slack: 0.1 + 0.2 must count as 0.3. */

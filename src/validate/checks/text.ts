@@ -1,7 +1,7 @@
 // Text checks: marketing copy against the Advertising Law's absolute terms; markup in any text.
 import type { Check } from '../check-context.ts';
-import { PLAN_FILES } from '../schema-registry.ts';
-import { pointerToSegments, type PathSegment } from '../../load/locate.ts';
+import { PLAN_FILES } from '../../model/plan-files.ts';
+import { pointerToSegments, type PathSegment } from '../../model/data-path.ts';
 import { findTerms, forbiddenTerms } from '../ad-law-terms.ts';
 
 const MARKUP = /<\s*\/?\s*(script|iframe|img|svg|style|object|embed|link|meta|a)\b|javascript:|\bon[a-z]+\s*=/i;

@@ -1,7 +1,7 @@
 // Every list whose items carry an `id` must not repeat one: others refer to entries by id.
 import type { Check } from '../check-context.ts';
-import type { PathSegment } from '../../load/locate.ts';
-import { PLAN_FILES } from '../schema-registry.ts';
+import type { PathSegment } from '../../model/data-path.ts';
+import { PLAN_FILES } from '../../model/plan-files.ts';
 
 export const checkUniqueIds: Check = (ctx) => {
   for (const file of PLAN_FILES) {

@@ -1,23 +1,27 @@
-// The versions step of `shopplan build`. Every git tag matching the pattern (default `v*`) is a plan
-// version: its plan folder is read from git (no checkout), migrated and checked with the current code,
-// and built into `v/<tag>/` with the base URL `<base>v/<tag>/`. The latest site (the working tree)
-// lists the versions and the changes between consecutive ones. Sites, version summaries and diffs are
-// cached by content hash, so a rebuild where nothing changed copies instead of building.
+// The versions step of `shopplan build`, before anything is built. Every git tag matching the pattern
+// (default `v*`) is a plan version: its plan folder is read from git (no checkout), migrated and checked
+// with the current code; the latest site (the working tree) lists the versions and the changes between
+// consecutive ones. Version summaries and diffs are cached by content hash (src/build/version-sites.ts
+// builds the sites, `v/<tag>/`, and reuses cached ones).
 //
 // Order matters for atomicity: `planVersions` reads and checks every version before anything is
 // written, so a tag whose plan is invalid fails the build (exit 1, naming the tag) with dist untouched.
-import { join } from 'node:path';
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import type { RawFile } from '../load/load-plan.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
-import type { BuildEffects } from '../build/build-site.ts';
-import { stableJson } from '../build/stable-json.ts';
+import { normalizeBase } from '../model/base-path.ts';
 import type { GitReader, PlanRepo, TagInfo } from './git.ts';
 import { GitFailedError, PlanPathMissingError } from './errors.ts';
 import { assertValid, contentKey, snapshotOf, type PlanSnapshot } from './snapshot.ts';
 import { codeKey, hashOf, type BuildCache } from './cache.ts';
 import { diffPlans, type DiffSide, type PlanDiff } from './diff.ts';
-import { usableTag, versionFolder, type SiteVersions, type VersionChange, type VersionSummary } from './site-versions.ts';
+import { usableTag, type SiteVersions, type VersionChange, type VersionSummary } from './site-versions.ts';
+
+/** What planning versions needs from the build: progress output, and a way to copy cached sites (without it nothing is reused). */
+export interface VersionsEffects {
+  log(message: string): void;
+  copyDir?(from: string, to: string): Promise<void>;
+}
 
 export interface VersionsOptions {
   git: GitReader;
@@ -46,11 +50,6 @@ export interface VersionsPlan {
   used: Set<string>;
 }
 
-export function normalizeBase(base: string | undefined): string {
-  const b = (base ?? '/').trim() || '/';
-  return `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
-
 function summaryOf(tag: TagInfo, s: PlanSnapshot): VersionSummary {
   const r = s.check.result!;
   return {
@@ -76,7 +75,7 @@ function summaryOf(tag: TagInfo, s: PlanSnapshot): VersionSummary {
  * Returns null when the plan is not in a git repository. Throws VersionPlanInvalidError for a tag whose
  * plan has errors — before anything is written.
  */
-export async function planVersions(planDir: string, working: PlanCheck, effects: Pick<BuildEffects, 'log' | 'copyDir'>, options: VersionsOptions & { base?: string; outDir?: string }): Promise<VersionsPlan | null> {
+export async function planVersions(planDir: string, working: PlanCheck, effects: VersionsEffects, options: VersionsOptions & { base?: string; outDir?: string }): Promise<VersionsPlan | null> {
   const { git } = options;
   // Without a way to copy cached sites into the output there is nothing to reuse.
   const cache = effects.copyDir ? options.cache : null;
@@ -173,56 +172,4 @@ export async function planVersions(planDir: string, working: PlanCheck, effects:
     used,
     site: { current: null, rootBase: base, list: tags.map((t) => t.summary!).reverse(), changes: changes.reverse() },
   };
-}
-
-/** Builds (or copies from the cache) the latest site into `staging`: Astro, then the search index. Returns its cache key. */
-export async function buildLatestSite(check: PlanCheck, planDir: string, staging: string, effects: BuildEffects, options: { base?: string; versions: VersionsPlan | null; cache: BuildCache | null }): Promise<string | null> {
-  const { cache } = options;
-  const base = normalizeBase(options.base);
-  const site = { base, versions: options.versions?.site ?? null };
-  let key: string | null = null;
-  if (cache && effects.copyDir) {
-    const read = await readPlanFolder(planDir);
-    if (read.ok) key = hashOf(await codeKey(), 'latest', base, contentKey(read.files), JSON.stringify(site.versions));
-  }
-  const hit = key && cache ? await cache.site(key) : null;
-  if (hit && effects.copyDir) {
-    effects.log('latest: reused from the cache.');
-    await effects.copyDir(hit, staging);
-    return key;
-  }
-  effects.log('Building the site …');
-  await effects.buildSite(check, planDir, staging, site);
-  effects.log('Indexing for search …');
-  const { pages } = await effects.indexSite(staging);
-  effects.log(`Indexed ${pages} pages.`);
-  if (key && cache && effects.copyDir) {
-    const slot = await cache.siteSlot(key);
-    await effects.copyDir(staging, slot);
-    await cache.commitSite(key, slot);
-  }
-  return key;
-}
-
-/** Builds each version's site (or copies it from the cache) into `<staging>/v/<tag>/`. */
-export async function buildVersionSites(staging: string, plan: VersionsPlan, effects: BuildEffects, cache: BuildCache | null): Promise<void> {
-  for (const t of plan.tags) {
-    const target = join(staging, versionFolder(t.tag.tag));
-    if (t.cachedSite && effects.copyDir) {
-      effects.log(`${t.tag.tag}: reused from the cache.`);
-      await effects.copyDir(t.cachedSite, target);
-      continue;
-    }
-    effects.log(`${t.tag.tag}: building …`);
-    const snapshot = t.snapshot!;
-    const site: SiteVersions = { current: t.tag.tag, rootBase: plan.base, list: [t.summary!], changes: [] };
-    const out = cache && effects.copyDir ? await cache.siteSlot(t.siteKey) : target;
-    await effects.buildSite(snapshot.check, snapshot.dir, out, { base: `${plan.base}${versionFolder(t.tag.tag)}/`, versions: site });
-    await effects.indexSite(out);
-    await effects.writeFile(join(out, 'plan.json'), stableJson(snapshot.check.result));
-    if (cache && effects.copyDir) {
-      const stored = await cache.commitSite(t.siteKey, out);
-      await effects.copyDir(stored, target);
-    }
-  }
 }

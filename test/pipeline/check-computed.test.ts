@@ -1,4 +1,5 @@
-// The validator's promotion-margin and price-mismatch checks, on the fixture base plan with one file changed.
+// The pipeline's checks of computed numbers (promotion-margin, price-mismatch), on the fixture base plan with one
+// file changed.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { folderFiles } from '../helpers/plan.ts';
 
 function check(replace: Record<string, string>) {
   const files = folderFiles(BASE_DIR).map((f) => (f.name in replace ? { name: f.name, bytes: new TextEncoder().encode(replace[f.name]) } : f));
-  return checkPlanFiles('plan', files, { compute: false }).diagnostics.filter((d) => d.code === 'promotion-margin' || d.code === 'price-mismatch');
+  return checkPlanFiles('plan', files).diagnostics.filter((d) => d.code === 'promotion-margin' || d.code === 'price-mismatch');
 }
 const base = (name: string) => readFileSync(join(BASE_DIR, name), 'utf8');
 

@@ -1,5 +1,5 @@
 // The seasonality profile data.yaml publishes: the baseline year's monthly shape, under a reserved id.
-import type { DataFile } from '../model/plan-input.generated.ts';
+import type { DataFile } from './plan-input.generated.ts';
 
 export const DEFAULT_PROFILE_ID = 'from-orders';
 

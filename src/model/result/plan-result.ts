@@ -2,8 +2,8 @@
 // Conventions: money in yuan rounded to the fen (computed in integer fen where parts must add up);
 // a Series is one number per month of the horizon, keyed `YYYY-MM`, always with every month present;
 // rates are decimals. Nothing here is ever NaN or Infinity: an undefined ratio (0 / 0) is null.
-import type { Text } from '../model/plan-input.generated.ts';
-import type { Explanation } from './explain.ts';
+import type { Text } from '../plan-input.generated.ts';
+import type { Series, Warning } from './series.ts';
 import type { TargetResult } from './targets.ts';
 import type { KpiResult, MetricTree } from './kpis.ts';
 import type { ChannelResult, FunnelTotals } from './funnel.ts';
@@ -15,24 +15,11 @@ import type { MarketingResult } from './marketing.ts';
 import type { OrgResult } from './org.ts';
 import type { PnlResult } from './pnl.ts';
 import type { RisksResult } from './risks.ts';
-import type { ScenarioSummary, SensitivityResult } from './sensitivity.ts';
+import type { ScenarioSummary, SensitivityResult } from './scenarios.ts';
 import type { TargetGap } from './target-gap.ts';
 import type { CalendarResult } from './calendar.ts';
 import type { SystemsResult } from './systems.ts';
-import type { BaselineResult } from '../data/baseline-result.ts';
-
-/** month → value, for every month of the horizon. */
-export type Series = Record<string, number>;
-
-/** A model's finding that people should look at; `ref` points at the plan entry it is about. */
-export interface Warning {
-  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac' | 'kpi-division-by-zero';
-  message: string;
-  ref: { section: string; id: string };
-  month?: string;
-  /** The plan file (key) and data path the finding is about, so it can be reported at its YAML line. */
-  source?: { file: string; path: Array<string | number> };
-}
+import type { BaselineResult } from './baseline.ts';
 
 export interface PlanResult {
   meta: {
@@ -73,4 +60,3 @@ export interface PlanResult {
   warnings: Warning[];
 }
 
-export type { Explanation };

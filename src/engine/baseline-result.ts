@@ -3,22 +3,8 @@
 // baselines written in targets.yaml are set against the same figure from the orders.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
 import { horizonMonths } from '../model/calendar.ts';
-import type { OrderBaseline, RfmSegmentCount } from './order-baseline.ts';
-
-export interface BaselineSegment extends RfmSegmentCount {
-  name: Text | null;
-  action: Text | null;
-  tier: string | null;
-  channel: string | null;
-}
-
-export interface BaselineResult extends Omit<OrderBaseline, 'rfm'> {
-  /** The published seasonality profile over the plan's months (shares add up to 1); null without baseline-year orders. */
-  profile: { id: string; name: Text; shares: Record<string, number> } | null;
-  rfm: (Omit<NonNullable<OrderBaseline['rfm']>, 'segments'> & { segments: BaselineSegment[] }) | null;
-  /** Targets whose written baseline is for the baseline year, against the figure the orders give. */
-  targets: Array<{ target: string; metric: string; written: number; fromOrders: number; /** fromOrders ÷ written − 1 */ difference: number | null }>;
-}
+import type { OrderBaseline, RfmSegmentCount } from '../model/order-baseline.ts';
+import type { BaselineResult } from '../model/result/baseline.ts';
 
 /** Share of each plan month: the baseline's share of its month of year, rescaled over the horizon. */
 export function profileShares(baseline: OrderBaseline, months: readonly string[]): Record<string, number> | null {

@@ -1,0 +1,49 @@
+// What a build does to the outside world — file system, Astro, the search index, Chromium — passed in
+// so tests can run the build without disk or Astro (node-effects.ts is the real one).
+import type { PlanCheck } from '../pipeline/check-plan.ts';
+import type { VersionsOptions } from '../versions/plan-versions.ts';
+import type { SiteVersions } from '../versions/site-versions.ts';
+
+/** File-system and tool effects, passed in so tests can run the build without disk or Astro. */
+export interface BuildEffects {
+  log(message: string): void;
+  /** Builds the Astro site for a checked plan into `outDir`. */
+  buildSite(check: PlanCheck, planDir: string, outDir: string, site?: SiteBuildOptions): Promise<void>;
+  /** Writes the search index of a built site into `<outDir>/pagefind/`; returns how many pages it holds. */
+  indexSite(outDir: string): Promise<{ pages: number }>;
+  writeFile(path: string, content: string): Promise<void>;
+  exists(path: string): Promise<boolean>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  /** Copies a folder (a cached site into the output); without it nothing is cached. */
+  copyDir?(from: string, to: string): Promise<void>;
+  /** Plan versions from git tags, and the build cache; without it only the working tree is built. */
+  versions?: VersionsOptions;
+  /** The Chromium binary that prints the PDFs; undefined when there is none (or no PDF support). */
+  findChromium?(): string | undefined;
+  /** Prints the PDFs of the site built in `siteDir` into `<siteDir>/pdf/` (src/pdf). */
+  printPdfs?(siteDir: string, request: PdfRequest): Promise<PdfFile[]>;
+}
+
+export interface PdfRequest {
+  chromium: string;
+  locales: string[];
+  /** The plan folder: its last git commit dates the PDFs. */
+  planDir: string;
+  /** The URL path the site was built for (`--base`), e.g. `/operating-plan/`. */
+  base?: string;
+}
+
+export interface PdfFile {
+  locale: string;
+  kind: 'plan' | 'board';
+  file: string;
+  pages: number;
+  bytes: number;
+}
+
+/** How one site is built: its base URL and what it knows about plan versions. */
+export interface SiteBuildOptions {
+  base?: string;
+  versions?: SiteVersions | null;
+}
