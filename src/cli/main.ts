@@ -13,9 +13,11 @@ import { devCommand } from './commands/dev.ts';
 import { pdfCommand } from './commands/pdf.ts';
 import { diffCommand } from './commands/diff.ts';
 import { codeownersCommand } from './commands/codeowners.ts';
+import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
 import { VersionsError } from '../versions/errors.ts';
 
-const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, pdfCommand, diffCommand, devCommand, newCommand, codeownersCommand];
+const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, pdfCommand, diffCommand, devCommand, newCommand, codeownersCommand, importCommand, exportCommand];
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -112,7 +112,7 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /** Writes through a temporary file and a rename, so concurrent builds never read half a file. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${Math.floor(performance.now() * 1000)}`;
   await writeFile(tmp, text);

@@ -85,6 +85,13 @@ export const CODES = {
   'mdx-unknown-kpi': { severity: 'error', title: 'A `:kpi[…]` directive names a KPI that does not exist.', fix: 'Use the id of a KPI in kpis.yaml.' },
   'mdx-unknown-value': { severity: 'error', title: 'A `:value[…]` directive names a computed value that does not exist.', fix: 'Use a path to a number that `shopplan compute --json` prints, e.g. `targets.gmv.value` or `targets.gmv.quarterly.2027-Q4`.' },
   'mdx-code': { severity: 'error', title: 'A chapter contains code (import/export or a {…} expression).', fix: 'Chapters are prose: cite numbers with :kpi[…] and :value[…]; write a literal brace as \\{.' },
+  // Spreadsheets (`shopplan import`); located as file!sheet!cell
+  'import-file': { severity: 'error', title: 'A spreadsheet cannot be read.', fix: 'Save it as an Excel workbook (.xlsx) or as CSV (UTF-8 or GBK), and check the path.' },
+  'import-sheet': { severity: 'error', title: 'The workbook has no sheet of the name given with `--sheet`.', fix: 'Use one of the sheet names the message lists (the first visible sheet is read when `--sheet` is left out).' },
+  'import-header': { severity: 'error', title: 'No header row names the id column of the entries.', fix: 'Put a header row over the data with an id column (`id` or its title, e.g. `SKU 编码`) and one column per field; see docs/excel.md.' },
+  'import-column': { severity: 'warning', title: 'A column is not a field of the entries and is not imported.', fix: 'Rename the header to a field name or title (the message suggests the closest), or leave it: the column is ignored.' },
+  'import-cell': { severity: 'error', title: 'A cell cannot be read as the value of its field.', fix: 'Write the value as the message says: plain numbers, rates as decimals or Excel percentages, months as YYYY-MM.' },
+  'import-row': { severity: 'error', title: 'A row has no id, or repeats the id of an earlier row.', fix: 'Give every row its own id; rows are matched to the plan’s entries by id.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -25,12 +25,16 @@ export interface DiagnosticInit {
   hint?: string;
   /** Overrides the code's default severity. */
   severity?: Severity;
+  /** For a spreadsheet: the sheet and cell, `SKU!C12` (with `place` at that row and column). */
+  cell?: string;
 }
 
 /** A located problem: a VFileMessage with a stable rule code, its data path and a hint. */
 export class Diagnostic extends VFileMessage {
   path: string;
   hint: string;
+  /** `Sheet!C12` when the problem is in a spreadsheet cell, else empty. */
+  cell: string;
   declare ruleId: Code;
   declare file: string;
 
@@ -45,6 +49,7 @@ export class Diagnostic extends VFileMessage {
     this.file = init.file ?? '';
     this.path = init.path ?? '';
     this.hint = init.hint ?? CODES[code].fix;
+    this.cell = init.cell ?? '';
   }
 
   get code(): Code {

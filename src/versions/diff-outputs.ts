@@ -3,6 +3,7 @@
 // and risk triggers that start or stop firing — each as before, after, Δ and Δ%.
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { PNL_LINES, type PnlLineKey } from '../model/result/pnl.ts';
+import { PNL_LINE_LABELS } from '../i18n/labels.ts';
 import { changed, deltaOf, type Delta } from './numbers.ts';
 import type { DiffUnit } from './units.ts';
 
@@ -49,20 +50,10 @@ export interface OutputsDiff {
   risks: { fired: RiskFiring[]; cleared: RiskFiring[] };
 }
 
-export const PNL_LABELS: Record<PnlLineKey, string> = {
-  gmv: 'GMV', refunds: 'Refunds', netSales: 'Net sales', vat: 'VAT', netRevenue: 'Net revenue', cogs: 'Cost of goods', grossProfit: 'Gross profit',
-  platformFees: 'Platform fees', paymentFees: 'Payment fees', fulfilment: 'Fulfilment', marketing: 'Marketing', promotions: 'Promotions', payroll: 'Payroll',
-  incentives: 'Incentives', training: 'Training', systems: 'Systems', warehousing: 'Warehousing', holdingCost: 'Holding cost', pointsCost: 'Points cost',
-  operatingExpenses: 'Operating expenses', operatingProfit: 'Operating profit',
-};
+export const PNL_LABELS = PNL_LINE_LABELS.en as Record<PnlLineKey, string>;
 
 /** The same lines in Chinese, for the site's changes page. */
-export const PNL_LABELS_ZH: Record<PnlLineKey, string> = {
-  gmv: 'GMV', refunds: '退款', netSales: '净销售额', vat: '增值税', netRevenue: '净收入', cogs: '货品成本', grossProfit: '毛利',
-  platformFees: '平台佣金', paymentFees: '支付手续费', fulfilment: '履约费用', marketing: '营销费用', promotions: '促销费用', payroll: '人工成本',
-  incentives: '激励', training: '培训', systems: '系统费用', warehousing: '仓储', holdingCost: '库存持有成本', pointsCost: '积分成本',
-  operatingExpenses: '运营费用合计', operatingProfit: '经营利润',
-};
+export const PNL_LABELS_ZH = PNL_LINE_LABELS['zh-CN'] as Record<PnlLineKey, string>;
 
 const HEADLINE: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'grossProfit', 'marketing', 'operatingProfit'];
 const BY_QUARTER: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'operatingProfit'];

@@ -1,4 +1,4 @@
-// Diagnostics for tools: `{ ok, diagnostics: [{ severity, code, message, file, line, column, path, hint }] }`.
+// Diagnostics for tools: `{ ok, diagnostics: [{ severity, code, message, file, line, column, path, hint[, cell] }] }`.
 import { hasErrors, type Diagnostic } from '../diagnostic.ts';
 
 export interface JsonDiagnostic {
@@ -12,6 +12,8 @@ export interface JsonDiagnostic {
   endColumn: number;
   path: string;
   hint: string;
+  /** Spreadsheet diagnostics only: `Sheet!C12` (line = row, column = column number). */
+  cell?: string;
 }
 
 export function toJson(d: Diagnostic): JsonDiagnostic {
@@ -27,6 +29,7 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
     endColumn: end.column,
     path: d.path,
     hint: d.hint,
+    ...(d.cell ? { cell: d.cell } : {}),
   };
 }
 

@@ -12,10 +12,10 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextForm
   const color = options.color ?? false;
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const blocks = diagnostics.map((d) => {
-    const where = d.file ? `${d.file}:${d.startLine}:${d.startColumn}` : '(plan)';
+    const where = d.cell ? `${d.file}!${d.cell}` : d.file ? `${d.file}:${d.startLine}:${d.startColumn}` : '(plan)';
     const severity = d.fatal ? paint('31', 'error') : paint('33', 'warning');
     const lines = [`${paint('1', where)}  ${severity}  ${d.reason}  ${paint('2', `[${d.code}]`)}`];
-    const text = d.file ? options.sourceOf?.(d.file) : undefined;
+    const text = d.file && !d.cell ? options.sourceOf?.(d.file) : undefined;
     if (text !== undefined && d.place && 'start' in d.place) {
       const end = d.place.end && d.place.end.line === d.place.start.line && d.place.end.column > d.place.start.column ? { line: d.place.end.line, column: d.place.end.column } : undefined;
       lines.push(indent(codeFrameColumns(text, { start: { line: d.startLine, column: d.startColumn }, ...(end ? { end } : {}) }, { highlightCode: color, linesAbove: 1, linesBelow: 1 })));
