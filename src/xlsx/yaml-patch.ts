@@ -12,6 +12,13 @@ interface Splice {
   start: number;
   end: number;
   text: string;
+  /** Among insertions at one place, the higher rank comes later in the text (a new list entry after a new key). */
+  rank?: number;
+}
+
+interface Edit {
+  path: string[];
+  value: Json;
 }
 
 const STRINGIFY = { lineWidth: 0, indent: 2, flowCollectionPadding: true } as const;
@@ -25,6 +32,8 @@ export class YamlPatch {
   /** Values added per list node, appended in order at the end of the list. */
   private readonly appends = new Map<YAMLSeq, Json[]>();
   private readonly newLists = new Map<string, Json[]>();
+  /** Values set per entry mapping, in the order they were set. */
+  private readonly edits = new Map<YAMLMap, Edit[]>();
 
   constructor(text: string) {
     this.original = text;
@@ -41,17 +50,18 @@ export class YamlPatch {
     return isSeq(value) ? value : undefined;
   }
 
-  /** Sets `path` inside entry `index` of the top-level list `key`. */
-  setInEntry(key: string, index: number, path: readonly string[], value: Json): void {
+  /** Sets `path` inside entry `index` of the top-level list `key` (the text is edited in toString). */
+  setInEntry(key: string, index: number, path: readonly string[], given: Json): void {
+    const value = plain(given);
     const entry = this.list(key)?.items[index];
     if (!isMap(entry)) throw new Error(`${key}[${index}] is not a mapping`);
-    const target = (this.data[key] as Array<Record<string, Json>>)[index]!;
-    setJs(target, path, value);
-    this.setInMap(entry, path, value);
+    setJs((this.data[key] as Array<Record<string, Json>>)[index]!, path, value);
+    this.edits.set(entry, [...(this.edits.get(entry) ?? []), { path: [...path], value }]);
   }
 
   /** Appends an entry to the top-level list `key`, creating the list when the file has none. */
-  append(key: string, value: Json): void {
+  append(key: string, given: Json): void {
+    const value = plain(given);
     const seq = this.list(key);
     if (Array.isArray(this.data[key])) (this.data[key] as Json[]).push(value);
     else this.data[key] = [value];
@@ -72,13 +82,15 @@ export class YamlPatch {
   }
 
   private splicedText(): string | undefined {
+    this.splices.length = 0;
+    for (const [map, edits] of this.edits) this.planMap(map, edits);
     const splices = [...this.splices];
     for (const [seq, values] of this.appends) {
       const last = seq.items.at(-1) as Node;
       const at = endOfLine(this.original, contentEnd(this.original, last.range![0], last.range![1]));
       const dash = dashColumn(this.original, (seq.items[0] as Node).range![0]);
       const text = values.map((v) => `${' '.repeat(dash)}- ${indentRest(stringifyValue(v), dash + 2)}\n`).join('');
-      splices.push({ start: at, end: at, text: at === this.original.length && !this.original.endsWith('\n') ? `\n${text}` : text });
+      splices.push({ start: at, end: at, text: at === this.original.length && !this.original.endsWith('\n') ? `\n${text}` : text, rank: 1 });
     }
     if (this.newLists.size) {
       const root = this.doc.contents;
@@ -94,7 +106,7 @@ export class YamlPatch {
         }
       }
     }
-    splices.sort((a, b) => b.start - a.start || b.end - a.end);
+    splices.sort((a, b) => b.start - a.start || b.end - a.end || (b.rank ?? 0) - (a.rank ?? 0));
     let text = this.original;
     let previousStart = Number.POSITIVE_INFINITY;
     for (const s of splices) {
@@ -110,19 +122,23 @@ export class YamlPatch {
     }
   }
 
-  private setInMap(map: YAMLMap, path: readonly string[], value: Json): void {
-    const [key, ...rest] = path as [string, ...string[]];
-    const pair = map.items.find((p) => keyOf(p) === key);
-    if (!pair) {
-      this.insertPair(map, key, rest.length ? nest(rest, value) : value);
-      return;
+  /** Splices for the edits of one block mapping: values replaced in place, nested maps edited inside, new keys added together at its end. */
+  private planMap(map: YAMLMap, edits: readonly Edit[]): void {
+    const groups = new Map<string, Edit[]>();
+    for (const e of edits) groups.set(e.path[0]!, [...(groups.get(e.path[0]!) ?? []), e]);
+    const inserts: Array<[string, Json]> = [];
+    for (const [key, group] of groups) {
+      const pair = map.items.find((p) => keyOf(p) === key);
+      const inner = group.map((e) => ({ path: e.path.slice(1), value: e.value }));
+      if (pair && isMap(pair.value) && !pair.value.flow && inner.every((e) => e.path.length)) this.planMap(pair.value, inner);
+      else {
+        // Later edits win, as they did in the data.
+        const value = inner.reduce<Json>((v, e) => (e.path.length ? setJs(v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Json>) : {}, e.path, e.value) : e.value), pair ? structuredClone(toJs(pair.value)) : undefined);
+        if (pair) this.replacePair(pair, key, value);
+        else inserts.push([key, value]);
+      }
     }
-    if (rest.length && isMap(pair.value) && !pair.value.flow) {
-      this.setInMap(pair.value, rest, value);
-      return;
-    }
-    const next = rest.length ? setJs(structuredClone(toJs(pair.value) ?? {}) as Record<string, Json>, rest, value) : value;
-    this.replacePair(pair, key, next);
+    if (inserts.length) this.insertPairs(map, inserts);
   }
 
   private replacePair(pair: Pair, key: string, value: Json): void {
@@ -138,16 +154,21 @@ export class YamlPatch {
     this.splices.push({ start, end, text: indentRest(pairText(key, value, old), column) });
   }
 
-  private insertPair(map: YAMLMap, key: string, value: Json): void {
+  private insertPairs(map: YAMLMap, pairs: ReadonlyArray<[string, Json]>): void {
     if (map.flow || !map.items.length) throw new Error('insert into a flow mapping');
     const first = map.items[0]!.key as Node;
     const last = map.items.at(-1)!;
     const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
     const at = endOfLine(this.original, contentEnd(this.original, (last.key as Node).range![0], lastEnd));
     const column = first.range![0] - lineStart(this.original, first.range![0]);
-    const text = `${' '.repeat(column)}${indentRest(pairText(key, value, null), column)}\n`;
+    const text = pairs.map(([key, value]) => `${' '.repeat(column)}${indentRest(pairText(key, value, null), column)}\n`).join('');
     this.splices.push({ start: at, end: at, text: at === this.original.length && !this.original.endsWith('\n') ? `\n${text}` : text });
   }
+}
+
+/** Plain JSON data (no class instances or null prototypes), as the edited text will parse to. */
+function plain(value: Json): Json {
+  return JSON.parse(JSON.stringify(value)) as Json;
 }
 
 function keyOf(p: unknown): string | undefined {
