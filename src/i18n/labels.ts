@@ -1,12 +1,13 @@
 // Names of computed figures (P&L lines, funnel steps, result columns) and of the Excel export's sheets, in
 // zh-CN and English. One table per kind of name, keyed by the result's own keys, so that the message
-// catalog can take them over as they are. Keys are the engine's (P&L lines, funnel keys); a test checks that
-// every engine key has a label in both languages (this layer sits below the engine and imports nothing of it).
+// catalog can take them over as they are.
+import type { PnlLineKey } from '../model/result/pnl.ts';
+import type { FunnelKey } from '../model/result/funnel.ts';
+import type { Locale } from './locale.ts';
 
-export type LabelLocale = 'zh-CN' | 'en';
-export type Labels<K extends string> = Record<LabelLocale, Record<K, string>>;
+export type Labels<K extends string> = Record<Locale, Record<K, string>>;
 
-export const PNL_LINE_LABELS: Labels<string> = {
+export const PNL_LINE_LABELS: Labels<PnlLineKey> = {
   en: {
     gmv: 'GMV', refunds: 'Refunds', netSales: 'Net sales', vat: 'VAT', netRevenue: 'Net revenue', cogs: 'Cost of goods', grossProfit: 'Gross profit',
     platformFees: 'Platform fees', paymentFees: 'Payment fees', fulfilment: 'Fulfilment', marketing: 'Marketing', promotions: 'Promotions', payroll: 'Payroll',
@@ -21,7 +22,7 @@ export const PNL_LINE_LABELS: Labels<string> = {
   },
 };
 
-export const FUNNEL_LABELS: Labels<string> = {
+export const FUNNEL_LABELS: Labels<FunnelKey> = {
   en: {
     visitors: 'Visitors', orders: 'Orders', gmv: 'GMV', refunds: 'Refunds', netSales: 'Net sales', vat: 'VAT', netRevenue: 'Net revenue',
     platformFees: 'Platform fees', paymentFees: 'Payment fees', fulfilment: 'Fulfilment', newCustomers: 'New customers', returningCustomers: 'Returning customers',
@@ -164,6 +165,6 @@ export const EXPORT_LABELS: Labels<ExportLabel> = {
 };
 
 /** A label with `{name}` placeholders filled. */
-export function label<K extends string>(labels: Labels<K>, locale: LabelLocale, key: K, vars: Record<string, string> = {}): string {
+export function label<K extends string>(labels: Labels<K>, locale: Locale, key: K, vars: Record<string, string> = {}): string {
   return (labels[locale][key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
 }

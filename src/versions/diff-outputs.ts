@@ -50,10 +50,10 @@ export interface OutputsDiff {
   risks: { fired: RiskFiring[]; cleared: RiskFiring[] };
 }
 
-export const PNL_LABELS = PNL_LINE_LABELS.en as Record<PnlLineKey, string>;
+export const PNL_LABELS: Record<PnlLineKey, string> = PNL_LINE_LABELS.en;
 
 /** The same lines in Chinese, for the site's changes page. */
-export const PNL_LABELS_ZH = PNL_LINE_LABELS['zh-CN'] as Record<PnlLineKey, string>;
+export const PNL_LABELS_ZH: Record<PnlLineKey, string> = PNL_LINE_LABELS['zh-CN'];
 
 const HEADLINE: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'grossProfit', 'marketing', 'operatingProfit'];
 const BY_QUARTER: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'operatingProfit'];

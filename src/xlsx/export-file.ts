@@ -1,18 +1,19 @@
 // `shopplan export --xlsx`: a computed plan → the workbook finance reads, in the plan's language.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
-import type { PlanResult } from '../engine/plan-result.ts';
-import { EXPORT_LABELS, label, type LabelLocale } from '../i18n/labels.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import { EXPORT_LABELS, label } from '../i18n/labels.ts';
+import { LOCALES, isLocale, type Locale } from '../i18n/locale.ts';
 import { buildTables, type ExportContext, type Table } from './export-sheets.ts';
 import { writeWorkbook } from './write-workbook.ts';
 
-export const EXPORT_LOCALES: readonly LabelLocale[] = ['zh-CN', 'en'];
+export const EXPORT_LOCALES = LOCALES;
 
 /** The language of the workbook: the one asked for, else the plan's first one that ShopPlan speaks. */
-export function exportLocale(result: PlanResult, requested?: LabelLocale): LabelLocale {
-  return requested ?? (result.meta.locales.find((l): l is LabelLocale => (EXPORT_LOCALES as readonly string[]).includes(l)) ?? 'en');
+export function exportLocale(result: PlanResult, requested?: Locale): Locale {
+  return requested ?? result.meta.locales.find(isLocale) ?? 'en';
 }
 
-export function exportTables(input: PlanInput, result: PlanResult, locale: LabelLocale): Table[] {
+export function exportTables(input: PlanInput, result: PlanResult, locale: Locale): Table[] {
   const first = result.meta.locales[0] ?? 'zh-CN';
   const ctx: ExportContext = {
     input,
@@ -24,7 +25,7 @@ export function exportTables(input: PlanInput, result: PlanResult, locale: Label
   return buildTables(ctx);
 }
 
-export async function exportWorkbook(path: string, input: PlanInput, result: PlanResult, locale: LabelLocale): Promise<Table[]> {
+export async function exportWorkbook(path: string, input: PlanInput, result: PlanResult, locale: Locale): Promise<Table[]> {
   const tables = exportTables(input, result, locale);
   await writeWorkbook(path, tables, result.meta.currency);
   return tables;

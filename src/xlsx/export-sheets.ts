@@ -2,10 +2,12 @@
 // the computed plan. A sheet or a column is one entry here; the writer (write-workbook.ts) knows nothing of
 // plans. Values are the engine's, unrounded; formats say how Excel shows them.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
-import type { PlanResult, Series } from '../engine/plan-result.ts';
-import { PNL_LINES } from '../engine/pnl.ts';
-import { FUNNEL_KEYS, MONEY_KEYS, type FunnelKey } from '../engine/funnel.ts';
-import { EXPORT_LABELS, FUNNEL_LABELS, PNL_LINE_LABELS, label, type ExportLabel, type LabelLocale } from '../i18n/labels.ts';
+import type { PlanResult } from '../model/result/plan-result.ts';
+import type { Series } from '../model/result/series.ts';
+import { PNL_LINES, type PnlLine, type PnlLineKey } from '../model/result/pnl.ts';
+import { FUNNEL_KEYS, MONEY_KEYS, type FunnelKey } from '../model/result/funnel.ts';
+import { FUNNEL_LABELS, PNL_LINE_LABELS, label, type ExportLabel } from '../i18n/labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { entryFields, type Field } from './schema-fields.ts';
 
 /** How Excel shows a number: `money` ¥1,234, `price` ¥12.50, `percent` 3.5%, `count` 1,234, `ratio` 2.35. */
@@ -16,7 +18,7 @@ export type CellOut = string | number | boolean | null | undefined;
 export interface ExportContext {
   result: PlanResult;
   input: PlanInput;
-  locale: LabelLocale;
+  locale: Locale;
   /** A label of the export in the sheet's language. */
   l(key: ExportLabel, vars?: Record<string, string>): string;
   /** Plan text in the sheet's language (falling back to the plan's first language). */
@@ -60,6 +62,22 @@ const sum = (s: Series | undefined) => (s ? Object.values(s).reduce((a, b) => a 
 
 const KPI_FORMATS: Record<string, Format> = { yuan: 'money', count: 'count', rate: 'percent', ratio: 'ratio' };
 
+/** The P&L, one row per line, one column per period (months or quarters) and the total. */
+function pnlSheet(key: string, title: ExportLabel, periods: (r: PlanResult) => [readonly string[], Record<string, PnlLine>]): SheetSpec<unknown> {
+  return sheet<PnlLineKey>({
+    key,
+    title,
+    rows: () => [...PNL_LINES],
+    columns: (ctx) => {
+      const [keys, lines] = periods(ctx.result);
+      return [
+        col<PnlLineKey>(ctx.l('col.line'), 'text', (k) => label(PNL_LINE_LABELS, ctx.locale, k)),
+        ...periodColumns<PnlLineKey>(keys, 'money', (k) => Object.fromEntries(keys.map((p) => [p, lines[p]?.[k] ?? 0])), { header: ctx.l('col.total'), value: (k) => ctx.result.pnl.total[k] }),
+      ];
+    },
+  });
+}
+
 /** A sheet of any row type in the one list (rows only ever meet their own columns). */
 const sheet = <R>(spec: SheetSpec<R>): SheetSpec<unknown> => spec as unknown as SheetSpec<unknown>;
 
@@ -83,24 +101,8 @@ export const SHEETS: readonly SheetSpec<unknown>[] = [
       ];
     },
   }),
-  sheet({
-    key: 'pnl-months',
-    title: 'sheet.pnlMonths',
-    rows: () => [...PNL_LINES],
-    columns: (ctx) => [
-      col<string>(ctx.l('col.line'), 'text', (k) => label(PNL_LINE_LABELS, ctx.locale, k)),
-      ...periodColumns<string>(ctx.result.meta.horizon.months, 'money', (k) => Object.fromEntries(Object.entries(ctx.result.pnl.months).map(([m, line]) => [m, line[k as keyof typeof line]])), { header: ctx.l('col.total'), value: (k) => ctx.result.pnl.total[k as keyof PlanResult['pnl']['total']] }),
-    ],
-  }),
-  sheet({
-    key: 'pnl-quarters',
-    title: 'sheet.pnlQuarters',
-    rows: () => [...PNL_LINES],
-    columns: (ctx) => [
-      col<string>(ctx.l('col.line'), 'text', (k) => label(PNL_LINE_LABELS, ctx.locale, k)),
-      ...periodColumns<string>(ctx.result.meta.quarters, 'money', (k) => Object.fromEntries(Object.entries(ctx.result.pnl.quarters).map(([q, line]) => [q, line[k as keyof typeof line]])), { header: ctx.l('col.total'), value: (k) => ctx.result.pnl.total[k as keyof PlanResult['pnl']['total']] }),
-    ],
-  }),
+  pnlSheet('pnl-months', 'sheet.pnlMonths', (r) => [r.meta.horizon.months, r.pnl.months]),
+  pnlSheet('pnl-quarters', 'sheet.pnlQuarters', (r) => [r.meta.quarters, r.pnl.quarters]),
   sheet({
     key: 'funnels',
     title: 'sheet.funnels',

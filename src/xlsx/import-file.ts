@@ -5,7 +5,7 @@ import { posix, relative, resolve } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
 import type { RawFile } from '../load/load-plan.ts';
-import { parsePath } from '../load/locate.ts';
+import { parsePath } from '../model/data-path.ts';
 import { SCHEMA_DIR } from '../validate/schema-registry.ts';
 import { checkPlanFiles, type PlanCheck } from '../pipeline/check-plan.ts';
 import { writeAtomic } from '../data/files.ts';

@@ -3,9 +3,9 @@
 // without a row and empty cells are left as they are. Pure: text in, text and diagnostics out.
 import { isDeepStrictEqual } from 'node:util';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { closest } from '../validate/closest.ts';
-import type { PlanFileKey } from '../validate/schema-registry.ts';
-import { formatPath, type PathSegment } from '../load/locate.ts';
+import { closest } from '../model/closest.ts';
+import type { PlanFileKey } from '../model/plan-files.ts';
+import { formatPath, type PathSegment } from '../model/data-path.ts';
 import type { CellValue, Grid } from './read-sheet.ts';
 import { entryFields, type Field } from './schema-fields.ts';
 import { fieldNames, findHeader, type Column } from './headers.ts';

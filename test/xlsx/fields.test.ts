@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_TITLES_ZH } from '../../src/i18n/field-titles.ts';
 import { EXPORT_LABELS, FUNNEL_LABELS, PNL_LINE_LABELS } from '../../src/i18n/labels.ts';
-import { PNL_LINES } from '../../src/engine/pnl.ts';
-import { FUNNEL_KEYS } from '../../src/engine/funnel.ts';
+import { PNL_LINES } from '../../src/model/result/pnl.ts';
+import { FUNNEL_KEYS } from '../../src/model/result/funnel.ts';
 import { IMPORT_TARGETS } from '../../src/xlsx/import-sheet.ts';
 import { entryFields } from '../../src/xlsx/schema-fields.ts';
 import { fieldNames, headerKey } from '../../src/xlsx/headers.ts';

@@ -2,10 +2,10 @@ import type { Command } from '../command.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { scenarioIds } from '../../engine/scenarios.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 import { EXPORT_LOCALES, exportLocale, exportWorkbook } from '../../xlsx/export-file.ts';
-import type { LabelLocale } from '../../i18n/labels.ts';
+import type { Locale } from '../../i18n/locale.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -39,7 +39,7 @@ export const exportCommand: Command = {
       return EXIT.invalid;
     }
     if (check.diagnostics.length) io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
-    const locale = exportLocale(check.result, lang as LabelLocale | undefined);
+    const locale = exportLocale(check.result, lang as Locale | undefined);
     const tables = await exportWorkbook(out, check.input, check.result, locale);
     io.stdout(`✔ Wrote ${out}: ${tables.length} sheets (${tables.map((t) => t.name).join(', ')}), ${locale}${scenario ? `, scenario ${scenario}` : ''}.`);
     return EXIT.ok;

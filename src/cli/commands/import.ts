@@ -1,10 +1,10 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
+import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
 import { IMPORT_TARGETS } from '../../xlsx/import-sheet.ts';
 import { importFile } from '../../xlsx/import-file.ts';
 import { formatText, summaryLine } from '../../diagnostics/format/text.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
-import { sourceLookup } from '../report.ts';
+import { sourceLookup } from '../../pipeline/check-plan.ts';
 
 export const importCommand: Command = {
   name: 'import',
