@@ -128,7 +128,8 @@ describe('shopplan import and export: a 1,000-row SKU sheet with Chinese headers
   });
 });
 
-describe('shopplan import as a user runs it', () => {
+// Each case runs the CLI several times; on a busy 2-core machine one run can take 10 s.
+describe('shopplan import as a user runs it', { timeout: 180_000 }, () => {
   it('reports bad cells as file!sheet!cell with a hint, exits 1 and leaves the plan file as it was', async () => {
     const dir = join(tmp, 'bad-cells');
     cpSync(join(ROOT, 'content'), dir, { recursive: true });
@@ -195,7 +196,7 @@ describe('shopplan import as a user runs it', () => {
   });
 });
 
-describe('shopplan export as a user runs it', () => {
+describe('shopplan export as a user runs it', { timeout: 180_000 }, () => {
   it('writes the example plan in English with --lang en, every area a sheet', async () => {
     const out = join(tmp, 'example-en.xlsx');
     const r = shopplan(['export', 'content', '--xlsx', out, '--lang', 'en']);
