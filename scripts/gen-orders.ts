@@ -276,7 +276,10 @@ export function channelOrders(spec: ChannelSpec, scale: number, rnd: () => numbe
         customer = c.id;
         c.left--;
         c.next = day + 7 + Math.floor(rnd() * 40);
-        if (c.left === 0) pool[i] = pool[pool.length - 1]!, pool.pop();
+        if (c.left === 0) {
+          pool[i] = pool[pool.length - 1]!;
+          pool.pop();
+        }
       }
     }
     if (!customer) {

@@ -3,7 +3,7 @@
 // baselines written in targets.yaml are set against the same figure from the orders.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
 import { horizonMonths } from '../model/calendar.ts';
-import type { OrderBaseline, RfmSegmentCount } from '../model/order-baseline.ts';
+import type { OrderBaseline } from '../model/order-baseline.ts';
 import type { BaselineResult } from '../model/result/baseline.ts';
 
 /** Share of each plan month: the baseline's share of its month of year, rescaled over the horizon. */

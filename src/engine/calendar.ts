@@ -2,9 +2,8 @@
 // festival windows with the months and days they cover. Also the day arithmetic the other models use
 // (days in a month, days of a date range per month) — done on `YYYY-MM-DD` strings, without `Date`,
 // so results never depend on the machine's time zone.
-import type { PlanInput, Text } from '../model/plan-input.generated.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
 import { monthsBetween, quarterOf } from '../model/calendar.ts';
-import type { Series } from '../model/result/series.ts';
 import { seriesOf } from './series.ts';
 import type { CalendarResult } from '../model/result/calendar.ts';
 

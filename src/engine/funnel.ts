@@ -14,10 +14,10 @@
 //   fulfilment    = orders × (costPerOrder + shippingPerOrder)
 //   newCustomers  = orders × newCustomerShare; returningCustomers = orders − newCustomers
 // Money is rounded to the fen per month (so gmv = refunds + netSales and netSales = vat + netRevenue exactly).
-import type { ChannelsFile, PlanInput, Text } from '../model/plan-input.generated.ts';
+import type { ChannelsFile, PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { explain } from './explain.ts';
-import type { Explanation, ExplainInput } from '../model/result/explanation.ts';
+import type { ExplainInput } from '../model/result/explanation.ts';
 import { fen, seriesOf, total } from './series.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
 import { FUNNEL_KEYS, type FunnelKey, MONEY_KEYS, type ChannelResult, type FunnelTotals } from '../model/result/funnel.ts';

@@ -8,7 +8,6 @@ import type { Series, Warning } from '../model/result/series.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import type { Measure, MeasureValue } from './measures.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { seriesOf } from './series.ts';
 import type { KpiVariance, KpiResult, MetricTree } from '../model/result/kpis.ts';
 

@@ -15,7 +15,7 @@
 //   channels it drives.
 // - LTV = AOV × gross margin rate × orders per customer (the caller passes 1 + repurchase rate), a
 //   12-month value; payback months = CAC ÷ (LTV ÷ 12), i.e. LTV is earned evenly over 12 months.
-import type { MarketingFile, PlanInput } from '../model/plan-input.generated.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series, Warning } from '../model/result/series.ts';
 import { explain } from './explain.ts';
 import type { Explanation } from '../model/result/explanation.ts';
@@ -25,7 +25,6 @@ import { fen, ratio, seriesOf, total } from './series.ts';
 import { sampleSizePerVariant } from './ab-sample-size.ts';
 import type { MarketingChannelResult, MarketingResult } from '../model/result/marketing.ts';
 
-type Channel = NonNullable<MarketingFile['channels']>[number];
 
 export interface MarketingOptions {
   /** Blended gross margin rate (gross profit ÷ GMV) used for ROI and LTV. */

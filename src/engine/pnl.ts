@@ -3,7 +3,6 @@
 import type { Series } from '../model/result/series.ts';
 import type { FunnelTotals } from '../model/result/funnel.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { quarterOf } from '../model/calendar.ts';
 import { PNL_LINES, type PnlLine, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
 

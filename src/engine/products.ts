@@ -10,10 +10,9 @@
 //   not given or the SKU has no forecast sales;
 // - last year's sell-through (售罄率) = lastYear.units ÷ (lastYear.units + opening stock): what was sold out of what
 //   was available, the stock at the start of this plan being what was left over at the end of last year.
-import type { PlanInput, ProductsFile, Text } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { PlanInput, ProductsFile } from '../model/plan-input.generated.ts';
+import type { Warning } from '../model/result/series.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { fen, seriesOf, zeros } from './series.ts';
 import { finiteRatio, grossMarginRate, netPrice, priceOf, pricingFormula, vatRateOf } from './pricing.ts';
 import { type Role, ROLES, type SkuResult, type MatrixCell, type ProductsResult } from '../model/result/products.ts';

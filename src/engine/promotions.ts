@@ -27,12 +27,11 @@
 //                   orders from balanceStart on are spot sales (GMV and cash on the day)
 // Days outside the horizon have no baseline; money is rounded to the fen and monthly series are split by
 // largest remainder, so a series adds up to its total.
-import type { PlanInput, PromotionsFile, Text } from '../model/plan-input.generated.ts';
+import type { PlanInput, PromotionsFile } from '../model/plan-input.generated.ts';
 import type { Series, Warning } from '../model/result/series.ts';
 import type { FunnelResult } from './funnel.ts';
 import type { ProductsResult } from '../model/result/products.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { fen, seriesOf, total } from './series.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';

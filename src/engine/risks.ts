@@ -5,7 +5,6 @@ import { quarterOf } from '../model/calendar.ts';
 import type { Warning } from '../model/result/series.ts';
 import type { KpiResult } from '../model/result/kpis.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import type { RiskLevel, TriggerFiring, RiskResult, RisksResult } from '../model/result/risks.ts';
 
 type Risk = NonNullable<RisksFile['risks']>[number];

@@ -2,7 +2,6 @@
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { resolvePlanPath } from '../model/plan-path.ts';
 import { setPath } from '../model/set-path.ts';
-import type { Text } from '../model/plan-input.generated.ts';
 import { applyScenario } from './scenarios.ts';
 import type { Headline, ScenarioSummary, SensitivityDriver, SensitivityResult } from '../model/result/scenarios.ts';
 

@@ -14,9 +14,8 @@
 // - Totals: turnover = Σ annual COGS / Σ average inventory value (the value-weighted mean of the SKU
 //   turnovers); days of inventory = 365 / turnover.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { Warning } from '../model/result/series.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { fen, ratio, seriesOf } from './series.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { DAYS_PER_MONTH, dailyStdDev, eoq, reorderPoint, safetyStock, zScore } from './safety-stock.ts';

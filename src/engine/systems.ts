@@ -1,12 +1,9 @@
 // §5.3 Tools and systems: monthly running cost from go-live, setup cost in the go-live month.
-import type { PlanInput, SystemsFile } from '../model/plan-input.generated.ts';
-import type { Series } from '../model/result/series.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
 import { seriesOf, total } from './series.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import type { SystemResult, SystemsResult } from '../model/result/systems.ts';
 
-type System = NonNullable<SystemsFile['systems']>[number];
 
 export function computeSystems(input: PlanInput, months: readonly string[]): SystemsResult {
   const items: Record<string, SystemResult> = {};

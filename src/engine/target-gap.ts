@@ -14,7 +14,6 @@ import type { FunnelKey } from '../model/result/funnel.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { finiteRatio } from './pricing.ts';
 import { fen, seriesOf, total } from './series.ts';
 import type { ChannelGap, TargetGap } from '../model/result/target-gap.ts';

@@ -6,7 +6,6 @@ import { quarterOf } from '../model/calendar.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import type { TargetMetric, Unit, MilestoneResult, TargetResult } from '../model/result/targets.ts';
 
 type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];

@@ -11,15 +11,12 @@
 //   when given; otherwise the retention curve at month 12 (the last point held when the curve is
 //   shorter); null without either.
 // - Member tiers are counted by their share of members; the points multiplier is the share-weighted mean.
-import type { PlanInput, UsersFile } from '../model/plan-input.generated.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
 import { fen, mapSeries, seriesOf, total } from './series.ts';
 import type { AarrrStage, RfmResult, UsersResult } from '../model/result/users.ts';
 
-type Stage = NonNullable<UsersFile['lifecycle']>['stages'][number];
-type Segment = NonNullable<UsersFile['rfm']>['segments'][number];
 
 export interface FunnelInputs {
   visitors: Series;

@@ -28,7 +28,7 @@ export function findTerms(text: string, terms: readonly string[]): string[] {
   const hits: string[] = [];
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
     const t = term.toLowerCase();
-    const found = /^[\x00-\x7f]+$/.test(t) ? new RegExp(`(^|[^a-z0-9])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(lower) : lower.includes(t);
+    const found = /^\p{ASCII}+$/u.test(t) ? new RegExp(`(^|[^a-z0-9])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(lower) : lower.includes(t);
     if (found && !hits.some((h) => h.includes(term))) hits.push(term);
   }
   return hits;

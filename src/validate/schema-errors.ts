@@ -7,7 +7,31 @@ import { formatPath, pointerToSegments, type PathSegment } from '../model/data-p
 import type { YamlSource } from '../load/parse-yaml.ts';
 import { didYouMean } from '../model/closest.ts';
 
-type Schema = Record<string, any>;
+/** The parts of a JSON Schema the messages read. */
+interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  const?: unknown;
+  title?: string;
+  description?: string;
+}
+
+/** The parameters of the ajv errors the messages read (ajv types them as `any`). */
+interface Params {
+  additionalProperty?: string;
+  missingProperty?: string;
+  type?: string | string[];
+  allowedValues?: unknown[];
+  allowedValue?: unknown;
+  limit?: number;
+  pattern?: string;
+  format?: string;
+  i?: number;
+  j?: number;
+  tag?: string;
+}
 
 export function schemaDiagnostics(source: YamlSource, errors: readonly ErrorObject[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -31,7 +55,7 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
-    const branches: Schema[] = (error.parentSchema as Schema | undefined)?.[error.keyword] ?? [];
+    const branches = (error.parentSchema as Schema | undefined)?.[error.keyword] ?? [];
     const children = errors.filter((e) => e !== error && e.schemaPath.startsWith(`${error.schemaPath}/`));
     const matching = new Set(branches.map((b, i) => (typeMatches(b, error.data) ? i : -1)).filter((i) => i >= 0));
     for (const child of children) {
@@ -108,7 +132,7 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
   const segments = pointerToSegments(error.instancePath);
   const where = formatPath(segments) || 'the file';
   const parent = error.parentSchema as Schema | undefined;
-  const params = error.params as Record<string, any>;
+  const params = error.params as Params;
   const make = (code: Code, message: string, at: readonly PathSegment[] = segments, options: { key?: boolean; hint?: string } = {}) =>
     new Diagnostic(code, message, { file: source.file, place: locate(source, at, { key: options.key }).place, path: formatPath(at), hint: options.hint });
 
@@ -134,7 +158,7 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
     }
     case 'anyOf':
     case 'oneOf': {
-      const branches: Schema[] = parent?.[error.keyword] ?? [];
+      const branches = parent?.[error.keyword as 'oneOf' | 'anyOf'] ?? [];
       const types = [...new Set(branches.map((b) => b.type).filter(Boolean))];
       if (parent?.title === 'Text' || sharedDef(error) === 'text') {
         return make('schema-type', `${where} must be a text or one text per locale (e.g. { zh-CN: …, en: … }), got ${describeValue(error.data)}.`);
@@ -182,7 +206,7 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
     case 'maxProperties':
       return make('schema-length', `${where} must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${params.limit} key(s).`);
     case 'uniqueItems':
-      return make('schema-unique', `${where} lists the same item twice (items ${params.j} and ${params.i}).`, [...segments, params.i]);
+      return make('schema-unique', `${where} lists the same item twice (items ${params.j} and ${params.i}).`, [...segments, params.i ?? 0]);
     case 'discriminator': {
       const tag = String(params.tag ?? 'type');
       const values = (parent?.oneOf ?? []).map((b: Schema) => b.properties?.[tag]?.const).filter(Boolean) as string[];
