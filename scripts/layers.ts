@@ -26,5 +26,6 @@ export const LAYERS: readonly Layer[] = [
   { folder: 'site', does: 'Astro pages and integration' },
   { folder: 'pdf', does: 'printing the site' },
   { folder: 'build', does: 'the whole build' },
+  { folder: 'xlsx', does: 'Excel export and import' },
   { folder: 'cli', does: 'the shopplan command' },
 ];

@@ -194,10 +194,6 @@ export function setJs<T extends Record<string, Json>>(target: T, path: readonly 
   return target;
 }
 
-function nest(path: readonly string[], value: Json): Json {
-  return path.reduceRight<Json>((v, k) => ({ [k]: v }), value);
-}
-
 function scalarText(value: string | number | boolean, type?: Scalar.Type): string {
   const doc = new Document(value);
   if (typeof value === 'string' && isScalar(doc.contents)) {
