@@ -24,12 +24,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined;
 }
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+/** `profileParent`: where Playwright makes Chromium's temporary profile (default: the OS temp folder). */
+export async function launchChromium(executablePath: string, profileParent?: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    // As root (CI) Chromium needs --no-sandbox; the rest keep it from calling home on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // Playwright puts the profile in os.tmpdir(), which follows TMPDIR: point it at the run's folder while
+  // launching, so a killed run leaves no profile where no sweep would find it. Chromium itself keeps the
+  // usual TMPDIR (its singleton socket's path must stay short).
+  const tmp = process.env.TMPDIR;
+  const env = { ...process.env };
+  if (profileParent) process.env.TMPDIR = profileParent;
+  try {
+    return await chromium.launch({
+      executablePath,
+      env,
+      headless: true,
+      // As root (CI) Chromium needs --no-sandbox; the rest keep it from calling home on a closed network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } finally {
+    if (tmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmp;
+  }
 }

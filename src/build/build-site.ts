@@ -1,6 +1,6 @@
 // `shopplan build`: check the plan, build the site into a temporary folder, add plan.json, and only
 // then move it into place — an invalid plan or a failed build never leaves a half-written output.
-import { dirname, basename, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { stableJson } from '../model/stable-json.ts';
@@ -46,9 +46,7 @@ export async function buildPlanSite(planDir: string, outDir: string, effects: Bu
   const versions = effects.versions ? await planVersions(planDir, check, effects, { ...effects.versions, base: options.base, outDir }) : null;
 
   const target = resolve(outDir);
-  const staging = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
-  const previous = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
-  await effects.remove(staging);
+  const staging = await effects.staging(target);
   try {
     const latestKey = await buildLatestSite(check, planDir, staging, effects, { base: options.base, versions, cache: effects.versions?.cache ?? null });
     if (versions) await buildVersionSites(staging, versions, effects, effects.versions?.cache ?? null);
@@ -59,13 +57,10 @@ export async function buildPlanSite(planDir: string, outDir: string, effects: Bu
       for (const f of pdfs) effects.log(`  pdf/${basename(f.file)}: ${f.pages} ${f.pages === 1 ? 'page' : 'pages'}`);
       effects.log(`Printed ${pdfs.length} PDFs in ${((Date.now() - printStarted) / 1000).toFixed(1)} s.`);
     }
-    if (await effects.exists(target)) await effects.rename(target, previous);
-    await effects.rename(staging, target);
-    await effects.remove(previous);
+    await effects.replace(staging, target);
     await effects.versions?.cache?.prune(new Set([...(versions?.used ?? []), ...(latestKey ? [latestKey] : [])])).catch(() => {});
   } catch (error) {
-    await effects.remove(staging);
-    if ((await effects.exists(previous)) && !(await effects.exists(target))) await effects.rename(previous, target);
+    await effects.discard(staging);
     throw error;
   }
   effects.log(`Built ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -12,9 +12,12 @@ export interface BuildEffects {
   /** Writes the search index of a built site into `<outDir>/pagefind/`; returns how many pages it holds. */
   indexSite(outDir: string): Promise<{ pages: number }>;
   writeFile(path: string, content: string): Promise<void>;
-  exists(path: string): Promise<boolean>;
-  rename(from: string, to: string): Promise<void>;
-  remove(path: string): Promise<void>;
+  /** A fresh empty folder to build the output in (the run's temp folder), never inside `target`. */
+  staging(target: string): Promise<string>;
+  /** Puts the complete `staging` folder in place of `target`, which stays untouched until then. */
+  replace(staging: string, target: string): Promise<void>;
+  /** Removes a staging folder that will not be used. */
+  discard(staging: string): Promise<void>;
   /** Copies a folder (a cached site into the output); without it nothing is cached. */
   copyDir?(from: string, to: string): Promise<void>;
   /** Plan versions from git tags, and the build cache; without it only the working tree is built. */

@@ -1,7 +1,9 @@
 // The real BuildEffects: the file system, stderr for progress, Astro's programmatic build, and Chromium for
 // the PDFs.
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheRoot, replaceFolder, tempFolder } from '../pipeline/run-temp.ts';
 import type { BuildEffects } from './effects.ts';
 import { indexSite } from './search-index.ts';
 import { findChromium } from '../browser/chromium.ts';
@@ -11,27 +13,27 @@ import { folderCache } from '../versions/cache.ts';
 export interface NodeEffectsOptions {
   /** Tags that are plan versions (default `v*`); null builds the working tree only. */
   versions?: string | null;
-  /** The build cache folder (default `.shopplan-cache`); null disables the cache. */
+  /** The build cache folder (default: the cache folder, `.shopplan-cache`); null disables the cache. */
   cacheDir?: string | null;
 }
 
 export function nodeBuildEffects(log: (message: string) => void, options: NodeEffectsOptions = {}): BuildEffects {
-  const cacheDir = options.cacheDir === undefined ? '.shopplan-cache' : options.cacheDir;
-  let builds = 0;
+  const cacheDir = options.cacheDir === undefined ? cacheRoot() : options.cacheDir;
   return {
     log,
     async buildSite(check, planDir, outDir, site = {}) {
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       const { build } = await import('astro');
-      const { siteConfig, PROJECT_ROOT } = await import('../site/astro-config.ts');
+      const { siteConfig } = await import('../site/astro-config.ts');
       const config = { ...siteConfig({ planDir, check, outDir: resolve(outDir), base: site.base, versions: site.versions ?? null }), configFile: false, logLevel: 'warn' } as const;
       // Astro bundles the pages into `<cwd>/.astro/.prerender/` when the output lies outside the current
-      // folder, imports them from there, and deletes that folder afterwards. Building from a folder of our
-      // own inside ShopPlan keeps its packages resolvable when shopplan runs in a plan repository, and
-      // keeps two builds running at once from deleting each other's bundles.
+      // folder, imports them from there, and deletes that folder afterwards. Building from a folder of the
+      // run's own keeps two builds running at once from deleting each other's bundles; its `node_modules`
+      // link to the packages ShopPlan's Astro comes from keeps the bundles' imports resolvable wherever
+      // shopplan runs (in a plan repository, or with no node_modules above the current folder).
       const cwd = process.cwd();
-      const own = join(PROJECT_ROOT, '.astro', `build-${process.pid}-${++builds}`);
-      await mkdir(own, { recursive: true });
+      const own = await tempFolder('astro');
+      await symlink(astroPackages(), join(own, 'node_modules'), 'junction');
       // A BASE_URL in the environment (test runners set one) would override `base` in the pages.
       const baseUrl = process.env.BASE_URL;
       delete process.env.BASE_URL;
@@ -51,9 +53,9 @@ export function nodeBuildEffects(log: (message: string) => void, options: NodeEf
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content);
     },
-    exists: (path) => stat(path).then(() => true, () => false),
-    rename: (from, to) => rename(from, to),
-    remove: (path) => rm(path, { recursive: true, force: true }),
+    staging: () => tempFolder('site'),
+    replace: replaceFolder,
+    discard: (path) => rm(path, { recursive: true, force: true }),
     findChromium: () => findChromium(),
     async printPdfs(siteDir, { chromium, locales, planDir, base }) {
       const { printSitePdfs } = await import('../pdf/print-site.ts');
@@ -61,4 +63,11 @@ export function nodeBuildEffects(log: (message: string) => void, options: NodeEf
       return printSitePdfs({ siteDir, outDir: join(siteDir, 'pdf'), locales, chromium, date: planDate(planDir), base, log });
     },
   };
+}
+
+/** The `node_modules` folder the `astro` that ShopPlan imports lies in (with its hoisted dependencies). */
+function astroPackages(): string {
+  const entry = fileURLToPath(import.meta.resolve('astro'));
+  const marker = `${sep}node_modules${sep}`;
+  return entry.slice(0, entry.lastIndexOf(marker) + marker.length - 1);
 }

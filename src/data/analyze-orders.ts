@@ -4,10 +4,10 @@
 // again and any change to data, mapping or code recomputes.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { ConnectionFactory } from './duckdb.ts';
+import type { ConnectionFactory, OrderDb } from './duckdb.ts';
 import { duckDbFactory } from './duckdb.ts';
 import { headBytes, transcodeToUtf8, writeAtomic } from './files.ts';
 import { loadOrders, type LoadProblem, type SourceSpec } from './load-orders.ts';
@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   connect?: ConnectionFactory;
   /** Folder for cached results (`<dir>/<key>.json`); null turns caching off. */
   cacheDir?: string | null;
+  /** A fresh folder for temporary files (GBK files decoded to UTF-8, DuckDB's spills); default: one in the OS temp folder. */
+  tempFolder?: () => Promise<string>;
 }
 
 export function cacheKey(sources: readonly SourceSpec[], context: AnalysisContext): string {
@@ -55,10 +57,11 @@ export async function analyzeOrders(sources: readonly SourceSpec[], context: Ana
     const hit = await readFile(cachePath, 'utf8').then((t) => JSON.parse(t) as Omit<AnalysisOutcome, 'cached'>).catch(() => undefined);
     if (hit) return { ...hit, cached: true };
   }
-  const tmpDir = join(cacheDir ?? join(tmpdir(), 'shopplan-cache'), `tmp-${process.pid}-${key.slice(0, 12)}`);
-  await mkdir(tmpDir, { recursive: true });
-  const db = await (options.connect ?? duckDbFactory())();
+  // Decoded order rows live only here, and only until the analysis ends (finally).
+  const tmpDir = await (options.tempFolder ?? (() => mkdtemp(join(tmpdir(), 'shopplan-orders-'))))();
+  let db: OrderDb | undefined;
   try {
+    db = await (options.connect ?? duckDbFactory({ tempDirectory: join(tmpDir, 'duckdb') }))();
     const loaded = await loadOrders(db, sources, { channels: context.channels, timeZone: context.timeZone, tmpDir, transcode: transcodeToUtf8, headBytes: (p) => headBytes(p) });
     const summaries: OrderBaseline['sources'] = sources.map((s) => {
       const files = loaded.files.filter((f) => f.source === s.id).map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256, rows: f.rows, used: f.used }));
@@ -69,7 +72,7 @@ export async function analyzeOrders(sources: readonly SourceSpec[], context: Ana
     if (cachePath) await writeAtomic(cachePath, JSON.stringify(outcome)).catch(() => undefined);
     return { ...outcome, cached: false };
   } finally {
-    db.close();
+    db?.close();
     await rm(tmpDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // The pipeline's order-data stage (I/O at the edge, before the pure compute): data.yaml → files found,
 // columns checked, rows read and analysed (or taken from the cache) → the aggregate OrderBaseline,
 // KPI actuals for the plan's months, and diagnostics with file and line.
-import { join, posix, resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { Diagnostic, hasErrors, type DiagnosticInit } from '../diagnostics/diagnostic.ts';
 import { maskPersonalData } from '../model/personal-data.ts';
 import type { Code } from '../diagnostics/codes.ts';
@@ -36,15 +36,13 @@ export interface OrderDataResult {
 
 export interface OrderDataOptions {
   connect?: ConnectionFactory;
-  /** Cache folder; `.shopplan-cache/orders` under the working directory (or $SHOPPLAN_CACHE_DIR/orders) by default; null turns it off. */
+  /** Folder of cached analyses (the pipeline passes `<cache>/orders`); none when left out or null. */
   cacheDir?: string | null;
+  /** A fresh folder for the analysis's temporary files (decoded rows, spills); it is deleted afterwards. */
+  tempFolder?: () => Promise<string>;
 }
 
 type Source = DataFile['sources'][number];
-
-export function defaultCacheDir(): string {
-  return join(process.env.SHOPPLAN_CACHE_DIR ?? join(process.cwd(), '.shopplan-cache'), 'orders');
-}
 
 export async function checkOrderData(sources: PlanSources, input: PlanInput, options: OrderDataOptions = {}): Promise<OrderDataResult> {
   const data = input.data;
@@ -109,7 +107,7 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = options.cacheDir ?? null;
   const hashes = await hashFiles(found.flat().map((f) => f.path), cacheDir);
   for (const [i, s] of data.sources.entries()) {
     specs.push(sourceSpec(s, found[i]!.map((f) => ({ path: f.path, name: f.name, ...hashes.get(f.path)! })), data));
@@ -136,7 +134,7 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
 
   let outcome;
   try {
-    outcome = await analyzeOrders(specs, context, { connect: options.connect, cacheDir });
+    outcome = await analyzeOrders(specs, context, { connect: options.connect, cacheDir, tempFolder: options.tempFolder });
   } catch (error) {
     report('data-engine', `The order analysis failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`, ['sources'], {
       hint: 'Check that `@duckdb/node-api` is installed (`npm install`) for this platform; its native binary ships in the npm package.',

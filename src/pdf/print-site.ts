@@ -5,11 +5,12 @@
 // charts are drawn. pdf-lib counts the parts' pages, the contents are printed with those page numbers, and
 // the parts are merged; every page but the cover gets its running header (the part's title) and "x / y"
 // drawn over it, and the contents' links become jumps to the parts' first pages.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
+import { tempFolder } from '../pipeline/run-temp.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 import { formatDate } from '../site/format.ts';
 import { serve, type StaticServer } from './serve-static.ts';
@@ -57,8 +58,9 @@ export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]
   const log = options.log ?? (() => {});
   const server = await serve(options.siteDir, { base: options.base });
   let browser: Browser | undefined;
+  const profiles = await tempFolder('chromium');
   try {
-    browser = await launchChromium(options.chromium);
+    browser = await launchChromium(options.chromium, profiles);
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await mkdir(options.outDir, { recursive: true });
     const printed: PrintedPdf[] = [];
@@ -76,6 +78,7 @@ export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]
   } finally {
     await browser?.close().catch(() => {});
     await server.close();
+    await rm(profiles, { recursive: true, force: true });
   }
 }
 

@@ -12,6 +12,8 @@ import { diagnosticAt } from '../load/diagnostic-at.ts';
 import type { PlanFileKey } from '../model/plan-files.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { closest } from '../model/closest.ts';
+import { cacheRoot, tempFolder } from './run-temp.ts';
+import { join } from 'node:path';
 
 export interface PlanCheck {
   sources?: PlanSources;
@@ -29,7 +31,7 @@ export interface CheckOptions {
    * files); checkPlanFiles does no I/O and computes without order data unless it is given here.
    */
   orders?: OrderDataResult;
-  /** Options of the order-data stage: the SQL engine and the cache folder. */
+  /** Options of the order-data stage: the SQL engine, the cache folder (default `<cache>/orders`), the temp folder. */
   data?: OrderDataOptions;
 }
 
@@ -38,7 +40,8 @@ export async function checkPlanFolder(dir: string, options: CheckOptions = {}): 
   if (!read.ok) return { diagnostics: [read.diagnostic] };
   const prepared = prepare(dir, read.files);
   // Order files are read and analysed between validation and compute: compute stays pure.
-  const orders = options.orders ?? (prepared.input?.data && !hasErrors(prepared.diagnostics) ? await checkOrderData(prepared.sources, prepared.input, options.data) : undefined);
+  const data = { cacheDir: join(cacheRoot(), 'orders'), tempFolder: () => tempFolder('orders'), ...options.data };
+  const orders = options.orders ?? (prepared.input?.data && !hasErrors(prepared.diagnostics) ? await checkOrderData(prepared.sources, prepared.input, data) : undefined);
   return finish(prepared, { ...options, orders });
 }
 

@@ -39,17 +39,18 @@ function fakeEffects(options: { chromium?: string; printFails?: boolean; existin
     async writeFile(path, content) {
       files.set(path, content);
     },
-    async exists(path) {
-      return under(path).length > 0;
+    async staging() {
+      return `/virtual/.run/site-${calls.length}`;
     },
-    async rename(from, to) {
-      calls.push(`rename ${from} → ${to}`);
+    async replace(from, to) {
+      calls.push(`replace ${from} → ${to}`);
+      for (const k of under(to)) files.delete(k);
       for (const k of under(from)) {
         files.set(to + k.slice(from.length), files.get(k)!);
         files.delete(k);
       }
     },
-    async remove(path) {
+    async discard(path) {
       for (const k of under(path)) files.delete(k);
     },
     findChromium: () => {
@@ -79,7 +80,7 @@ describe('the PDF step of buildPlanSite', () => {
     const { siteDir, request } = fx.requests[0]!;
     expect(siteDir).not.toBe(out);
     expect(request).toEqual({ chromium: '/usr/bin/chromium', locales: ['zh-CN', 'en'], planDir: PLAN });
-    expect(fx.calls.indexOf('printPdfs')).toBeLessThan(fx.calls.findIndex((c) => c.startsWith(`rename ${siteDir}`)));
+    expect(fx.calls.indexOf('printPdfs')).toBeLessThan(fx.calls.findIndex((c) => c.startsWith(`replace ${siteDir}`)));
     expect(fx.files.get(join(out, 'pdf', 'plan.zh-CN.pdf'))).toBe('%PDF');
     expect(fx.files.has(join(out, 'plan.json'))).toBe(true);
   });

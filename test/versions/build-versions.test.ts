@@ -48,9 +48,9 @@ function fakeEffects(git: GitReader, cache: BuildCache) {
     buildSite: async (_check, planDir, outDir, site) => void calls.built.push({ planDir, outDir, site }),
     indexSite: async () => ({ pages: 1 }),
     writeFile: async (path) => void calls.written.push(path),
-    exists: async () => false,
-    rename: async (from, to) => void calls.renamed.push([from, to]),
-    remove: async () => {},
+    staging: async () => '/run/site',
+    replace: async (from, to) => void calls.renamed.push([from, to]),
+    discard: async () => {},
     copyDir: async (from, to) => void calls.copied.push([from, to]),
     versions: { git, cache, pattern: 'v*' },
   };

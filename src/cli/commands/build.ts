@@ -27,7 +27,7 @@ export const buildCommand: Command = {
     let outcome;
     try {
       const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
-      const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : '.shopplan-cache' });
+      const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
       outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined });
     } catch (error) {
       if (!(error instanceof ChromiumMissingError)) throw error;
