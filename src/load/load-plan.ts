@@ -6,6 +6,7 @@ import { didYouMean } from '../model/closest.ts';
 import { decodePlanFile } from './decode.ts';
 import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';
+import { ChapterBudget } from './mdx-limits.ts';
 import { parseActuals, type ActualsSource } from './parse-actuals.ts';
 
 export interface RawFile {
@@ -30,11 +31,14 @@ export interface LoadResult {
 }
 
 const KNOWN = new Set<string>(PLAN_FILES);
+/** A chapter's name becomes its page address: `NN-slug.mdx`, or `NN-slug.<locale>.mdx` for a translation. */
+const CHAPTER_NAME = /^chapters\/[A-Za-z0-9][A-Za-z0-9_-]*(\.[a-z]{2}(-[A-Z]{2})?)?\.mdx$/;
 
 export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
   const sources: PlanSources = { dir, files: {}, chapters: [], actuals: [] };
   const diagnostics: Diagnostic[] = [];
   const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
+  const budget = new ChapterBudget();
   for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     if (raw.refused) {
       diagnostics.push(raw.refused);
@@ -51,6 +55,16 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
           file,
           place: { start: { line: 1, column: 1 } },
           hint: `Plan files are: ${PLAN_FILES.map((k) => `${k}.yaml`).join(', ')}.`,
+        }),
+      );
+      continue;
+    }
+    if (mdx && !CHAPTER_NAME.test(raw.name)) {
+      diagnostics.push(
+        new Diagnostic('file-name', `${file}: a chapter's file name becomes its page address, so it may hold only letters, digits, "-" and "_" before .mdx (and a locale such as .en).`, {
+          file,
+          place: { start: { line: 1, column: 1 } },
+          hint: 'Rename it like 01-strategy.mdx (Chinese, the default locale) or 01-strategy.en.mdx (English); the title shown comes from the front matter.',
         }),
       );
       continue;
@@ -74,7 +88,7 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
       diagnostics.push(...parsed.diagnostics);
       if (parsed.source) sources.actuals.push(parsed.source);
     } else {
-      const parsed = parseMdx(file, raw.name, decoded.text);
+      const parsed = parseMdx(file, raw.name, decoded.text, budget);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.chapter) sources.chapters.push(parsed.chapter);
     }

@@ -6,10 +6,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
-import { parseDocument, LineCounter } from 'yaml';
 import type { Root } from 'mdast';
 import { Diagnostic, type Place } from '../diagnostics/diagnostic.ts';
-import { textSource, type TextSource } from './source-file.ts';
+import { placeOf, textSource, type TextSource } from './source-file.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { CHAPTER_LIMITS, ChapterBudget, type ChapterLimit } from './mdx-limits.ts';
 
 /** Directive names that cite computed numbers in prose. */
 export const CITATION_DIRECTIVES = ['kpi', 'value'] as const;
@@ -45,24 +46,34 @@ export function chapterName(name: string): { slug: string; locale: string | unde
   return m ? { slug: m[1]!, locale: m[2] } : { slug: base, locale: undefined };
 }
 
-export function parseMdx(file: string, name: string, text: string): ParsedChapter {
+const LIMIT_MESSAGES: Record<ChapterLimit, string> = {
+  bytes: `The chapters of this plan hold more than ${CHAPTER_LIMITS.bytes / 1024} KiB of text together; this one goes past that.`,
+  lines: `The chapters of this plan have more than ${CHAPTER_LIMITS.lines} lines together; this line goes past that.`,
+  marks: `The chapters of this plan use more than ${CHAPTER_LIMITS.marks} Markdown marks (* _ [ ] ( ) < > \` and the like) together; this line goes past that.`,
+  depth: `This line nests lists and quotes (or indentation) more than ${CHAPTER_LIMITS.depth} levels deep.`,
+  nesting: `The chapters of this plan nest lists and quotes too much in total (more than ${CHAPTER_LIMITS.nesting} levels summed over their lines).`,
+  blockQuotes: `The chapters of this plan have more than ${CHAPTER_LIMITS.blockQuotes} separate block quotes (">") together.`,
+  tableRows: `The chapters of this plan have more than ${CHAPTER_LIMITS.tableRows} table rows together.`,
+  tableColumns: `This table row has more than ${CHAPTER_LIMITS.tableColumns} cells.`,
+  emphasis: `This paragraph has more than ${CHAPTER_LIMITS.emphasis} emphasis marks (*, _ or ~).`,
+  brackets: `This paragraph has more than ${CHAPTER_LIMITS.brackets} square brackets.`,
+};
+
+/**
+ * `budget` is shared by the chapters of one plan: the bounds on chapter text hold for all of them
+ * together (see mdx-limits.ts).
+ */
+export function parseMdx(file: string, name: string, text: string, budget: ChapterBudget = new ChapterBudget()): ParsedChapter {
   const source = textSource(file, text);
+  const over = budget.take(text);
+  if (over) {
+    return { diagnostics: [new Diagnostic('mdx-too-complex', LIMIT_MESSAGES[over.limit], { file, place: placeOf(source, over.start, over.end) })] };
+  }
   let tree: Root;
   try {
     tree = processor.parse(text) as Root;
   } catch (error) {
-    const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-    // Some MDX errors carry their place only in the message text, as "(6:1-6:6)".
-    const inMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(e.reason ?? e.message);
-    const start =
-      e.place && 'start' in e.place && e.place.start
-        ? e.place.start
-        : e.line
-          ? { line: e.line, column: e.column ?? 1 }
-          : inMessage
-            ? { line: Number(inMessage[1]), column: Number(inMessage[2]) }
-            : { line: 1, column: 1 };
-    return { diagnostics: [new Diagnostic('mdx-syntax', `${e.reason ?? e.message}`, { file, place: { start } })] };
+    return { diagnostics: [syntaxDiagnostic(file, error)] };
   }
   const diagnostics: Diagnostic[] = [];
   let frontmatter: unknown;
@@ -70,16 +81,14 @@ export function parseMdx(file: string, name: string, text: string): ParsedChapte
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     frontmatterPlace = { start: first.position!.start, end: first.position!.end };
-    const lines = new LineCounter();
-    const doc = parseDocument(first.value, { uniqueKeys: true, lineCounter: lines, prettyErrors: false });
-    const error = doc.errors[0];
-    if (error) {
-      // Front matter lines count from the line after the opening `---`.
-      const at = lines.linePos(error.pos[0]);
-      const message = error.code === 'DUPLICATE_KEY' ? `the key "${first.value.slice(error.pos[0]).split(/:\s|:$|\n/m)[0]}" appears twice` : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diagnostics.push(new Diagnostic('mdx-frontmatter', `The front matter of ${file} is not valid YAML: ${message}.`, { file, place: { start: { line: first.position!.start.line + at.line, column: at.col } } }));
+    // Parsed as a plan YAML file (same slips, limits and hints), padded so its lines are the chapter's lines.
+    const yaml = parseYaml(file, '\n'.repeat(first.position!.start.line) + first.value);
+    if (yaml.diagnostics.length) {
+      for (const d of yaml.diagnostics) {
+        diagnostics.push(new Diagnostic('mdx-frontmatter', `The front matter of ${file} is not valid YAML: ${d.reason}`, { file, place: d.place as Place, hint: d.hint }));
+      }
     } else {
-      frontmatter = doc.toJS({ maxAliasCount: 10 });
+      frontmatter = yaml.source.data;
     }
   } else {
     diagnostics.push(new Diagnostic('mdx-frontmatter', `${file} has no front matter.`, { file, place: frontmatterPlace }));
@@ -105,4 +114,32 @@ export function parseMdx(file: string, name: string, text: string): ParsedChapte
   });
   const { slug, locale } = chapterName(name);
   return { chapter: { ...source, slug, locale, frontmatter, frontmatterPlace, citations }, diagnostics };
+}
+
+/** An MDX parse error, located, with a hint for the slip behind it (most often a `<` or `{` in prose). */
+function syntaxDiagnostic(file: string, error: unknown): Diagnostic {
+  const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+  const reason = e.reason ?? e.message;
+  // Some MDX errors carry their place only in the message text, as "(6:1-6:6)".
+  const inMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
+  const start =
+    e.place && 'start' in e.place && e.place.start
+      ? e.place.start
+      : e.line
+        ? { line: e.line, column: e.column ?? 1 }
+        : inMessage
+          ? { line: Number(inMessage[1]), column: Number(inMessage[2]) }
+          : { line: 1, column: 1 };
+  return new Diagnostic('mdx-syntax', reason.split('\n')[0]!, { file, place: { start }, hint: mdxHint(reason) });
+}
+
+function mdxHint(reason: string): string {
+  if (/to create a comment in MDX/.test(reason)) return 'Chapters have no HTML comments (<!-- … -->): delete the comment, or keep the note in a YAML file as a # comment.';
+  if (/to create a link in MDX/.test(reason)) return 'Write links as [text](https://…), not <https://…>.';
+  if (/Maximum call stack/.test(reason)) return 'Simplify the marked part: it nests too deeply.';
+  if (/brace|expression/i.test(reason)) return 'In chapters "{" and "}" start code: write a literal brace as \\{ and \\}.';
+  if (/closing tag|tag|attribute|name/i.test(reason)) {
+    return 'In MDX "<" starts an HTML tag: for a less-than sign in prose write \\< or &lt; (e.g. 毛利率 \\< 30%); chapters hold no HTML such as <br> — start a new paragraph with a blank line instead.';
+  }
+  return 'Fix the syntax at the marked place; in chapters, "{", "}" and "<" must be escaped in prose (\\{, \\}, \\<).';
 }

@@ -1,8 +1,10 @@
 // YAML text → document with positions, refusing what YAML allows but a plan must not.
-import { LineCounter, parseDocument, isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isScalar, visit, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
-import { placeOf, type TextSource } from './source-file.ts';
+import { placeOf, textSource, type TextSource } from './source-file.ts';
+import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.ts';
+import { explainSyntaxError } from './yaml-slips.ts';
 
 /** Resolved alias nodes allowed per file; a plan has no need for deep alias trees. */
 export const MAX_ALIAS_COUNT = 50;
@@ -24,6 +26,13 @@ const YAML_CODES: Partial<Record<YAMLError['code'], Code>> = {
 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Refused before parsing: the parser itself is what a deeply nested file exhausts.
+    const base = textSource(file, text);
+    const diagnostic = new Diagnostic('yaml-too-deep', `${file} nests lists or mappings more than ${MAX_YAML_DEPTH} levels deep.`, { file, place: placeOf(base, deep, deep + 1) });
+    return { source: { ...base, doc: parseDocument(''), data: undefined }, diagnostics: [diagnostic] };
+  }
   const base: TextSource = { file, text, lines: new LineCounter() };
   const doc = parseDocument(text, {
     lineCounter: base.lines,
@@ -43,7 +52,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     const code = YAML_CODES[error.code];
     if (code) diagnostics.push(new Diagnostic(code, yamlMessage(error, text), { file, place: placeOf(base, error.pos[0], error.pos[1]) }));
   }
-  if (firstSyntax) diagnostics.push(syntaxDiagnostic(firstSyntax, problems, base));
+  if (firstSyntax) diagnostics.push(explainSyntaxError(firstSyntax, problems, base));
+  else diagnostics.push(...nodeSlips(doc, base));
   diagnostics.push(...explicitTags(doc, base));
   let data: unknown;
   if (diagnostics.length === 0) {
@@ -62,39 +72,46 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   return { source: { ...base, doc, data }, diagnostics };
 }
 
-/** The first syntax error, moved to where people make that mistake and explained in their terms. */
-function syntaxDiagnostic(error: YAMLError, all: readonly YAMLError[], source: TextSource): Diagnostic {
-  const { file, text } = source;
-  if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
-    const open = unclosedQuote(text);
-    if (open) return new Diagnostic('yaml-syntax', `This quoted text never ends: add the closing ${open.quote === '"' ? 'double' : 'single'} quote (${open.quote}).`, { file, place: placeOf(source, open.offset) });
-  }
-  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') {
-    // "key: value" followed by a deeper-indented "key:" — the second line is the mistake.
-    const spill = all.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0]);
-    if (spill) {
-      const lineStart = text.lastIndexOf('\n', spill.pos[1] - 1) + 1;
-      const start = lineStart + (/^\s*/.exec(text.slice(lineStart))?.[0].length ?? 0);
-      return new Diagnostic('yaml-syntax', 'This line is indented deeper than the key above it, so YAML reads it as part of that value. Align it with the keys around it.', { file, place: placeOf(source, start, text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start)) });
-    }
-  }
-  if (error.code === 'BAD_INDENT') return new Diagnostic('yaml-syntax', 'This line is indented differently from the other keys of the same mapping. Align it with them.', { file, place: placeOf(source, error.pos[0], error.pos[1]) });
-  if (error.code === 'TAB_AS_INDENT') return new Diagnostic('yaml-syntax', 'This line is indented with a tab; YAML allows only spaces. Replace the tab with spaces.', { file, place: placeOf(source, error.pos[0], error.pos[1]) });
-  return new Diagnostic('yaml-syntax', yamlMessage(error, text), { file, place: placeOf(source, error.pos[0], error.pos[1]) });
-}
-
-/** Where a quoted scalar opens but never closes: the first line with an odd number of that quote outside comments. */
-function unclosedQuote(text: string): { quote: string; offset: number } | undefined {
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const body = line.replace(/\s#.*$/, '');
-    for (const quote of ['"', "'"]) {
-      const positions = [...body.matchAll(quote === '"' ? /(?<!\\)"/g : /'/g)].map((m) => m.index ?? 0);
-      if (positions.length % 2 === 1) return { quote, offset: offset + positions[positions.length - 1]! };
-    }
-    offset += line.length + 1;
-  }
-  return undefined;
+/**
+ * What parses as YAML but is never what an operator meant: a key without a value inside `{ … }` (a
+ * comma in unquoted text), numbers in hexadecimal, octal or beyond what a number holds, and an alias
+ * whose anchor does not exist.
+ */
+function nodeSlips(doc: Document.Parsed, source: TextSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (node: Node | null, hint?: string) => ({ file: source.file, place: placeOf(source, node?.range?.[0] ?? 0, node?.range?.[1]), ...(hint ? { hint } : {}) });
+  visit(doc, {
+    Map(_key, map) {
+      if (!map.flow) return;
+      map.items.forEach((pair, i) => {
+        if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1])) return;
+        const key = isScalar(pair.key) ? String(pair.key.value) : '…';
+        const before = map.items[i - 1];
+        const previous = before && isScalar(before.value) && typeof before.value.value === 'string' ? before : undefined;
+        const joined = previous ? `${String((previous.key as Scalar).value)}: "${String((previous.value as Scalar).value)}, ${key}"` : undefined;
+        out.push(
+          new Diagnostic('yaml-syntax', previous ? `A comma inside { … } ended the text before "${key}", which became a key without a value.` : `"${key}" inside { … } has no value.`, at(pair.key as Node, previous ? `Quote text that contains a comma: \`${joined}\`.` : `Write it as \`${key}: value\`, or quote the text it belongs to.`)),
+        );
+      });
+    },
+    Scalar(_key, node) {
+      if (typeof node.value !== 'number') return;
+      const written = source.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0).trim();
+      if (!Number.isFinite(node.value)) {
+        out.push(new Diagnostic('yaml-number', `${written} is not a finite number: a plan's numbers must be ordinary amounts.`, at(node, 'Write an ordinary decimal number (.inf, .nan and numbers beyond ±1.7e308 have no place in a plan); quote it if it is text.')));
+      } else if (/^[-+]?0[xo]/i.test(written)) {
+        out.push(new Diagnostic('yaml-number', `${written} is read as the number ${node.value}: plans do not write numbers in hexadecimal or octal.`, at(node, `Write ${node.value} in decimal, or quote "${written}" if it is a code rather than a number.`)));
+      } else if (/^[-+]?0[0-9]+$/.test(written)) {
+        out.push(new Diagnostic('yaml-number', `${written} has a leading zero: ShopPlan reads it as ${node.value}, other YAML tools as an octal number.`, at(node, `Write ${node.value}, or quote "${written}" if it is a code rather than a number.`)));
+      }
+    },
+    Alias(_key, node) {
+      if (node.resolve(doc) === undefined) {
+        out.push(new Diagnostic('yaml-syntax', `*${node.source} refers to an anchor &${node.source} that is not set before it.`, at(node, `If the "*" is part of the text, quote it ("*${node.source}"); otherwise set the anchor (&${node.source}) on an earlier value.`)));
+      }
+    },
+  });
+  return out;
 }
 
 /** The yaml library's messages, reworded where they name library calls or leave out the key. */
@@ -114,6 +131,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 function explicitTags(doc: Document.Parsed, source: TextSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(doc, (_key, node) => {
+    if (!node) return;
     const tag = (node as { tag?: string }).tag;
     const range = (node as { range?: [number, number, number] }).range;
     if (tag && !CORE_TAGS.has(tag) && range && hasExplicitTag(source.text, range[0])) {

@@ -6,6 +6,7 @@ import { locate } from '../load/locate.ts';
 import { formatPath, pointerToSegments, type PathSegment } from '../model/data-path.ts';
 import type { YamlSource } from '../load/parse-yaml.ts';
 import { didYouMean } from '../model/closest.ts';
+import { typeHint } from './value-hints.ts';
 
 /** The parts of a JSON Schema the messages read. */
 interface Schema {
@@ -154,14 +155,15 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
     case 'type': {
       const def = sharedDef(error);
       const rateHint = def === 'rate' || def === 'share' ? ' Write rates as decimals, e.g. 0.035 for 3.5 %.' : '';
-      return make('schema-type', `${where} must be ${expectedType(params.type)}, got ${describeValue(error.data)}.${rateHint}`);
+      const types = Array.isArray(params.type) ? (params.type as string[]) : String(params.type).split(',');
+      return make('schema-type', `${where} must be ${expectedType(params.type)}, got ${describeValue(error.data)}.${rateHint}`, segments, { hint: typeHint(types, error.data) });
     }
     case 'anyOf':
     case 'oneOf': {
       const branches = parent?.[error.keyword as 'oneOf' | 'anyOf'] ?? [];
       const types = [...new Set(branches.map((b) => b.type).filter(Boolean))];
       if (parent?.title === 'Text' || sharedDef(error) === 'text') {
-        return make('schema-type', `${where} must be a text or one text per locale (e.g. { zh-CN: …, en: … }), got ${describeValue(error.data)}.`);
+        return make('schema-type', `${where} must be a text or one text per locale (e.g. { zh-CN: …, en: … }), got ${describeValue(error.data)}.`, segments, { hint: typeHint(['string'], error.data) });
       }
       return make('schema-invalid', `${where} must be ${types.length ? expectedType(types) : 'one of the allowed forms'}, got ${describeValue(error.data)}.`);
     }

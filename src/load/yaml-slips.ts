@@ -1,0 +1,220 @@
+// The first YAML syntax error, moved to where people make that mistake and explained in their terms: each
+// slip an operator typically makes (a full-width colon from a Chinese input method, a tab, `a: b: c`, a
+// stray line, an unclosed bracket or quote …) gets a message and a hint that say what to type instead.
+import type { YAMLError } from 'yaml';
+import { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { placeOf, type TextSource } from './source-file.ts';
+
+interface Slip {
+  message: string;
+  hint: string;
+  /** Character range in the text; defaults to the error's. */
+  at?: [number, number];
+}
+
+/** One located `yaml-syntax` diagnostic for the first syntax error of a file. */
+export function explainSyntaxError(error: YAMLError, all: readonly YAMLError[], source: TextSource): Diagnostic {
+  const slip = recognise(error, all, source.text) ?? generic(error);
+  const [start, end] = slip.at ?? error.pos;
+  return new Diagnostic('yaml-syntax', slip.message, { file: source.file, place: placeOf(source, start, end), hint: slip.hint });
+}
+
+function recognise(error: YAMLError, all: readonly YAMLError[], text: string): Slip | undefined {
+  const line = lineAt(text, error.pos[0]);
+  // A full-width colon turns `key：value` into a key without a value, or into a key that runs on into the next line.
+  const colon = fullWidthColon(text, line.start) ?? (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'MISSING_CHAR' ? undefined : fullWidthColon(text, previousLine(text, line.start)));
+  if (colon !== undefined) {
+    const fixed = lineAt(text, colon);
+    const corrected = `${text.slice(fixed.start, colon)}: ${text.slice(colon + 1, fixed.end).trimStart()}`.trim();
+    return {
+      message: 'This line separates key and value with a full-width colon “：” (typed with a Chinese input method); YAML only understands the ASCII colon ":".',
+      hint: `Type an ASCII colon followed by a space: \`${corrected}\`. Switch the input method to English (Shift) for keys and punctuation.`,
+      at: [colon, colon + 1],
+    };
+  }
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return { message: 'This line is indented with a tab; YAML allows only spaces for indentation.', hint: 'Replace the tab with spaces (two per level, as in the lines around it); most editors can “convert indentation to spaces”.' };
+    case 'MISSING_CHAR':
+      if (/quote/.test(error.message)) return unclosedQuote(text);
+      if (/Implicit map keys/.test(error.message)) {
+        return {
+          message: `The line "${clip(text.slice(line.start, line.end).trim())}" has no "key:" — every line of a mapping must be \`key: value\`.`,
+          hint: 'Delete the line if it slipped in (e.g. pasted or appended by mistake); otherwise write it as `key: value`, with a colon and a space.',
+          at: [line.start + indentOf(text, line.start), line.end],
+        };
+      }
+      return undefined;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      return implicitKeySlip(error, all, text);
+    case 'BAD_INDENT':
+      if (/Flow (sequence|map)/.test(error.message)) return unclosedBracket(text, error.pos[0]) ?? undefined;
+      return { message: 'This line is indented differently from the other keys of the same mapping.', hint: 'Align it with the keys around it: keys of one mapping start in the same column.' };
+    case 'BAD_SCALAR_START': {
+      const char = text[error.pos[0]] ?? '';
+      return { message: `A value cannot start with "${char}" unless it is quoted: YAML reserves it.`, hint: `Put the whole value in quotes, e.g. "${clip(text.slice(error.pos[0], line.end).trim())}".` };
+    }
+    case 'BAD_DQ_ESCAPE':
+      return { message: `Inside double quotes a backslash starts an escape, and "${text.slice(error.pos[0], error.pos[1])}" is not one.`, hint: 'Use single quotes for text with backslashes, or write a backslash as \\\\.' };
+    case 'BAD_DIRECTIVE':
+      return { message: 'A line cannot start with "%": YAML reads it as a directive.', hint: 'Quote the key or value that starts with %, or write rates as decimals (0.035, not 3.5%).' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `a: b: c`, `key: value` followed by a deeper-indented `key:`, or a `- item` after `key: value` lines:
+ * YAML reports them as an implicit key running on. Point at the line that is wrong.
+ */
+function implicitKeySlip(error: YAMLError, all: readonly YAMLError[], text: string): Slip | undefined {
+  const next = (offset: number) => lineAt(text, offset);
+  const spillsOver = all.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0]);
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/.test(error.message) && !spillsOver) {
+    const line = next(error.pos[0]);
+    return {
+      message: 'This line holds a second "key:" inside a value (`a: b: c`); a value on the same line as its key cannot be a mapping.',
+      hint: `If the colon is part of the text, quote the value (\`${quoteValue(text.slice(line.start, line.end))}\`); if it is a nested key, put it on its own line, indented under the first.`,
+      at: [error.pos[0], line.end],
+    };
+  }
+  const seqItem = all.find((e) => e.code === 'UNEXPECTED_TOKEN' && /block-seq-ind/.test(e.message)) ?? (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(error.message) ? error : undefined);
+  if (seqItem) {
+    const line = next(seqItem.pos[0]);
+    return {
+      message: 'A list item ("- …") appears where the lines around it are `key: value` pairs; YAML cannot mix the two at one level.',
+      hint: 'Put the list under a key that ends with ":" and indent its items, e.g. `items:` then `  - x`; or remove the "- " if this is another key.',
+      at: [line.start + indentOf(text, line.start), line.end],
+    };
+  }
+  if (error.code === 'UNEXPECTED_TOKEN' && /at node end/.test(error.message)) {
+    const line = next(error.pos[0]);
+    const value = /^\s*(?:-\s+)?[^:]+:\s*'(.*)'?\s*$/.exec(text.slice(line.start, line.end));
+    if (value) {
+      // 'it's': the apostrophe closed the single-quoted text.
+      const inner = value[1]!.replace(/'$/, '');
+      return {
+        message: 'An apostrophe ends this single-quoted text early, so text follows the closing quote.',
+        hint: `An apostrophe inside single quotes is written twice ('${inner.replace(/'/g, "''")}'), or use double quotes: "${inner.replace(/"/g, '\\"')}".`,
+        at: [error.pos[0], line.end],
+      };
+    }
+    return {
+      message: 'Text follows a closing quote on the same line; a quoted value must end with its quote.',
+      hint: `Quote the whole value: \`${quoteValue(text.slice(line.start, line.end))}\`.`,
+      at: [error.pos[0], line.end],
+    };
+  }
+  if (error.code === 'UNEXPECTED_TOKEN' && /flow-(seq|map)-end/.test(error.message)) {
+    return { message: `This "${text[error.pos[0]]}" closes a bracket that was never opened.`, hint: 'Remove it, or open the list with [ or the mapping with { where it starts.' };
+  }
+  // "key: value" followed by a deeper-indented "key:" — the second line is the mistake.
+  const spill = all.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0]) ?? (error.code === 'MULTILINE_IMPLICIT_KEY' ? error : undefined);
+  if (spill) {
+    const keyLine = next(spill.pos[0]);
+    if (!text.slice(keyLine.start, keyLine.end).includes(':')) {
+      return {
+        message: `The line "${clip(text.slice(keyLine.start, keyLine.end).trim())}" has no "key:", so YAML reads it and the next line as one long key.`,
+        hint: 'Write it as `key: value` (colon, then a space), or delete it if it slipped in.',
+        at: [keyLine.start + indentOf(text, keyLine.start), keyLine.end],
+      };
+    }
+    const line = next(spill.pos[1] - 1 < keyLine.end ? keyLine.end + 1 : spill.pos[1] - 1);
+    const start = line.start + indentOf(text, line.start);
+    return {
+      message: 'This line is indented deeper than the key above it, so YAML reads it as part of that value.',
+      hint: 'Align it with the keys around it; or, if it belongs under the key above, remove the value after that key’s colon.',
+      at: [start, line.end],
+    };
+  }
+  return undefined;
+}
+
+/** Where a quoted scalar opens but never closes: the first line with an odd number of that quote outside comments. */
+function unclosedQuote(text: string): Slip | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const body = line.replace(/\s#.*$/, '');
+    for (const quote of ['"', "'"]) {
+      const positions = [...body.matchAll(quote === '"' ? /(?<!\\)"/g : /'/g)].map((m) => m.index ?? 0);
+      if (positions.length % 2 === 1) {
+        const at = offset + positions[positions.length - 1]!;
+        return {
+          message: `This quoted text never ends: add the closing ${quote === '"' ? 'double' : 'single'} quote (${quote}).`,
+          hint: quote === "'" ? "Close the quote at the end of the text; an apostrophe inside single quotes is written twice (it''s), or use double quotes." : 'Close the quote at the end of the text; a quote inside double quotes is written \\".',
+          at: [at, at + 1],
+        };
+      }
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+/** The `[` or `{` before `offset` that is never closed, outside quotes and comments. */
+function unclosedBracket(text: string, offset: number): Slip | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote && !(quote === '"' && text[i - 1] === '\\')) quote = undefined;
+      else if (c === '\n') quote = undefined;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? offset : nl - 1;
+    } else if ((c === '"' || c === "'") && (open.length > 0 || /[\s:[{,]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  const at = open[0];
+  if (at === undefined) return undefined;
+  const close = text[at] === '[' ? ']' : '}';
+  return {
+    message: `The ${close === ']' ? 'list' : 'mapping'} opened with "${text[at]}" here is never closed.`,
+    hint: `Add "${close}" at the end of it, on the same line (e.g. \`[zh-CN, en]\`), or write the entries as indented lines instead.`,
+    at: [at, at + 1],
+  };
+}
+
+/** The offset of a full-width colon used as a key separator on the line starting at `lineStart`, if any. */
+function fullWidthColon(text: string, lineStart: number | undefined): number | undefined {
+  if (lineStart === undefined) return undefined;
+  const { end } = lineAt(text, lineStart);
+  const line = text.slice(lineStart, end);
+  // A key (no ASCII colon, quote or comment before it), then "：".
+  const m = /^(\s*(?:-\s+)?)[^\s#'":：][^#'":：]*：/.exec(line);
+  return m ? lineStart + m[0].length - 1 : undefined;
+}
+
+function generic(error: YAMLError): Slip {
+  const first = error.message.split('\n')[0] ?? error.message;
+  return { message: `${first.replace(/ at line \d+, column \d+:?$/, '').trim()}.`.replace(/\.\.$/, '.'), hint: 'Check the marked place: indentation with spaces, a colon and a space after each key, matching quotes and brackets.' };
+}
+
+function lineAt(text: string, offset: number): { start: number; end: number } {
+  const nl = text.indexOf('\n', offset);
+  return { start: offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1, end: nl < 0 ? text.length : nl };
+}
+
+function previousLine(text: string, lineStart: number): number | undefined {
+  if (lineStart === 0) return undefined;
+  return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+}
+
+function indentOf(text: string, lineStart: number): number {
+  return /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0].length;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/** `  name: a: b` → `name: "a: b"`; single quotes when the value holds double ones. */
+function quoteValue(line: string): string {
+  const m = /^\s*(-\s+)?([^:]+):\s*(.*)$/.exec(line);
+  const quote = (v: string) => (v.includes('"') ? `'${v.replace(/'/g, "''")}'` : `"${v}"`);
+  return m ? `${m[1] ?? ''}${m[2]!.trim()}: ${quote(m[3]!.trim())}` : quote(line.trim());
+}
