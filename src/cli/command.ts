@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.ts';
 import { UsageError } from '../diagnostics/exit-codes.ts';
+import { cliLocale, LOCALES, type Locale } from '../i18n/locale.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,22 +15,34 @@ export interface Command<O extends Options = Options> {
   options: O;
   /** How many positional arguments it takes at most. */
   maxPositionals: number;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIO): Promise<number>;
+  run(args: CommandArgs, io: CliIO): Promise<number>;
 }
 
-export function parseCommandArgs(command: Command, argv: string[]) {
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** The language of messages: `--lang`, `SHOPPLAN_LANG`, else the POSIX locale (see i18n/locale.ts). */
+  locale: Locale;
+}
+
+export function parseCommandArgs(command: Command, argv: string[], env: Readonly<Record<string, string | undefined>> = {}): CommandArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'), command.name);
   }
   if (parsed.positionals.length > command.maxPositionals && !parsed.values.help) {
     throw new UsageError(`Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}.`, command.name);
   }
-  return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  const values = { ...parsed.values } as Record<string, string | boolean | undefined>;
+  const lang = cliLocale(values.lang as string | undefined, env);
+  delete values.lang;
+  if ('locale' in lang) return { values, positionals: parsed.positionals, locale: lang.locale };
+  if (values.help || values.version) return { values, positionals: parsed.positionals, locale: 'en' };
+  throw new UsageError(`${parsed.values.lang === undefined ? 'SHOPPLAN_LANG' : '--lang'} must name one of ${LOCALES.join(', ')}, got "${lang.invalid}".`, command.name);
 }
 
 export function commandHelp(command: Command): string {
-  return [`shopplan ${command.name} — ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', ...command.optionHelp.map((l) => `  ${l}`), '  -h, --help             Show this help', '  -v, --version          Show the version', ''].join('\n');
+  return [`shopplan ${command.name} — ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', ...command.optionHelp.map((l) => `  ${l}`), '  --lang <zh-CN|en>      Language of messages (default: SHOPPLAN_LANG, else zh-CN when LC_ALL/LANG is Chinese, else en)', '  -h, --help             Show this help', '  -v, --version          Show the version', ''].join('\n');
 }

@@ -49,7 +49,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
-    const args = parseCommandArgs(command, rest);
+    const args = parseCommandArgs(command, rest, io.env);
     if (args.values.help) {
       io.stdout(commandHelp(command));
       return EXIT.ok;

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
 import { tempFolder } from '../pipeline/run-temp.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
-import { formatDate } from '../site/format.ts';
+import { formatDate } from '../i18n/format.ts';
 import { serve, type StaticServer } from './serve-static.ts';
 import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';

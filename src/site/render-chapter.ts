@@ -13,7 +13,8 @@ import type { Root, Parent, PhrasingContent } from 'mdast';
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { CITATION_DIRECTIVES, type CitationKind } from '../load/parse-mdx.ts';
 import { resolveCitation } from './cite.ts';
-import { formatValue, type Locale } from './format.ts';
+import { formatValue } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 function citations(result: PlanResult, locale: Locale) {
   return () => (tree: Root) => {
@@ -28,7 +29,7 @@ function citations(result: PlanResult, locale: Locale) {
       let replacement: PhrasingContent;
       if ((CITATION_DIRECTIVES as readonly string[]).includes(directive.name)) {
         const cited = resolveCitation(result, directive.name as CitationKind, label.trim());
-        const text = cited ? formatValue(cited.value, cited.unit, locale, result.meta.currency) : '—';
+        const text = cited ? formatValue(cited.value, cited.unit, locale, { currency: result.meta.currency }) : '—';
         replacement = {
           type: 'emphasis',
           children: [{ type: 'text', value: text }],

@@ -1,9 +1,11 @@
 // The engine's warnings in the reader's language: one sentence per warning kind, with the plan's own names
-// (t()) and the result's numbers (formatted, never computed). When a warning's data cannot be found in the
+// (localText()) and the result's numbers (formatted, never computed). When a warning's data cannot be found in the
 // result, the engine's English message is shown as it is.
 import type { Warning } from '../model/result/series.ts';
 import type { SiteData } from './site-data.ts';
-import { formatDate, formatExact, formatGrowth, formatMonth, formatValue, t, type Locale } from './format.ts';
+import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, joinList } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { localText } from '../i18n/text.ts';
 
 type Kind = Warning['kind'];
 
@@ -26,20 +28,6 @@ export function warningKindLabel(kind: string, locale: Locale): string {
   return KIND_LABELS[kind as Kind]?.[locale] ?? kind;
 }
 
-/** A trigger period: a month (`2027-03`), a quarter (`2027-Q2`) or the whole horizon (`all`). */
-export function formatPeriod(period: string, locale: Locale): string {
-  if (period === 'all') return locale === 'zh-CN' ? '全年' : 'the whole plan';
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) return locale === 'zh-CN' ? `${q[1]}年第${q[2]}季度` : `Q${q[2]} ${q[1]}`;
-  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(period, locale);
-  return period;
-}
-
-/** A list in running text: 甲、乙和丙 / A, B and C. */
-export function joinList(items: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-}
-
 /** Whole units rounded up, as the engine's stock-out message does (reorder points are fractional). */
 function ceilCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, roundingMode: 'ceil' }).format(value);
@@ -59,17 +47,17 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
   const { input, result } = data;
   const zh = locale === 'zh-CN';
   const cur = result.meta.currency;
-  const rate = (x: number) => formatValue(x, 'rate', locale, cur);
-  const money = (x: number) => formatValue(x, 'money', locale, cur);
-  const skuName = (id: string) => t(result.products.skus[id]?.name ?? input.products?.skus?.find((s) => s.id === id)?.name, locale) || id;
-  const channelName = (id: string) => t(input.channels?.channels?.find((c) => c.id === id)?.name, locale) || id;
+  const rate = (x: number) => formatValue(x, 'rate', locale, { currency: cur });
+  const money = (x: number) => formatValue(x, 'money', locale, { currency: cur });
+  const skuName = (id: string) => localText(result.products.skus[id]?.name ?? input.products?.skus?.find((s) => s.id === id)?.name, locale) || id;
+  const channelName = (id: string) => localText(input.channels?.channels?.find((c) => c.id === id)?.name, locale) || id;
   const id = w.ref.id;
 
   switch (w.kind) {
     case 'promotion-below-break-even': {
       const p = result.promotions[id];
       if (!p || p.margin === null) return undefined;
-      const name = q(t(p.name, locale) || id, locale);
+      const name = q(localText(p.name, locale) || id, locale);
       if (p.breakEvenUplift === null) {
         return zh
           ? `促销${name}让利 ${rate(p.depth)}，而相关商品毛利率只有 ${rate(p.margin)}：无论销量提升多少，每一单都亏损。`
@@ -91,7 +79,7 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
       const from = a.start > b.start ? a.start : b.start;
       const to = a.end < b.end ? a.end : b.end;
       const shared = a.channels.filter((c) => b.channels.includes(c)).map(channelName);
-      const names = `${q(t(a.name, locale) || a.id, locale)}${zh ? '与' : ' and '}${q(t(b.name, locale) || b.id, locale)}`;
+      const names = `${q(localText(a.name, locale) || a.id, locale)}${zh ? '与' : ' and '}${q(localText(b.name, locale) || b.id, locale)}`;
       return zh
         ? `促销${names}在 ${formatDate(from, locale)} 至 ${formatDate(to, locale)} 期间重叠${shared.length ? `（${joinList(shared, locale)}）` : ''}：折扣可能叠加，销量提升不能简单相加。`
         : `Promotions ${names} overlap from ${formatDate(from, locale)} to ${formatDate(to, locale)}${shared.length ? ` on ${joinList(shared, locale)}` : ''}: their discounts may stack and their uplifts are not additive.`;
@@ -146,23 +134,23 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
       const r = result.risks.items[id];
       if (!r || !r.trigger || r.fired.length === 0) return undefined;
       const kpi = result.kpis[r.trigger.kpi];
-      const kpiName = t(kpi?.name, locale) || r.trigger.kpi;
-      const threshold = formatValue(r.trigger.threshold, kpi?.unit ?? 'number', locale, cur);
+      const kpiName = localText(kpi?.name, locale) || r.trigger.kpi;
+      const threshold = formatValue(r.trigger.threshold, kpi?.unit ?? 'number', locale, { currency: cur });
       const periods = joinList(
         r.fired.map((f) => `${formatPeriod(f.period, locale)}${f.basis === 'actual' ? (zh ? '（实际）' : ' (actual)') : zh ? '（预测）' : ' (projection)'}`),
         locale,
       );
       return zh
-        ? `风险${q(t(r.title, locale) || id, locale)}已触发：${kpiName} ${r.trigger.operator} ${threshold}，见于 ${periods}。`
-        : `Risk ${q(t(r.title, locale) || id, locale)} is triggered: ${kpiName} ${r.trigger.operator} ${threshold} in ${periods}.`;
+        ? `风险${q(localText(r.title, locale) || id, locale)}已触发：${kpiName} ${r.trigger.operator} ${threshold}，见于 ${periods}。`
+        : `Risk ${q(localText(r.title, locale) || id, locale)} is triggered: ${kpiName} ${r.trigger.operator} ${threshold} in ${periods}.`;
     }
 
     case 'target-gap': {
       const g = result.gaps[id];
       const target = result.targets[id];
       if (!g || g.gapShare === null) return undefined;
-      const name = q(t(input.targets?.targets?.find((x) => x.id === id)?.name, locale) || id, locale);
-      const gap = formatExact(g.totalGap, target?.unit ?? 'number', locale, cur);
+      const name = q(localText(input.targets?.targets?.find((x) => x.id === id)?.name, locale) || id, locale);
+      const gap = formatExact(g.totalGap, target?.unit ?? 'number', locale, { currency: cur });
       return zh
         ? `渠道漏斗的自下而上预测低于目标${name}：差距 ${formatGrowth(g.gapShare, locale)}（${gap}）。`
         : `The channel funnel falls short of target ${name}: a gap of ${formatGrowth(g.gapShare, locale)} (${gap}).`;
@@ -172,8 +160,8 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
       const target = result.targets[id];
       const m = target?.milestones.find((x) => x.onTrack === false && x.month === w.month) ?? (target?.milestones.filter((x) => x.onTrack === false).length === 1 ? target.milestones.find((x) => x.onTrack === false) : undefined);
       if (!target || !m || m.cumulativeShare === undefined || m.plannedShare === undefined) return undefined;
-      const targetName = q(t(input.targets?.targets?.find((x) => x.id === id)?.name, locale) || id, locale);
-      const name = q(t(m.name, locale) || m.id, locale);
+      const targetName = q(localText(input.targets?.targets?.find((x) => x.id === id)?.name, locale) || id, locale);
+      const name = q(localText(m.name, locale) || m.id, locale);
       return zh
         ? `目标${targetName}的里程碑${name}要求在 ${formatMonth(m.month, locale)} 前完成 ${rate(m.cumulativeShare)}，而月度计划只达到 ${rate(m.plannedShare)}。`
         : `Milestone ${name} of target ${targetName} asks for ${rate(m.cumulativeShare)} by ${formatMonth(m.month, locale)}; the monthly plan reaches ${rate(m.plannedShare)}.`;
@@ -191,9 +179,9 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
     case 'ltv-below-cac': {
       const c = result.marketing.channels[id];
       if (!c || c.ltv === null || c.cac === null) return undefined;
-      const name = t(input.marketing?.channels?.find((x) => x.id === id)?.name, locale) || id;
-      const ltv = formatExact(c.ltv, 'money', locale, cur);
-      const cac = formatExact(c.cac, 'money', locale, cur);
+      const name = localText(input.marketing?.channels?.find((x) => x.id === id)?.name, locale) || id;
+      const ltv = formatExact(c.ltv, 'money', locale, { currency: cur });
+      const cac = formatExact(c.cac, 'money', locale, { currency: cur });
       return zh
         ? `${name}：用户终身价值（LTV）${ltv} 低于获客成本（CAC）${cac}，每获得一位新客都在亏钱。`
         : `${name}: lifetime value (LTV) ${ltv} is below the acquisition cost (CAC) ${cac}; each new customer loses money.`;
@@ -205,7 +193,7 @@ function localized(w: Warning, locale: Locale, data: SiteData): string | undefin
       const tail = w.message.split('divides by zero in')[1]?.split(';')[0] ?? '';
       const months = tail.match(/\d{4}-\d{2}/g);
       if (!kpi || !months?.length) return undefined;
-      const name = q(t(kpi.name, locale) || id, locale);
+      const name = q(localText(kpi.name, locale) || id, locale);
       const list = joinList(months.map((m) => formatMonth(m, locale)), locale);
       const formula = kpi.formula ? (zh ? `（${kpi.formula}）` : ` (${kpi.formula})`) : '';
       return zh

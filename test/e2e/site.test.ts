@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from '../../src/browser/chromium.ts';
-import { formatValue } from '../../src/site/format.ts';
+import { formatValue } from '../../src/i18n/format.ts';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
 

@@ -11,7 +11,8 @@ import { findChromium, INSTALL_HINT } from '../../src/browser/chromium.ts';
 import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
 import { siteData, type SiteData } from '../../src/site/site-data.ts';
 import { SECTIONS } from '../../src/site/sections.ts';
-import { formatValue, t } from '../../src/site/format.ts';
+import { formatValue } from '../../src/i18n/format.ts';
+import { localText } from '../../src/i18n/text.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { ROOT, shopplan } from '../helpers/cli.ts';
 
@@ -77,7 +78,7 @@ describe('PDFs of the example plan', () => {
       const i = info(pdf(first, kind, locale));
       expect(i['Page size'], `${kind} ${locale}`).toBe('595.28 x 841.89 pts (A4)');
       expect(i.Creator).toBe('ShopPlan');
-      expect(i.Author).toBe(t(data.result.meta.company, locale));
+      expect(i.Author).toBe(localText(data.result.meta.company, locale));
     }
     expect(pageCount(pdf(first, 'plan', locale))).toBeGreaterThan(10);
     expect(pageCount(pdf(first, 'board', locale))).toBe(1);
@@ -96,7 +97,7 @@ describe('PDFs of the example plan', () => {
 
   it.each(LOCALES)('%s: the text has every chapter and section title and the headline GMV as the site formats it', (locale) => {
     const plan = squash(text(pdf(first, 'plan', locale)));
-    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => t(s.title, locale))];
+    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => localText(s.title, locale))];
     expect(titles.length).toBeGreaterThan(10);
     for (const title of titles) expect(plan, title).toContain(squash(title));
     const gmv = formatValue(gmvTarget, 'money', locale);
@@ -110,9 +111,9 @@ describe('PDFs of the example plan', () => {
   it.each(LOCALES)('%s: a cover, then a header and "x / y" on every other page, and no blank page', (locale) => {
     const file = pdf(first, 'plan', locale);
     const pages = pageCount(file);
-    const title = t(data.result.meta.title, locale);
+    const title = localText(data.result.meta.title, locale);
     const cover = squash(text(file, 1));
-    expect(cover).toContain(squash(t(data.result.meta.company, locale)));
+    expect(cover).toContain(squash(localText(data.result.meta.company, locale)));
     expect(cover).toContain(squash(title));
     expect(cover).toContain('v2027.1');
     expect(cover).not.toContain(`1/${pages}`);
@@ -138,7 +139,7 @@ describe('PDFs of the example plan', () => {
     const file = pdf(first, 'plan', locale);
     const doc = await PDFDocument.load(readFileSync(file));
     const pageRefs = doc.getPages().map((p) => p.ref);
-    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => t(s.title, locale))];
+    const titles = [...data.chapters[locale].map((c) => c.title), ...SECTIONS.filter((s) => s.available(data)).map((s) => localText(s.title, locale))];
     const links: Array<{ page: number; target: number; fit: boolean }> = [];
     const uris: string[] = [];
     doc.getPages().forEach((page, index) => {
@@ -191,7 +192,7 @@ describe('PDFs of the example plan', () => {
   it('renders the cover, the contents, a chart page and the board summary for review', () => {
     const file = pdf(first, 'plan', 'zh-CN');
     // The first page of the targets section: its SMART table and first chart.
-    const targets = squash(t(SECTIONS.find((s) => s.slug === 'targets')!.title, 'zh-CN'));
+    const targets = squash(localText(SECTIONS.find((s) => s.slug === 'targets')!.title, 'zh-CN'));
     let chartPage = 3;
     const last = pageCount(file);
     while (chartPage < last && squash(bodyText(file, chartPage).trim().split('\n')[0] ?? '') !== targets) chartPage++;

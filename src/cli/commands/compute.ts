@@ -14,7 +14,7 @@ export const computeCommand: Command = {
   optionHelp: ['dir                    Plan folder (default: content)', '--json                 Print the full PlanResult as JSON on stdout', '--scenario <id>        Apply a scenario from scenarios.yaml before computing'],
   options: { json: { type: 'boolean' }, scenario: { type: 'string', short: 's' } },
   maxPositionals: 1,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
     const scenario = values.scenario as string | undefined;
     const first = await checkPlanFolder(dir, { compute: !scenario });
@@ -29,7 +29,7 @@ export const computeCommand: Command = {
       return EXIT.invalid;
     }
     if (check.diagnostics.length) io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
-    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result));
+    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale));
     return EXIT.ok;
   },
 };

@@ -1,0 +1,109 @@
+// Numbers, money, dates, months, quarters and periods for readers, one style per locale, for the site, the
+// PDFs, the command line and the Excel export alike. Formatting only: callers pass computed values.
+//
+// Styles:
+// - compact (the default): at or above 10,000 in 万/亿 (zh-CN) or K/M/B (en) with at most one decimal —
+//   ¥3680.5万, ¥36.8M; below that, the exact style.
+// - exact: full digits with grouping — ¥36,804,512; money without fen from ¥100 up, with fen below.
+// Whatever the style: counts (people, orders, units) are whole numbers, rates are percentages.
+import type { Locale } from './locale.ts';
+import { t } from './catalog.ts';
+
+/** How a number is read. `yuan` is money in the plan's currency, as KPIs name it. */
+export type ValueUnit = 'money' | 'yuan' | 'count' | 'rate' | 'ratio' | 'number' | 'days' | 'score' | 'seconds' | 'minutes' | 'hours';
+
+export interface FormatOptions {
+  style?: 'compact' | 'exact';
+  /** ISO 4217 code of money values; the plan's currency (default CNY). */
+  currency?: string;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+const COMPACT_FROM = 10_000;
+
+/** Fraction digits of a unit in the exact style (and of compact values below 10,000). */
+function exactDigits(unit: string, value: number): number {
+  switch (unit) {
+    case 'count':
+      return 0;
+    case 'money':
+    case 'yuan':
+      return Math.abs(value) < 100 ? 2 : 0;
+    case 'days':
+    case 'minutes':
+    case 'seconds':
+    case 'hours':
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+/**
+ * A value for readers: `—` when there is none (null, undefined, NaN, ±∞). Unknown units read as plain numbers.
+ * Rates are percentages with one decimal (two below 10 %, where a tenth of a point matters: 3.25 %).
+ */
+export function formatValue(value: number | null | undefined, unit: ValueUnit | string, locale: Locale, options: FormatOptions = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (unit === 'rate') return nf(locale, { style: 'percent', maximumFractionDigits: Math.abs(value) < 0.1 ? 2 : 1 }).format(value);
+  if (unit === 'ratio') return nf(locale, { maximumFractionDigits: 2 }).format(value);
+  const compact = (options.style ?? 'compact') === 'compact' && Math.abs(value) >= COMPACT_FROM;
+  const digits = compact ? { notation: 'compact' as const, maximumFractionDigits: 1 } : { maximumFractionDigits: exactDigits(unit, value) };
+  if (unit === 'money' || unit === 'yuan') {
+    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits }).format(value);
+  }
+  return nf(locale, digits).format(value);
+}
+
+/** The exact style: full digits, for tables where people add columns up (¥1,234,567). */
+export function formatExact(value: number | null | undefined, unit: ValueUnit | string, locale: Locale, options: Omit<FormatOptions, 'style'> = {}): string {
+  return formatValue(value, unit, locale, { ...options, style: 'exact' });
+}
+
+/** A change as a signed percentage: +12.5 %, −3 %; `—` when there is none. */
+export function formatGrowth(growth: number | null | undefined, locale: Locale): string {
+  if (growth === undefined || growth === null || !Number.isFinite(growth)) return '—';
+  return nf(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(growth);
+}
+
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** `2027-03` → 2027年3月 / Mar 2027. */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  let f = monthFormats.get(locale);
+  if (!f) monthFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale === 'zh-CN' ? 'long' : 'short', timeZone: 'UTC' })));
+  return f.format(Date.UTC(y, m - 1, 1));
+}
+
+/** `2027-11-11` → 2027年11月11日 / Nov 11, 2027. */
+export function formatDate(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+/** `2027-Q2` → 2027年第2季度 / Q2 2027. */
+export function formatQuarter(quarter: string, locale: Locale): string {
+  const [year, q] = quarter.split('-Q');
+  return t(locale, 'ui.quarterOfYear', { year, quarter: q });
+}
+
+/** A period of the plan: a month (`2027-03`), a quarter (`2027-Q2`) or the whole horizon (`all`). */
+export function formatPeriod(period: string, locale: Locale): string {
+  if (period === 'all') return t(locale, 'ui.periodAll');
+  if (/^\d{4}-Q[1-4]$/.test(period)) return formatQuarter(period, locale);
+  if (/^\d{4}-\d{2}$/.test(period)) return formatMonth(period, locale);
+  return period;
+}
+
+/** A list in running text: 甲、乙和丙 / A, B and C. */
+export function joinList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
