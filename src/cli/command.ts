@@ -35,14 +35,16 @@ export function parseCommandArgs(command: Command, argv: string[], env: Readonly
   if (parsed.positionals.length > command.maxPositionals && !parsed.values.help) {
     throw new UsageError(`Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}.`, command.name);
   }
-  const values = { ...parsed.values } as Record<string, string | boolean | undefined>;
+  // `--lang` stays in `values` too: a command whose output has a language of its own (export) sees that it was given.
+  const values = parsed.values as Record<string, string | boolean | undefined>;
   const lang = cliLocale(values.lang as string | undefined, env);
-  delete values.lang;
   if ('locale' in lang) return { values, positionals: parsed.positionals, locale: lang.locale };
   if (values.help || values.version) return { values, positionals: parsed.positionals, locale: 'en' };
   throw new UsageError(`${parsed.values.lang === undefined ? 'SHOPPLAN_LANG' : '--lang'} must name one of ${LOCALES.join(', ')}, got "${lang.invalid}".`, command.name);
 }
 
+const LANG_HELP = '  --lang <zh-CN|en>      Language of messages (default: SHOPPLAN_LANG, else zh-CN when LC_ALL/LANG is Chinese, else en)';
+
 export function commandHelp(command: Command): string {
-  return [`shopplan ${command.name} — ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', ...command.optionHelp.map((l) => `  ${l}`), '  --lang <zh-CN|en>      Language of messages (default: SHOPPLAN_LANG, else zh-CN when LC_ALL/LANG is Chinese, else en)', '  -h, --help             Show this help', '  -v, --version          Show the version', ''].join('\n');
+  return [`shopplan ${command.name} — ${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:', ...command.optionHelp.map((l) => `  ${l}`), ...(command.optionHelp.some((l) => l.startsWith('--lang')) ? [] : [LANG_HELP]), '  -h, --help             Show this help', '  -v, --version          Show the version', ''].join('\n');
 }

@@ -9,12 +9,13 @@ import type { Locale } from './locale.ts';
 import type { Message } from './messages/message.ts';
 import { UI } from './messages/ui.ts';
 import { LABELS } from './messages/labels.ts';
+import { EXPORT } from './messages/export.ts';
 
 export type { Message };
 
-export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS };
+export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT };
 
-export type MessageKey = keyof typeof UI | keyof typeof LABELS;
+export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT;
 
 export type MessageArgs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

@@ -3,7 +3,7 @@
 // and risk triggers that start or stop firing — each as before, after, Δ and Δ%.
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { PNL_LINES, type PnlLineKey } from '../model/result/pnl.ts';
-import { PNL_LINE_LABELS } from '../i18n/labels.ts';
+import { t } from '../i18n/catalog.ts';
 import { changed, deltaOf, type Delta } from './numbers.ts';
 import type { DiffUnit } from './units.ts';
 
@@ -50,10 +50,10 @@ export interface OutputsDiff {
   risks: { fired: RiskFiring[]; cleared: RiskFiring[] };
 }
 
-export const PNL_LABELS: Record<PnlLineKey, string> = PNL_LINE_LABELS.en;
+export const PNL_LABELS = Object.fromEntries(PNL_LINES.map((k) => [k, t('en', `label.pnl.${k}`)])) as Record<PnlLineKey, string>;
 
 /** The same lines in Chinese, for the site's changes page. */
-export const PNL_LABELS_ZH: Record<PnlLineKey, string> = PNL_LINE_LABELS['zh-CN'];
+export const PNL_LABELS_ZH = Object.fromEntries(PNL_LINES.map((k) => [k, t('zh-CN', `label.pnl.${k}`)])) as Record<PnlLineKey, string>;
 
 const HEADLINE: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'grossProfit', 'marketing', 'operatingProfit'];
 const BY_QUARTER: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'operatingProfit'];

@@ -1,12 +1,10 @@
 // `shopplan export --xlsx`: a computed plan → the workbook finance reads, in the plan's language.
 import type { PlanInput, Text } from '../model/plan-input.generated.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
-import { EXPORT_LABELS, label } from '../i18n/labels.ts';
-import { LOCALES, isLocale, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/catalog.ts';
+import { isLocale, type Locale } from '../i18n/locale.ts';
 import { buildTables, type ExportContext, type Table } from './export-sheets.ts';
 import { writeWorkbook } from './write-workbook.ts';
-
-export const EXPORT_LOCALES = LOCALES;
 
 /** The language of the workbook: the one asked for, else the plan's first one that ShopPlan speaks. */
 export function exportLocale(result: PlanResult, requested?: Locale): Locale {
@@ -19,7 +17,7 @@ export function exportTables(input: PlanInput, result: PlanResult, locale: Local
     input,
     result,
     locale,
-    l: (key, vars) => label(EXPORT_LABELS, locale, key, vars),
+    l: (key, vars) => t(locale, `export.${key}`, vars),
     text: (text: Text | undefined | null) => (text === undefined || text === null ? '' : typeof text === 'string' ? text : (text[locale] ?? text[first] ?? Object.values(text).find(Boolean) ?? '')),
   };
   return buildTables(ctx);

@@ -6,7 +6,8 @@ import type { PlanResult } from '../model/result/plan-result.ts';
 import type { Series } from '../model/result/series.ts';
 import { PNL_LINES, type PnlLine, type PnlLineKey } from '../model/result/pnl.ts';
 import { FUNNEL_KEYS, MONEY_KEYS, type FunnelKey } from '../model/result/funnel.ts';
-import { FUNNEL_LABELS, PNL_LINE_LABELS, label, type ExportLabel } from '../i18n/labels.ts';
+import { t } from '../i18n/catalog.ts';
+import type { ExportLabel } from '../i18n/messages/export.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { entryFields, type Field } from './schema-fields.ts';
 
@@ -71,7 +72,7 @@ function pnlSheet(key: string, title: ExportLabel, periods: (r: PlanResult) => [
     columns: (ctx) => {
       const [keys, lines] = periods(ctx.result);
       return [
-        col<PnlLineKey>(ctx.l('col.line'), 'text', (k) => label(PNL_LINE_LABELS, ctx.locale, k)),
+        col<PnlLineKey>(ctx.l('col.line'), 'text', (k) => t(ctx.locale, `label.pnl.${k}`)),
         ...periodColumns<PnlLineKey>(keys, 'money', (k) => Object.fromEntries(keys.map((p) => [p, lines[p]?.[k] ?? 0])), { header: ctx.l('col.total'), value: (k) => ctx.result.pnl.total[k] }),
       ];
     },
@@ -112,7 +113,7 @@ export const SHEETS: readonly SheetSpec<unknown>[] = [
       const fmt = (r: FunnelRow): Format => (MONEY_KEYS.has(r.key) ? 'money' : 'count');
       return [
         col<FunnelRow>(ctx.l('col.channel'), 'text', (r) => ctx.text(ch(r).name) || r.channel),
-        col<FunnelRow>(ctx.l('col.metric'), 'text', (r) => label(FUNNEL_LABELS, ctx.locale, r.key)),
+        col<FunnelRow>(ctx.l('col.metric'), 'text', (r) => t(ctx.locale, `label.funnel.${r.key}`)),
         ...periodColumns<FunnelRow>(ctx.result.meta.horizon.months, fmt, (r) => ch(r)[r.key], { header: ctx.l('col.total'), value: (r) => ch(r).totals[r.key] }),
       ];
     },

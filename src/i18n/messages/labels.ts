@@ -1,7 +1,9 @@
-// Labels of the content model's enum values (roles, statuses, risk levels, channel models, metrics, units …),
-// one map per enum, keyed by its values: `satisfies Record<Enum, Message>` fails typecheck when the schema
+// Labels of the content model's enum values (roles, statuses, risk levels, channel models, metrics, units …)
+// and of the result's named lines (P&L lines, funnel steps), one map per enum, keyed by its values: `satisfies Record<Enum, Message>` fails typecheck when the schema
 // gains a value without words. Keys: `label.<enum>.<value>`.
 import type { ChannelsFile, KpisFile, MarketingFile, ProductsFile, PromotionsFile, RisksFile, TargetsFile } from '../../model/plan-input.generated.ts';
+import type { PnlLineKey } from '../../model/result/pnl.ts';
+import type { FunnelKey } from '../../model/result/funnel.ts';
 import { prefixed, type Message } from './message.ts';
 
 type Sku = NonNullable<ProductsFile['skus']>[number];
@@ -173,6 +175,47 @@ const triggerWindow = {
   year: { 'zh-CN': '全年', en: 'over the year' },
 } as const satisfies Record<NonNullable<NonNullable<Risk['trigger']>['window']>, Message>;
 
+// Lines of the P&L (PlanResult.pnl).
+const pnl = {
+  gmv: { 'zh-CN': 'GMV', en: 'GMV' },
+  refunds: { 'zh-CN': '退款', en: 'Refunds' },
+  netSales: { 'zh-CN': '净销售额', en: 'Net sales' },
+  vat: { 'zh-CN': '增值税', en: 'VAT' },
+  netRevenue: { 'zh-CN': '净收入', en: 'Net revenue' },
+  cogs: { 'zh-CN': '货品成本', en: 'Cost of goods' },
+  grossProfit: { 'zh-CN': '毛利', en: 'Gross profit' },
+  platformFees: { 'zh-CN': '平台佣金', en: 'Platform fees' },
+  paymentFees: { 'zh-CN': '支付手续费', en: 'Payment fees' },
+  fulfilment: { 'zh-CN': '履约费用', en: 'Fulfilment' },
+  marketing: { 'zh-CN': '营销费用', en: 'Marketing' },
+  promotions: { 'zh-CN': '促销费用', en: 'Promotions' },
+  payroll: { 'zh-CN': '人工成本', en: 'Payroll' },
+  incentives: { 'zh-CN': '激励', en: 'Incentives' },
+  training: { 'zh-CN': '培训', en: 'Training' },
+  systems: { 'zh-CN': '系统费用', en: 'Systems' },
+  warehousing: { 'zh-CN': '仓储', en: 'Warehousing' },
+  holdingCost: { 'zh-CN': '库存持有成本', en: 'Holding cost' },
+  pointsCost: { 'zh-CN': '积分成本', en: 'Points cost' },
+  operatingExpenses: { 'zh-CN': '运营费用合计', en: 'Operating expenses' },
+  operatingProfit: { 'zh-CN': '经营利润', en: 'Operating profit' },
+} as const satisfies Record<PnlLineKey, Message>;
+
+// Steps and amounts of a sales channel's funnel (PlanResult.channels).
+const funnel = {
+  visitors: { 'zh-CN': '访客数', en: 'Visitors' },
+  orders: { 'zh-CN': '订单数', en: 'Orders' },
+  gmv: { 'zh-CN': 'GMV', en: 'GMV' },
+  refunds: { 'zh-CN': '退款', en: 'Refunds' },
+  netSales: { 'zh-CN': '净销售额', en: 'Net sales' },
+  vat: { 'zh-CN': '增值税', en: 'VAT' },
+  netRevenue: { 'zh-CN': '净收入', en: 'Net revenue' },
+  platformFees: { 'zh-CN': '平台佣金', en: 'Platform fees' },
+  paymentFees: { 'zh-CN': '支付手续费', en: 'Payment fees' },
+  fulfilment: { 'zh-CN': '履约费用', en: 'Fulfilment' },
+  newCustomers: { 'zh-CN': '新客数', en: 'New customers' },
+  returningCustomers: { 'zh-CN': '老客数', en: 'Returning customers' },
+} as const satisfies Record<FunnelKey, Message>;
+
 export const LABELS = {
   ...prefixed('label.role', role),
   ...prefixed('label.skuStatus', skuStatus),
@@ -192,4 +235,6 @@ export const LABELS = {
   ...prefixed('label.complianceStatus', complianceStatus),
   ...prefixed('label.basis', basis),
   ...prefixed('label.triggerWindow', triggerWindow),
+  ...prefixed('label.pnl', pnl),
+  ...prefixed('label.funnel', funnel),
 };
