@@ -96,6 +96,8 @@ export function importSheet(grid: Grid, target: ImportTarget, yamlText: string, 
   const rank = (path: readonly string[]) => paths.findIndex((p) => isUnder(p, path) || isUnder(path, p) || p.join('.') === path.join('.'));
 
   const patch = new YamlPatch(yamlText);
+  // A file that cannot be read as YAML is left for the plan check to report at its line.
+  if (patch.broken) return unchangedOutcome();
   const existing = (Array.isArray(patch.data[target.list]) ? patch.data[target.list] : []) as Entry[];
   const indexById = new Map(existing.map((e, i) => [String(e?.id), i]));
   const existingCount = existing.length;

@@ -69,12 +69,17 @@ async function readXlsx(file: string, bytes: Uint8Array, sheetName?: string): Pr
   const sheets = workbook.worksheets.filter((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
   const sheet = sheetName === undefined ? sheets[0] : workbook.worksheets.find((w) => w.name === sheetName) ?? workbook.worksheets.find((w) => w.name.trim().toLowerCase() === sheetName.trim().toLowerCase());
   if (!sheet) return { ok: false, problem: { kind: 'sheet-missing', sheet: sheetName ?? '', sheets: workbook.worksheets.map((w) => w.name) } };
-  if (sheet.rowCount > LIMITS.rows) return { ok: false, problem: { kind: 'too-many-rows', rows: sheet.rowCount, limit: LIMITS.rows } };
+  // Rows Excel keeps only for their formatting (a colour down to row 1,048,576) hold no value and do not count.
+  let lastRow = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    if (row.values && (row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== '')) lastRow = n;
+  });
+  if (lastRow > LIMITS.rows) return { ok: false, problem: { kind: 'too-many-rows', rows: lastRow, limit: LIMITS.rows } };
   const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
   const rows: CellValue[][] = [];
   const masters = new Map<string, Merge>();
   const columns = Math.min(sheet.columnCount, LIMITS.columns);
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  for (let r = 1; r <= lastRow; r++) {
     const row = sheet.getRow(r);
     const cells: CellValue[] = [];
     for (let c = 1; c <= columns; c++) {

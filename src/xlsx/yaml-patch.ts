@@ -35,11 +35,22 @@ export class YamlPatch {
   /** Values set per entry mapping, in the order they were set. */
   private readonly edits = new Map<YAMLMap, Edit[]>();
 
+  /** The file cannot be edited (a syntax error, aliases past the limit, not a mapping): the plan check reports why. */
+  readonly broken: boolean;
+
   constructor(text: string) {
     this.original = text;
     this.doc = parseDocument(text, { keepSourceTokens: false });
-    const data = this.doc.toJS({ maxAliasCount: 100 }) as unknown;
-    this.data = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, Json>) : {};
+    let data: unknown;
+    let broken = this.doc.errors.length > 0;
+    try {
+      data = broken ? undefined : this.doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      broken = true;
+    }
+    // An empty file (or only comments) is fine; a list or a scalar at the top is not a plan file.
+    this.broken = broken || (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)));
+    this.data = !this.broken && data && typeof data === 'object' ? (data as Record<string, Json>) : {};
   }
 
   /** The list at the top-level key `key` (e.g. `skus`), or undefined when the file has none. */
@@ -83,7 +94,12 @@ export class YamlPatch {
 
   private splicedText(): string | undefined {
     this.splices.length = 0;
-    for (const [map, edits] of this.edits) this.planMap(map, edits);
+    try {
+      for (const [map, edits] of this.edits) this.planMap(map, edits);
+    } catch {
+      // A layout the splices do not handle (a new key in a flow mapping): the Document API writes the file.
+      return undefined;
+    }
     const splices = [...this.splices];
     for (const [seq, values] of this.appends) {
       const last = seq.items.at(-1) as Node;

@@ -203,3 +203,56 @@ describe('text fields from language columns', () => {
     expect(mergeText(old, plain, given as Record<string, string>, LOCALES)).toEqual(expected);
   });
 });
+
+describe('shopplan import: files it cannot edit in place', () => {
+  const sheet = () => grid({ name: 'SKU', rows: [['id', 'cost', 'weightKg'], ['a', 2, 0.5]] });
+
+  it('adds a key to an entry written as a flow mapping (the Document API writes the file)', async () => {
+    const yaml = 'skus:\n  - { id: a, cost: 1 }\n  - id: b\n    cost: 3\n';
+    const out = importSheet(await sheet(), target('products'), yaml, { locales: LOCALES });
+    expect(parse(out.text)).toEqual({ skus: [{ id: 'a', cost: 2, weightKg: 0.5 }, { id: 'b', cost: 3 }] });
+  });
+
+  it.each([
+    ['a syntax error', 'skus:\n  - id: a\n    cost: [1\n'],
+    ['aliases past the limit', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(20)}*a]\nc: [${'*b, '.repeat(20)}*b]\n`],
+    ['a list at the top', '- id: a\n'],
+  ])('leaves a file with %s as it is, for the plan check to report', async (_name, yaml) => {
+    const out = importSheet(await sheet(), target('products'), yaml, { locales: LOCALES });
+    expect(out.text).toBe(yaml);
+    expect(out.added + out.updated).toBe(0);
+  });
+
+  it('does not count rows that only carry formatting below the data', async () => {
+    const bytes = await workbookBytes({ name: 'SKU', rows: [['id', 'cost'], ['a', 2]] });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as never);
+    wb.worksheets[0]!.getRow(200_000).getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const read = await readSheet('x.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(read.ok && read.grid.rows.length).toBe(2);
+  });
+});
+
+describe('importFile: a plan that is broken before the import', () => {
+  it('reports the plan’s own error and imports nothing (no crash on an alias bomb in the target file)', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, readFileSync: read, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { importFile } = await import('../../src/xlsx/import-file.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'shopplan-import-'));
+    try {
+      cpSync(join(ROOT, 'seeds', 'blank'), dir, { recursive: true });
+      const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(20)}*a]\nskus: [${'*b, '.repeat(20)}*b]\n`;
+      writeFileSync(join(dir, 'products.yaml'), bomb);
+      const sheet = join(dir, 'skus.xlsx');
+      writeFileSync(sheet, await workbookBytes({ rows: [['id', 'cost'], ['a', 1]] }));
+      const report = await importFile({ file: sheet, target: target('products'), planDir: dir });
+      expect(report.planInvalid).toBe(true);
+      expect(report.written).toBe(false);
+      expect(report.diagnostics.map((d) => d.code)).toContain('yaml-alias-limit');
+      expect(read(join(dir, 'products.yaml'), 'utf8')).toBe(bomb);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
