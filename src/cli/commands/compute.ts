@@ -1,10 +1,7 @@
 import type { Command } from '../command.ts';
-import { checkPlanFolder } from '../../pipeline/check-plan.ts';
-import { hasErrors } from '../../diagnostics/diagnostic.ts';
-import { scenarioIds } from '../../engine/scenarios.ts';
 import { stableJson } from '../../model/stable-json.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
-import { renderDiagnostics } from '../report.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { computedPlan } from '../computed-plan.ts';
 import { computeSummary } from '../compute-summary.ts';
 
 export const computeCommand: Command = {
@@ -16,19 +13,9 @@ export const computeCommand: Command = {
   maxPositionals: 1,
   async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
-    const scenario = values.scenario as string | undefined;
-    const first = await checkPlanFolder(dir, { compute: !scenario });
-    let check = first;
-    if (scenario && first.input) {
-      const known = scenarioIds(first.input);
-      if (!known.includes(scenario)) throw new UsageError(`Unknown scenario "${scenario}". ${known.length ? `The plan has: ${known.join(', ')}.` : 'The plan defines no scenarios (scenarios.yaml).'}`, 'compute');
-      check = await checkPlanFolder(dir, { scenario });
-    }
-    if (hasErrors(check.diagnostics) || !check.result) {
-      io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
-      return EXIT.invalid;
-    }
-    if (check.diagnostics.length) io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
+    const plan = await computedPlan(dir, values.scenario as string | undefined, 'compute', io);
+    if (!plan.ok) return plan.exitCode;
+    const { check } = plan;
     io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale));
     return EXIT.ok;
   },

@@ -1,9 +1,6 @@
 import type { Command } from '../command.ts';
-import { checkPlanFolder } from '../../pipeline/check-plan.ts';
-import { hasErrors } from '../../diagnostics/diagnostic.ts';
-import { scenarioIds } from '../../engine/scenarios.ts';
 import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
-import { renderDiagnostics } from '../report.ts';
+import { computedPlan } from '../computed-plan.ts';
 import { exportLocale, exportWorkbook } from '../../xlsx/export-file.ts';
 
 export const exportCommand: Command = {
@@ -24,18 +21,9 @@ export const exportCommand: Command = {
     if (typeof out !== 'string' || !out) throw new UsageError('Name the workbook to write with --xlsx, e.g. `shopplan export content --xlsx plan.xlsx`.', 'export');
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`--xlsx must name an .xlsx file, got "${out}".`, 'export');
     const scenario = values.scenario as string | undefined;
-    const first = await checkPlanFolder(dir, { compute: !scenario });
-    let check = first;
-    if (scenario && first.input) {
-      const known = scenarioIds(first.input);
-      if (!known.includes(scenario)) throw new UsageError(`Unknown scenario "${scenario}". ${known.length ? `The plan has: ${known.join(', ')}.` : 'The plan defines no scenarios (scenarios.yaml).'}`, 'export');
-      check = await checkPlanFolder(dir, { scenario });
-    }
-    if (hasErrors(check.diagnostics) || !check.result || !check.input) {
-      io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
-      return EXIT.invalid;
-    }
-    if (check.diagnostics.length) io.stderr(renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`));
+    const plan = await computedPlan(dir, scenario, 'export', io);
+    if (!plan.ok) return plan.exitCode;
+    const { check } = plan;
     // The workbook is in the plan's language unless --lang names one (SHOPPLAN_LANG and LANG choose messages only).
     const locale = exportLocale(check.result, values.lang === undefined ? undefined : messages);
     const tables = await exportWorkbook(out, check.input, check.result, locale);
