@@ -4,6 +4,11 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
+/** The URL path segment of a locale's pages, e.g. `en` for `/en/…` (the default locale's pages are at the root). */
+export function localePrefix(locale: Locale): string {
+  return locale === 'zh-CN' ? 'zh' : locale;
+}
+
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }

@@ -21,6 +21,8 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     output: 'static',
     trailingSlash: 'ignore',
     build: { format: 'directory' },
+    // The dev toolbar is Astro's, not the plan's: `shopplan dev` serves the site only.
+    devToolbar: { enabled: false },
     integrations: [shopplan(options)],
   } as AstroInlineConfig;
 }

@@ -1,13 +1,13 @@
 // The Astro integration: runs load → validate → compute once per build and hands pages the result
 // through one virtual module, `virtual:shopplan/data`. An invalid plan fails the build with the
 // diagnostics. In `shopplan dev`, a change to any file of the plan folder runs the pipeline again and
-// reloads the page (or shows the diagnostics and keeps the last good plan).
+// reloads the page, or shows the diagnostics and keeps the last good plan (dev/dev-server.ts).
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
 import { checkPlanFolder, sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { siteData } from './site-data.ts';
+import { setupDevServer } from './dev/dev-server.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
@@ -47,26 +47,17 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
         });
       },
       'astro:server:setup': ({ server, logger }) => {
-        const dir = resolve(options.planDir);
-        server.watcher.add(dir);
-        let pending: Promise<void> = Promise.resolve();
-        const reload = () => {
-          pending = pending.then(async () => {
-            const check = await checkPlanFolder(options.planDir);
-            if (hasErrors(check.diagnostics)) {
-              logger.error(renderFailure(check));
-              server.ws.send({ type: 'error', err: { message: renderFailure(check), stack: '' } });
-              return;
-            }
-            data = JSON.stringify(siteData(check));
+        setupDevServer(server, logger, {
+          dir: options.planDir,
+          describe: renderFailure,
+          publish: (check) => {
+            const next = JSON.stringify(siteData(check));
+            if (next === data) return false;
+            data = next;
             const module = server.moduleGraph.getModuleById(RESOLVED_ID);
             if (module) server.moduleGraph.invalidateModule(module);
-            logger.info('plan changed — reloading');
-            server.ws.send({ type: 'full-reload' });
-          });
-        };
-        server.watcher.on('all', (_event, file) => {
-          if (file.startsWith(dir) && /\.(ya?ml|mdx|csv|gz|parquet)$/.test(file)) reload();
+            return true;
+          },
         });
       },
     },

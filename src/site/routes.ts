@@ -2,7 +2,7 @@
 // out get no page.
 import data from 'virtual:shopplan/data';
 import type { SiteData } from './site-data.ts';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { DEFAULT_LOCALE, localePrefix, type Locale } from '../i18n/locale.ts';
 
 export interface LocaleProps {
   locale: Locale;
@@ -14,9 +14,7 @@ export function localePaths(available: (d: SiteData) => boolean = () => true) {
   return data.locales.map((locale) => ({ params: { locale: locale === DEFAULT_LOCALE ? undefined : prefix(locale) }, props: { locale } satisfies LocaleProps }));
 }
 
-export function prefix(locale: Locale): string {
-  return locale === 'zh-CN' ? 'zh' : locale;
-}
+export const prefix = localePrefix;
 
 /** Site-relative URL of a page in a locale, honouring Astro's `base`. */
 export function href(locale: Locale, slug = ''): string {

@@ -1,5 +1,8 @@
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { checkPlanFolder } from '../../pipeline/check-plan.ts';
+import { hasErrors } from '../../diagnostics/diagnostic.ts';
+import { renderDiagnostics } from '../report.ts';
 
 export const devCommand: Command = {
   name: 'dev',
@@ -12,10 +15,16 @@ export const devCommand: Command = {
     const dir = positionals[0] ?? 'content';
     const port = values.port === undefined ? 4321 : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got "${String(values.port)}".`, 'dev');
+    // The plan is checked first: an invalid one has no site to serve yet.
+    const check = await checkPlanFolder(dir);
+    if (hasErrors(check.diagnostics)) {
+      io.stderr(`${renderDiagnostics(check, 'text', io.color, `The plan in ${dir}`)}\nFix it and run \`shopplan dev\` again; once it runs, an invalid edit shows its diagnostics and keeps the last good plan.`);
+      return EXIT.invalid;
+    }
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { dev } = await import('astro');
     const { siteConfig } = await import('../../site/astro-config.ts');
-    const server = await dev({ ...siteConfig({ planDir: dir }), configFile: false, server: { port, host: values.host === true } });
+    const server = await dev({ ...siteConfig({ planDir: dir, check }), configFile: false, server: { port, host: values.host === true } });
     io.stderr(`Serving ${dir} at http://${values.host ? '0.0.0.0' : 'localhost'}:${server.address.port}/ — edit a plan file and the page reloads. Ctrl-C stops.`);
     await new Promise<void>((resolve) => {
       const stop = () => void server.stop().then(resolve);

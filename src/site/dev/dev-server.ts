@@ -1,0 +1,89 @@
+// `shopplan dev` on top of Astro's dev server: only the site is served (request-gate.ts), and an edit to
+// any file of the plan folder runs the pipeline again — one run at a time, the latest state always
+// winning (latest-wins.ts). A plan that fails shows its diagnostics in the terminal and over the page
+// (Vite's error overlay, sent again to every page that connects while it lasts) and the page keeps the
+// last good plan; the next good edit reloads the page.
+import type { ViteDevServer } from 'vite';
+import type { AstroIntegrationLogger } from 'astro';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPlanFolder, type PlanCheck } from '../../pipeline/check-plan.ts';
+import { hasErrors } from '../../diagnostics/diagnostic.ts';
+import { ORDER_FILE_PATTERN } from '../../model/order-path.ts';
+import { latestWins, type LatestWins } from './latest-wins.ts';
+import { devRequestGate } from './request-gate.ts';
+
+export interface DevPlan {
+  dir: string;
+  /** Makes a checked, valid plan the one the pages show; false when they showed exactly that already. */
+  publish(check: PlanCheck): boolean;
+  /** The diagnostics of a failed check as text (code frames included). */
+  describe(check: PlanCheck): string;
+}
+
+const PLAN_FILE = /\.(?:ya?ml|mdx)$/i;
+const SETTLE_MS = 60;
+
+export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLogger, plan: DevPlan): LatestWins {
+  const allowed = devRequestGate({
+    projectRoot: fileURLToPath(new URL('../../../', import.meta.url)),
+    pagesDir: fileURLToPath(new URL('../pages/[...locale]/', import.meta.url)),
+    publicDir: fileURLToPath(new URL('../../../public/', import.meta.url)),
+  });
+  // First in the stack: before Vite's own middlewares serve a file.
+  server.middlewares.stack.unshift({
+    route: '',
+    handle: (req: { url?: string }, res: { statusCode: number; setHeader(k: string, v: string): void; end(body: string): void }, next: () => void) => {
+      if (allowed(req.url ?? '/')) return next();
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end('Not found\n');
+    },
+  } as (typeof server.middlewares.stack)[number]);
+
+  // The failure the page shows now (null when the plan is good).
+  let failure: string | null = null;
+  const overlay = (message: string) => ({ type: 'error' as const, err: { message, stack: '' } });
+  const fail = (text: string) => {
+    if (text === failure) return;
+    failure = text;
+    logger.error(text);
+    server.ws.send(overlay(text));
+  };
+  server.ws.on('connection', (socket) => {
+    if (failure) socket.send(JSON.stringify(overlay(failure)));
+  });
+
+  const reloads = latestWins(
+    async ({ stale }) => {
+      const check = await checkPlanFolder(plan.dir);
+      // Edited again meanwhile: the next run shows the latest state; showing this one would only cost time.
+      if (stale()) return;
+      if (hasErrors(check.diagnostics)) return fail(plan.describe(check));
+      // The same plan again (a file touched, a change undone) needs no reload — unless a failure is up.
+      if (!plan.publish(check) && failure === null) return;
+      failure = null;
+      logger.info('plan changed — reloading');
+      server.ws.send({ type: 'full-reload' });
+    },
+    (error) => fail(`ShopPlan could not reload the plan: ${String((error as Error)?.message ?? error).split('\n')[0]}`),
+  );
+  const dir = resolve(plan.dir);
+  server.watcher.add(dir);
+  // The watcher (chokidar) drops further changes of a file within 50 ms of one it reported, so the last
+  // write of a burst may go unreported: a reload starts only once no change was reported for longer than
+  // that, and so reads what such a write left.
+  let settle: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  server.watcher.on('all', (_event, file) => {
+    if (!file.startsWith(dir + sep) || !(PLAN_FILE.test(file) || ORDER_FILE_PATTERN.test(file))) return;
+    changed.add(file);
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      for (const f of changed) reloads.request(f);
+      changed.clear();
+    }, SETTLE_MS);
+  });
+  server.httpServer?.once('close', () => clearTimeout(settle));
+  return reloads;
+}
