@@ -5,6 +5,7 @@ import type { InputChange } from './diff-inputs.ts';
 import type { OutputRow, RiskFiring } from './diff-outputs.ts';
 import { formatDelta, formatNumber, formatPct, formatValue } from './numbers.ts';
 import { stableJson } from '../model/stable-json.ts';
+import { mdCode, mdText } from './markdown-text.ts';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -88,11 +89,9 @@ function formatText(diff: PlanDiff): string {
 
 // ── markdown ────────────────────────────────────────────────────────────────────────────────────────
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, '<br>');
-const code = (s: string) => `\`${s.replace(/`/g, 'ˋ')}\``;
 
 function mdTable(head: string[], rows: string[][], align: Array<'l' | 'r'>): string {
-  return [`| ${head.map(cell).join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [`| ${head.map(mdText).join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 function details(summary: string, body: string): string {
@@ -102,32 +101,32 @@ function details(summary: string, body: string): string {
 function formatMarkdown(diff: PlanDiff): string {
   const { currency } = diff.outputs;
   const o = diff.outputs;
-  const num = (r: OutputRow) => rowCells(r, currency).map(cell);
+  const num = (r: OutputRow) => rowCells(r, currency).map(mdText);
   const parts: string[] = [
-    `### Plan diff: ${code(sideName(diff.from))} → ${code(sideName(diff.to))}`,
-    `**${cell(countLine(diff))}** ${cell(effects(diff))}`,
-    mdTable(['', 'Before', 'After', 'Δ', 'Δ%'], o.headline.map((r) => [`**${cell(r.label)}**`, ...num(r)]), ['l', 'r', 'r', 'r', 'r']),
+    `### Plan diff: ${mdCode(sideName(diff.from))} → ${mdCode(sideName(diff.to))}`,
+    `**${mdText(countLine(diff))}** ${mdText(effects(diff))}`,
+    mdTable(['', 'Before', 'After', 'Δ', 'Δ%'], o.headline.map((r) => [`**${mdText(r.label)}**`, ...num(r)]), ['l', 'r', 'r', 'r', 'r']),
   ];
   if (diff.inputs.length) {
-    const rows = diff.inputs.map((c) => [code(where(c)), code(c.path), ...inputCells(c, currency).map(cell)]);
+    const rows = diff.inputs.map((c) => [mdCode(where(c)), mdCode(c.path), ...inputCells(c, currency).map(mdText)]);
     parts.push(details(`Inputs changed (${diff.inputs.length})`, mdTable(['File', 'Path', 'Before', 'After', 'Δ', 'Δ%'], rows, ['l', 'l', 'r', 'r', 'r', 'r'])));
   }
   if (o.targets.length) {
-    const rows = o.targets.map((t) => [code(t.id), ...[formatNumber(t.value.before, t.unit, currency), formatNumber(t.value.after, t.unit, currency), formatDelta(t.value.delta, t.unit, currency), formatPct(t.value.deltaPct), t.projection ? formatNumber(t.projection.after, t.unit, currency) : '—', t.projection ? formatDelta(t.projection.delta, t.unit, currency) : '—'].map(cell)]);
+    const rows = o.targets.map((t) => [mdCode(t.id), ...[formatNumber(t.value.before, t.unit, currency), formatNumber(t.value.after, t.unit, currency), formatDelta(t.value.delta, t.unit, currency), formatPct(t.value.deltaPct), t.projection ? formatNumber(t.projection.after, t.unit, currency) : '—', t.projection ? formatDelta(t.projection.delta, t.unit, currency) : '—'].map(mdText)]);
     parts.push(details(`Targets (${o.targets.length} changed)`, mdTable(['Target', 'Before', 'After', 'Δ', 'Δ%', 'Projection', 'Projection Δ'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r'])));
   }
   const section = (title: string, rows: OutputRow[], label: (r: OutputRow) => string) => {
-    if (rows.length) parts.push(details(`${title} (${rows.length})`, mdTable(['', 'Before', 'After', 'Δ', 'Δ%'], rows.map((r) => [cell(label(r)), ...num(r)]), ['l', 'r', 'r', 'r', 'r'])));
+    if (rows.length) parts.push(details(`${title} (${rows.length})`, mdTable(['', 'Before', 'After', 'Δ', 'Δ%'], rows.map((r) => [mdText(label(r)), ...num(r)]), ['l', 'r', 'r', 'r', 'r'])));
   };
   section('Profit and loss, horizon totals', o.pnl, (r) => r.label);
   section('By quarter', o.quarters, (r) => `${r.period} ${r.label}`);
   section('By month', o.months, (r) => `${r.period} ${r.label}`);
   section('KPIs, projected totals', o.kpis, (r) => r.label);
   if (o.risks.fired.length || o.risks.cleared.length) {
-    const lines = [...o.risks.fired.map((f) => `- now fires: ${cell(firing(f))}`), ...o.risks.cleared.map((f) => `- no longer fires: ${cell(firing(f))}`)];
+    const lines = [...o.risks.fired.map((f) => `- now fires: ${mdText(firing(f))}`), ...o.risks.cleared.map((f) => `- no longer fires: ${mdText(firing(f))}`)];
     parts.push(details(`Risk triggers (${o.risks.fired.length} new, ${o.risks.cleared.length} cleared)`, lines.join('\n')));
   }
   const sides = [diff.from, diff.to].filter((s) => s.migratedFrom !== undefined).map((s) => `${s.label} was written for schemaVersion ${s.migratedFrom} and migrated.`);
-  parts.push(`<sub>ShopPlan · ${[diff.from, diff.to].map((s) => (s.commit ? `${s.label} ${s.commit.slice(0, 7)}` : sideName(s))).join(' → ')}${sides.length ? ` · ${sides.join(' ')}` : ''}</sub>`);
+  parts.push(`<sub>ShopPlan · ${mdText([diff.from, diff.to].map((s) => (s.commit ? `${s.label} ${s.commit.slice(0, 7)}` : sideName(s))).join(' → '))}${sides.length ? ` · ${mdText(sides.join(' '))}` : ''}</sub>`);
   return parts.join('\n\n') + '\n';
 }
