@@ -2,10 +2,7 @@
 // of each part and the sheet of page numbers stamped onto the merged plan. Cover and contents are shown in
 // a page of the built site (so they use its stylesheet and its self-hosted Noto Sans SC).
 import type { PrintManifest } from './manifest.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../model/escape-html.ts';
 
 /** The origin of the TOC's links; the merged PDF turns `<LINK_ORIGIN>/part/<n>` into a jump to part n. */
 export const LINK_ORIGIN = 'https://shopplan.invalid';

@@ -139,16 +139,18 @@ describe('shopplan dev reloads', () => {
     dev = await startDev(plan);
   }, 120_000);
 
-  it('a failing edit shows its diagnostics over the page and in the terminal; the next good edit is shown', async () => {
+  it('a failing edit shows its diagnostics over the page and in the terminal, never running markup it quotes; the next good edit is shown', async () => {
     const { page } = await open(`${dev.url}/`);
     expect(await page.title()).toBe('年度电商运营计划');
-    writeFileSync(file, original.replace(/^currency: CNY$/m, 'currency: [CNY'));
-    await expect.poll(() => overlayText(page), { timeout: 20_000 }).toMatch(/plan\.yaml:\d+:\d+.*yaml-syntax/s);
-    expect(dev.output()).toMatch(/plan\.yaml:\d+:\d+\s+error\s+.*\[yaml-syntax\]/);
+    // A key that is markup: the diagnostic quotes it, the page must show it as text.
+    writeFileSync(file, `${original}"<img src=x onerror=window.__pwned=1>": 1\n`);
+    await expect.poll(() => overlayText(page), { timeout: 20_000 }).toMatch(/plan\.yaml:\d+:\d+.*<img src=x onerror=window\.__pwned=1>.*schema-unknown-key/s);
+    expect(dev.output()).toMatch(/plan\.yaml:\d+:\d+\s+error\s+Unknown key .*\[schema-unknown-key\]/);
     // A page opened while the plan is broken shows the diagnostics too (over the last good plan).
     const late = await open(`${dev.url}/org/`);
-    await expect.poll(() => overlayText(late.page), { timeout: 20_000 }).toContain('yaml-syntax');
+    await expect.poll(() => overlayText(late.page), { timeout: 20_000 }).toContain('schema-unknown-key');
     expect(await late.page.title()).toContain('年度电商运营计划');
+    for (const p of [page, late.page]) expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     writeFileSync(file, withTitle('修订后的计划'));
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('修订后的计划');
     expect(await page.locator('vite-error-overlay').count()).toBe(0);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkPlanFolder, type PlanCheck } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { ORDER_FILE_PATTERN } from '../../model/order-path.ts';
+import { escapeHtml } from '../../model/escape-html.ts';
 import { latestWins, type LatestWins } from './latest-wins.ts';
 import { devRequestGate } from './request-gate.ts';
 
@@ -43,7 +44,13 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
 
   // The failure the page shows now (null when the plan is good).
   let failure: string | null = null;
-  const overlay = (message: string) => ({ type: 'error' as const, err: { message, stack: '' } });
+  // The overlay puts the message into the page as HTML, and diagnostics quote plan text: escaped here, and
+  // marked as ready so Astro passes it on as it is (the same payload to every page and to each that connects).
+  const overlay = (text: string) => ({
+    __isEnhancedAstroErrorPayload: true,
+    type: 'error' as const,
+    err: { name: 'ShopPlan', title: 'The plan has errors; the page shows the last good plan.', message: escapeHtml(text), stack: '' },
+  });
   const fail = (text: string) => {
     if (text === failure) return;
     failure = text;
