@@ -73,6 +73,20 @@ export default tseslint.config(
     },
   },
   {
+    // One error type (src/diagnostics/errors.ts): user-facing failures are ShopPlanErrors, broken invariants go
+    // through invariant() (src/model/invariant.ts), so the CLI's one catch knows every error it gets.
+    files: ['src/**/*.{ts,astro}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ThrowStatement > NewExpression[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]',
+          message: 'Throw a ShopPlanError (src/diagnostics/errors.ts) for a failure users should see, or call invariant() (src/model/invariant.ts) for a condition the code guarantees.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^node:', message: ENGINE_PURITY }, { regex: '^(fs|path|os|child_process|crypto|http|https|url|worker_threads)(/|$)', message: ENGINE_PURITY }] }],

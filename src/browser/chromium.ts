@@ -2,10 +2,18 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 export const INSTALL_HINT = 'Install it with `bash scripts/install-system-deps.sh` (Debian: apt-get install chromium fonts-noto-cjk), or point SHOPPLAN_CHROMIUM at a Chromium binary.';
+
+/** The PDFs were required and there is no Chromium: nothing is written. */
+export class ChromiumMissingError extends ShopPlanError {
+  constructor(outDir: string) {
+    super('chromium-missing', `Chromium was not found, so the PDFs cannot be printed. Nothing was written to ${outDir}.`, { hint: INSTALL_HINT });
+  }
+}
 
 /** `SHOPPLAN_CHROMIUM`, else the first Chromium on PATH; undefined when there is none. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {

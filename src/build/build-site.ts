@@ -7,7 +7,7 @@ import { stableJson } from '../model/stable-json.ts';
 import { planVersions } from '../versions/plan-versions.ts';
 import { buildLatestSite, buildVersionSites } from './version-sites.ts';
 import type { BuildEffects, PdfFile } from './effects.ts';
-import { INSTALL_HINT } from '../browser/chromium.ts';
+import { ChromiumMissingError, INSTALL_HINT } from '../browser/chromium.ts';
 import { siteLocales } from '../i18n/locale.ts';
 
 export interface BuildOptions {
@@ -15,13 +15,6 @@ export interface BuildOptions {
   base?: string;
   /** `auto` (default): print the PDFs when Chromium is found; `always`: fail without it; `never`: skip them. */
   pdf?: 'auto' | 'always' | 'never';
-}
-
-/** `--pdf` was asked for and there is no Chromium: nothing is written. */
-export class ChromiumMissingError extends Error {
-  constructor() {
-    super(`Chromium was not found, so the PDFs cannot be printed. ${INSTALL_HINT}`);
-  }
 }
 
 export interface BuildOutcome {
@@ -39,7 +32,7 @@ export async function buildPlanSite(planDir: string, outDir: string, effects: Bu
   if (hasErrors(check.diagnostics) || !check.result) return { check, built: false, pdfs: [] };
   const pdf = options.pdf ?? 'auto';
   const chromium = pdf === 'never' || !effects.printPdfs ? undefined : effects.findChromium?.();
-  if (pdf === 'always' && !chromium) throw new ChromiumMissingError();
+  if (pdf === 'always' && !chromium) throw new ChromiumMissingError(outDir);
   if (pdf === 'auto' && !chromium) effects.log(`PDFs skipped: Chromium was not found. ${INSTALL_HINT}`);
   let pdfs: PdfFile[] = [];
   // Every version is read and checked before anything is written (an invalid tag throws, exit 1).

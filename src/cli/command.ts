@@ -1,7 +1,7 @@
 // One shape for every command: its help text, its options, and what it runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIO } from './io.ts';
-import { UsageError } from '../diagnostics/exit-codes.ts';
+import { UsageError } from '../diagnostics/errors.ts';
 import { cliLocale, LOCALES, type Locale } from '../i18n/locale.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

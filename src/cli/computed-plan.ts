@@ -3,7 +3,8 @@
 import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { scenarioIds } from '../engine/scenarios.ts';
-import { EXIT, UsageError } from '../diagnostics/exit-codes.ts';
+import { EXIT } from '../diagnostics/exit-codes.ts';
+import { UsageError } from '../diagnostics/errors.ts';
 import { renderDiagnostics } from './report.ts';
 import type { CliIO } from './io.ts';
 

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { commandHelp, parseCommandArgs, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
-import { EXIT, UsageError } from '../diagnostics/exit-codes.ts';
-import { DiagnosticsError } from '../diagnostics/diagnostic.ts';
-import { formatText } from '../diagnostics/format/text.ts';
+import { EXIT } from '../diagnostics/exit-codes.ts';
+import { InternalError, UsageError } from '../diagnostics/errors.ts';
 import { validateCommand } from './commands/validate.ts';
 import { computeCommand } from './commands/compute.ts';
 import { buildCommand } from './commands/build.ts';
@@ -15,7 +14,6 @@ import { diffCommand } from './commands/diff.ts';
 import { codeownersCommand } from './commands/codeowners.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
-import { VersionsError } from '../versions/errors.ts';
 
 const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, pdfCommand, diffCommand, devCommand, newCommand, codeownersCommand, importCommand, exportCommand];
 
@@ -60,20 +58,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`shopplan: ${error.message}\nRun \`shopplan ${error.command ? `${error.command} ` : ''}--help\` for usage.`);
-      return EXIT.usage;
-    }
-    if (error instanceof VersionsError) {
-      io.stderr(error.report(io.color));
-      return error.exitCode;
-    }
-    if (error instanceof DiagnosticsError) {
-      io.stderr(formatText(error.diagnostics));
-      return EXIT.invalid;
-    }
-    const e = error as Error;
-    io.stderr(`shopplan: ${e.message?.split('\n').slice(0, 20).join('\n') || String(error)}${process.env.SHOPPLAN_DEBUG ? `\n${e.stack}` : '\n(Set SHOPPLAN_DEBUG=1 to see the internal trace.)'}`);
-    return EXIT.failure;
+    // The one place errors end: every failure is a ShopPlanError with its exit code (anything else is wrapped).
+    const failure = InternalError.from(error);
+    io.stderr(failure.report(io.color));
+    return failure.exitCode;
   }
 }

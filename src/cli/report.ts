@@ -3,7 +3,7 @@ import { sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { formatJson } from '../diagnostics/format/json.ts';
 import { formatGithub } from '../diagnostics/format/github.ts';
-import { UsageError } from '../diagnostics/exit-codes.ts';
+import { UsageError } from '../diagnostics/errors.ts';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

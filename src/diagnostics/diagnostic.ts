@@ -84,12 +84,3 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.reason.localeCompare(b.reason),
   );
 }
-
-/** Thrown by a stage that cannot go on; carries what it collected. */
-export class DiagnosticsError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    super(`${diagnostics.filter((d) => d.fatal).length} error(s) in the plan`);
-    this.diagnostics = diagnostics;
-  }
-}

@@ -8,11 +8,3 @@ export const EXIT = {
   /** Something outside the plan failed: the site build, the file system, a bug. */
   failure: 3,
 } as const;
-
-export class UsageError extends Error {
-  readonly command: string | undefined;
-  constructor(message: string, command?: string) {
-    super(message);
-    this.command = command;
-  }
-}

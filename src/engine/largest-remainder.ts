@@ -1,8 +1,9 @@
 // Splits an integer total into integer parts proportional to weights, summing exactly to the total
 // (largest-remainder / Hamilton method). Ties go to the earlier part, so the result is deterministic.
+import { invariant } from '../model/invariant.ts';
 
 export function allocate(total: number, weights: readonly number[]): number[] {
-  if (!Number.isInteger(total)) throw new RangeError(`allocate: total must be an integer, got ${total}`);
+  invariant(Number.isInteger(total), `allocate: total must be an integer, got ${total}`);
   if (weights.length === 0) return [];
   const clean = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
   const sum = clean.reduce((a, b) => a + b, 0);

@@ -38,6 +38,7 @@ import { fromMinor, toMinor } from './money.ts';
 import { datesInRange, daysByMonth, daysInMonth, daysInRange, rangesOverlap } from './calendar.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
 import type { PromotionResult } from '../model/result/promotions.ts';
+import { invariant } from '../model/invariant.ts';
 
 type Promotion = NonNullable<PromotionsFile['promotions']>[number];
 /** A promotion mechanic with every variant's fields optional (the generated union is hard to narrow). */
@@ -68,7 +69,7 @@ export function computePromotions(
   products: ProductsResult,
   index: SkuIndex = createSkuIndex(products),
 ): Record<string, PromotionResult> {
-  if (index.products !== products) throw new Error('computePromotions: the SKU index is not of these products');
+  invariant(index.products === products, 'computePromotions: the SKU index is not of these products');
   const vat = vatRateOf(input);
   const promotions = input.promotions?.promotions ?? [];
   const aovOf = new Map((input.channels?.channels ?? []).map((c) => [c.id, c.funnel.aov]));

@@ -2,6 +2,7 @@
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { resolvePlanPath } from '../model/plan-path.ts';
 import { setPath } from '../model/set-path.ts';
+import { invariant } from '../model/invariant.ts';
 
 export function scenarioIds(input: PlanInput): string[] {
   return (input.scenarios?.scenarios ?? []).map((s) => s.id);
@@ -10,7 +11,7 @@ export function scenarioIds(input: PlanInput): string[] {
 /** A copy of the input with the scenario's overrides applied; the input itself is never changed. */
 export function applyScenario(input: PlanInput, scenarioId: string): PlanInput {
   const scenario = input.scenarios?.scenarios?.find((s) => s.id === scenarioId);
-  if (!scenario) throw new RangeError(`unknown scenario "${scenarioId}"`);
+  invariant(scenario, `unknown scenario "${scenarioId}" (callers check scenario ids first)`);
   // Copy on write: each override copies only the objects on its path, so the sections a scenario does not
   // touch stay the input's own (same identity), and the input itself is never changed.
   let out = input;

@@ -27,22 +27,25 @@ export function parseFormula(text: string): ParsedFormula {
   }
 }
 
+/** A construct a formula may not use; parseFormula turns it into its result's message. */
+class FormulaError extends Error {}
+
 function convert(e: jsep.Expression): FormulaNode {
   switch (e.type) {
     case 'Literal':
       if (typeof e.value === 'number') return { type: 'number', value: e.value };
-      throw new Error(`only numbers may appear as constants, not ${String(e.raw)}`);
+      throw new FormulaError(`only numbers may appear as constants, not ${String(e.raw)}`);
     case 'Identifier':
       return { type: 'metric', name: String(e.name) };
     case 'UnaryExpression':
       if (e.operator === '-') return { type: 'negate', operand: convert(e.argument as jsep.Expression) };
       if (e.operator === '+') return convert(e.argument as jsep.Expression);
-      throw new Error(`the operator ${String(e.operator)} is not allowed`);
+      throw new FormulaError(`the operator ${String(e.operator)} is not allowed`);
     case 'BinaryExpression':
-      if (!OPERATORS.has(String(e.operator))) throw new Error(`the operator ${String(e.operator)} is not allowed; use + - * /`);
+      if (!OPERATORS.has(String(e.operator))) throw new FormulaError(`the operator ${String(e.operator)} is not allowed; use + - * /`);
       return { type: 'binary', operator: e.operator as '+', left: convert(e.left as jsep.Expression), right: convert(e.right as jsep.Expression) };
     default:
-      throw new Error(`${e.type === 'CallExpression' ? 'function calls' : e.type === 'MemberExpression' ? 'property access' : 'this construct'} is not allowed; use metric ids, numbers, + - * / and parentheses`);
+      throw new FormulaError(`${e.type === 'CallExpression' ? 'function calls' : e.type === 'MemberExpression' ? 'property access' : 'this construct'} is not allowed; use metric ids, numbers, + - * / and parentheses`);
   }
 }
 

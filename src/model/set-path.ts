@@ -3,6 +3,7 @@
 // never changed, so it may be frozen; untouched sections keep their identity (===), which lets the engine
 // reuse what it computed from them (see the per-call cache in engine/compute.ts).
 import type { PathSegment } from './data-path.ts';
+import { invariant } from './invariant.ts';
 
 /**
  * A copy of `root` with the value at `segments` replaced by `value`. Every container on the path must
@@ -14,7 +15,7 @@ export function setPath<T>(root: T, segments: readonly PathSegment[], value: unk
 
 function setAt(node: unknown, segments: readonly PathSegment[], depth: number, value: unknown): unknown {
   if (depth === segments.length) return value;
-  if (!node || typeof node !== 'object') throw new TypeError(`setPath: no container at segment ${depth} (${String(segments[depth])})`);
+  invariant(node && typeof node === 'object', `setPath: no container at segment ${depth} (${String(segments[depth])})`);
   const key = segments[depth]!;
   const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<PathSegment, unknown>;
   copy[key] = setAt((node as Record<PathSegment, unknown>)[key], segments, depth + 1, value);

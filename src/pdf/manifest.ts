@@ -2,6 +2,7 @@
 // of its locale holds — cover facts, chapters and data sections in reading order, and the labels of the
 // cover and contents in the locale. Read from `<script type="application/json" id="shopplan-print">`.
 import type { Locale } from '../i18n/locale.ts';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 export interface PrintPage {
   title: string;
@@ -28,10 +29,10 @@ export const MANIFEST_ID = 'shopplan-print';
 
 /** Checks the shape of a manifest read from a page; throws with what is missing. */
 export function parseManifest(json: string | null, where: string): PrintManifest {
-  if (!json) throw new Error(`${where} has no print manifest (#${MANIFEST_ID}); was the site built by this version of ShopPlan?`);
+  if (!json) throw new ShopPlanError('pdf-failed', `${where} has no print manifest (#${MANIFEST_ID}); was the site built by this version of ShopPlan?`);
   const m = JSON.parse(json) as PrintManifest;
   for (const key of ['locale', 'company', 'title', 'chapters', 'sections', 'labels'] as const) {
-    if (m[key] === undefined) throw new Error(`The print manifest of ${where} has no "${key}".`);
+    if (m[key] === undefined) throw new ShopPlanError('pdf-failed', `The print manifest of ${where} has no "${key}".`);
   }
   return m;
 }

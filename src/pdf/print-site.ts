@@ -19,6 +19,7 @@ import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
 import { assemble, CONSTANT_DATE, countPages, finish, type LinkTarget, type PdfMetadata } from './assemble.ts';
 import { BOARD_MARGIN, coverHtml, mm, overlayHtml, pageRule, partOfLink, PLAN_MARGIN, tocHtml, type Margin, type OverlayPage, type TocEntry } from './html.ts';
 import type { PlanDate } from './plan-date.ts';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 export interface PrintOptions {
   /** A built site (with `board/` pages). */
@@ -119,7 +120,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
         break;
       }
     }
-    if (!board) throw new Error(`The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
+    if (!board) throw new ShopPlanError('pdf-failed', `The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
 
     // Every chapter, then every data section, each printed on its own.
     const content: Part[] = [];
@@ -172,7 +173,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
       if (pages === tocPages) toc = { title: manifest.labels.contents, bytes, pages };
       else tocPages = pages;
     }
-    if (!toc) throw new Error(`The contents of the ${locale} plan kept changing length while its page numbers were filled in.`);
+    if (!toc) throw new ShopPlanError('pdf-failed', `The contents of the ${locale} plan kept changing length while its page numbers were filled in.`);
 
     // Running headers and page numbers for every page but the cover, drawn over the merged pages.
     const parts = [cover, toc, ...content];
@@ -183,7 +184,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
     for (const part of parts.slice(1)) for (let i = 0; i < part.pages; i++) overlays.push({ left: running, right: part.title, number: `${++n} / ${total}` });
     await show(page, overlayHtml(overlays));
     const overlay = await print(page, NO_MARGIN, 1, false);
-    if ((await countPages(overlay)) !== overlays.length) throw new Error(`Page headers: expected ${overlays.length} pages, Chromium printed ${await countPages(overlay)}.`);
+    if ((await countPages(overlay)) !== overlays.length) throw new ShopPlanError('pdf-failed', `Page headers: expected ${overlays.length} pages, Chromium printed ${await countPages(overlay)}.`);
 
     trace(`  ${locale}: cover, contents and headers printed after ${Date.now() - t0} ms`);
     // Links to the site's own pages jump to the part that prints the page; other links to the site go.
@@ -206,7 +207,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
       outline: parts.slice(1).map((p, i) => ({ part: i + 1, title: p.title })),
     });
     trace(`  ${locale}: merged after ${Date.now() - t0} ms (${plan.internalLinks} internal links, ${(plan.bytes.length / 1e6).toFixed(1)} MB)`);
-    if (plan.pages !== total) throw new Error(`The merged ${locale} plan has ${plan.pages} pages, expected ${total}.`);
+    if (plan.pages !== total) throw new ShopPlanError('pdf-failed', `The merged ${locale} plan has ${plan.pages} pages, expected ${total}.`);
     return [
       { kind: 'plan' as const, bytes: plan.bytes, pages: plan.pages },
       { kind: 'board' as const, bytes: board.bytes, pages: board.pages },
@@ -240,9 +241,9 @@ const SHOW = (html: { css: string; body: string }) => `(() => {
 /** Opens a page of the site and waits until its fonts are loaded and its charts drawn. */
 async function open(page: Page, server: StaticServer, path: string): Promise<void> {
   const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 60_000 });
-  if (!response || response.status() !== 200) throw new Error(`The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
+  if (!response || response.status() !== 200) throw new ShopPlanError('pdf-failed', `The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
   await page.waitForFunction(CHARTS_DRAWN, null, { timeout: 30_000 }).catch(() => {
-    throw new Error(`The charts of ${path} were not drawn within 30 s (a script error on the page?).`);
+    throw new ShopPlanError('pdf-failed', `The charts of ${path} were not drawn within 30 s (a script error on the page?).`);
   });
   await page.evaluate(SETTLE);
 }

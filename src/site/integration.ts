@@ -9,6 +9,7 @@ import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { siteData } from './site-data.ts';
 import { setupDevServer } from './dev/dev-server.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -32,7 +33,8 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
     hooks: {
       'astro:config:setup': async ({ updateConfig }) => {
         const check = options.check ?? (await checkPlanFolder(options.planDir));
-        if (hasErrors(check.diagnostics)) throw new Error(renderFailure(check));
+        // `astro build` run directly prints only the message: it carries the diagnostics.
+        if (hasErrors(check.diagnostics)) throw new ShopPlanError('plan-invalid', renderFailure(check));
         data = JSON.stringify(siteData(check, options.versions ?? null));
         updateConfig({
           vite: {

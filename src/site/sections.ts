@@ -2,6 +2,7 @@
 // the inputs it needs.
 import type { SiteData } from './site-data.ts';
 import type { Text } from '../model/plan-input.generated.ts';
+import { invariant } from '../model/invariant.ts';
 
 export interface Section {
   slug: string;
@@ -32,6 +33,6 @@ export const SECTIONS: readonly Section[] = [
 
 export function section(slug: string): Section {
   const s = SECTIONS.find((x) => x.slug === slug);
-  if (!s) throw new Error(`unknown section ${slug}`);
+  invariant(s, `unknown section ${slug}`);
   return s;
 }

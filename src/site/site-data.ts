@@ -10,6 +10,7 @@ import type { PlanFileKey } from '../model/plan-files.ts';
 import { renderChapter } from './render-chapter.ts';
 import { DEFAULT_LOCALE, LOCALES, siteLocales, type Locale } from '../i18n/locale.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
+import { invariant } from '../model/invariant.ts';
 
 export interface ChapterPage {
   slug: string;
@@ -36,7 +37,7 @@ export interface SiteData {
 }
 
 export function siteData(check: PlanCheck, versions: SiteVersions | null = null): SiteData {
-  if (!check.input || !check.result || !check.sources) throw new Error('siteData needs a plan that validated and computed');
+  invariant(check.input && check.result && check.sources, 'siteData needs a plan that validated and computed');
   const { input, result, sources } = check;
   const locales = siteLocales(input.plan.locales ?? []);
   const chapters = Object.fromEntries(LOCALES.map((l) => [l, [] as ChapterPage[]])) as Record<Locale, ChapterPage[]>;

@@ -4,6 +4,7 @@ import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import { readSchemas } from './schema-registry.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
+import { invariant } from '../model/invariant.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
@@ -47,7 +48,7 @@ export function schemaValidators(): SchemaValidators {
   const out = {} as SchemaValidators;
   for (const key of PLAN_FILES) {
     const fn = ajv.getSchema(`${key}.schema.json`);
-    if (!fn) throw new Error(`schemas/${key}.schema.json is missing`);
+    invariant(fn, `schemas/${key}.schema.json is missing`);
     out[key] = fn;
   }
   cached = out;

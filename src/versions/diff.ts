@@ -3,6 +3,7 @@
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import { diffInputs, type InputChange } from './diff-inputs.ts';
 import { diffOutputs, type OutputsDiff } from './diff-outputs.ts';
+import { invariant } from '../model/invariant.ts';
 
 export interface DiffSide {
   /** As given: a tag, ref or folder. */
@@ -32,7 +33,7 @@ export interface PlanDiff {
 }
 
 export function diffPlans(from: { side: DiffSide; check: PlanCheck }, to: { side: DiffSide; check: PlanCheck }): PlanDiff {
-  if (!from.check.result || !to.check.result) throw new Error('diffPlans needs two plans that validated and computed');
+  invariant(from.check.result && to.check.result, 'diffPlans needs two plans that validated and computed');
   const inputs = diffInputs(from.check, to.check);
   const count = (kind: InputChange['kind']) => inputs.filter((c) => c.kind === kind).length;
   return {

@@ -4,7 +4,8 @@ import { relative, resolve } from 'node:path';
 import { readPlanFolder } from '../load/read-folder.ts';
 import type { DiffSide } from './diff.ts';
 import type { GitReader } from './git.ts';
-import { NotAGitRepositoryError, VersionPlanInvalidError } from './errors.ts';
+import { NotAGitRepositoryError } from './errors.ts';
+import { PlanInvalidError } from '../diagnostics/errors.ts';
 import { assertValid, snapshotOf, type PlanSnapshot } from './snapshot.ts';
 
 export interface LoadedSide {
@@ -25,7 +26,7 @@ export async function loadSide(arg: string, options: SideOptions): Promise<Loade
   if ((await stat(folder).catch(() => undefined))?.isDirectory()) {
     const label = relative(options.cwd, folder).split('\\').join('/') || '.';
     const read = await readPlanFolder(folder);
-    if (!read.ok) throw new VersionPlanInvalidError(label, [read.diagnostic]);
+    if (!read.ok) throw new PlanInvalidError(label, [read.diagnostic]);
     const snapshot = assertValid(snapshotOf(label, label, read.files));
     return { side: { label, kind: 'folder', plan: label, ...migrated(snapshot) }, snapshot };
   }

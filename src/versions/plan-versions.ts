@@ -72,7 +72,7 @@ function summaryOf(tag: TagInfo, s: PlanSnapshot): VersionSummary {
 
 /**
  * Reads and checks every version (or finds it in the cache) and the diffs between consecutive ones.
- * Returns null when the plan is not in a git repository. Throws VersionPlanInvalidError for a tag whose
+ * Returns null when the plan is not in a git repository. Throws PlanInvalidError for a tag whose
  * plan has errors — before anything is written.
  */
 export async function planVersions(planDir: string, working: PlanCheck, effects: VersionsEffects, options: VersionsOptions & { base?: string; outDir?: string }): Promise<VersionsPlan | null> {

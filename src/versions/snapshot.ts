@@ -5,7 +5,7 @@ import { checkPlanFiles, sourceLookup, type PlanCheck } from '../pipeline/check-
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { RawFile } from '../load/load-plan.ts';
 import { migratePlan } from './migrate.ts';
-import { VersionPlanInvalidError } from './errors.ts';
+import { PlanInvalidError } from '../diagnostics/errors.ts';
 
 export interface PlanSnapshot {
   /** How people name it: a tag or ref (`v2027.1`), or a folder (`content`). */
@@ -38,10 +38,10 @@ export function snapshotOf(label: string, dir: string, files: readonly RawFile[]
   return { label, dir, key, files: migration.files, check, migratedFrom: migration.applied.length ? migration.from : null };
 }
 
-/** Throws VersionPlanInvalidError (exit 1) naming the version when its plan has errors. */
+/** Throws PlanInvalidError (exit 1) naming the version when its plan has errors. */
 export function assertValid(snapshot: PlanSnapshot, outDir?: string): PlanSnapshot {
   if (hasErrors(snapshot.check.diagnostics) || (snapshot.check.result === undefined && snapshot.check.input === undefined)) {
-    throw new VersionPlanInvalidError(snapshot.label, snapshot.check.diagnostics, { outDir, sourceOf: sourceLookup(snapshot.check) });
+    throw new PlanInvalidError(snapshot.label, snapshot.check.diagnostics, { outDir, sourceOf: sourceLookup(snapshot.check) });
   }
   return snapshot;
 }

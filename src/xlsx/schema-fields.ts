@@ -2,6 +2,7 @@
 // found by walking the entry's JSON Schema ($refs into common.schema.json resolved, `oneOf` variants merged).
 import { readSchemas, type JsonSchema } from '../validate/schema-registry.ts';
 import { FIELD_TITLES_ZH } from '../i18n/field-titles.ts';
+import { invariant } from '../model/invariant.ts';
 
 type Schema = JsonSchema & {
   properties?: Record<string, Schema>;
@@ -83,7 +84,7 @@ const KIND_OF_DEF: Record<string, FieldKind> = {
 export function entryFields(file: string, list: string): EntryFields {
   const root = schemaMap().get(`${file}.schema.json`);
   const listSchema = root?.properties?.[list];
-  if (!root || !listSchema?.items) throw new Error(`${file}.schema.json has no list "${list}"`);
+  invariant(root && listSchema?.items, `${file}.schema.json has no list "${list}"`);
   const base = `${file}.${list}`;
   const out: EntryFields = { base, fields: [], keyed: [], unsupported: [] };
   walk(listSchema.items, `${file}.schema.json`, [], base, out);

@@ -5,6 +5,7 @@
 // splice would not give it (an unusual layout), the file is written by the Document API instead.
 import { Document, isMap, isScalar, isSeq, isPair, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
+import { invariant } from '../model/invariant.ts';
 
 type Json = unknown;
 
@@ -65,7 +66,7 @@ export class YamlPatch {
   setInEntry(key: string, index: number, path: readonly string[], given: Json): void {
     const value = plain(given);
     const entry = this.list(key)?.items[index];
-    if (!isMap(entry)) throw new Error(`${key}[${index}] is not a mapping`);
+    invariant(isMap(entry), `${key}[${index}] is not a mapping`);
     setJs((this.data[key] as Array<Record<string, Json>>)[index]!, path, value);
     this.edits.set(entry, [...(this.edits.get(entry) ?? []), { path: [...path], value }]);
   }
@@ -171,7 +172,7 @@ export class YamlPatch {
   }
 
   private insertPairs(map: YAMLMap, pairs: ReadonlyArray<[string, Json]>): void {
-    if (map.flow || !map.items.length) throw new Error('insert into a flow mapping');
+    invariant(!map.flow && map.items.length, 'insert into a flow mapping');
     const first = map.items[0]!.key as Node;
     const last = map.items.at(-1)!;
     const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];

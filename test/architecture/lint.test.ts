@@ -49,6 +49,17 @@ describe('lint: layer order', () => {
   });
 });
 
+describe('lint: one error type', () => {
+  it('reports a bare Error or RangeError thrown in src/, pointing at ShopPlanError and invariant()', async () => {
+    const messages = await lintFixture('bare-throw.ts');
+    expect(messages.map((m) => [m.rule, m.line])).toEqual([
+      ['no-restricted-syntax', 4],
+      ['no-restricted-syntax', 5],
+    ]);
+    expect(messages[0]!.message).toContain('Throw a ShopPlanError (src/diagnostics/errors.ts) for a failure users should see, or call invariant()');
+  });
+});
+
 describe('lint: engine purity', () => {
   it('reports file system, clock, randomness, process and timers in the engine', async () => {
     const messages = await lintFixture('engine-impure.ts');

@@ -1,7 +1,8 @@
 // The PDF step of `shopplan build` with fake effects: no disk, no Astro, no Chromium.
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
-import { buildPlanSite, ChromiumMissingError } from '../../src/build/build-site.ts';
+import { buildPlanSite } from '../../src/build/build-site.ts';
+import { ChromiumMissingError } from '../../src/browser/chromium.ts';
 import type { BuildEffects, PdfRequest } from '../../src/build/effects.ts';
 import { ROOT } from '../helpers/cli.ts';
 
@@ -95,7 +96,12 @@ describe('the PDF step of buildPlanSite', () => {
   it('with --pdf and no Chromium: fails before building and writes nothing', async () => {
     const fx = fakeEffects({ existing: out });
     await expect(buildPlanSite(PLAN, out, fx, { pdf: 'always' })).rejects.toBeInstanceOf(ChromiumMissingError);
-    await expect(buildPlanSite(PLAN, out, fakeEffects(), { pdf: 'always' })).rejects.toThrow(/Chromium was not found.*apt-get install chromium/);
+    await expect(buildPlanSite(PLAN, out, fakeEffects(), { pdf: 'always' })).rejects.toMatchObject({
+      code: 'chromium-missing',
+      exitCode: 3,
+      message: `Chromium was not found, so the PDFs cannot be printed. Nothing was written to ${out}.`,
+      hint: expect.stringContaining('apt-get install chromium'),
+    });
     expect(fx.calls).not.toContain('buildSite');
     expect([...fx.files.keys()]).toEqual([join(out, 'index.html')]);
   });

@@ -7,7 +7,7 @@ import { buildPlanSite } from '../../src/build/build-site.ts';
 import type { BuildEffects, SiteBuildOptions } from '../../src/build/effects.ts';
 import type { GitReader, TagInfo } from '../../src/versions/git.ts';
 import type { BuildCache } from '../../src/versions/cache.ts';
-import { VersionPlanInvalidError } from '../../src/versions/errors.ts';
+import { PlanInvalidError } from '../../src/diagnostics/errors.ts';
 import type { RawFile } from '../../src/load/load-plan.ts';
 import { folderFiles } from '../helpers/plan.ts';
 import { ROOT } from '../helpers/cli.ts';
@@ -98,9 +98,9 @@ describe('the versions step of shopplan build', () => {
     const broken = edit(v2, 'targets.yaml', 'owner: finance', 'owner: nobody');
     const { effects, calls } = fakeEffects(fakeGit({ 'v2027.1': v1, 'v2027.2': broken }), memoryCache());
     const error = await buildPlanSite(CONTENT, '/out/dist', effects, { pdf: 'never' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VersionPlanInvalidError);
-    expect((error as VersionPlanInvalidError).message).toBe('The plan at v2027.2 has 1 error. Nothing was written to /out/dist.');
-    expect((error as VersionPlanInvalidError).diagnostics.filter((d) => d.fatal).map((d) => [d.code, d.file])).toEqual([['ref-unresolved', 'v2027.2:content/targets.yaml']]);
+    expect(error).toBeInstanceOf(PlanInvalidError);
+    expect((error as PlanInvalidError).message).toBe('The plan at v2027.2 has 1 error. Nothing was written to /out/dist.');
+    expect((error as PlanInvalidError).diagnostics.filter((d) => d.fatal).map((d) => [d.code, d.file])).toEqual([['ref-unresolved', 'v2027.2:content/targets.yaml']]);
     expect([calls.built, calls.copied, calls.renamed, calls.written]).toEqual([[], [], [], []]);
   });
 

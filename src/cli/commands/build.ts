@@ -1,7 +1,8 @@
 import type { Command } from '../command.ts';
-import { buildPlanSite, ChromiumMissingError } from '../../build/build-site.ts';
+import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { renderDiagnostics } from '../report.ts';
 
 export const buildCommand: Command = {
@@ -24,16 +25,9 @@ export const buildCommand: Command = {
     const out = (values.out as string | undefined) ?? 'dist';
     if (values.pdf && values['no-pdf']) throw new UsageError('--pdf and --no-pdf cannot be used together.', 'build');
     const pdf = values.pdf ? 'always' : values['no-pdf'] ? 'never' : 'auto';
-    let outcome;
-    try {
-      const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
-      const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
-      outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined });
-    } catch (error) {
-      if (!(error instanceof ChromiumMissingError)) throw error;
-      io.stderr(`shopplan: ${error.message}\nNothing was written to ${out}.`);
-      return EXIT.failure;
-    }
+    const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
+    const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
+    const outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined });
     if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
     if (!outcome.built) {
       io.stderr(`Nothing was written to ${out}.`);

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { renderDiagnostics } from '../report.ts';

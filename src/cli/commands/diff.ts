@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { gitReader } from '../../versions/git.ts';
 import { loadSide } from '../../versions/load-side.ts';
 import { diffPlans } from '../../versions/diff.ts';

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { computedPlan } from '../computed-plan.ts';
 import { exportLocale, exportWorkbook } from '../../xlsx/export-file.ts';
 

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { IMPORT_TARGETS } from '../../xlsx/import-sheet.ts';
 import { importFile } from '../../xlsx/import-file.ts';
 import { formatText, summaryLine } from '../../diagnostics/format/text.ts';

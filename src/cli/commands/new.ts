@@ -2,7 +2,8 @@ import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.ts';
-import { EXIT, UsageError } from '../../diagnostics/exit-codes.ts';
+import { EXIT } from '../../diagnostics/exit-codes.ts';
+import { UsageError } from '../../diagnostics/errors.ts';
 import { SCHEMA_DIR } from '../../validate/schema-registry.ts';
 import { installWorkflow } from '../../versions/workflow.ts';
 

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Command } from '../command.ts';
 import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
-import { findChromium, INSTALL_HINT } from '../../browser/chromium.ts';
+import { ChromiumMissingError, findChromium } from '../../browser/chromium.ts';
 import { printBuiltSite } from '../../pdf/print-built-site.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
@@ -23,10 +23,7 @@ export const pdfCommand: Command = {
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
     const chromium = findChromium();
-    if (!chromium) {
-      io.stderr(`shopplan: Chromium was not found, so the PDFs cannot be printed. ${INSTALL_HINT}\nNothing was written to ${out}.`);
-      return EXIT.failure;
-    }
+    if (!chromium) throw new ChromiumMissingError(out);
     const log = (m: string) => io.stderr(m);
     const built = await stat(join(out, 'index.html')).then(() => true, () => false);
     if (!built) {
