@@ -1,8 +1,8 @@
 // ajv errors → plain-language diagnostics: dotted path, "expected X, got Y", and a hint (cf. Starlight's error map).
 import type { ErrorObject } from 'ajv';
-import { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
-import { locate } from '../load/locate.ts';
+import { diagnosticAt, type AtOptions } from '../load/diagnostic-at.ts';
 import { formatPath, pointerToSegments, type PathSegment } from '../model/data-path.ts';
 import type { YamlSource } from '../load/parse-yaml.ts';
 import { didYouMean } from '../model/closest.ts';
@@ -134,8 +134,7 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
   const where = formatPath(segments) || 'the file';
   const parent = error.parentSchema as Schema | undefined;
   const params = error.params as Params;
-  const make = (code: Code, message: string, at: readonly PathSegment[] = segments, options: { key?: boolean; hint?: string } = {}) =>
-    new Diagnostic(code, message, { file: source.file, place: locate(source, at, { key: options.key }).place, path: formatPath(at), hint: options.hint });
+  const make = (code: Code, message: string, at: readonly PathSegment[] = segments, options: AtOptions = {}) => diagnosticAt(source, at, code, message, options);
 
   switch (error.keyword) {
     case 'additionalProperties': {
