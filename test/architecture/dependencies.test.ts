@@ -37,7 +37,7 @@ function importedPackages(folders: readonly string[], files: readonly string[] =
     for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(specifier)) {
       if (spec.startsWith('node:')) continue;
       const parts = spec.split('/');
-      names.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+      names.add(parts.slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
     }
   }
   return names;
