@@ -21,15 +21,27 @@ export function forbiddenTerms(config: AdLawConfig | undefined): string[] {
 /** Everyday words that contain a listed character without being a superlative claim (最近 = recently). */
 const NOT_CLAIMS = ['最近', '最后', '最初', '最终', '第一次', '第一步', '第一天', '第一批', '唯一码'];
 
-/** Terms found in a text, longest first so "全网第一" is reported rather than also "第一". English terms match whole words. */
-export function findTerms(text: string, terms: readonly string[]): string[] {
-  let lower = text.toLowerCase();
-  for (const word of NOT_CLAIMS) lower = lower.split(word).join(' ');
-  const hits: string[] = [];
-  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    const t = term.toLowerCase();
-    const found = /^\p{ASCII}+$/u.test(t) ? new RegExp(`(^|[^a-z0-9])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(lower) : lower.includes(t);
-    if (found && !hits.some((h) => h.includes(term))) hits.push(term);
-  }
-  return hits;
+/**
+ * A finder for the given terms, prepared once per plan (sorted, lower-cased, English terms compiled to
+ * whole-word patterns) because it runs on every text of a large plan. The finder returns the terms found in
+ * a text, longest first so "全网第一" is reported rather than also "第一".
+ */
+export function termFinder(terms: readonly string[]): (text: string) => string[] {
+  const prepared = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => {
+      const lower = term.toLowerCase();
+      const whole = /^\p{ASCII}+$/u.test(lower) ? new RegExp(`(^|[^a-z0-9])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`) : null;
+      return { term, lower, whole };
+    });
+  return (text) => {
+    let lower = text.toLowerCase();
+    for (const word of NOT_CLAIMS) if (lower.includes(word)) lower = lower.split(word).join(' ');
+    const hits: string[] = [];
+    for (const { term, lower: t, whole } of prepared) {
+      const found = whole ? whole.test(lower) : lower.includes(t);
+      if (found && !hits.some((h) => h.includes(term))) hits.push(term);
+    }
+    return hits;
+  };
 }
