@@ -1,4 +1,5 @@
-// Rewrites the diagnostics in every fixture's expected.json from what ShopPlan reports now.
+// Rewrites the diagnostics in every fixture's expected.json, and an invalid case's printed text in
+// expected.txt, from what ShopPlan reports now.
 // For deliberate, local use only: review `git diff test/fixtures` afterwards: every changed line is a
 // change in behaviour. Valid cases keep their hand-checked `values`; only `diagnostics` is rewritten.
 //
@@ -8,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkPlanFiles } from '../src/pipeline/check-plan.ts';
-import { caseFiles, listCases, PLAN_DIR, ROOT, relativeFile, toExpected, type ValidExpectation } from '../test/fixture-cases.ts';
+import { caseFiles, listCases, PLAN_DIR, printedText, ROOT, relativeFile, toExpected, type ValidExpectation } from '../test/fixture-cases.ts';
 
 if (process.env.CI) {
   console.error('update-fixtures: refusing to run in CI (CI is set). Expected diagnostics are updated on purpose, locally, and reviewed in the diff.');
@@ -46,12 +47,15 @@ for (const c of listCases()) {
     for (const d of check.diagnostics) console.log(`    ${relativeFile(d.file)}:${d.startLine}:${d.startColumn} ${d.severity} [${d.code}] ${d.reason}\n      → ${d.hint}`);
     continue;
   }
-  if (text !== before) {
-    writeFileSync(file, text);
+  const outputs: [string, string][] = [[file, text]];
+  if (c.kind === 'invalid') outputs.push([join(c.dir, 'expected.txt'), printedText(check)]);
+  for (const [path, content] of outputs) {
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
+    writeFileSync(path, content);
     changed++;
-    console.log(`~ ${relative(ROOT, file)}`);
+    console.log(`~ ${relative(ROOT, path)}`);
   }
 }
 
-console.log(dryRun ? 'Dry run: nothing written.' : `${changed} expected.json file(s) rewritten.${failed ? ` ${failed} case(s) failed.` : ''}`);
+console.log(dryRun ? 'Dry run: nothing written.' : `${changed} expected file(s) rewritten.${failed ? ` ${failed} case(s) failed.` : ''}`);
 if (failed) process.exitCode = 1;

@@ -5,6 +5,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawFile } from '../src/load/load-plan.ts';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
+import { formatText, summaryLine } from '../src/diagnostics/format/text.ts';
+import { sourceLookup, type PlanCheck } from '../src/pipeline/check-plan.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -48,7 +50,7 @@ export interface SourceSpec {
 }
 
 /** Files in a case folder that describe the case rather than being plan files. */
-const CONTROL_FILES = new Set(['expected.json', 'generate.json', 'source.json', 'NOTES.md', '.keep']);
+const CONTROL_FILES = new Set(['expected.json', 'expected.txt', 'generate.json', 'source.json', 'NOTES.md', '.keep']);
 const DELETE_SUFFIX = '.delete';
 
 export function listCases(): FixtureCase[] {
@@ -141,4 +143,13 @@ export function sortExpected(list: readonly ExpectedDiagnostic[]): ExpectedDiagn
 
 export function readExpected(c: FixtureCase): ExpectedDiagnostic[] | ValidExpectation {
   return readJson(join(c.dir, 'expected.json'));
+}
+
+/**
+ * What `shopplan validate` prints for a case (without colour): each diagnostic with its code frame and hint,
+ * then the summary line. Kept in an invalid case's expected.txt so a change of wording shows up in review.
+ * File names are already relative (`plan/…`), so the text holds no machine path.
+ */
+export function printedText(check: PlanCheck): string {
+  return `${formatText(check.diagnostics, { sourceOf: sourceLookup(check) })}\n\n${summaryLine(check.diagnostics, 'The plan')}\n`;
 }

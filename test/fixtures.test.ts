@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlanFiles, valueAt } from '../src/pipeline/check-plan.ts';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
-import { caseFiles, listCases, PLAN_DIR, readExpected, sortExpected, toExpected, type FixtureCase, type ValidExpectation } from './fixture-cases.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseFiles, listCases, PLAN_DIR, printedText, readExpected, sortExpected, toExpected, type FixtureCase, type ValidExpectation } from './fixture-cases.ts';
 
 const cases = listCases();
 
@@ -46,6 +48,9 @@ describe('fixtures', () => {
         const check = run(c);
         expectWellFormed(check.diagnostics);
         expect(toExpected(check.diagnostics), listing(check.diagnostics)).toEqual(sortExpected(expected as []));
+        const printed = join(c.dir, 'expected.txt');
+        expect(existsSync(printed), `${c.name}/expected.txt is missing: write it with node scripts/update-fixtures.ts ${c.name}`).toBe(true);
+        expect(printedText(check), 'printed text (regenerate on purpose with scripts/update-fixtures.ts)').toBe(readFileSync(printed, 'utf8'));
       });
     }
   });
