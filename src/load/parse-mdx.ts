@@ -90,6 +90,18 @@ export function parseMdx(file: string, name: string, text: string, budget: Chapt
     } else {
       frontmatter = yaml.source.data;
     }
+  } else if (/^---[ \t]*\r?\n/.test(text)) {
+    // Opened but never closed: the closing `---` belongs after the last line that reads as front matter.
+    const lines = text.split('\n');
+    let last = 1;
+    while (last < lines.length && /^(\s*[\w-]+\s*:|\s+\S|\s*-\s|\s*#)/.test(lines[last]!)) last++;
+    diagnostics.push(
+      new Diagnostic('mdx-frontmatter', `The front matter opened with --- on line 1 never ends.`, {
+        file,
+        place: { start: { line: last, column: 1 } },
+        hint: 'Add a line with only --- after the last front matter line (title, order …), before the chapter text.',
+      }),
+    );
   } else {
     diagnostics.push(new Diagnostic('mdx-frontmatter', `${file} has no front matter.`, { file, place: frontmatterPlace }));
   }

@@ -2,6 +2,7 @@
 // slip an operator typically makes (a full-width colon from a Chinese input method, a tab, `a: b: c`, a
 // stray line, an unclosed bracket or quote …) gets a message and a hint that say what to type instead.
 import type { YAMLError } from 'yaml';
+import { yamlTokens } from './yaml-tokens.ts';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { placeOf, type TextSource } from './source-file.ts';
 
@@ -20,6 +21,11 @@ export function explainSyntaxError(error: YAMLError, all: readonly YAMLError[], 
 }
 
 function recognise(error: YAMLError, all: readonly YAMLError[], text: string): Slip | undefined {
+  // An unclosed quote swallows the lines after it; whatever the parser trips over first, the quote is the slip.
+  if (all.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message))) {
+    const quote = unclosedQuote(text);
+    if (quote) return quote;
+  }
   const line = lineAt(text, error.pos[0]);
   // A full-width colon turns `key：value` into a key without a value, or into a key that runs on into the next line.
   const colon = fullWidthColon(text, line.start) ?? (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'MISSING_CHAR' ? undefined : fullWidthColon(text, previousLine(text, line.start)));
@@ -36,7 +42,6 @@ function recognise(error: YAMLError, all: readonly YAMLError[], text: string): S
     case 'TAB_AS_INDENT':
       return { message: 'This line is indented with a tab; YAML allows only spaces for indentation.', hint: 'Replace the tab with spaces (two per level, as in the lines around it); most editors can “convert indentation to spaces”.' };
     case 'MISSING_CHAR':
-      if (/quote/.test(error.message)) return unclosedQuote(text);
       if (/Implicit map keys/.test(error.message)) {
         return {
           message: `The line "${clip(text.slice(line.start, line.end).trim())}" has no "key:" — every line of a mapping must be \`key: value\`.`,
@@ -91,7 +96,16 @@ function implicitKeySlip(error: YAMLError, all: readonly YAMLError[], text: stri
   }
   if (error.code === 'UNEXPECTED_TOKEN' && /at node end/.test(error.message)) {
     const line = next(error.pos[0]);
+    const first = firstContentLine(text);
+    if (first && first.indent > indentOf(text, line.start)) {
+      return {
+        message: `The first key of the file is indented (${first.indent} space${first.indent === 1 ? '' : 's'}), so YAML expects every top-level key there; the keys below start further left.`,
+        hint: 'Remove the spaces before the first key (or the "#" that was deleted from a comment line), so top-level keys start in column 1.',
+        at: [first.start, first.end],
+      };
+    }
     const value = /^\s*(?:-\s+)?[^:]+:\s*'(.*)'?\s*$/.exec(text.slice(line.start, line.end));
+    const quoted = /["']/.test(text.slice(line.start, error.pos[0]));
     if (value) {
       // 'it's': the apostrophe closed the single-quoted text.
       const inner = value[1]!.replace(/'$/, '');
@@ -101,6 +115,7 @@ function implicitKeySlip(error: YAMLError, all: readonly YAMLError[], text: stri
         at: [error.pos[0], line.end],
       };
     }
+    if (!quoted) return undefined;
     return {
       message: 'Text follows a closing quote on the same line; a quoted value must end with its quote.',
       hint: `Quote the whole value: \`${quoteValue(text.slice(line.start, line.end))}\`.`,
@@ -132,23 +147,18 @@ function implicitKeySlip(error: YAMLError, all: readonly YAMLError[], text: stri
   return undefined;
 }
 
-/** Where a quoted scalar opens but never closes: the first line with an odd number of that quote outside comments. */
+/** Where a quoted scalar opens but never closes, found with the yaml lexer (which keeps an unclosed one as one token). */
 function unclosedQuote(text: string): Slip | undefined {
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const body = line.replace(/\s#.*$/, '');
-    for (const quote of ['"', "'"]) {
-      const positions = [...body.matchAll(quote === '"' ? /(?<!\\)"/g : /'/g)].map((m) => m.index ?? 0);
-      if (positions.length % 2 === 1) {
-        const at = offset + positions[positions.length - 1]!;
-        return {
-          message: `This quoted text never ends: add the closing ${quote === '"' ? 'double' : 'single'} quote (${quote}).`,
-          hint: quote === "'" ? "Close the quote at the end of the text; an apostrophe inside single quotes is written twice (it''s), or use double quotes." : 'Close the quote at the end of the text; a quote inside double quotes is written \\".',
-          at: [at, at + 1],
-        };
-      }
-    }
-    offset += line.length + 1;
+  for (const { type, source, offset } of yamlTokens(text)) {
+    const body = source.slice(1);
+    const open = (type === 'single-quoted-scalar' && !/^(?:[^']|'')*'$/.test(body)) || (type === 'double-quoted-scalar' && !/^(?:[^"\\]|\\[\s\S])*"$/.test(body));
+    if (!open) continue;
+    const quote = source[0]!;
+    return {
+      message: `This quoted text never ends: add the closing ${quote === '"' ? 'double' : 'single'} quote (${quote}).`,
+      hint: quote === "'" ? "Close the quote at the end of the text; an apostrophe inside single quotes is written twice (it''s), or use double quotes." : 'Close the quote at the end of the text; a quote inside double quotes is written \\".',
+      at: [offset, offset + 1],
+    };
   }
   return undefined;
 }
@@ -197,6 +207,18 @@ function generic(error: YAMLError): Slip {
 function lineAt(text: string, offset: number): { start: number; end: number } {
   const nl = text.indexOf('\n', offset);
   return { start: offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1, end: nl < 0 ? text.length : nl };
+}
+
+/** The first line that holds data (not blank, not a comment, not `---`), with its indentation. */
+function firstContentLine(text: string): { start: number; end: number; indent: number } | undefined {
+  let start = 0;
+  while (start < text.length) {
+    const { end } = lineAt(text, start);
+    const line = text.slice(start, end);
+    if (line.trim() && !/^\s*#/.test(line) && line.trim() !== '---') return { start, end, indent: indentOf(text, start) };
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function previousLine(text: string, lineStart: number): number | undefined {
