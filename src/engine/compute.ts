@@ -1,5 +1,6 @@
 // compute(input) → PlanResult: pure, no I/O, no clock, no randomness; the same input gives the same bytes.
 // Models run in dependency order; scenarios and the tornado rerun the same core on changed inputs.
+import { withoutPrototypes } from '../model/dict.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import type { OrderBaseline } from '../model/order-baseline.ts';
@@ -57,6 +58,9 @@ const TARGET_MEASURES: Record<TargetResult['metric'], Measure> = {
 };
 
 export function compute(input: PlanInput, options: ComputeOptions = {}): PlanResult {
+  // Ids become keys everywhere below: without prototypes, an id such as `constructor` is an ordinary key.
+  input = withoutPrototypes(input);
+  options = { ...options, actuals: withoutPrototypes(options.actuals ?? {}) };
   // The order profile (`seasonality: from-orders`) is part of the plan for every pass below.
   input = withOrderProfile(input, options.baseline);
   // One memo of model results for every pass of this call (the plan, the scenarios, the tornado), dropped
@@ -68,7 +72,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
   const base = options.scenario ? computeHeadline(input, cache) : headlineOf(core.pnl, core);
   const headline = (i: PlanInput) => computeHeadline(i, cache);
   const months = core.calendar.months;
-  return {
+  return withoutPrototypes({
     meta: {
       planId: input.plan.id,
       title: input.plan.title,
@@ -84,7 +88,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
     baseline: baselineResult(input, options.baseline),
     scenarios: computeScenarios(input, headline, base),
     sensitivity: computeSensitivity(effective, headline, headlineOf(core.pnl, core)),
-  };
+  });
 }
 
 function headlineOf(pnl: PnlResult, core: Pick<Core, 'funnel'>): Headline {

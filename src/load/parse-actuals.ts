@@ -3,6 +3,7 @@
 //   2027-01,15230000,61200,20100
 import { parse } from 'csv-parse/sync';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { dict } from '../model/dict.ts';
 import { textSource, type TextSource } from './source-file.ts';
 
 export interface ActualsRow {
@@ -54,7 +55,7 @@ export function parseActuals(file: string, text: string): { source?: ActualsSour
       continue;
     }
     seen.set(month, line);
-    const values: Record<string, number> = {};
+    const values = dict<number>();
     columns.forEach(({ name }, i) => {
       const cell = record[i + 1] ?? '';
       if (cell === '') return;

@@ -17,7 +17,8 @@ function setAt(node: unknown, segments: readonly PathSegment[], depth: number, v
   if (depth === segments.length) return value;
   invariant(node && typeof node === 'object', `setPath: no container at segment ${depth} (${String(segments[depth])})`);
   const key = segments[depth]!;
-  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<PathSegment, unknown>;
+  // A copy keeps the original's prototype (none, for plan data keyed by ids).
+  const copy = (Array.isArray(node) ? [...node] : Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as object, node)) as Record<PathSegment, unknown>;
   copy[key] = setAt((node as Record<PathSegment, unknown>)[key], segments, depth + 1, value);
   return copy;
 }

@@ -91,7 +91,7 @@ export function sourceLookup(check: PlanCheck): (file: string) => string | undef
 
 /** Looks up a dotted path in the computed result, e.g. `targets.gmv.quarterly.2027-Q4`. */
 export function valueAt(result: PlanResult, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' && key in node ? (node as Record<string, unknown>)[key] : undefined), result);
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), result);
 }
 
 function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnostic[] {

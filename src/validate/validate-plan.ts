@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
+import { withoutPrototypes } from '../model/dict.ts';
 import { createAjv, type ValidationContext } from './ajv.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
@@ -52,7 +53,8 @@ export function validatePlan(sources: PlanSources, options: { loadFailed?: boole
   // Meaning is checked only on well-formed data: checks may then trust the types.
   if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 
-  const input = data as unknown as PlanInput;
+  // Checks look entries up by id: without prototypes, an id such as `constructor` is an ordinary key.
+  const input = withoutPrototypes(data) as unknown as PlanInput;
   const ctx = new CheckContext(input, sources, copyPaths);
   for (const check of CHECKS) check(ctx);
   diagnostics.push(...ctx.diagnostics);

@@ -2,6 +2,7 @@
 // files' bytes, the code that renders them (ShopPlan's sources, schemas, public assets, lock file) and
 // the base URL. A hit is copied into the output instead of rebuilt. Entries are written to a temporary
 // folder and renamed into place, so an interrupted build never leaves a half-written entry.
+import { parsedWithoutPrototypes } from '../model/dict.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -101,7 +102,8 @@ export function folderCache(dir: string): BuildCache {
     },
     async readJson<T>(name: string) {
       try {
-        return JSON.parse(await readFile(join(json, name), 'utf8')) as T;
+        // Cached results are keyed by plan ids like fresh ones: without prototypes.
+        return JSON.parse(await readFile(join(json, name), 'utf8'), parsedWithoutPrototypes) as T;
       } catch {
         return null;
       }
