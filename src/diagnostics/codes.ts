@@ -37,6 +37,7 @@ export const CODES = {
   'schema-const': { severity: 'error', title: 'A value must be exactly one fixed value.', fix: 'Use the value named in the message.' },
   'schema-rate': { severity: 'error', title: 'A rate or share is outside 0–1.', fix: 'Write rates as decimals: 0.035 for 3.5 %, not 3.5 or "3.5%".' },
   'schema-range': { severity: 'error', title: 'A number is outside its allowed range.', fix: 'Use a number within the range the message names.' },
+  'schema-decimals': { severity: 'error', title: 'An amount of money has more than two decimals.', fix: 'Round it to the 分 (two decimals), e.g. 150000000.00.' },
   'schema-pattern': { severity: 'error', title: 'A value does not have the required form.', fix: 'Use the form the message names (ids are kebab-case, months are YYYY-MM).' },
   'schema-format': { severity: 'error', title: 'A date or address is malformed.', fix: 'Write dates as YYYY-MM-DD and addresses as full URLs.' },
   'schema-length': { severity: 'error', title: 'A text or list is too short or too long.', fix: 'Add or remove entries as the message says.' },
@@ -57,6 +58,7 @@ export const CODES = {
   'scenario-override': { severity: 'error', title: 'A scenario override needs exactly one of `factor` and `set`.', fix: 'Keep either `factor` (multiply) or `set` (replace), not both or neither.' },
   'rfm-cutoffs': { severity: 'error', title: 'RFM cut-offs are not in ascending order.', fix: 'List the four cut-offs from smallest to largest.' },
   'score-missing': { severity: 'warning', title: 'An entry has no score for one of the scoring dimensions.', fix: 'Add a score from 1 to 5 for the dimension named, or it counts as 0.' },
+  'result-out-of-range': { severity: 'error', title: 'A computed figure is not a finite number within what integer 分 hold exactly (about ±90 万亿).', fix: 'An input is far too large (or far too small where it divides): check the number named in the message.' },
   'promotion-margin': { severity: 'error', title: 'A promotion gives away at least the whole gross margin of the SKUs on offer.', fix: 'Make the discount shallower than the margin (fewer or smaller discounts, coupons or gifts), or put SKUs with a higher margin on offer: otherwise every sale in the promotion loses money, however many more are sold.' },
   'price-mismatch': { severity: 'warning', title: 'A SKU’s list price differs by more than 1 % from the price its pricing method gives.', fix: 'Update `listPrice`, or the pricing inputs (markup, reference price, position, value price), so the two agree.' },
   'ad-law-term': { severity: 'warning', title: 'Marketing copy uses a term China’s Advertising Law forbids.', fix: 'Rephrase without absolute claims (《广告法》第九条); allow a term in plan.yaml `advertisingLaw.allowedTerms` only if it is e.g. part of a trademark.' },
@@ -67,6 +69,7 @@ export const CODES = {
   'actuals-value': { severity: 'error', title: 'An actuals cell is not a number.', fix: 'Write plain numbers without units; rates as decimals.' },
   'actuals-unknown-kpi': { severity: 'error', title: 'An actuals column is not a KPI id.', fix: 'Name columns after KPI ids in kpis.yaml (the message suggests the closest one).' },
   'kpi-division-by-zero': { severity: 'warning', title: 'A KPI formula divides by zero in some months.', fix: 'Those months have no value; check the inputs the formula divides by.' },
+  'kpi-overflow': { severity: 'error', title: 'A KPI formula gives a number beyond what a number can hold.', fix: 'Check the constants and the KPIs the formula multiplies: a slip such as 1e300 or a missing division.' },
   'kpi-measure-formula': { severity: 'error', title: 'A KPI has both a formula and an engine measure.', fix: 'Keep one: a formula over other KPIs, or the measure the engine projects.' },
   // Order data (data.yaml and the files it names)
   'data-path-outside': { severity: 'error', title: 'An order source’s path is absolute, contains `..`, or leads outside the plan folder (e.g. through a symbolic link).', fix: 'Copy the export into the plan folder (a git-ignored subfolder such as `data/private/` for real customer data) and give its path relative to the plan folder.' },

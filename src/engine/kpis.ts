@@ -50,23 +50,24 @@ export function computeKpis(input: PlanInput, months: readonly string[], targets
     monthly.set(id, null); // guards against re-entry
     for (const child of children[id] ?? []) resolve(child);
     const zeroMonths: string[] = [];
+    const overflowMonths: string[] = [];
     const series = seriesOf(months, (m) => {
       const r = evaluateFormula(node, (name) => monthly.get(name)?.[m] ?? null);
       if (r.divisionByZero) zeroMonths.push(m);
+      if (r.overflow) overflowMonths.push(m);
       return r.value ?? 0;
     });
     const whole = evaluateFormula(node, (name) => totals.get(name) ?? null);
     const inputsKnown = (children[id] ?? []).every((c) => monthly.get(c));
     monthly.set(id, inputsKnown ? series : null);
     totals.set(id, inputsKnown ? whole.value : null);
+    const index = list.findIndex((k) => k.id === id);
+    const about = { ref: { section: 'kpis', id }, source: { file: 'kpis', path: ['kpis', index, 'formula'] } };
     if (inputsKnown && zeroMonths.length) {
-      const index = list.findIndex((k) => k.id === id);
-      warnings.push({
-        kind: 'kpi-division-by-zero',
-        message: `The formula of ${id} (${kpi?.formula}) divides by zero in ${zeroMonths.join(', ')}; those months show 0.`,
-        ref: { section: 'kpis', id },
-        source: { file: 'kpis', path: ['kpis', index, 'formula'] },
-      });
+      warnings.push({ kind: 'kpi-division-by-zero', message: `The formula of ${id} (${kpi?.formula}) divides by zero in ${zeroMonths.join(', ')}; those months show 0.`, ...about });
+    }
+    if (inputsKnown && (overflowMonths.length || whole.overflow)) {
+      warnings.push({ kind: 'kpi-overflow', message: `The formula of ${id} (${kpi?.formula}) gives a number beyond what a number can hold${overflowMonths.length ? ` in ${overflowMonths.join(', ')}` : ' for the whole plan'}.`, ...about });
     }
   };
   for (const kpi of list) resolve(kpi.id);

@@ -33,7 +33,10 @@ class FormulaError extends Error {}
 function convert(e: jsep.Expression): FormulaNode {
   switch (e.type) {
     case 'Literal':
-      if (typeof e.value === 'number') return { type: 'number', value: e.value };
+      if (typeof e.value === 'number') {
+        if (!Number.isFinite(e.value)) throw new FormulaError(`the number ${String(e.raw)} is beyond what a number can hold`);
+        return { type: 'number', value: e.value };
+      }
       throw new FormulaError(`only numbers may appear as constants, not ${String(e.raw)}`);
     case 'Identifier':
       return { type: 'metric', name: String(e.name) };
@@ -63,14 +66,17 @@ function metricsOf(node: FormulaNode): string[] {
 }
 
 export interface Evaluation {
-  /** null when an input is missing or a division by zero occurs. */
+  /** null when an input is missing, a division by zero occurs or the result is not a finite number. */
   value: number | null;
   divisionByZero: boolean;
+  /** True when a step gave a number beyond what a double holds (e.g. 1e300 × 1e300). */
+  overflow: boolean;
 }
 
 /** Evaluates a parsed formula over metric values; never throws, never returns NaN or Infinity. */
 export function evaluateFormula(node: FormulaNode, values: (name: string) => number | null | undefined): Evaluation {
   let divisionByZero = false;
+  let overflow = false;
   const run = (n: FormulaNode): number | null => {
     switch (n.type) {
       case 'number':
@@ -87,17 +93,20 @@ export function evaluateFormula(node: FormulaNode, values: (name: string) => num
         const a = run(n.left);
         const b = run(n.right);
         if (a === null || b === null) return null;
-        if (n.operator === '/') {
-          if (b === 0) {
-            divisionByZero = true;
-            return null;
-          }
-          return a / b;
+        if (n.operator === '/' && b === 0) {
+          divisionByZero = true;
+          return null;
         }
-        return n.operator === '+' ? a + b : n.operator === '-' ? a - b : a * b;
+        const r = n.operator === '+' ? a + b : n.operator === '-' ? a - b : n.operator === '*' ? a * b : a / b;
+        // A step beyond what a double holds poisons the rest (Infinity − Infinity, 1 ÷ Infinity …).
+        if (!Number.isFinite(r)) {
+          overflow = true;
+          return null;
+        }
+        return r;
       }
     }
   };
   const value = run(node);
-  return { value: value !== null && Number.isFinite(value) ? value : null, divisionByZero };
+  return { value, divisionByZero, overflow };
 }

@@ -124,7 +124,7 @@ export type Score = number;
  */
 export type Share = number;
 /**
- * An amount in the plan's currency, in yuan (not 分, not 万): `1200000` means ¥1,200,000. At most two decimals.
+ * An amount in the plan's currency, in yuan (not 分, not 万): `1200000` means ¥1,200,000. At most two decimals, and at most 10 trillion (10 万亿), so that every sum of amounts is exact to the 分.
  */
 export type Money = number;
 /**
@@ -406,7 +406,7 @@ export interface TargetsFile {
      */
     baseline?: {
       /**
-       * Last period's value, in the metric's unit (yuan, count, or a rate as a decimal).
+       * Last period's value, in the metric's unit (yuan, count, or a rate as a decimal); at most 10 trillion.
        */
       value: number;
       /**
@@ -415,7 +415,7 @@ export interface TargetsFile {
       period: string;
     };
     /**
-     * The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users.
+     * The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users; at most 10 trillion.
      */
     value: number;
     deadline: Month;

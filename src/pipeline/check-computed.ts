@@ -1,17 +1,18 @@
-// Checks that need the engine's numbers, run after compute on the plan as written: promotions that lose
-// money on every sale, and list prices that disagree with the SKU's pricing method. The depth, margin and
+// Checks that need the engine's numbers, run after compute on the plan as written: figures beyond what
+// integer 分 hold (result-range.ts), promotions that lose money on every sale, and list prices that disagree with the SKU's pricing method. The depth, margin and
 // price are the computed ones, so the diagnostics and the break-even figures on the site never disagree.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import { diagnosticAt } from '../load/diagnostic-at.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
+import { checkResultRange } from './result-range.ts';
 
 /** A list price may differ from the pricing method's price by this share before it is flagged. */
 const PRICE_TOLERANCE = 0.01;
 
 export function checkComputed(sources: PlanSources, input: PlanInput, result: PlanResult): Diagnostic[] {
-  return [...checkListPrices(sources, input, result), ...checkPromotionMargins(sources, input, result)];
+  return [...checkResultRange(sources, input, result), ...checkListPrices(sources, input, result), ...checkPromotionMargins(sources, input, result)];
 }
 
 function checkListPrices(sources: PlanSources, input: PlanInput, result: PlanResult): Diagnostic[] {

@@ -117,7 +117,7 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
   return out;
 }
 
-/** Engine findings that belong to a YAML line (e.g. a KPI formula dividing by zero) become diagnostics there. */
+/** Engine findings that belong to a YAML line (a KPI formula dividing by zero or overflowing) become diagnostics there. */
 function warningDiagnostics(sources: PlanSources, result: PlanResult): Diagnostic[] {
-  return result.warnings.flatMap((w) => (w.source && w.kind === 'kpi-division-by-zero' ? [diagnosticAt(sources.files[w.source.file as PlanFileKey], w.source.path, 'kpi-division-by-zero', w.message)] : []));
+  return result.warnings.flatMap((w) => (w.source && (w.kind === 'kpi-division-by-zero' || w.kind === 'kpi-overflow') ? [diagnosticAt(sources.files[w.source.file as PlanFileKey], w.source.path, w.kind, w.message)] : []));
 }

@@ -21,6 +21,7 @@ const KIND_LABELS: Record<Kind, Record<Locale, string>> = {
   'margin-negative': { 'zh-CN': '负毛利', en: 'Negative margin' },
   'ltv-below-cac': { 'zh-CN': 'LTV 低于 CAC', en: 'LTV below CAC' },
   'kpi-division-by-zero': { 'zh-CN': '指标除以零', en: 'KPI divides by zero' },
+  'kpi-overflow': { 'zh-CN': '指标数值溢出', en: 'KPI beyond range' },
 };
 
 /** The badge label of a warning kind; the kind itself when it is unknown. */

@@ -37,6 +37,14 @@ export function createAjv(): Ajv2020 {
       return true;
     },
   });
+  ajv.addKeyword({
+    keyword: 'decimals',
+    type: 'number',
+    schemaType: 'number',
+    // At most this many decimals as written: rounding to them gives back the same number (150000000.001 does not).
+    validate: (places: number, data: number) => Number(data.toFixed(places)) === data,
+    errors: false,
+  });
   for (const schema of readSchemas()) ajv.addSchema(schema);
   return ajv;
 }

@@ -183,6 +183,10 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
       const symbol = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[error.keyword];
       return make('schema-range', `${where} must be ${symbol} ${params.limit}, got ${describeValue(error.data)}.`);
     }
+    case 'decimals': {
+      const places = Number(error.schema);
+      return make('schema-decimals', `${where} has more than ${places} decimals: ${describeValue(error.data)}. Amounts of money are exact to the 分.`, segments, { hint: `Round it to ${typeof error.data === 'number' ? error.data.toFixed(places) : `${places} decimals`}.` });
+    }
     case 'pattern': {
       if (error.propertyName !== undefined) {
         const def = sharedDef(error);

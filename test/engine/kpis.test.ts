@@ -44,16 +44,16 @@ describe('evaluateFormula', () => {
   });
 
   it('propagates a missing or non-finite input as null without claiming a division by zero', () => {
-    expect(evaluate('a + b', { a: 1 })).toEqual({ value: null, divisionByZero: false });
-    expect(evaluate('-a', { a: null })).toEqual({ value: null, divisionByZero: false });
-    expect(evaluate('a * 2', { a: Number.NaN })).toEqual({ value: null, divisionByZero: false });
-    expect(evaluate('a + 1', { a: Infinity })).toEqual({ value: null, divisionByZero: false });
+    expect(evaluate('a + b', { a: 1 })).toEqual({ value: null, divisionByZero: false, overflow: false });
+    expect(evaluate('-a', { a: null })).toEqual({ value: null, divisionByZero: false, overflow: false });
+    expect(evaluate('a * 2', { a: Number.NaN })).toEqual({ value: null, divisionByZero: false, overflow: false });
+    expect(evaluate('a + 1', { a: Infinity })).toEqual({ value: null, divisionByZero: false, overflow: false });
   });
 
   it('makes a division by zero null and says so, even inside a larger expression', () => {
-    expect(evaluate('a / b', { a: 1, b: 0 })).toEqual({ value: null, divisionByZero: true });
-    expect(evaluate('c + a / (b - b)', { a: 1, b: 4, c: 2 })).toEqual({ value: null, divisionByZero: true });
-    expect(evaluate('0 / b', { b: 0 })).toEqual({ value: null, divisionByZero: true });
+    expect(evaluate('a / b', { a: 1, b: 0 })).toEqual({ value: null, divisionByZero: true, overflow: false });
+    expect(evaluate('c + a / (b - b)', { a: 1, b: 4, c: 2 })).toEqual({ value: null, divisionByZero: true, overflow: false });
+    expect(evaluate('0 / b', { b: 0 })).toEqual({ value: null, divisionByZero: true, overflow: false });
   });
 
   it('turns an overflow into null rather than Infinity', () => {

@@ -5,7 +5,7 @@ export type Series = Record<string, number>;
 
 /** A model's finding that people should look at; `ref` points at the plan entry it is about. */
 export interface Warning {
-  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac' | 'kpi-division-by-zero';
+  kind: 'promotion-below-break-even' | 'promotion-overlap' | 'stock-out' | 'overstock' | 'slow-seller' | 'risk-triggered' | 'target-gap' | 'milestone-off-track' | 'margin-negative' | 'ltv-below-cac' | 'kpi-division-by-zero' | 'kpi-overflow';
   message: string;
   ref: { section: string; id: string };
   month?: string;
