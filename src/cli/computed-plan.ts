@@ -2,7 +2,7 @@
 // diagnostics printed and the exit code to return.
 import { checkPlanFolder, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { scenarioIds } from '../engine/scenarios.ts';
+import { scenarioIds } from '../model/scenarios-apply.ts';
 import { EXIT } from '../diagnostics/exit-codes.ts';
 import { UsageError } from '../diagnostics/errors.ts';
 import { renderDiagnostics } from './report.ts';

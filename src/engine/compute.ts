@@ -28,7 +28,7 @@ import { computeKpis } from './kpis.ts';
 import { computeRisks, riskWarnings } from './risks.ts';
 import { computeScenarios, computeSensitivity } from './sensitivity.ts';
 import type { Headline } from '../model/result/scenarios.ts';
-import { applyScenario } from './scenarios.ts';
+import { applyScenario } from '../model/scenarios-apply.ts';
 import { addSeries, ratio, seriesOf, total } from './series.ts';
 import { createCoreCache, memo, type CoreCache } from './core-cache.ts';
 

@@ -2,7 +2,7 @@
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { resolvePlanPath } from '../model/plan-path.ts';
 import { setPath } from '../model/set-path.ts';
-import { applyScenario } from './scenarios.ts';
+import { applyScenario } from '../model/scenarios-apply.ts';
 import type { Headline, ScenarioSummary, SensitivityDriver, SensitivityResult } from '../model/result/scenarios.ts';
 
 export type HeadlineOf = (input: PlanInput) => Headline;

@@ -4,6 +4,7 @@ import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { PLAN_FILES, REQUIRED_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { didYouMean } from '../model/closest.ts';
 import { decodePlanFile } from './decode.ts';
+import { MAX_FILE_BYTES, MAX_PLAN_BYTES } from './source-file.ts';
 import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';
 import { ChapterBudget } from './mdx-limits.ts';
@@ -39,6 +40,7 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
   const budget = new ChapterBudget();
+  let total = 0;
   for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     if (raw.refused) {
       diagnostics.push(raw.refused);
@@ -65,6 +67,19 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
           file,
           place: { start: { line: 1, column: 1 } },
           hint: 'Rename it like 01-strategy.mdx (Chinese, the default locale) or 01-strategy.en.mdx (English); the title shown comes from the front matter.',
+        }),
+      );
+      continue;
+    }
+    // A file over the per-file limit is refused on its own (decode); the rest count towards the total,
+    // which is reported once, at the file that goes past it.
+    if (raw.bytes.length <= MAX_FILE_BYTES && (total += raw.bytes.length) > MAX_PLAN_BYTES) {
+      if (total - raw.bytes.length > MAX_PLAN_BYTES) continue;
+      diagnostics.push(
+        new Diagnostic('file-too-large', `The plan's files are more than ${MAX_PLAN_BYTES / 1024 / 1024} MiB together; ${file} goes past that.`, {
+          file,
+          place: { start: { line: 1, column: 1 } },
+          hint: 'Split the plan (e.g. one plan per brand or region), or move bulk data such as orders into order files (data.yaml).',
         }),
       );
       continue;

@@ -5,6 +5,9 @@ import type { Place } from '../diagnostics/diagnostic.ts';
 /** Files larger than this are refused: enough for thousands of SKUs, far below what would strain the parser. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** All plan files together may be no larger than one: parsing costs about a second per MiB. */
+export const MAX_PLAN_BYTES = MAX_FILE_BYTES;
+
 export interface TextSource {
   /** The file as the user names it, e.g. `content/targets.yaml`. */
   file: string;

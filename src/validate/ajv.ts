@@ -49,10 +49,18 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
+let shared: Ajv2020 | undefined;
+
+/** The one ajv instance of the process, so each schema is compiled once. */
+export function planAjv(): Ajv2020 {
+  shared ??= createAjv();
+  return shared;
+}
+
 /** Compiled validators per plan file; compiled once per process. */
 export function schemaValidators(): SchemaValidators {
   if (cached) return cached;
-  const ajv = createAjv();
+  const ajv = planAjv();
   const out = {} as SchemaValidators;
   for (const key of PLAN_FILES) {
     const fn = ajv.getSchema(`${key}.schema.json`);

@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { withoutPrototypes } from '../model/dict.ts';
-import { createAjv, type ValidationContext } from './ajv.ts';
+import { planAjv, type ValidationContext } from './ajv.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { CheckContext, type Check } from './check-context.ts';
@@ -16,6 +16,7 @@ import { checkScores } from './checks/scores.ts';
 import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
+import { checkWork } from './checks/work.ts';
 import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import { checkDataPaths } from './checks/data-paths.ts';
@@ -29,13 +30,12 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkDataPaths];
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkWork, checkDataPaths];
 
-let ajv: ReturnType<typeof createAjv> | undefined;
 
 /** `loadFailed`: some file could not be read, so cross-file checks would report it as missing. */
 export function validatePlan(sources: PlanSources, options: { loadFailed?: boolean } = {}): ValidationResult {
-  ajv ??= createAjv();
+  const ajv = planAjv();
   const diagnostics: Diagnostic[] = [];
   const copyPaths: Partial<Record<PlanFileKey, string[]>> = {};
   const data: Record<string, unknown> = {};

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compute, computeCore, computeHeadline } from '../../src/engine/compute.ts';
 import { createCoreCache, type CoreCache } from '../../src/engine/core-cache.ts';
-import { applyScenario } from '../../src/engine/scenarios.ts';
+import { applyScenario } from '../../src/model/scenarios-apply.ts';
 import { withoutPrototypes } from '../../src/model/dict.ts';
 import { computeScenarios, computeSensitivity } from '../../src/engine/sensitivity.ts';
 import type { Headline } from '../../src/model/result/scenarios.ts';

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compute } from '../../src/engine/compute.ts';
-import { applyScenario } from '../../src/engine/scenarios.ts';
+import { applyScenario } from '../../src/model/scenarios-apply.ts';
 import { PNL_LINES } from '../../src/model/result/pnl.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';

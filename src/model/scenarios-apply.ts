@@ -1,8 +1,8 @@
 // Scenarios are overrides of plan inputs (multiply or replace a number), applied before a full recompute.
-import type { PlanInput } from '../model/plan-input.generated.ts';
-import { resolvePlanPath } from '../model/plan-path.ts';
-import { setPath } from '../model/set-path.ts';
-import { invariant } from '../model/invariant.ts';
+import type { PlanInput } from './plan-input.generated.ts';
+import { resolvePlanPath } from './plan-path.ts';
+import { setPath } from './set-path.ts';
+import { invariant } from './invariant.ts';
 
 export function scenarioIds(input: PlanInput): string[] {
   return (input.scenarios?.scenarios ?? []).map((s) => s.id);
