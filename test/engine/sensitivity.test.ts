@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compute } from '../../src/engine/compute.ts';
 import { applyScenario } from '../../src/model/scenarios-apply.ts';
+import { InvariantViolation } from '../../src/model/invariant.ts';
 import { PNL_LINES } from '../../src/model/result/pnl.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
@@ -136,7 +137,7 @@ describe('scenarios', () => {
     const out = applyScenario(input, 'x');
     expect(out.channels!.channels![0]!.funnel.cvr).toBe(0.5);
     expect(input).toEqual(before);
-    expect(() => applyScenario(input, 'nope')).toThrow(RangeError);
+    expect(() => applyScenario(input, 'nope')).toThrow(InvariantViolation);
   });
 });
 
