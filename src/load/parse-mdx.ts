@@ -11,6 +11,7 @@ import { Diagnostic, type Place } from '../diagnostics/diagnostic.ts';
 import { placeOf, textSource, type TextSource } from './source-file.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { CHAPTER_LIMITS, ChapterBudget, type ChapterLimit } from './mdx-limits.ts';
+import { chapterUrls, type ChapterUrl } from './chapter-urls.ts';
 
 /** Directive names that cite computed numbers in prose. */
 export const CITATION_DIRECTIVES = ['kpi', 'value'] as const;
@@ -30,6 +31,8 @@ export interface ChapterSource extends TextSource {
   frontmatter: unknown;
   frontmatterPlace: Place;
   citations: Citation[];
+  /** Links, reference definitions and images, for the URL allow-list. */
+  urls: ChapterUrl[];
 }
 
 export interface ParsedChapter {
@@ -125,7 +128,7 @@ export function parseMdx(file: string, name: string, text: string, budget: Chapt
     citations.push({ kind: directive.name as CitationKind, ref, attributes, place: { start: directive.position!.start, end: directive.position!.end } });
   });
   const { slug, locale } = chapterName(name);
-  return { chapter: { ...source, slug, locale, frontmatter, frontmatterPlace, citations }, diagnostics };
+  return { chapter: { ...source, slug, locale, frontmatter, frontmatterPlace, citations, urls: chapterUrls(tree) }, diagnostics };
 }
 
 /** An MDX parse error, located, with a hint for the slip behind it (most often a `<` or `{` in prose). */

@@ -1,5 +1,7 @@
 // Chapter text → HTML, with `:kpi[…]` and `:value[…]` replaced by the computed, locale-formatted number.
 // Chapters are prose (validation refuses MDX code), so they are rendered as Markdown; raw HTML is dropped.
+// Validation refuses links and images outside the URL allow-list; rendering drops them too, so a plan that
+// skipped validation still cannot put a `javascript:` link or another site's image on a page.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -9,12 +11,15 @@ import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Root, Parent, PhrasingContent } from 'mdast';
+import type { Root, Parent, PhrasingContent, Nodes } from 'mdast';
+import type { Root as HastRoot } from 'hast';
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { CITATION_DIRECTIVES, type CitationKind } from '../load/parse-mdx.ts';
 import { resolveCitation } from './cite.ts';
 import { formatValue } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { checkUrl, type UrlUse } from '../model/url-policy.ts';
+import { definitionsOf } from '../load/chapter-urls.ts';
 
 function citations(result: PlanResult, locale: Locale) {
   return () => (tree: Root) => {
@@ -45,6 +50,45 @@ function citations(result: PlanResult, locale: Locale) {
   };
 }
 
+/** Links outside the allow-list become their text, such images their alt text, such definitions go. */
+function dropUnsafeUrls() {
+  return (tree: Root) => {
+    const definitions = definitionsOf(tree);
+    const allowed = (url: string | undefined, use: UrlUse) => url !== undefined && checkUrl(url, use).ok;
+    visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return undefined;
+      let keep: boolean;
+      if (node.type === 'link') keep = allowed(node.url, 'link');
+      else if (node.type === 'linkReference') keep = allowed(definitions.get(node.identifier)?.url, 'link');
+      else if (node.type === 'image') keep = allowed(node.url, 'image');
+      else if (node.type === 'imageReference') keep = allowed(definitions.get(node.identifier)?.url, 'image');
+      else if (node.type === 'definition') keep = allowed(node.url, 'link');
+      else return undefined;
+      if (keep) return undefined;
+      const replacement: Nodes[] = node.type === 'link' || node.type === 'linkReference' ? node.children : node.type === 'definition' ? [] : [{ type: 'text', value: node.alt ?? '' }];
+      parent.children.splice(index, 1, ...(replacement as never[]));
+      return [SKIP, index];
+    });
+  };
+}
+
+/** Attributes that take an address, and how the page uses it. */
+const URL_PROPERTIES: Record<string, UrlUse> = { href: 'link', src: 'image', srcSet: 'image', poster: 'image', action: 'link', formAction: 'link', cite: 'link' };
+
+/** The last net, on the HTML itself: any address attribute outside the allow-list is removed. */
+function dropUnsafeAttributes() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (element) => {
+      for (const [name, use] of Object.entries(URL_PROPERTIES)) {
+        const value = element.properties[name];
+        if (value === undefined || value === null) continue;
+        const urls = Array.isArray(value) ? value.map(String) : [String(value)];
+        if (urls.some((url) => !checkUrl(url, use).ok)) delete element.properties[name];
+      }
+    });
+  };
+}
+
 export function renderChapter(text: string, result: PlanResult, locale: Locale): string {
   const processor = unified()
     .use(remarkParse)
@@ -53,7 +97,9 @@ export function renderChapter(text: string, result: PlanResult, locale: Locale):
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
     .use(citations(result, locale))
+    .use(dropUnsafeUrls)
     .use(remarkRehype)
+    .use(dropUnsafeAttributes)
     .use(rehypeStringify);
   return String(processor.processSync(text));
 }

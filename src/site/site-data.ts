@@ -11,6 +11,7 @@ import { renderChapter } from './render-chapter.ts';
 import { DEFAULT_LOCALE, LOCALES, siteLocales, type Locale } from '../i18n/locale.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 import { invariant } from '../model/invariant.ts';
+import { isWebAddress } from '../model/url-policy.ts';
 
 export interface ChapterPage {
   slug: string;
@@ -63,7 +64,8 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
     locales,
     chapters,
     sourceLines: sourceLines(check),
-    repository: repo ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
+    // Source links are built on this address: one that is not a web address (it failed validation) gives none.
+    repository: repo && isWebAddress(repo.url) ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
     versions,
   };
 }

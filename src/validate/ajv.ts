@@ -2,9 +2,11 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { readSchemas } from './schema-registry.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { invariant } from '../model/invariant.ts';
+import { checkUrl } from '../model/url-policy.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under NodeNext.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
@@ -27,7 +29,10 @@ export function createAjv(): Ajv2020 {
     verbose: true,
     passContext: true,
   });
-  addFormats(ajv, ['date', 'uri']);
+  addFormats(ajv, ['date']);
+  // `format: uri` is also the URL allow-list: `javascript:alert(1)//` is a well-formed URI, but never a plan's address.
+  const isUri = fullFormats.uri as (value: string) => boolean;
+  ajv.addFormat('uri', (value: string) => isUri(value) && checkUrl(value, 'link').ok);
   ajv.addKeyword({
     keyword: 'adCopy',
     schemaType: 'boolean',

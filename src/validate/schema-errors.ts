@@ -7,6 +7,7 @@ import { formatPath, pointerToSegments, type PathSegment } from '../model/data-p
 import type { YamlSource } from '../load/parse-yaml.ts';
 import { didYouMean } from '../model/closest.ts';
 import { typeHint } from './value-hints.ts';
+import { checkUrl } from '../model/url-policy.ts';
 
 /** The parts of a JSON Schema the messages read. */
 interface Schema {
@@ -17,6 +18,7 @@ interface Schema {
   const?: unknown;
   title?: string;
   description?: string;
+  examples?: unknown[];
 }
 
 /** The parameters of the ajv errors the messages read (ajv types them as `any`). */
@@ -198,6 +200,10 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
       return make('schema-pattern', `${where} must be ${form}, got ${describeValue(error.data)}.`);
     }
     case 'format': {
+      const unsafe = params.format === 'uri' && typeof error.data === 'string' ? checkUrl(error.data, 'link') : undefined;
+      if (unsafe && !unsafe.ok) {
+        return make('link-scheme', `${where} is a "${unsafe.scheme}:" address; web addresses in a plan must start with https:// or http://.`, segments, { hint: `Write the address as https://… (e.g. ${String(parent?.examples?.[0] ?? 'https://github.com/acme/plan')}): other schemes such as javascript: would run in the reader’s browser when the site links to it.` });
+      }
       const form = params.format === 'date' ? 'a date as YYYY-MM-DD (e.g. 2027-11-11)' : params.format === 'uri' ? 'a full web address (https://…)' : `a ${params.format}`;
       return make('schema-format', `${where} must be ${form}, got ${describeValue(error.data)}.`);
     }

@@ -17,7 +17,7 @@ import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
 import { checkWork } from './checks/work.ts';
-import { checkChapterFrontmatter, checkKpiCitations } from './checks/chapters.ts';
+import { checkChapterFrontmatter, checkChapterUrls, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import { checkDataPaths } from './checks/data-paths.ts';
 import type { ActualsTable } from '../model/actuals.ts';
@@ -49,7 +49,7 @@ export function validatePlan(sources: PlanSources, options: { loadFailed?: boole
     data[key] = source.data;
   }
   const chapterSchema = ajv.getSchema('chapter.schema.json')!;
-  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, chapterSchema));
+  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, chapterSchema), ...checkChapterUrls(chapter));
   // Meaning is checked only on well-formed data: checks may then trust the types.
   if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 

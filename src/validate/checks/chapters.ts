@@ -1,9 +1,11 @@
-// Chapters: front matter matches its schema; `:kpi[…]` names a KPI. (`:value[…]` is checked after compute.)
+// Chapters: front matter matches its schema; links and images pass the URL allow-list; `:kpi[…]` names a
+// KPI. (`:value[…]` is checked after compute.)
 import type { ValidateFunction } from 'ajv';
 import { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ChapterSource } from '../../load/parse-mdx.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
 import { closest } from '../../model/closest.ts';
+import { checkUrl } from '../../model/url-policy.ts';
 
 export function checkChapterFrontmatter(chapter: ChapterSource, validate: ValidateFunction): Diagnostic[] {
   if (chapter.frontmatter === undefined || validate(chapter.frontmatter)) return [];
@@ -30,4 +32,21 @@ export function checkKpiCitations(chapter: ChapterSource, input: PlanInput): Dia
       const guess = closest(c.ref, ids);
       return new Diagnostic('mdx-unknown-kpi', `:kpi[${c.ref}] names no KPI in kpis.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`, { file: chapter.file, place: c.place });
     });
+}
+
+const URL_KINDS = { link: 'The link', definition: 'The link definition', image: 'The image' } as const;
+
+export function checkChapterUrls(chapter: ChapterSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { url, use, kind, place } of chapter.urls) {
+    const verdict = checkUrl(url, use);
+    if (verdict.ok) continue;
+    const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}…` : url);
+    out.push(
+      verdict.reason === 'off-origin'
+        ? new Diagnostic('image-off-origin', `${URL_KINDS[kind]} ${shown} loads from another site; pages show only images of the site itself.`, { file: chapter.file, place })
+        : new Diagnostic('link-scheme', `${URL_KINDS[kind]} ${shown} uses the scheme "${verdict.scheme}:"; chapters may link only to https:, http:, mailto: or a relative address.`, { file: chapter.file, place }),
+    );
+  }
+  return out;
 }

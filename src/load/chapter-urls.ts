@@ -1,0 +1,42 @@
+// Every address a chapter would put on its page: links (inline, reference-style, autolinks), reference
+// definitions and images, each with where it is written and how the page uses it.
+import type { Root, Definition } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Place } from '../diagnostics/diagnostic.ts';
+import type { UrlUse } from '../model/url-policy.ts';
+
+export interface ChapterUrl {
+  /** As the Markdown parser read it: entities and backslash escapes already decoded. */
+  url: string;
+  use: UrlUse;
+  /** `definition`: a `[label]: url` line; `image`: `![alt](url)` or `![alt][label]`. */
+  kind: 'link' | 'definition' | 'image';
+  place: Place;
+}
+
+/** `[label]: url` definitions by identifier (the parser's normalised label), the first one winning as in CommonMark. */
+export function definitionsOf(tree: Root): Map<string, Definition> {
+  const out = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    if (!out.has(node.identifier)) out.set(node.identifier, node);
+  });
+  return out;
+}
+
+export function chapterUrls(tree: Root): ChapterUrl[] {
+  const definitions = definitionsOf(tree);
+  const out: ChapterUrl[] = [];
+  visit(tree, (node) => {
+    if (!node.position) return;
+    const place: Place = { start: node.position.start, end: node.position.end };
+    if (node.type === 'link') out.push({ url: node.url, use: 'link', kind: 'link', place });
+    else if (node.type === 'definition') out.push({ url: node.url, use: 'link', kind: 'definition', place });
+    else if (node.type === 'image') out.push({ url: node.url, use: 'image', kind: 'image', place });
+    else if (node.type === 'imageReference') {
+      // The definition is checked as a link where it is written; as an image, where the image uses it.
+      const definition = definitions.get(node.identifier);
+      if (definition) out.push({ url: definition.url, use: 'image', kind: 'image', place });
+    }
+  });
+  return out;
+}
