@@ -6,6 +6,7 @@ import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import type { RawFile } from '../../src/load/load-plan.ts';
 import { parseYaml } from '../../src/load/parse-yaml.ts';
 import { parseMdx } from '../../src/load/parse-mdx.ts';
+import { FORMATS, renderDiagnostics } from '../../src/cli/report.ts';
 
 export type Edit =
   | { kind: 'insert'; at: number; text: string }
@@ -104,6 +105,15 @@ export function runCase(dir: string, files: readonly RawFile[], c: EditCase): Ca
     check = checkPlanFiles(dir, planFiles);
   } catch (error) {
     return { problems: [`threw: ${(error as Error).stack ?? String(error)}`], ms: performance.now() - started };
+  }
+  // What `validate` prints, in every format: rendering must not fail either.
+  for (const format of FORMATS) {
+    try {
+      const printed = renderDiagnostics(check, format, false, `The plan in ${dir}`);
+      if (STACK.test(printed)) problems.push(`--format ${format} prints internals: ${printed.slice(0, 300)}`);
+    } catch (error) {
+      problems.push(`--format ${format} threw: ${(error as Error).stack ?? String(error)}`);
+    }
   }
   const ms = performance.now() - started;
   const fileLabel = `${dir}/${c.file}`;
