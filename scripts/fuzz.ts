@@ -2,7 +2,8 @@
 // as `validate` does, spread over worker threads. Prints the cases run, failures with the smallest edit
 // that shows each, and time per case.
 //
-//   node scripts/fuzz.ts [--runs 10000] [--seed N] [--workers 2] [--dir content]
+//   node scripts/fuzz.ts [--runs 10000] [--seed N] [--workers 2] [--dir content] [--minutes M]
+// --minutes stops each worker after M minutes and reports the cases it ran (a busy machine may not finish).
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -14,6 +15,7 @@ interface Job {
   dir: string;
   runs: number;
   seed: number;
+  minutes?: number;
 }
 
 interface Report {
@@ -39,7 +41,7 @@ async function work(job: Job): Promise<Report> {
       last = outcome.problems;
       return outcome.problems.length === 0;
     }),
-    { numRuns: job.runs, seed: job.seed },
+    { numRuns: job.runs, seed: job.seed, ...(job.minutes ? { interruptAfterTimeLimit: job.minutes * 60_000, markInterruptAsFailure: false } : {}) },
   );
   return {
     runs: details.numRuns,
@@ -52,7 +54,7 @@ async function work(job: Job): Promise<Report> {
 if (!isMainThread) {
   parentPort!.postMessage({ report: await work(workerData as Job) });
 } else {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, workers: { type: 'string' }, dir: { type: 'string', default: 'content' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, workers: { type: 'string' }, dir: { type: 'string', default: 'content' }, minutes: { type: 'string' } } });
   const runs = Number(values.runs);
   const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), runs));
@@ -63,7 +65,7 @@ if (!isMainThread) {
     Array.from({ length: workers }, (_, i) => {
       const share = Math.floor(runs / workers) + (i < runs % workers ? 1 : 0);
       return new Promise<Report>((resolve, reject) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { dir: values.dir, runs: share, seed: seed + i } satisfies Job });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { dir: values.dir, runs: share, seed: seed + i, ...(values.minutes ? { minutes: Number(values.minutes) } : {}) } satisfies Job });
         worker.on('message', (m: { progress?: number; report?: Report }) => {
           if (m.report) resolve(m.report);
           else if ((done += m.progress ?? 0) % 1000 === 0) console.log(`fuzz: ${done} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -76,6 +78,7 @@ if (!isMainThread) {
   const total = reports.reduce((n, r) => n + r.runs, 0);
   const seconds = (performance.now() - started) / 1000;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(0);
+  if (total < runs) console.log(`fuzz: stopped after ${values.minutes} minutes, ${total} of ${runs} cases run.`);
   console.log(`fuzz: ${total} cases in ${seconds.toFixed(0)} s; per case median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
   const failures = reports.filter((r) => r.failed);
   reports.forEach((r, i) => {
