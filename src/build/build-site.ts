@@ -8,13 +8,15 @@ import { planVersions } from '../versions/plan-versions.ts';
 import { buildLatestSite, buildVersionSites } from './version-sites.ts';
 import type { BuildEffects, PdfFile } from './effects.ts';
 import { ChromiumMissingError, INSTALL_HINT } from '../browser/chromium.ts';
-import { siteLocales } from '../i18n/locale.ts';
+import { siteLocales, type Locale } from '../i18n/locale.ts';
 
 export interface BuildOptions {
   /** Base URL the site is served under, e.g. `/operating-plan/` on GitHub Pages (default `/`). */
   base?: string;
   /** `auto` (default): print the PDFs when Chromium is found; `always`: fail without it; `never`: skip them. */
   pdf?: 'auto' | 'always' | 'never';
+  /** Language of the findings in the diagnostics (default English). */
+  locale?: Locale;
 }
 
 export interface BuildOutcome {
@@ -28,7 +30,7 @@ export interface BuildOutcome {
 export async function buildPlanSite(planDir: string, outDir: string, effects: BuildEffects, options: BuildOptions = {}): Promise<BuildOutcome> {
   const started = Date.now();
   effects.log(`Checking the plan in ${planDir} …`);
-  const check = await checkPlanFolder(planDir);
+  const check = await checkPlanFolder(planDir, { locale: options.locale });
   if (hasErrors(check.diagnostics) || !check.result) return { check, built: false, pdfs: [] };
   const pdf = options.pdf ?? 'auto';
   const chromium = pdf === 'never' || !effects.printPdfs ? undefined : effects.findChromium?.();

@@ -1,13 +1,22 @@
 // Every diagnostic code ShopPlan emits. Codes are stable: tools and docs rely on them.
 // docs/diagnostics.md documents each one (a test keeps the two in step).
+import { FINDING_SEVERITY, type FindingKind, type FindingSeverity } from '../model/findings.ts';
 
-export interface CodeInfo {
-  severity: 'error' | 'warning';
-  /** One line: what the code means. */
-  title: string;
-  /** Default hint: what to do about it. */
-  fix: string;
-}
+export type CodeInfo =
+  | {
+      severity: 'error' | 'warning' | 'info';
+      /** One line: what the code means. */
+      title: string;
+      /** Default hint: what to do about it. */
+      fix: string;
+    }
+  /** A finding of the engine (src/model/findings.ts): its title and hint are in the catalog, in every language. */
+  | { severity: FindingSeverity; finding: true };
+
+/** The engine's findings are codes too (code = kind), as serious as their kind. */
+const FINDING_CODES = Object.fromEntries(Object.entries(FINDING_SEVERITY).map(([kind, severity]) => [kind, { severity, finding: true }])) as {
+  readonly [K in FindingKind]: { readonly severity: (typeof FINDING_SEVERITY)[K]; readonly finding: true };
+};
 
 export const CODES = {
   // Files and folders
@@ -61,8 +70,6 @@ export const CODES = {
   'rfm-cutoffs': { severity: 'error', title: 'RFM cut-offs are not in ascending order.', fix: 'List the four cut-offs from smallest to largest.' },
   'score-missing': { severity: 'warning', title: 'An entry has no score for one of the scoring dimensions.', fix: 'Add a score from 1 to 5 for the dimension named, or it counts as 0.' },
   'result-out-of-range': { severity: 'error', title: 'A computed figure is not a finite number within what integer 分 hold exactly (about ±90 万亿).', fix: 'An input is far too large (or far too small where it divides): check the number named in the message.' },
-  'promotion-margin': { severity: 'error', title: 'A promotion gives away at least the whole gross margin of the SKUs on offer.', fix: 'Make the discount shallower than the margin (fewer or smaller discounts, coupons or gifts), or put SKUs with a higher margin on offer: otherwise every sale in the promotion loses money, however many more are sold.' },
-  'price-mismatch': { severity: 'warning', title: 'A SKU’s list price differs by more than 1 % from the price its pricing method gives.', fix: 'Update `listPrice`, or the pricing inputs (markup, reference price, position, value price), so the two agree.' },
   'ad-law-term': { severity: 'warning', title: 'Marketing copy uses a term China’s Advertising Law forbids.', fix: 'Rephrase without absolute claims (《广告法》第九条); allow a term in plan.yaml `advertisingLaw.allowedTerms` only if it is e.g. part of a trademark.' },
   'text-markup': { severity: 'warning', title: 'Text contains HTML or script markup.', fix: 'Write plain text: markup is shown as text on the site, never run.' },
   // Actuals (CSV)
@@ -70,8 +77,6 @@ export const CODES = {
   'actuals-month': { severity: 'error', title: 'An actuals row has a bad or repeated month.', fix: 'Write one row per month as YYYY-MM.' },
   'actuals-value': { severity: 'error', title: 'An actuals cell is not a number.', fix: 'Write plain numbers without units; rates as decimals.' },
   'actuals-unknown-kpi': { severity: 'error', title: 'An actuals column is not a KPI id.', fix: 'Name columns after KPI ids in kpis.yaml (the message suggests the closest one).' },
-  'kpi-division-by-zero': { severity: 'warning', title: 'A KPI formula divides by zero in some months.', fix: 'Those months have no value; check the inputs the formula divides by.' },
-  'kpi-overflow': { severity: 'error', title: 'A KPI formula gives a number beyond what a number can hold.', fix: 'Check the constants and the KPIs the formula multiplies: a slip such as 1e300 or a missing division.' },
   'kpi-measure-formula': { severity: 'error', title: 'A KPI has both a formula and an engine measure.', fix: 'Keep one: a formula over other KPIs, or the measure the engine projects.' },
   // Order data (data.yaml and the files it names)
   'data-path-outside': { severity: 'error', title: 'An order source’s path is absolute, contains `..`, or leads outside the plan folder (e.g. through a symbolic link).', fix: 'Copy the export into the plan folder (a git-ignored subfolder such as `data/private/` for real customer data) and give its path relative to the plan folder.' },
@@ -104,6 +109,8 @@ export const CODES = {
   'import-column': { severity: 'warning', title: 'A column is not a field of the entries and is not imported.', fix: 'Rename the header to a field name or title (the message suggests the closest), or leave it: the column is ignored.' },
   'import-cell': { severity: 'error', title: 'A cell cannot be read as the value of its field.', fix: 'Write the value as the message says: plain numbers, rates as decimals or Excel percentages, months as YYYY-MM.' },
   'import-row': { severity: 'error', title: 'A row has no id, or repeats the id of an earlier row.', fix: 'Give every row its own id; rows are matched to the plan’s entries by id.' },
+  // Findings of the engine, reported after compute at the line of what they are about
+  ...FINDING_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -2,7 +2,8 @@
 import { VFileMessage } from 'vfile-message';
 import { CODES, type Code } from './codes.ts';
 
-export type Severity = 'error' | 'warning';
+/** Errors stop the plan (exit 1, nothing built); warnings and infos are reported and the build goes on. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Point {
   line: number;
@@ -44,11 +45,13 @@ export class Diagnostic extends VFileMessage {
       source: 'shopplan',
       place: init.place && { start: init.place.start, end: init.place.end ?? init.place.start },
     });
-    const severity = init.severity ?? CODES[code].severity;
-    this.fatal = severity === 'error';
+    const info = CODES[code];
+    const severity = init.severity ?? info.severity;
+    // vfile-message: fatal true = error, false = warning, undefined = info.
+    this.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
     this.file = init.file ?? '';
     this.path = init.path ?? '';
-    this.hint = init.hint ?? CODES[code].fix;
+    this.hint = init.hint ?? ('fix' in info ? info.fix : '');
     this.cell = init.cell ?? '';
   }
 
@@ -57,7 +60,7 @@ export class Diagnostic extends VFileMessage {
   }
 
   get severity(): Severity {
-    return this.fatal ? 'error' : 'warning';
+    return this.fatal ? 'error' : this.fatal === false ? 'warning' : 'info';
   }
 
   get startLine(): number {

@@ -7,17 +7,16 @@ import type { OrderBaseline } from '../model/order-baseline.ts';
 import { baselineResult, withOrderProfile } from './baseline-result.ts';
 import { horizonMonths, quarterOf } from '../model/calendar.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
-import type { Warning } from '../model/result/series.ts';
 import { computeCalendar } from './calendar.ts';
-import { computeTargets } from './targets.ts';
+import { computeTargets, milestoneFindings } from './targets.ts';
 import type { TargetResult } from '../model/result/targets.ts';
-import { computeProducts, productsWarnings } from './products.ts';
+import { computeProducts, productsFindings } from './products.ts';
 import { computeFunnel } from './funnel.ts';
-import { computeTargetGaps, targetGapWarnings } from './target-gap.ts';
-import { computePromotions, createSkuIndex, promotionsWarnings } from './promotions.ts';
-import { computeSupply, supplyWarnings } from './supply.ts';
+import { computeTargetGaps, targetGapFindings } from './target-gap.ts';
+import { computePromotions, createSkuIndex, promotionsFindings } from './promotions.ts';
+import { computeSupply, supplyFindings } from './supply.ts';
 import { computeUsers } from './users.ts';
-import { computeMarketing, marketingWarnings } from './marketing.ts';
+import { computeMarketing, marketingFindings } from './marketing.ts';
 import { computeOrg } from './org.ts';
 import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
@@ -25,7 +24,7 @@ import { computePnl } from './pnl.ts';
 import type { PnlResult } from '../model/result/pnl.ts';
 import { collectMeasures, type Measure, type MeasureValue } from './measures.ts';
 import { computeKpis } from './kpis.ts';
-import { computeRisks, riskWarnings } from './risks.ts';
+import { computeRisks, riskFindings } from './risks.ts';
 import { computeScenarios, computeSensitivity } from './sensitivity.ts';
 import type { Headline } from '../model/result/scenarios.ts';
 import { applyScenario } from '../model/scenarios-apply.ts';
@@ -120,15 +119,15 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const kpiOutcome = computeKpis(input, months, targets, measures, actuals);
   const risks = computeRisks(input, months, kpiOutcome.kpis);
   const channels = funnelResult.channels;
-  const warnings: Warning[] = [
-    ...milestoneWarnings(targets),
-    ...targetGapWarnings(gaps),
-    ...productsWarnings(products),
-    ...promotionsWarnings(promotions),
-    ...supplyWarnings(supply),
-    ...marketingWarnings(marketing),
-    ...kpiOutcome.warnings,
-    ...riskWarnings(risks),
+  const findings = [
+    ...milestoneFindings(targets),
+    ...targetGapFindings(gaps, targets),
+    ...productsFindings(products, input),
+    ...promotionsFindings(promotions),
+    ...supplyFindings(supply, input),
+    ...marketingFindings(marketing, input),
+    ...kpiOutcome.findings,
+    ...riskFindings(risks, input, kpiOutcome.kpis),
   ];
   return {
     calendar,
@@ -147,14 +146,14 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     kpis: kpiOutcome.kpis,
     metricTree: kpiOutcome.metricTree,
     risks,
-    warnings,
+    findings,
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
 }
 
 /**
  * Only the headline of a set of inputs, for scenario and tornado reruns: the models the P&L needs, and
- * none of the rest (calendar, target gaps, KPIs, risks, warnings, cash). The numbers are those of
+ * none of the rest (calendar, target gaps, KPIs, risks, findings, cash). The numbers are those of
  * computeCore(input, {}) — actuals feed only the KPIs.
  */
 export function computeHeadline(input: PlanInput, cache?: CoreCache): Headline {
@@ -240,17 +239,4 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
 /** Projected ÷ target for every target, by the measure that tracks its metric. */
 function attainments(targets: readonly TargetResult[], measures: Record<Measure, MeasureValue>): Record<string, number | null> {
   return Object.fromEntries(targets.map((t) => [t.id, ratio(measures[TARGET_MEASURES[t.metric]].total ?? 0, t.value)]));
-}
-
-function milestoneWarnings(targets: readonly TargetResult[]): Warning[] {
-  return targets.flatMap((t) =>
-    t.milestones
-      .filter((m) => m.onTrack === false)
-      .map((m) => ({
-        kind: 'milestone-off-track' as const,
-        message: `Milestone ${m.id} of ${t.id} asks for ${Math.round((m.cumulativeShare ?? 0) * 100)} % by ${m.month}; the monthly plan reaches ${Math.round((m.plannedShare ?? 0) * 100)} %.`,
-        ref: { section: 'targets', id: t.id },
-        month: m.month,
-      })),
-  );
 }

@@ -4,7 +4,9 @@
 import type { KpisFile, PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../model/formula.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { Series } from '../model/result/series.ts';
+import { ref } from '../model/facts.ts';
+import { finding, type Finding, type Subject } from '../model/findings.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import type { Measure, MeasureValue } from './measures.ts';
 import { explain } from './explain.ts';
@@ -16,7 +18,7 @@ type Kpi = NonNullable<KpisFile['kpis']>[number];
 export interface KpiOutcome {
   kpis: Record<string, KpiResult>;
   metricTree: MetricTree;
-  warnings: Warning[];
+  findings: Finding[];
 }
 
 export function computeKpis(input: PlanInput, months: readonly string[], targets: readonly TargetResult[], measures: Record<Measure, MeasureValue>, actuals: ActualsTable = {}): KpiOutcome {
@@ -29,7 +31,7 @@ export function computeKpis(input: PlanInput, months: readonly string[], targets
     if (p?.ok) parsed.set(kpi.id, p.node);
     children[kpi.id] = p?.ok ? p.metrics : [];
   }
-  const warnings: Warning[] = [];
+  const findings: Finding[] = [];
   const monthly = new Map<string, Series | null>();
   const totals = new Map<string, number | null>();
   // Formulas are evaluated depth-first; validation has ruled out cycles and unknown names.
@@ -61,14 +63,11 @@ export function computeKpis(input: PlanInput, months: readonly string[], targets
     const inputsKnown = (children[id] ?? []).every((c) => monthly.get(c));
     monthly.set(id, inputsKnown ? series : null);
     totals.set(id, inputsKnown ? whole.value : null);
-    const index = list.findIndex((k) => k.id === id);
-    const about = { ref: { section: 'kpis', id }, source: { file: 'kpis', path: ['kpis', index, 'formula'] } };
-    if (inputsKnown && zeroMonths.length) {
-      warnings.push({ kind: 'kpi-division-by-zero', message: `The formula of ${id} (${kpi?.formula}) divides by zero in ${zeroMonths.join(', ')}; those months show 0.`, ...about });
-    }
-    if (inputsKnown && (overflowMonths.length || whole.overflow)) {
-      warnings.push({ kind: 'kpi-overflow', message: `The formula of ${id} (${kpi?.formula}) gives a number beyond what a number can hold${overflowMonths.length ? ` in ${overflowMonths.join(', ')}` : ' for the whole plan'}.`, ...about });
-    }
+    const subject: Subject = { entity: ref('kpi', id), file: 'kpis', path: ['kpis', list.findIndex((k) => k.id === id), 'formula'] };
+    const formula = kpi?.formula ?? '';
+    if (inputsKnown && zeroMonths.length) findings.push(finding('kpi-division-by-zero', subject, { formula, months: zeroMonths }));
+    // No months: the whole-plan figure overflows although every month holds.
+    if (inputsKnown && (overflowMonths.length || whole.overflow)) findings.push(finding('kpi-overflow', subject, { formula, months: overflowMonths }));
   };
   for (const kpi of list) resolve(kpi.id);
 
@@ -110,7 +109,7 @@ export function computeKpis(input: PlanInput, months: readonly string[], targets
       ];
     }),
   );
-  return { kpis, metricTree: { children, roots: list.map((k) => k.id).filter((id) => !used.has(id)) }, warnings };
+  return { kpis, metricTree: { children, roots: list.map((k) => k.id).filter((id) => !used.has(id)) }, findings };
 }
 
 function actualsOf(id: string, actuals: ActualsTable): Record<string, number> | null {

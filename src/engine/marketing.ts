@@ -16,7 +16,9 @@
 // - LTV = AOV × gross margin rate × orders per customer (the caller passes 1 + repurchase rate), a
 //   12-month value; payback months = CAC ÷ (LTV ÷ 12), i.e. LTV is earned evenly over 12 months.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { Series } from '../model/result/series.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 import { explain } from './explain.ts';
 import type { Explanation } from '../model/result/explanation.ts';
 import { allocate } from './largest-remainder.ts';
@@ -206,15 +208,14 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
   };
 }
 
-/** A warning for each channel whose customers are worth less than they cost to acquire. */
-export function marketingWarnings(result: MarketingResult): Warning[] {
-  return Object.values(result.channels)
-    .filter((c) => c.ltv !== null && c.cac !== null && c.ltv < c.cac)
-    .map((c) => ({
-      kind: 'ltv-below-cac' as const,
-      message: `${c.id}: LTV ¥${c.ltv!.toFixed(2)} is below CAC ¥${c.cac!.toFixed(2)}; each new customer loses money.`,
-      ref: { section: 'marketing', id: c.id },
-    }));
+/** A finding for each channel whose customers are worth less than they cost to acquire. */
+export function marketingFindings(result: MarketingResult, input: PlanInput): Finding[] {
+  const index = new Map((input.marketing?.channels ?? []).map((c, k) => [c.id, k]));
+  return Object.values(result.channels).flatMap((c) =>
+    c.ltv !== null && c.cac !== null && c.ltv < c.cac
+      ? [finding('ltv-below-cac', { entity: ref('marketing-channel', c.id), file: 'marketing', path: ['channels', index.get(c.id) ?? 0] }, { ltv: amount(c.ltv, 'money'), cac: amount(c.cac, 'money') })]
+      : [],
+  );
 }
 
 function nullableFen(x: number | null): number | null {

@@ -2,7 +2,7 @@
 // unit and GMV forecast, product-matrix balance (traffic / profit / image) and slow-seller flags.
 //
 // Choices the plan leaves open:
-// - price is the pricing method's price (`priceOf`); `listPrice` is only compared with it (validator: price-mismatch);
+// - price is the pricing method's price (`priceOf`); `listPrice` is only compared with it (finding price-mismatch);
 // - units: `forecast.monthlyUnits` in every month the SKU is on sale, i.e. from its `launch` month (all horizon
 //   months when it has none). A `phase-out` SKU is not reordered, so when its opening stock is known its sales
 //   stop once that stock is sold (cumulative units ≤ opening stock); without an opening stock it sells all year;
@@ -11,7 +11,8 @@
 // - last year's sell-through (售罄率) = lastYear.units ÷ (lastYear.units + opening stock): what was sold out of what
 //   was available, the stock at the start of this plan being what was left over at the end of last year.
 import type { PlanInput, ProductsFile } from '../model/plan-input.generated.ts';
-import type { Warning } from '../model/result/series.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding, type SlowReason } from '../model/findings.ts';
 import { explain } from './explain.ts';
 import { fen, seriesOf, zeros } from './series.ts';
 import { finiteRatio, grossMarginRate, netPrice, priceOf, pricingFormula, vatRateOf } from './pricing.ts';
@@ -46,14 +47,14 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
     });
     const monthsOfCover = stock === undefined ? null : finiteRatio(stock, monthly);
     const sellThrough = sku.lastYear && stock !== undefined ? finiteRatio(sku.lastYear.units, sku.lastYear.units + stock) : null;
-    const slowReasons: string[] = [];
-    if (sku.status === 'phase-out') slowReasons.push('status is phase-out (being cleared)');
+    const slowReasons: SlowReason[] = [];
+    if (sku.status === 'phase-out') slowReasons.push({ reason: 'phase-out' });
     if (monthsOfCover !== null && slow.maxMonthsOfCover !== undefined && monthsOfCover > slow.maxMonthsOfCover) {
-      slowReasons.push(`opening stock covers ${monthsOfCover.toFixed(1)} months of forecast sales (more than ${slow.maxMonthsOfCover})`);
+      slowReasons.push({ reason: 'months-of-cover', monthsOfCover: amount(monthsOfCover, 'months'), maximum: amount(slow.maxMonthsOfCover, 'months') });
     }
-    if (stock !== undefined && stock > 0 && monthsOfCover === null) slowReasons.push(`opening stock of ${stock} units against no forecast sales`);
+    if (stock !== undefined && stock > 0 && monthsOfCover === null) slowReasons.push({ reason: 'no-forecast', openingStock: amount(stock, 'count') });
     if (sellThrough !== null && slow.minSellThrough !== undefined && sellThrough < slow.minSellThrough) {
-      slowReasons.push(`last year's sell-through ${pct(sellThrough)} is below ${pct(slow.minSellThrough)}`);
+      slowReasons.push({ reason: 'sell-through', sellThrough: amount(sellThrough, 'rate'), minimum: amount(slow.minSellThrough, 'rate') });
     }
     const stockSource = { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` };
     return {
@@ -180,20 +181,33 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
   };
 }
 
-/** Findings for people to look at: slow sellers and SKUs sold below cost. */
-export function productsWarnings(result: ProductsResult): Warning[] {
-  const out: Warning[] = [];
+/** A list price may differ from the pricing method's price by this share before it is a finding. */
+export const PRICE_TOLERANCE = 0.01;
+
+/** Findings for people to look at: slow sellers, SKUs sold below cost, list prices off their pricing method. */
+export function productsFindings(result: ProductsResult, input: PlanInput): Finding[] {
+  const out: Finding[] = [];
+  const written = input.products?.skus ?? [];
   for (const sku of Object.values(result.skus)) {
-    if (sku.slowSeller) {
-      out.push({ kind: 'slow-seller', message: `SKU "${sku.id}" is a slow seller: ${sku.slowReasons.join('; ')}.`, ref: { section: 'products', id: sku.id }, source: { file: 'products', path: ['skus', sku.index] } });
-    }
+    const subject = (...path: Array<string | number>) => ({ entity: ref('sku', sku.id), file: 'products' as const, path: ['skus', sku.index, ...path] });
+    if (sku.slowSeller) out.push(finding('slow-seller', subject(), { reasons: sku.slowReasons }));
     if (sku.unitMargin < 0) {
-      out.push({
-        kind: 'margin-negative',
-        message: `SKU "${sku.id}" sells below cost: ¥${sku.price} incl. VAT is ¥${fen(sku.unitMargin + sku.cost)} without VAT, under its cost of ¥${sku.cost} (¥${sku.unitMargin} a unit).`,
-        ref: { section: 'products', id: sku.id },
-        source: { file: 'products', path: ['skus', sku.index, 'cost'] },
-      });
+      const money = (v: number) => amount(v, 'money');
+      out.push(finding('margin-negative', subject('cost'), { price: money(sku.price), netPrice: money(fen(sku.unitMargin + sku.cost)), cost: money(sku.cost), unitMargin: money(sku.unitMargin) }));
+    }
+    const listPrice = written[sku.index]?.listPrice;
+    if (listPrice !== undefined) {
+      const off = sku.price > 0 ? Math.abs(listPrice - sku.price) / sku.price : listPrice > 0 ? Infinity : 0;
+      if (off > PRICE_TOLERANCE) {
+        out.push(
+          finding('price-mismatch', subject('listPrice'), {
+            listPrice: amount(listPrice, 'money'),
+            price: amount(sku.price, 'money'),
+            pricing: written[sku.index]!.pricing.type,
+            apart: Number.isFinite(off) ? amount(off, 'rate') : null,
+          }),
+        );
+      }
     }
   }
   return out;
@@ -212,8 +226,4 @@ function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: st
 
 function zerosArray(n: number): number[] {
   return new Array<number>(n).fill(0);
-}
-
-function pct(x: number): string {
-  return `${Number((x * 100).toFixed(1))} %`;
 }

@@ -28,7 +28,9 @@
 // Days outside the horizon have no baseline; money is rounded to the fen and monthly series are split by
 // largest remainder, so a series adds up to its total.
 import type { PlanInput, PromotionsFile } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { Series } from '../model/result/series.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 import type { FunnelResult } from './funnel.ts';
 import type { ProductsResult } from '../model/result/products.ts';
 import { explain } from './explain.ts';
@@ -390,38 +392,36 @@ function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 
-/** Findings: promotions below break-even, and overlapping promotions on a shared channel (once per pair). */
-export function promotionsWarnings(result: Record<string, PromotionResult>): Warning[] {
-  const out: Warning[] = [];
-  const pct = (x: number) => `${Number((x * 100).toFixed(1))} %`;
+/**
+ * Findings: promotions that lose money on every sale (depth ≥ margin: an error), promotions whose expected uplift
+ * is below break-even, and overlapping promotions on a shared channel (once per pair, on the first of the two).
+ */
+export function promotionsFindings(result: Record<string, PromotionResult>): Finding[] {
+  const out: Finding[] = [];
+  const rate = (x: number) => amount(x, 'rate');
   for (const r of Object.values(result)) {
-    if (!r.belowBreakEven || r.margin === null) continue;
-    out.push({
-      kind: 'promotion-below-break-even',
-      message:
-        r.breakEvenUplift === null
-          ? `Promotion "${r.id}" gives away ${pct(r.depth)} of the price but its SKUs earn a margin of only ${pct(r.margin)}: every sale loses money, whatever the uplift.`
-          : `Promotion "${r.id}" expects +${pct(r.expectedUplift)} sales but needs +${pct(r.breakEvenUplift)} to break even (depth ${pct(r.depth)}, margin ${pct(r.margin)}).`,
-      ref: { section: 'promotions', id: r.id },
-      month: r.start.slice(0, 7),
-      source: { file: 'promotions', path: ['promotions', r.index, 'expectedUplift'] },
-    });
+    const subject = (field: string, key?: boolean) => ({ entity: ref('promotion', r.id), file: 'promotions' as const, path: ['promotions', r.index, field], ...(key ? { key } : {}) });
+    if (r.margin === null) continue;
+    if (r.depth > 0 && r.depth >= r.margin) out.push(finding('promotion-margin', subject('mechanics', true), { depth: rate(r.depth), margin: rate(r.margin) }));
+    else if (r.breakEvenUplift !== null && r.expectedUplift < r.breakEvenUplift) {
+      out.push(finding('promotion-below-break-even', subject('expectedUplift'), { expectedUplift: rate(r.expectedUplift), breakEvenUplift: rate(r.breakEvenUplift), depth: rate(r.depth), margin: rate(r.margin) }));
+    }
   }
   const seen = new Set<string>();
   for (const r of Object.values(result)) {
     for (const other of r.overlaps) {
-      const key = [r.id, other].sort().join('\u0000');
-      if (seen.has(key)) continue;
-      seen.add(key);
       const o = result[other];
-      const shared = o ? r.channels.filter((c) => o.channels.includes(c)) : [];
-      out.push({
-        kind: 'promotion-overlap',
-        message: `Promotions "${r.id}" and "${other}" overlap${o ? ` from ${r.start > o.start ? r.start : o.start} to ${r.end < o.end ? r.end : o.end}` : ''}${shared.length ? ` on ${shared.join(', ')}` : ''}: their discounts may stack and their uplifts are not additive.`,
-        ref: { section: 'promotions', id: r.id },
-        month: (o && o.start > r.start ? o.start : r.start).slice(0, 7),
-        source: { file: 'promotions', path: ['promotions', r.index, 'start'] },
-      });
+      const key = [r.id, other].sort().join('\u0000');
+      if (!o || seen.has(key)) continue;
+      seen.add(key);
+      out.push(
+        finding('promotion-overlap', { entity: ref('promotion', r.id), file: 'promotions', path: ['promotions', r.index, 'start'] }, {
+          other: ref('promotion', other),
+          from: r.start > o.start ? r.start : o.start,
+          to: r.end < o.end ? r.end : o.end,
+          channels: r.channels.filter((c) => o.channels.includes(c)).map((c) => ref('channel', c)),
+        }),
+      );
     }
   }
   return out;

@@ -2,7 +2,8 @@
 // projection or an actual crosses the threshold; the compliance checklist by status and area.
 import type { PlanInput, RisksFile } from '../model/plan-input.generated.ts';
 import { quarterOf } from '../model/calendar.ts';
-import type { Warning } from '../model/result/series.ts';
+import { amount, kpiUnit, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 import type { KpiResult } from '../model/result/kpis.ts';
 import { explain } from './explain.ts';
 import type { RiskLevel, TriggerFiring, RiskResult, RisksResult } from '../model/result/risks.ts';
@@ -90,13 +91,19 @@ function firings(trigger: NonNullable<Risk['trigger']>, months: readonly string[
   return out;
 }
 
-export function riskWarnings(result: RisksResult): Warning[] {
-  return Object.values(result.items)
-    .filter((r) => r.fired.length)
-    .map((r) => ({
-      kind: 'risk-triggered' as const,
-      message: `Risk ${r.id} is triggered: ${r.trigger!.kpi} ${r.trigger!.operator} ${r.trigger!.threshold} in ${r.fired.map((f) => `${f.period}${f.basis === 'actual' ? ' (actual)' : ''}`).join(', ')}.`,
-      ref: { section: 'risks', id: r.id },
-      month: r.fired[0]!.period,
-    }));
+/** A finding for each risk whose trigger fired, with every period it fired in; values in the KPI's unit. */
+export function riskFindings(result: RisksResult, input: PlanInput, kpis: Record<string, KpiResult>): Finding[] {
+  const index = new Map((input.risks?.risks ?? []).map((r, k) => [r.id, k]));
+  return Object.values(result.items).flatMap((r) => {
+    if (!r.trigger || r.fired.length === 0) return [];
+    const unit = kpiUnit(kpis[r.trigger.kpi]?.unit ?? 'number');
+    return [
+      finding('risk-triggered', { entity: ref('risk', r.id), file: 'risks', path: ['risks', index.get(r.id) ?? 0, 'trigger'] }, {
+        kpi: ref('kpi', r.trigger.kpi),
+        operator: r.trigger.operator,
+        threshold: amount(r.trigger.threshold, unit),
+        firings: r.fired.map((f) => ({ period: f.period, basis: f.basis, value: amount(f.value, unit) })),
+      }),
+    ];
+  });
 }

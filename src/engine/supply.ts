@@ -14,7 +14,8 @@
 // - Totals: turnover = Σ annual COGS / Σ average inventory value (the value-weighted mean of the SKU
 //   turnovers); days of inventory = 365 / turnover.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Warning } from '../model/result/series.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 import { explain } from './explain.ts';
 import { fen, ratio, seriesOf } from './series.ts';
 import { fromMinor, toMinor } from './money.ts';
@@ -172,28 +173,19 @@ export function computeSupply(input: PlanInput, months: readonly string[]): Supp
   return { skus, inventoryValue, turnover, daysOfInventory, capitalTied, holdingCost, warehouseFixed };
 }
 
-/** One warning per SKU whose opening stock is below its reorder point (stock-out) or above the cover limit (overstock). */
-export function supplyWarnings(result: SupplyResult): Warning[] {
-  const first = Object.keys(result.capitalTied)[0];
-  const month = first ? { month: first } : {};
-  const out: Warning[] = [];
+/** A finding per SKU whose opening stock is below its reorder point (stock-out) or above the cover limit (overstock). */
+export function supplyFindings(result: SupplyResult, input: PlanInput): Finding[] {
+  const maxDays = input.supply?.inventory?.maxDaysOfInventory;
+  const out: Finding[] = [];
   for (const s of Object.values(result.skus)) {
-    if (s.stockOut) {
-      out.push({
-        kind: 'stock-out',
-        message: `${s.id}: opening stock ${s.openingStock} is below the reorder point ${Math.ceil(s.reorderPoint)} (safety stock ${Math.ceil(s.safetyStock)}); order now.`,
-        ref: { section: 'supply', id: s.id },
-        ...month,
-      });
-    }
-    if (s.overstock) {
-      const days = s.dailyDemand > 0 && s.openingStock !== null ? `${Math.round(s.openingStock / s.dailyDemand)} days` : 'unlimited days (no forecast demand)';
-      out.push({
-        kind: 'overstock',
-        message: `${s.id}: opening stock ${s.openingStock} covers ${days} of demand, above the maximum days of inventory.`,
-        ref: { section: 'supply', id: s.id },
-        ...month,
-      });
+    if (s.openingStock === null) continue;
+    const subject = { entity: ref('sku', s.id), file: 'supply' as const, path: ['inventory', 'openingStock', s.id] };
+    const openingStock = amount(s.openingStock, 'count');
+    if (s.stockOut) out.push(finding('stock-out', subject, { openingStock, reorderPoint: amount(s.reorderPoint, 'count'), safetyStock: amount(s.safetyStock, 'count') }));
+    if (s.overstock && maxDays !== undefined) {
+      // No demand (or so little that the days overflow): the stock covers any number of days.
+      const days = s.openingStock / s.dailyDemand;
+      out.push(finding('overstock', subject, { openingStock, daysOfCover: s.dailyDemand > 0 && Number.isFinite(days) ? amount(days, 'days') : null, maximumDays: amount(maxDays, 'days') }));
     }
   }
   return out;

@@ -7,7 +7,9 @@
 // Money targets are split in fen and counts in whole units (hundredths when the month is fractional), by
 // largest remainder, so the channels add up exactly to the month.
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import type { Series, Warning } from '../model/result/series.ts';
+import type { Series } from '../model/result/series.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import type { FunnelResult } from './funnel.ts';
 import type { FunnelKey } from '../model/result/funnel.ts';
@@ -86,13 +88,22 @@ function split(value: number, weights: number[], money: boolean): number[] {
   return allocate(Math.round(value * 100), weights).map((v) => v / 100);
 }
 
-/** Warns when the funnel falls short of a target by more than `tolerance` (default 5 %) over the horizon. */
-export function targetGapWarnings(gaps: Record<string, TargetGap>, tolerance = 0.05): Warning[] {
-  return Object.values(gaps)
-    .filter((g) => g.gapShare !== null && g.gapShare < -tolerance)
-    .map((g) => ({
-      kind: 'target-gap' as const,
-      message: `The channel funnel reaches ${Number(((1 + g.gapShare!) * 100).toFixed(1))} % of target "${g.targetId}" (${g.metric}): ${Number((-g.gapShare! * 100).toFixed(1))} % short.`,
-      ref: { section: 'targets', id: g.targetId },
-    }));
+/**
+ * A finding when the funnel falls short of a target by more than `tolerance` (default 5 %) over the horizon. A plan
+ * without sales channels has no bottom-up to compare (a new plan, before its channels are written): no finding.
+ */
+export function targetGapFindings(gaps: Record<string, TargetGap>, targets: readonly TargetResult[], tolerance = 0.05): Finding[] {
+  return targets.flatMap((t, i) => {
+    const g = gaps[t.id];
+    if (!g || Object.keys(g.byChannel).length === 0 || g.gapShare === null || g.gapShare >= -tolerance) return [];
+    const unit = t.unit === 'money' ? 'money' : 'count';
+    return [
+      finding('target-gap', { entity: ref('target', t.id), file: 'targets', path: ['targets', i, 'value'] }, {
+        projection: amount(g.totals.bottomUp, unit),
+        target: amount(g.totals.target, unit),
+        gap: amount(g.totalGap, unit),
+        gapShare: amount(g.gapShare, 'rate'),
+      }),
+    ];
+  });
 }

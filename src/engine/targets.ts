@@ -7,6 +7,8 @@ import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { explain } from './explain.ts';
 import type { TargetMetric, Unit, MilestoneResult, TargetResult } from '../model/result/targets.ts';
+import { amount, ref } from '../model/facts.ts';
+import { finding, type Finding } from '../model/findings.ts';
 
 type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];
 
@@ -112,4 +114,22 @@ function milestone(ms: NonNullable<Target['milestones']>[number], reached: numbe
 
 function round(v: number, unit: Unit): number {
   return unit === 'money' ? fromMinor(toMinor(v)) : Math.round(v * 100) / 100;
+}
+
+/** A finding for each milestone the monthly plan does not reach by its month. */
+export function milestoneFindings(targets: readonly TargetResult[]): Finding[] {
+  return targets.flatMap((t, i) =>
+    t.milestones.flatMap((m, k) =>
+      m.onTrack === false
+        ? [
+            finding('milestone-off-track', { entity: ref('milestone', m.id, t.id), file: 'targets', path: ['targets', i, 'milestones', k, 'cumulativeShare'] }, {
+              target: ref('target', t.id),
+              month: m.month,
+              asked: amount(m.cumulativeShare ?? 0, 'rate'),
+              planned: amount(m.plannedShare ?? 0, 'rate'),
+            }),
+          ]
+        : [],
+    ),
+  );
 }

@@ -10,12 +10,13 @@ import type { Message } from './messages/message.ts';
 import { UI } from './messages/ui.ts';
 import { LABELS } from './messages/labels.ts';
 import { EXPORT } from './messages/export.ts';
+import { FINDINGS } from './messages/findings.ts';
 
 export type { Message };
 
-export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT };
+export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS };
 
-export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT;
+export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS;
 
 export type MessageArgs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

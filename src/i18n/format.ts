@@ -6,11 +6,12 @@
 //   ¥3680.5万, ¥36.8M; below that, the exact style.
 // - exact: full digits with grouping — ¥36,804,512; money without fen from ¥100 up, with fen below.
 // Whatever the style: counts (people, orders, units) are whole numbers, rates are percentages.
+import type { Unit } from '../model/facts.ts';
 import type { Locale } from './locale.ts';
 import { t } from './catalog.ts';
 
-/** How a number is read. `yuan` is money in the plan's currency, as KPIs name it. */
-export type ValueUnit = 'money' | 'yuan' | 'count' | 'rate' | 'ratio' | 'number' | 'days' | 'score' | 'seconds' | 'minutes' | 'hours';
+/** How a number is read (model/facts.ts); `yuan` is money in the plan's currency, as KPIs name it. */
+export type ValueUnit = Unit | 'yuan';
 
 export interface FormatOptions {
   style?: 'compact' | 'exact';
@@ -37,6 +38,7 @@ function exactDigits(unit: string, value: number): number {
     case 'yuan':
       return Math.abs(value) < 100 ? 2 : 0;
     case 'days':
+    case 'months':
     case 'minutes':
     case 'seconds':
     case 'hours':

@@ -1,5 +1,5 @@
-// The one pipeline every command runs: read → load → validate → order data → compute → checks of the computed
-// numbers and citations.
+// The one pipeline every command runs: read → load → validate → order data → compute → the engine's findings as
+// diagnostics at their lines (in the caller's language), and checks of the `:value[…]` citations.
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { loadPlan, type PlanSources, type RawFile } from '../load/load-plan.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
@@ -7,12 +7,15 @@ import { validatePlan, type ValidationResult } from '../validate/validate-plan.t
 import { checkOrderData, mergeActuals, type OrderDataOptions, type OrderDataResult } from '../data/check-data.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { compute } from '../engine/compute.ts';
-import { checkComputed } from './check-computed.ts';
 import { diagnosticAt } from '../load/diagnostic-at.ts';
-import type { PlanFileKey } from '../model/plan-files.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { closest } from '../model/closest.ts';
+import type { Finding } from '../model/findings.ts';
+import { findingHint, findingText } from '../i18n/findings.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { planNames } from '../i18n/names.ts';
 import { cacheRoot, tempFolder } from './run-temp.ts';
+import { checkResultRange } from './result-range.ts';
 import { join } from 'node:path';
 
 export interface PlanCheck {
@@ -23,8 +26,10 @@ export interface PlanCheck {
 }
 
 export interface CheckOptions {
-  /** Compute the result too, and run the checks that need its numbers (promotion margins, list prices, `:value[…]` citations). Default true. */
+  /** Compute the result too, report its findings and check the `:value[…]` citations against it. Default true. */
   compute?: boolean;
+  /** The language of the findings' messages and hints (default English). */
+  locale?: Locale;
   scenario?: string;
   /**
    * The order-data stage's result (data.yaml). checkPlanFolder runs the stage itself (it reads the order
@@ -76,9 +81,10 @@ function finish(prepared: Prepared, options: CheckOptions): PlanCheck {
   diagnostics.push(...actuals.diagnostics);
   const computeOptions = { actuals: actuals.table, ...(orders?.baseline ? { baseline: orders.baseline } : {}) };
   const result = compute(input, { ...computeOptions, scenario: options.scenario });
-  // The checks judge the plan as written, not a scenario of it.
-  diagnostics.push(...checkComputed(sources, input, options.scenario ? compute(input, computeOptions) : result));
-  diagnostics.push(...warningDiagnostics(sources, result));
+  // Diagnostics judge the plan as written, not a scenario of it (the scenario's own findings are in its result).
+  const judged = options.scenario ? compute(input, computeOptions) : result;
+  diagnostics.push(...checkResultRange(sources, input, judged));
+  diagnostics.push(...findingDiagnostics(sources, input, judged.findings, options.locale ?? 'en'));
   diagnostics.push(...checkValueCitations(sources, result));
   return { sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -117,7 +123,10 @@ function checkValueCitations(sources: PlanSources, result: PlanResult): Diagnost
   return out;
 }
 
-/** Engine findings that belong to a YAML line (a KPI formula dividing by zero or overflowing) become diagnostics there. */
-function warningDiagnostics(sources: PlanSources, result: PlanResult): Diagnostic[] {
-  return result.warnings.flatMap((w) => (w.source && (w.kind === 'kpi-division-by-zero' || w.kind === 'kpi-overflow') ? [diagnosticAt(sources.files[w.source.file as PlanFileKey], w.source.path, w.kind, w.message)] : []));
+/** Each finding becomes a diagnostic at the line of its subject, code = kind, in words of the locale. */
+export function findingDiagnostics(sources: PlanSources, input: PlanInput, findings: readonly Finding[], locale: Locale): Diagnostic[] {
+  const names = planNames(input);
+  return findings.map((f) =>
+    diagnosticAt(sources.files[f.subject.file], f.subject.path, f.kind, findingText(f, locale, names), { key: f.subject.key, hint: findingHint(f, locale), severity: f.severity }),
+  );
 }

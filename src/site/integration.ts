@@ -10,6 +10,7 @@ import { siteData } from './site-data.ts';
 import { setupDevServer } from './dev/dev-server.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 import { ShopPlanError } from '../diagnostics/errors.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -20,6 +21,8 @@ export interface ShopplanIntegrationOptions {
   check?: PlanCheck;
   /** Plan versions for the version switcher, versions and changes pages (`shopplan build` in a git repository). */
   versions?: SiteVersions | null;
+  /** Language of the findings in the diagnostics printed by `shopplan dev` (default English). */
+  locale?: Locale;
 }
 
 function renderFailure(check: PlanCheck): string {
@@ -32,7 +35,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
     name: 'shopplan',
     hooks: {
       'astro:config:setup': async ({ updateConfig }) => {
-        const check = options.check ?? (await checkPlanFolder(options.planDir));
+        const check = options.check ?? (await checkPlanFolder(options.planDir, { locale: options.locale }));
         // `astro build` run directly prints only the message: it carries the diagnostics.
         if (hasErrors(check.diagnostics)) throw new ShopPlanError('plan-invalid', renderFailure(check));
         data = JSON.stringify(siteData(check, options.versions ?? null));
@@ -51,6 +54,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
       'astro:server:setup': ({ server, logger }) => {
         setupDevServer(server, logger, {
           dir: options.planDir,
+          locale: options.locale,
           describe: renderFailure,
           publish: (check) => {
             const next = JSON.stringify(siteData(check));

@@ -25,7 +25,7 @@ describe('shopplan validate', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.ok).toBe(true);
-    expect(json.diagnostics.every((d: { severity: string }) => d.severity === 'warning')).toBe(true);
+    expect(json.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
   });
 
   it.each([
@@ -105,6 +105,55 @@ describe('shopplan compute', () => {
     const bad = shopplan(['compute', 'content', '--json', '--scenario', 'dream']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Unknown scenario "dream"');
+  });
+});
+
+describe('the language of findings', () => {
+  // The example's stock-out: the gongfu tea set's opening stock is below its reorder point (supply.yaml).
+  const stockOut = (stdout: string) => stdout.split('\n').find((l) => l.includes('[stock-out]'));
+
+  it('writes findings at their line in English by default, in Chinese with --lang, SHOPPLAN_LANG or a Chinese LANG', () => {
+    const en = stockOut(shopplan(['validate', 'content']).stdout);
+    expect(en).toMatch(/^content\/supply\.yaml:\d+:\d+ {2}warning {2}“Jingdezhen hand-painted blue-and-white gongfu tea set”: opening stock of 600 units is below the reorder point of 681/);
+    const where = en!.split(' ')[0];
+    for (const run of [
+      shopplan(['validate', 'content', '--lang', 'zh-CN']),
+      shopplan(['validate', 'content'], { env: { SHOPPLAN_LANG: 'zh' } }),
+      shopplan(['validate', 'content'], { env: { LANG: 'zh_CN.UTF-8' } }),
+    ]) {
+      const zh = stockOut(run.stdout);
+      expect(zh).toContain(`${where}  warning  「景德镇手绘青花功夫茶具套组」期初库存 600 件，低于再订货点 681 件`);
+    }
+    // --lang wins over the environment
+    expect(stockOut(shopplan(['validate', 'content', '--lang', 'en'], { env: { SHOPPLAN_LANG: 'zh-CN' } }).stdout)).toBe(en);
+  });
+
+  it('refuses a language it does not speak, exit 2', () => {
+    const r = shopplan(['validate', 'content', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang must name one of zh-CN, en, got "fr"');
+    expect(shopplan(['compute', 'content'], { env: { SHOPPLAN_LANG: 'de' } }).code).toBe(2);
+  });
+
+  it('prints infos as GitHub notices and in JSON with their severity', () => {
+    expect(shopplan(['validate', 'content', '--format', 'github']).stdout).toMatch(/^::notice file=content\/promotions\.yaml,line=\d+,.*title=shopplan promotion-overlap::/m);
+    const json = JSON.parse(shopplan(['validate', 'content', '--format', 'json', '--lang', 'zh-CN']).stdout);
+    const overlap = json.diagnostics.find((d: { code: string }) => d.code === 'promotion-overlap');
+    expect(overlap).toMatchObject({ severity: 'info', file: 'content/promotions.yaml' });
+    expect(overlap.message).toMatch(/^促销「.+」与「.+」在 .+ 期间重叠/);
+  });
+
+  it('lists the findings in the compute summary in the chosen language', () => {
+    const zh = shopplan(['compute', 'content', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^发现（7）$/m);
+    expect(zh.stdout).toContain('⚠ 缺货风险：「景德镇手绘青花功夫茶具套组」期初库存 600 件');
+    expect(zh.stdout).toContain('加 --json 可输出全部计算结果。');
+    // the summary lists the findings, so stderr does not repeat them
+    expect(zh.stderr).not.toContain('[stock-out]');
+    const en = shopplan(['compute', 'content']);
+    expect(en.stdout).toMatch(/^Findings \(7\)$/m);
+    expect(en.stdout).toContain('ℹ Overlapping promotions: Promotions “');
   });
 });
 

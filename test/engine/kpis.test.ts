@@ -93,7 +93,7 @@ describe('KPI projections', () => {
     // over totals: 60 orders × 126.67 = 7,600 = the sum of the months
     expect(out.kpis.gmv!.projectedTotal).toBeCloseTo(7600, 9);
     expect(out.kpis.orders!.projectedTotal).toBe(60);
-    expect(out.warnings).toEqual([]);
+    expect(out.findings).toEqual([]);
   });
 
   it('takes a ratio of totals for the whole plan, not the sum or mean of the monthly ratios', () => {
@@ -120,14 +120,9 @@ describe('KPI projections', () => {
     expect(out.kpis.roas!.projected).toEqual(s([2, 0, 6]));
     // whole plan 10,000 ÷ 1,500 = 6.67 (summing the months' ratios would give 8)
     expect(out.kpis.roas!.projectedTotal).toBeCloseTo(10000 / 1500, 12);
-    expect(out.warnings).toHaveLength(1);
-    const [w] = out.warnings;
-    expect(w!.kind).toBe('kpi-division-by-zero');
-    expect(w!.message).toContain('2027-02');
-    expect(w!.message).not.toContain('2027-01');
-    expect(w!.message).not.toContain('2027-03');
-    expect(w!.ref).toEqual({ section: 'kpis', id: 'roas' });
-    expect(w!.source).toEqual({ file: 'kpis', path: ['kpis', 2, 'formula'] });
+    expect(out.findings).toEqual([
+      { kind: 'kpi-division-by-zero', severity: 'warning', subject: { entity: { entity: 'kpi', id: 'roas' }, file: 'kpis', path: ['kpis', 2, 'formula'] }, facts: { formula: 'gmv / spend', months: ['2027-02'] } },
+    ]);
   });
 
   it('resolves formulas over formulas whatever their order in the file', () => {

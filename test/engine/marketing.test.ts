@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeMarketing, marketingWarnings } from '../../src/engine/marketing.ts';
+import { computeMarketing, marketingFindings } from '../../src/engine/marketing.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { MarketingFile, PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
@@ -106,10 +106,13 @@ describe('marketing', () => {
 
   it('warns when LTV is below CAC', () => {
     // CAC = 1,200 ÷ (1,200 ÷ 100 × 0.1 × 0.5 = 0.6) = 2,000 > LTV = 250 × 0.5 × 1.2 = 150
-    const costly = computeMarketing(plan([channel('dear', { budget: { total: 1200 }, pricing: { type: 'cpc', cpc: 100 }, cvr: 0.1, aov: 250, newCustomerShare: 0.5 })]), months, options);
+    const dear = plan([channel('dear', { budget: { total: 1200 }, pricing: { type: 'cpc', cpc: 100 }, cvr: 0.1, aov: 250, newCustomerShare: 0.5 })]);
+    const costly = computeMarketing(dear, months, options);
     expect(costly.channels.dear!.cac).toBe(2000);
-    expect(marketingWarnings(costly).map((w) => [w.kind, w.ref])).toEqual([['ltv-below-cac', { section: 'marketing', id: 'dear' }]]);
-    expect(marketingWarnings(r)).toEqual([]);
+    expect(marketingFindings(costly, dear)).toEqual([
+      { kind: 'ltv-below-cac', severity: 'warning', subject: { entity: { entity: 'marketing-channel', id: 'dear' }, file: 'marketing', path: ['channels', 0] }, facts: { ltv: { value: 150, unit: 'money' }, cac: { value: 2000, unit: 'money' } } },
+    ]);
+    expect(marketingFindings(r, input)).toEqual([]);
   });
 
   it('property: months add up exactly to budget.total in fen', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeProducts, productsWarnings } from '../../src/engine/products.ts';
+import { computeProducts, productsFindings } from '../../src/engine/products.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
@@ -92,10 +92,14 @@ describe('products', () => {
     // c: 25 / 10 = 2.5 months; sell-through 75 / (75 + 25) = 0.75 < 0.8; and phase-out
     expect(r.skus.c!.monthsOfCover).toBe(2.5);
     expect(r.skus.c!.sellThrough).toBe(0.75);
-    expect(r.skus.c!.slowReasons).toHaveLength(2);
-    expect(productsWarnings(r).map((w) => [w.kind, w.ref.id])).toEqual([
-      ['slow-seller', 'a'],
-      ['slow-seller', 'c'],
+    expect(r.skus.c!.slowReasons).toEqual([
+      { reason: 'phase-out' },
+      { reason: 'sell-through', sellThrough: { value: 0.75, unit: 'rate' }, minimum: { value: 0.8, unit: 'rate' } },
+    ]);
+    expect(r.skus.a!.slowReasons).toEqual([{ reason: 'months-of-cover', monthsOfCover: { value: 5, unit: 'months' }, maximum: { value: 4, unit: 'months' } }]);
+    expect(productsFindings(r, plan(example, { a: 500, c: 25 })).map((f) => [f.kind, f.subject.entity.id, f.subject.path])).toEqual([
+      ['slow-seller', 'a', ['skus', 0]],
+      ['slow-seller', 'c', ['skus', 2]],
     ]);
   });
 
@@ -103,7 +107,10 @@ describe('products', () => {
     // 24 / 1.2 = 20 without VAT, under a cost of 25: −5 a unit
     const p = computeProducts(plan({ skus: [sku({ id: 'x', role: 'traffic', cost: 25, pricing: { type: 'value', price: 24 } })] }), months);
     expect(p.skus.x!.unitMargin).toBe(-5);
-    expect(productsWarnings(p).map((w) => w.kind)).toEqual(['margin-negative']);
+    const money = (value: number) => ({ value, unit: 'money' });
+    expect(productsFindings(p, plan({ skus: [sku({ id: 'x', role: 'traffic', cost: 25, pricing: { type: 'value', price: 24 } })] }))).toEqual([
+      { kind: 'margin-negative', severity: 'warning', subject: { entity: { entity: 'sku', id: 'x' }, file: 'products', path: ['skus', 0, 'cost'] }, facts: { price: money(24), netPrice: money(20), cost: money(25), unitMargin: money(-5) } },
+    ]);
   });
 
   it('gives defined results with no products, zero prices and zero forecasts', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeFunnel } from '../../src/engine/funnel.ts';
 import { computeProducts } from '../../src/engine/products.ts';
-import { computePromotions, promotionsWarnings } from '../../src/engine/promotions.ts';
+import { computePromotions, promotionsFindings } from '../../src/engine/promotions.ts';
 import { daysByMonth, daysInMonth } from '../../src/engine/calendar.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
@@ -124,20 +124,27 @@ describe('promotions', () => {
     expect(r.p4!.margin).toBeCloseTo(0.40625, 12);
   });
 
-  it('finds overlaps on a shared channel and warns once per pair', () => {
+  it('finds overlaps on a shared channel and reports each pair once, with the shared days and channels', () => {
     expect(r.p1!.overlaps).toEqual(['p4']);
     expect(r.p3!.overlaps).toEqual(['p4']); // p1 and p3 share days but no channel
     expect(r.p4!.overlaps).toEqual(['p1', 'p3']);
-    const warnings = promotionsWarnings(r);
-    expect(warnings.filter((w) => w.kind === 'promotion-overlap').map((w) => w.message.slice(0, 36))).toEqual(['Promotions "p1" and "p4" overlap fro', 'Promotions "p3" and "p4" overlap fro']);
-    expect(warnings.filter((w) => w.kind === 'promotion-below-break-even').map((w) => w.ref.id)).toEqual(['p1']);
+    const findings = promotionsFindings(r);
+    // p1 Jan 11–20 on t, p4 Jan 18–19 on t and u → Jan 18–19 on t; p3 Jan 15–31 on u → Jan 18–19 on u
+    expect(findings.filter((f) => f.kind === 'promotion-overlap').map((f) => [f.subject.entity.id, f.facts])).toEqual([
+      ['p1', { other: { entity: 'promotion', id: 'p4' }, from: '2027-01-18', to: '2027-01-19', channels: [{ entity: 'channel', id: 't' }] }],
+      ['p3', { other: { entity: 'promotion', id: 'p4' }, from: '2027-01-18', to: '2027-01-19', channels: [{ entity: 'channel', id: 'u' }] }],
+    ]);
+    expect(findings.filter((f) => f.kind === 'promotion-below-break-even').map((f) => [f.subject.entity.id, f.subject.path])).toEqual([['p1', ['promotions', 0, 'expectedUplift']]]);
   });
 
   it('reports a promotion deeper than the margin as below break-even with no break-even uplift', () => {
     const deep = run([promo({ id: 'deep', start: '2027-03-01', end: '2027-03-05', channels: ['t'], mechanics: [{ type: 'direct-discount', rate: 0.6 }], expectedUplift: 9 })]).deep!;
     expect(deep.breakEvenUplift).toBeNull();
     expect(deep.belowBreakEven).toBe(true);
-    expect(promotionsWarnings({ deep })[0]!.message).toContain('every sale loses money');
+    // Depth 60 % reaches the margin: an error at the mechanics, not a break-even warning.
+    expect(promotionsFindings({ deep })).toEqual([
+      { kind: 'promotion-margin', severity: 'error', subject: { entity: { entity: 'promotion', id: 'deep' }, file: 'promotions', path: ['promotions', 0, 'mechanics'], key: true }, facts: { depth: { value: deep.depth, unit: 'rate' }, margin: { value: deep.margin, unit: 'rate' } } },
+    ]);
   });
 
   it('gives defined results with no products, zero AOV and zero traffic', () => {

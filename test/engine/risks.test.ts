@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRisks, riskLevel, riskWarnings } from '../../src/engine/risks.ts';
+import { computeRisks, riskFindings, riskLevel } from '../../src/engine/risks.ts';
 import type { KpiResult } from '../../src/model/result/kpis.ts';
 import type { Series } from '../../src/model/result/series.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
@@ -83,27 +83,28 @@ describe('risk triggers', () => {
   });
 
   it('fires on actuals too, on the months of the horizon that have one', () => {
-    const r = computeRisks(
-      input([risk('a', 3, 3, { kpi: 'cac', operator: '>', threshold: 140 })]),
-      months,
-      { cac: kpi('cac', cac, { '2027-01': 150, '2027-02': 90, '2026-12': 500 }) },
-    );
+    const plan = input([risk('a', 3, 3, { kpi: 'cac', operator: '>', threshold: 140 })]);
+    const kpis = { cac: { ...kpi('cac', cac, { '2027-01': 150, '2027-02': 90, '2026-12': 500 }), unit: 'yuan' } as KpiResult };
+    const r = computeRisks(plan, months, kpis);
     // the projection never exceeds 140; January's actual 150 does; December 2026 is outside the horizon
     expect(r.items.a!.fired).toEqual([{ period: '2027-01', basis: 'actual', value: 150, threshold: 140 }]);
-    const [w] = riskWarnings(r);
-    expect(w).toMatchObject({ kind: 'risk-triggered', ref: { section: 'risks', id: 'a' }, month: '2027-01' });
-    expect(w!.message).toContain('2027-01 (actual)');
+    // A yuan KPI's threshold and values are money.
+    expect(riskFindings(r, plan, kpis)).toEqual([
+      {
+        kind: 'risk-triggered',
+        severity: 'warning',
+        subject: { entity: { entity: 'risk', id: 'a' }, file: 'risks', path: ['risks', 0, 'trigger'] },
+        facts: { kpi: { entity: 'kpi', id: 'cac' }, operator: '>', threshold: { value: 140, unit: 'money' }, firings: [{ period: '2027-01', basis: 'actual', value: { value: 150, unit: 'money' } }] },
+      },
+    ]);
   });
 
   it('does not fire for a KPI with no projection and no actual, an unknown KPI, or a risk without trigger', () => {
-    const r = computeRisks(
-      input([risk('nps', 3, 3, { kpi: 'nps', operator: '<', threshold: 50 }), risk('ghost', 3, 3, { kpi: 'ghost', operator: '<', threshold: 50 }), risk('none', 3, 3)]),
-      months,
-      { nps: kpi('nps', null) },
-    );
+    const plan = input([risk('nps', 3, 3, { kpi: 'nps', operator: '<', threshold: 50 }), risk('ghost', 3, 3, { kpi: 'ghost', operator: '<', threshold: 50 }), risk('none', 3, 3)]);
+    const r = computeRisks(plan, months, { nps: kpi('nps', null) });
     expect(Object.values(r.items).map((i) => i.fired)).toEqual([[], [], []]);
     expect(r.items.none!.trigger).toBeNull();
-    expect(riskWarnings(r)).toEqual([]);
+    expect(riskFindings(r, plan, { nps: kpi('nps', null) })).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeSupply, supplyWarnings } from '../../src/engine/supply.ts';
+import { computeSupply, supplyFindings } from '../../src/engine/supply.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
@@ -90,10 +90,11 @@ describe('supply', () => {
     expect([b.eoq, b.turnover, b.daysOfInventory, b.inventoryValue]).toEqual([0, null, null, 0]);
     // c: no opening stock → not checked
     expect([c.openingStock, c.stockOut, c.overstock]).toEqual([null, false, false]);
-    const warnings = supplyWarnings(result);
-    expect(warnings.map((w) => [w.kind, w.ref.id])).toEqual([
-      ['stock-out', 'a'],
-      ['overstock', 'b'],
+    const count = (value: number) => ({ value, unit: 'count' });
+    expect(supplyFindings(result, plan())).toEqual([
+      { kind: 'stock-out', severity: 'warning', subject: { entity: { entity: 'sku', id: 'a' }, file: 'supply', path: ['inventory', 'openingStock', 'a'] }, facts: { openingStock: count(100), reorderPoint: count(a.reorderPoint), safetyStock: count(a.safetyStock) } },
+      // no demand: the stock covers any number of days
+      { kind: 'overstock', severity: 'warning', subject: { entity: { entity: 'sku', id: 'b' }, file: 'supply', path: ['inventory', 'openingStock', 'b'] }, facts: { openingStock: count(50), daysOfCover: null, maximumDays: { value: 30, unit: 'days' } } },
     ]);
   });
 

@@ -21,7 +21,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export function shopplan(args: string[], options: { cwd?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: userEnv(), timeout: 120_000 });
+export function shopplan(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...userEnv(), ...options.env }, timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -20,14 +20,14 @@ export const buildCommand: Command = {
   ],
   options: { out: { type: 'string', short: 'o' }, pdf: { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, base: { type: 'string' }, versions: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
     if (values.pdf && values['no-pdf']) throw new UsageError('--pdf and --no-pdf cannot be used together.', 'build');
     const pdf = values.pdf ? 'always' : values['no-pdf'] ? 'never' : 'auto';
     const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
     const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
-    const outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined });
+    const outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined, locale });
     if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
     if (!outcome.built) {
       io.stderr(`Nothing was written to ${out}.`);

@@ -3,6 +3,8 @@ import { stableJson } from '../../model/stable-json.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { computedPlan } from '../computed-plan.ts';
 import { computeSummary } from '../compute-summary.ts';
+import { isFindingKind } from '../../model/findings.ts';
+import { planNames } from '../../i18n/names.ts';
 
 export const computeCommand: Command = {
   name: 'compute',
@@ -13,10 +15,12 @@ export const computeCommand: Command = {
   maxPositionals: 1,
   async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
-    const plan = await computedPlan(dir, values.scenario as string | undefined, 'compute', io);
+    // Without --json the summary lists the findings in words, so stderr keeps only the other diagnostics.
+    const print = values.json ? undefined : (d: { code: string }) => !isFindingKind(d.code);
+    const plan = await computedPlan(dir, values.scenario as string | undefined, 'compute', io, { locale, print });
     if (!plan.ok) return plan.exitCode;
     const { check } = plan;
-    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale));
+    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale, planNames(check.input)));
     return EXIT.ok;
   },
 };

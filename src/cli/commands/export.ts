@@ -22,7 +22,7 @@ export const exportCommand: Command = {
     if (typeof out !== 'string' || !out) throw new UsageError('Name the workbook to write with --xlsx, e.g. `shopplan export content --xlsx plan.xlsx`.', 'export');
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`--xlsx must name an .xlsx file, got "${out}".`, 'export');
     const scenario = values.scenario as string | undefined;
-    const plan = await computedPlan(dir, scenario, 'export', io);
+    const plan = await computedPlan(dir, scenario, 'export', io, { locale: messages });
     if (!plan.ok) return plan.exitCode;
     const { check } = plan;
     // The workbook is in the plan's language unless --lang names one (SHOPPLAN_LANG and LANG choose messages only).

@@ -19,7 +19,7 @@ export const pdfCommand: Command = {
   ],
   options: { out: { type: 'string', short: 'o' } },
   maxPositionals: 1,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
     const chromium = findChromium();
@@ -28,7 +28,7 @@ export const pdfCommand: Command = {
     const built = await stat(join(out, 'index.html')).then(() => true, () => false);
     if (!built) {
       log(`No site in ${out} yet: building it first.`);
-      const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log), { pdf: 'always' });
+      const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log), { pdf: 'always', locale });
       if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
       if (!outcome.built) {
         io.stderr(`Nothing was written to ${out}.`);

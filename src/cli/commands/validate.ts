@@ -11,10 +11,10 @@ export const validateCommand: Command = {
   optionHelp: ['dir                    Plan folder (default: content)', '--format <format>      text (default), json, or github (workflow annotations)'],
   options: { format: { type: 'string', short: 'f' } },
   maxPositionals: 1,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals, locale }, io) {
     const format = parseFormat(values.format, 'validate');
     const dir = positionals[0] ?? 'content';
-    const check = await checkPlanFolder(dir);
+    const check = await checkPlanFolder(dir, { locale });
     const out = renderDiagnostics(check, format, io.color, `The plan in ${dir}`);
     if (out) io.stdout(out);
     return hasErrors(check.diagnostics) ? EXIT.invalid : EXIT.ok;

@@ -1,4 +1,5 @@
-// Diagnostics as GitHub Actions workflow commands, so a pull request shows them on the changed lines.
+// Diagnostics as GitHub Actions workflow commands (error, warning, notice for infos), so a pull request shows
+// them on the changed lines.
 import type { Diagnostic } from '../diagnostic.ts';
 import { toJson } from './json.ts';
 
@@ -16,7 +17,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         ...(j.endLine === j.line ? [`endColumn=${j.endColumn}`] : [`endLine=${j.endLine}`]),
         `title=${escapeProperty(`shopplan ${j.code}`)}`,
       ];
-      return `::${j.severity} ${props.join(',')}::${escapeData(`${j.message}${j.hint ? ` — ${j.hint}` : ''}`)}`;
+      return `::${j.severity === 'info' ? 'notice' : j.severity} ${props.join(',')}::${escapeData(`${j.message}${j.hint ? ` — ${j.hint}` : ''}`)}`;
     })
     .join('\n');
 }

@@ -1,8 +1,8 @@
 // Diagnostics for tools: `{ ok, diagnostics: [{ severity, code, message, file, line, column, path, hint[, cell] }] }`.
-import { hasErrors, type Diagnostic } from '../diagnostic.ts';
+import { hasErrors, type Diagnostic, type Severity } from '../diagnostic.ts';
 
 export interface JsonDiagnostic {
-  severity: 'error' | 'warning';
+  severity: Severity;
   code: string;
   message: string;
   file: string;

@@ -13,7 +13,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextForm
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const blocks = diagnostics.map((d) => {
     const where = d.cell ? `${d.file}!${d.cell}` : d.file ? `${d.file}:${d.startLine}:${d.startColumn}` : '(plan)';
-    const severity = d.fatal ? paint('31', 'error') : paint('33', 'warning');
+    const severity = d.severity === 'error' ? paint('31', 'error') : d.severity === 'warning' ? paint('33', 'warning') : paint('34', 'info');
     const lines = [`${paint('1', where)}  ${severity}  ${d.reason}  ${paint('2', `[${d.code}]`)}`];
     const text = d.file && !d.cell ? options.sourceOf?.(d.file) : undefined;
     if (text !== undefined && d.place && 'start' in d.place) {
@@ -27,12 +27,14 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextForm
 }
 
 export function summaryLine(diagnostics: readonly Diagnostic[], subject: string): string {
-  const errors = diagnostics.filter((d) => d.fatal).length;
-  const warnings = diagnostics.length - errors;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const infos = diagnostics.length - errors - warnings;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const notes = infos ? `, ${count(infos, 'info')}` : '';
   return errors
-    ? `✖ ${subject} has ${count(errors, 'error')} and ${count(warnings, 'warning')}.`
-    : `✔ ${subject} is valid${warnings ? ` (${count(warnings, 'warning')})` : ''}.`;
+    ? `✖ ${subject} has ${count(errors, 'error')} and ${count(warnings, 'warning')}${notes}.`
+    : `✔ ${subject} is valid${warnings || infos ? ` (${[warnings ? count(warnings, 'warning') : '', infos ? count(infos, 'info') : ''].filter(Boolean).join(', ')})` : ''}.`;
 }
 
 function indent(s: string): string {

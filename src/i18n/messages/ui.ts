@@ -41,5 +41,6 @@ export const UI = prefixed('ui', {
   moreWarnings: { 'zh-CN': '仪表盘上还有 {count} 条预警。', en: '{count, plural, one {# more warning} other {# more warnings}} on the dashboard.' },
 
   'cli.computeMore': { 'zh-CN': '加 --json 可输出全部计算结果。', en: 'Run with --json for every figure.' },
-  'cli.findings': { 'zh-CN': '发现', en: 'Findings' },
+  'cli.findings': { 'zh-CN': '发现（{count}）', en: 'Findings ({count})' },
+  'cli.finding': { 'zh-CN': '{title}：{text}', en: '{title}: {text}' },
 });

@@ -3,7 +3,8 @@
 // a Series is one number per month of the horizon, keyed `YYYY-MM`, always with every month present;
 // rates are decimals. Nothing here is ever NaN or Infinity: an undefined ratio (0 / 0) is null.
 import type { Text } from '../plan-input.generated.ts';
-import type { Series, Warning } from './series.ts';
+import type { Series } from './series.ts';
+import type { Finding } from '../findings.ts';
 import type { TargetResult } from './targets.ts';
 import type { KpiResult, MetricTree } from './kpis.ts';
 import type { ChannelResult, FunnelTotals } from './funnel.ts';
@@ -57,6 +58,7 @@ export interface PlanResult {
   baseline: BaselineResult | null;
   scenarios: Record<string, ScenarioSummary>;
   sensitivity: SensitivityResult | null;
-  warnings: Warning[];
+  /** What the checks found that people should look at: typed facts, worded by the catalog (src/i18n). */
+  findings: Finding[];
 }
 

@@ -2,6 +2,7 @@
 import type { ProductsFile, Text } from '../plan-input.generated.ts';
 import type { Series } from './series.ts';
 import type { Explanation } from './explanation.ts';
+import type { SlowReason } from '../findings.ts';
 
 type Sku = NonNullable<ProductsFile['skus']>[number];
 
@@ -41,7 +42,7 @@ export interface SkuResult {
   /** lastYear.units ÷ (lastYear.units + opening stock); null when either is missing. */
   sellThrough: number | null;
   slowSeller: boolean;
-  slowReasons: string[];
+  slowReasons: SlowReason[];
   explain: Record<string, Explanation>;
 }
 

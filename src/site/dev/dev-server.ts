@@ -12,10 +12,13 @@ import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { ORDER_FILE_PATTERN } from '../../model/order-path.ts';
 import { escapeHtml } from '../../model/escape-html.ts';
 import { latestWins, type LatestWins } from './latest-wins.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { devRequestGate } from './request-gate.ts';
 
 export interface DevPlan {
   dir: string;
+  /** Language of the findings in the diagnostics shown (default English). */
+  locale?: Locale;
   /** Makes a checked, valid plan the one the pages show; false when they showed exactly that already. */
   publish(check: PlanCheck): boolean;
   /** The diagnostics of a failed check as text (code frames included). */
@@ -63,7 +66,7 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
 
   const reloads = latestWins(
     async ({ stale }) => {
-      const check = await checkPlanFolder(plan.dir);
+      const check = await checkPlanFolder(plan.dir, { locale: plan.locale });
       // Edited again meanwhile: the next run shows the latest state; showing this one would only cost time.
       if (stale()) return;
       if (hasErrors(check.diagnostics)) return fail(plan.describe(check));

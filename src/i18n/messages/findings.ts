@@ -1,0 +1,191 @@
+// The sentences of the engine's findings (src/model/findings.ts), one set per kind: a short title (badges,
+// headings), the sentence, and what to do about it (the hint: no arguments, it also documents the code in
+// docs/diagnostics.md). Arguments are formatted by ../findings.ts: `{name}` is the subject's name, amounts are
+// formatted in the locale, lists are joined. `satisfies Record<FindingKind, …>`
+// fails typecheck when a kind has no words. Keys: `finding.<kind>.<title|text|hint>`, `finding.reason.*`.
+import type { FindingKind, SlowReason } from '../../model/findings.ts';
+import { prefixed, type Message } from './message.ts';
+
+interface FindingMessages {
+  title: Message;
+  text: Message;
+  hint: Message;
+}
+
+const kinds = {
+  'promotion-margin': {
+    title: { 'zh-CN': '促销亏本', en: 'Promotion loses money' },
+    text: {
+      'zh-CN': '促销「{name}」让利 {depth}（折扣、优惠券和赠品，扣除平台补贴），而在售商品的毛利率只有 {margin}（按不含税售价）：无论销量提升多少，每一单都亏损。',
+      en: 'Promotion “{name}” gives away {depth} of the price (discounts, coupons and gifts, less platform subsidies), but the SKUs on offer earn a gross margin of only {margin} (on the price excl. VAT): it loses money on every sale, whatever the uplift.',
+    },
+    hint: {
+      'zh-CN': '让利须低于毛利率：减少或降低折扣、优惠券、赠品，或改用毛利更高的商品参加促销；否则销量越大亏得越多。',
+      en: 'Keep the depth below the margin — fewer or smaller discounts, coupons or gifts — or put SKUs with a higher margin on offer: otherwise every sale in the promotion loses money, however many more are sold.',
+    },
+  },
+  'promotion-below-break-even': {
+    title: { 'zh-CN': '促销低于保本', en: 'Promotion below break-even' },
+    text: {
+      'zh-CN': '促销「{name}」预计销量提升 {expectedUplift}，但需提升 {breakEvenUplift} 才能保本（让利 {depth}，毛利率 {margin}）。',
+      en: 'Promotion “{name}” expects {expectedUplift} sales but needs {breakEvenUplift} to break even (depth {depth}, margin {margin}).',
+    },
+    hint: {
+      'zh-CN': '降低让利、提高预期销量提升的依据，或改用毛利更高的商品；保本提升 = 让利 ÷（毛利率 − 让利）。',
+      en: 'Make the discount shallower, back a higher uplift with evidence, or offer SKUs with a higher margin; break-even uplift = depth ÷ (margin − depth).',
+    },
+  },
+  'promotion-overlap': {
+    title: { 'zh-CN': '促销重叠', en: 'Overlapping promotions' },
+    text: {
+      'zh-CN': '促销「{name}」与「{other}」在 {from} 至 {to} 期间重叠{channels, select, none {} other {（{channels}）}}：折扣可能叠加，销量提升不能简单相加。',
+      en: 'Promotions “{name}” and “{other}” overlap from {from} to {to}{channels, select, none {} other { on {channels}}}: their discounts may stack and their uplifts are not additive.',
+    },
+    hint: {
+      'zh-CN': '确认两个促销可以叠加；否则错开日期或渠道，并按叠加后的让利重估销量提升。',
+      en: 'Make sure the two may stack; otherwise move their dates or channels apart, and estimate the uplift for the combined discount.',
+    },
+  },
+  'stock-out': {
+    title: { 'zh-CN': '缺货风险', en: 'Stock-out' },
+    text: {
+      'zh-CN': '「{name}」期初库存 {openingStock} 件，低于再订货点 {reorderPoint} 件（安全库存 {safetyStock} 件），请立即补货。',
+      en: '“{name}”: opening stock of {openingStock} units is below the reorder point of {reorderPoint} (safety stock {safetyStock}); order now.',
+    },
+    hint: {
+      'zh-CN': '立即下采购单，或核对 supply.yaml 中的期初库存与交期。',
+      en: 'Place a purchase order now, or check the opening stock and lead time in supply.yaml.',
+    },
+  },
+  overstock: {
+    title: { 'zh-CN': '库存积压', en: 'Overstock' },
+    text: {
+      'zh-CN': '「{name}」期初库存 {openingStock} 件，{days, select, none {没有预测需求，永远卖不完} other {可售 {days} 天}}，超过库存天数上限 {maximumDays} 天。',
+      en: '“{name}”: opening stock of {openingStock} units covers {days, select, none {any time, with no forecast demand} other {{days} days of demand}}, more than the maximum of {maximumDays} days.',
+    },
+    hint: {
+      'zh-CN': '暂停补货，用促销或清仓消化库存，或调高预测销量。',
+      en: 'Stop reordering, sell the stock down with a promotion or clearance, or raise the sales forecast.',
+    },
+  },
+  'slow-seller': {
+    title: { 'zh-CN': '滞销品', en: 'Slow seller' },
+    text: { 'zh-CN': '「{name}」是滞销品：{reasons}。', en: '“{name}” is a slow seller: {reasons}.' },
+    hint: {
+      'zh-CN': '安排清仓或组合销售，停止补货，或在 products.yaml 中调整滞销标准。',
+      en: 'Plan a clearance or bundle, stop reordering, or adjust the slow-seller rule in products.yaml.',
+    },
+  },
+  'margin-negative': {
+    title: { 'zh-CN': '负毛利', en: 'Negative margin' },
+    text: {
+      'zh-CN': '「{name}」低于成本销售：含税售价 {price}（不含税 {netPrice}），成本 {cost}，单件毛利 {unitMargin}。',
+      en: '“{name}” sells below cost: a price of {price} incl. VAT is {netPrice} without VAT, under its cost of {cost} ({unitMargin} a unit).',
+    },
+    hint: {
+      'zh-CN': '提高售价（定价方法的输入），或降低采购成本；成本按不含税计，售价按含税计。',
+      en: 'Raise the price (the pricing method’s inputs) or lower the cost; costs exclude VAT, prices include it.',
+    },
+  },
+  'price-mismatch': {
+    title: { 'zh-CN': '标价与定价不符', en: 'List price differs' },
+    text: {
+      'zh-CN': '「{name}」标价 {listPrice}，但按{pricing, select, costPlus {成本加成定价} competitor {竞争导向定价} other {价值定价}}计算为 {price}{apart, select, none {} other {，相差 {apart}}}。',
+      en: '“{name}” lists {listPrice}, but its {pricing, select, costPlus {cost-plus pricing} competitor {competitor-based pricing} other {value price}} gives {price}{apart, select, none {} other {: {apart} apart}}.',
+    },
+    hint: {
+      'zh-CN': '更新标价（listPrice），或调整定价输入（加成率、参考价、定位、价值定价），使两者一致。',
+      en: 'Update `listPrice`, or the pricing inputs (markup, reference price, position, value price), so the two agree.',
+    },
+  },
+  'risk-triggered': {
+    title: { 'zh-CN': '风险触发', en: 'Risk triggered' },
+    text: {
+      'zh-CN': '风险「{name}」已触发：{kpi} {operator} {threshold}，见于 {firings}。',
+      en: 'Risk “{name}” is triggered: {kpi} {operator} {threshold} in {firings}.',
+    },
+    hint: {
+      'zh-CN': '启动该风险的应急预案，并复核相关指标的计划。',
+      en: 'Start the risk’s contingency plan and review the plan of the KPI.',
+    },
+  },
+  'target-gap': {
+    title: { 'zh-CN': '目标缺口', en: 'Target gap' },
+    text: {
+      'zh-CN': '渠道漏斗的自下而上预测为 {projection}，比目标「{name}」（{target}）少 {gap}（{gapShare}）。',
+      en: 'The channel funnel projects {projection}, {gap} ({gapShare}) short of target “{name}” ({target}).',
+    },
+    hint: {
+      'zh-CN': '提高渠道的访客数、转化率或客单价，或下调目标，使自下而上与自上而下一致。',
+      en: 'Raise the channels’ visitors, conversion or order value, or lower the target, so that bottom-up and top-down agree.',
+    },
+  },
+  'milestone-off-track': {
+    title: { 'zh-CN': '里程碑偏离', en: 'Milestone off track' },
+    text: {
+      'zh-CN': '目标「{target}」的里程碑「{name}」要求在 {month} 前完成 {asked}，而月度计划只达到 {planned}。',
+      en: 'Milestone “{name}” of target “{target}” asks for {asked} by {month}; the monthly plan reaches {planned}.',
+    },
+    hint: {
+      'zh-CN': '调整目标的季节性分配，或修改里程碑的时间或比例。',
+      en: 'Change the target’s seasonality profile, or the milestone’s month or share.',
+    },
+  },
+  'ltv-below-cac': {
+    title: { 'zh-CN': 'LTV 低于 CAC', en: 'LTV below CAC' },
+    text: {
+      'zh-CN': '「{name}」：用户终身价值（LTV）{ltv} 低于获客成本（CAC）{cac}，每获得一位新客都在亏钱。',
+      en: '“{name}”: lifetime value (LTV) {ltv} is below the acquisition cost (CAC) {cac}; each new customer loses money.',
+    },
+    hint: {
+      'zh-CN': '降低该渠道的投放或出价、提高转化率，或把预算移到 LTV/CAC 更高的渠道。',
+      en: 'Cut the channel’s spend or bids, raise its conversion, or move budget to channels with a higher LTV/CAC.',
+    },
+  },
+  'kpi-division-by-zero': {
+    title: { 'zh-CN': '指标除以零', en: 'KPI divides by zero' },
+    text: {
+      'zh-CN': '指标「{name}」的公式（{formula}）在 {months} 出现除以零，这些月份显示为 0。',
+      en: 'The formula of “{name}” ({formula}) divides by zero in {months}; those months show 0.',
+    },
+    hint: {
+      'zh-CN': '这些月份没有数值；检查公式中作除数的指标。',
+      en: 'Those months have no value; check the inputs the formula divides by.',
+    },
+  },
+  'kpi-overflow': {
+    title: { 'zh-CN': '指标数值溢出', en: 'KPI beyond range' },
+    text: {
+      'zh-CN': '指标「{name}」的公式（{formula}）{months, select, none {在全年合计上} other {在 {months}}}得出超出数值范围的结果。',
+      en: 'The formula of “{name}” ({formula}) gives a number beyond what a number can hold {months, select, none {for the whole plan} other {in {months}}}.',
+    },
+    hint: {
+      'zh-CN': '检查公式中的常数和相乘的指标：例如误写的 1e300，或漏掉的除法。',
+      en: 'Check the constants and the KPIs the formula multiplies: a slip such as 1e300 or a missing division.',
+    },
+  },
+} as const satisfies Record<FindingKind, FindingMessages>;
+
+/** One reason of a slow seller, joined into `{reasons}`. */
+const reasons = {
+  'phase-out': { 'zh-CN': '处于淘汰清仓状态', en: 'it is being phased out' },
+  'months-of-cover': {
+    'zh-CN': '期初库存可覆盖 {monthsOfCover} 个月的预测销量（上限 {maximum} 个月）',
+    en: 'opening stock covers {monthsOfCover} months of forecast sales (more than {maximum})',
+  },
+  'no-forecast': { 'zh-CN': '有期初库存 {openingStock} 件但没有预测销量', en: 'opening stock of {openingStock} units against no forecast sales' },
+  'sell-through': { 'zh-CN': '去年售罄率 {sellThrough}，低于 {minimum}', en: 'last year’s sell-through of {sellThrough} is below {minimum}' },
+} as const satisfies Record<SlowReason['reason'], Message>;
+
+/** One period in which a risk's trigger fired, joined into `{firings}`. */
+const firing = { 'zh-CN': '{period}（{basis, select, actual {实际} other {预测}}）', en: '{period} ({basis, select, actual {actual} other {projection}})' } as const satisfies Message;
+
+/** Between the reasons of a slow seller. */
+const reasonSeparator = { 'zh-CN': '；', en: '; ' } as const satisfies Message;
+
+export const FINDINGS = {
+  ...prefixed('finding', Object.fromEntries(Object.entries(kinds).flatMap(([kind, m]) => [[`${kind}.title`, m.title], [`${kind}.text`, m.text], [`${kind}.hint`, m.hint]])) as Record<`${FindingKind}.${keyof FindingMessages}`, Message>),
+  ...prefixed('finding.reason', reasons),
+  'finding.firing': firing,
+  'finding.reasonSeparator': reasonSeparator,
+};

@@ -1,0 +1,105 @@
+// Findings: what the engine's checks found that people should look at, as typed facts, never sentences.
+// A finding says what it is (`kind`, which is also its diagnostic code), how serious it is, which plan entry
+// and file line it is about (`subject`), and the numbers, periods and other entries behind it (`facts`).
+// The catalog (src/i18n) turns each kind into a zh-CN and an English sentence; the pipeline reports findings
+// as diagnostics at their line.
+import type { Amount, EntityRef, PlanPlace } from './facts.ts';
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+/** What a finding is about: a plan entry (named when shown) and the place in a plan file to point at. */
+export interface Subject extends PlanPlace {
+  entity: EntityRef;
+}
+
+interface Of<K extends string, F> {
+  kind: K;
+  severity: FindingSeverity;
+  subject: Subject;
+  facts: F;
+}
+
+/** Why a SKU counts as a slow seller (products.yaml `slowSeller`). */
+export type SlowReason =
+  | { reason: 'phase-out' }
+  | { reason: 'months-of-cover'; monthsOfCover: Amount; maximum: Amount }
+  | { reason: 'no-forecast'; openingStock: Amount }
+  | { reason: 'sell-through'; sellThrough: Amount; minimum: Amount };
+
+/** A period of a trigger window: a month `2027-03`, a quarter `2027-Q2`, or `all`. */
+export interface Firing {
+  period: string;
+  basis: 'projection' | 'actual';
+  value: Amount;
+}
+
+export type Finding =
+  /** The discount gives away at least the whole margin: every sale loses money, whatever the uplift. */
+  | Of<'promotion-margin', { depth: Amount; margin: Amount }>
+  /** The expected uplift is below what the discount needs to break even. */
+  | Of<'promotion-below-break-even', { expectedUplift: Amount; breakEvenUplift: Amount; depth: Amount; margin: Amount }>
+  /** Two promotions share days and channels (reported once per pair, on the earlier one). */
+  | Of<'promotion-overlap', { other: EntityRef; from: string; to: string; channels: EntityRef[] }>
+  | Of<'stock-out', { openingStock: Amount; reorderPoint: Amount; safetyStock: Amount }>
+  /** `daysOfCover` is null when there is no forecast demand (any stock covers forever). */
+  | Of<'overstock', { openingStock: Amount; daysOfCover: Amount | null; maximumDays: Amount }>
+  | Of<'slow-seller', { reasons: SlowReason[] }>
+  | Of<'margin-negative', { price: Amount; netPrice: Amount; cost: Amount; unitMargin: Amount }>
+  /** The list price differs from the price the pricing method gives by more than the tolerance. */
+  | Of<'price-mismatch', { listPrice: Amount; price: Amount; pricing: 'cost-plus' | 'competitor' | 'value'; apart: Amount | null }>
+  | Of<'risk-triggered', { kpi: EntityRef; operator: '>' | '>=' | '<' | '<='; threshold: Amount; firings: Firing[] }>
+  /** The channel funnel's projection against a target, over the horizon; `gapShare` = gap ÷ target. */
+  | Of<'target-gap', { projection: Amount; target: Amount; gap: Amount; gapShare: Amount }>
+  | Of<'milestone-off-track', { target: EntityRef; month: string; asked: Amount; planned: Amount }>
+  | Of<'ltv-below-cac', { ltv: Amount; cac: Amount }>
+  | Of<'kpi-division-by-zero', { formula: string; months: string[] }>
+  /** The formula's value is beyond what a number holds in `months`, or (no months) for the whole plan. */
+  | Of<'kpi-overflow', { formula: string; months: string[] }>;
+
+export type FindingKind = Finding['kind'];
+export type FindingOf<K extends FindingKind> = Extract<Finding, { kind: K }>;
+
+/** Every kind, in the order a board reads them: missed targets and losses before operational findings. */
+export const FINDING_KINDS = Object.keys({
+  'promotion-margin': 0,
+  'target-gap': 0,
+  'margin-negative': 0,
+  'risk-triggered': 0,
+  'ltv-below-cac': 0,
+  'milestone-off-track': 0,
+  'stock-out': 0,
+  'promotion-below-break-even': 0,
+  'price-mismatch': 0,
+  overstock: 0,
+  'promotion-overlap': 0,
+  'slow-seller': 0,
+  'kpi-division-by-zero': 0,
+  'kpi-overflow': 0,
+} satisfies Record<FindingKind, 0>) as FindingKind[];
+
+export function isFindingKind(code: string): code is FindingKind {
+  return (FINDING_KINDS as readonly string[]).includes(code);
+}
+
+/** How serious each kind is unless a check says otherwise; the diagnostic codes table uses the same. */
+export const FINDING_SEVERITY = {
+  'promotion-margin': 'error',
+  'target-gap': 'warning',
+  'margin-negative': 'warning',
+  'risk-triggered': 'warning',
+  'ltv-below-cac': 'warning',
+  'milestone-off-track': 'warning',
+  'stock-out': 'warning',
+  'promotion-below-break-even': 'warning',
+  'price-mismatch': 'warning',
+  overstock: 'warning',
+  'promotion-overlap': 'info',
+  'slow-seller': 'warning',
+  'kpi-division-by-zero': 'warning',
+  'kpi-overflow': 'error',
+} as const satisfies Record<FindingKind, FindingSeverity>;
+
+/** A finding of a kind, typed by its kind, as serious as its kind unless `severity` says otherwise. */
+export function finding<K extends FindingKind>(kind: K, subject: Subject, facts: FindingOf<K>['facts'], severity: FindingSeverity = FINDING_SEVERITY[kind]): FindingOf<K> {
+  return { kind, severity, subject, facts } as FindingOf<K>;
+}

@@ -1,0 +1,186 @@
+// Findings in words: one finding of every kind (and every variant of its facts) renders in both languages with
+// the plan's names, formatted numbers and nothing left over from the machinery — no `{`, no `undefined`, no id
+// of an entry that has a name — and so do the findings compute() gives on the example, the blank seed and a
+// generated large plan.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PlanInput } from '../../src/model/plan-input.generated.ts';
+import { amount, ref, type EntityRef } from '../../src/model/facts.ts';
+import { FINDING_KINDS, finding, type Finding, type FindingKind, type FindingOf } from '../../src/model/findings.ts';
+import { findingHint, findingText, findingTitle } from '../../src/i18n/findings.ts';
+import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
+import { nameOf, planNames, type PlanNames } from '../../src/i18n/names.ts';
+import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
+import { generateLargePlan } from '../../scripts/gen-large-plan.ts';
+import { folderFiles, minimalPlan } from '../helpers/plan.ts';
+import { ROOT } from '../helpers/cli.ts';
+
+/** Names in both languages for every id the samples use; the ids never appear in a sentence. */
+const named = (id: string) => ({ id, name: { 'zh-CN': `名称${id.length}号${id.replace(/[a-z_-]/g, '')}`, en: `Name of ${id.toUpperCase().replace(/[-_]/g, ' ')}` } });
+const input = {
+  plan: { ...minimalPlan, currency: 'CNY' },
+  products: { skus: [named('sku-a')] },
+  channels: { channels: [named('chan-a'), named('chan-b')] },
+  promotions: { promotions: [named('promo-a'), named('promo-b')] },
+  marketing: { channels: [named('mkt-a')] },
+  targets: { targets: [{ ...named('target-a'), milestones: [named('mile-a')] }] },
+  kpis: { kpis: [named('kpi_a'), named('kpi_b'), named('kpi_c')] },
+  risks: { risks: [{ id: 'risk-a', title: { 'zh-CN': '风险甲', en: 'Risk A title' } }] },
+} as unknown as PlanInput;
+const names = planNames(input);
+const IDS = ['sku-a', 'chan-a', 'chan-b', 'promo-a', 'promo-b', 'mkt-a', 'target-a', 'mile-a', 'kpi_a', 'kpi_b', 'kpi_c', 'risk-a'];
+
+const subject = (entity: EntityRef) => ({ entity, file: 'products' as const, path: ['x'] });
+const rate = (v: number) => amount(v, 'rate');
+const money = (v: number) => amount(v, 'money');
+const count = (v: number) => amount(v, 'count');
+
+/** At least one finding of every kind (typecheck fails when a kind has none), with the variants of its facts. */
+const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
+  'promotion-margin': [finding('promotion-margin', subject(ref('promotion', 'promo-a')), { depth: rate(0.6), margin: rate(0.548) })],
+  'promotion-below-break-even': [finding('promotion-below-break-even', subject(ref('promotion', 'promo-a')), { expectedUplift: rate(0.2), breakEvenUplift: rate(0.6667), depth: rate(0.2), margin: rate(0.5) })],
+  'promotion-overlap': [
+    finding('promotion-overlap', subject(ref('promotion', 'promo-a')), { other: ref('promotion', 'promo-b'), from: '2027-02-26', to: '2027-03-08', channels: [ref('channel', 'chan-a'), ref('channel', 'chan-b')] }),
+    finding('promotion-overlap', subject(ref('promotion', 'promo-a')), { other: ref('promotion', 'promo-b'), from: '2027-02-26', to: '2027-03-08', channels: [] }),
+  ],
+  'stock-out': [finding('stock-out', subject(ref('sku', 'sku-a')), { openingStock: count(600), reorderPoint: count(680.2), safetyStock: count(267.4) })],
+  overstock: [
+    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(1400), daysOfCover: amount(710.2, 'days'), maximumDays: amount(120, 'days') }),
+    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(50), daysOfCover: null, maximumDays: amount(120, 'days') }),
+  ],
+  'slow-seller': [
+    finding('slow-seller', subject(ref('sku', 'sku-a')), {
+      reasons: [
+        { reason: 'phase-out' },
+        { reason: 'months-of-cover', monthsOfCover: amount(23.33, 'months'), maximum: amount(4, 'months') },
+        { reason: 'no-forecast', openingStock: count(30) },
+        { reason: 'sell-through', sellThrough: rate(0.576), minimum: rate(0.6) },
+      ],
+    }),
+  ],
+  'margin-negative': [finding('margin-negative', subject(ref('sku', 'sku-a')), { price: money(24), netPrice: money(20), cost: money(25), unitMargin: money(-5) })],
+  'price-mismatch': [
+    finding('price-mismatch', subject(ref('sku', 'sku-a')), { listPrice: money(210), price: money(200), pricing: 'cost-plus', apart: rate(0.05) }),
+    finding('price-mismatch', subject(ref('sku', 'sku-a')), { listPrice: money(210), price: money(200), pricing: 'competitor', apart: rate(0.05) }),
+    finding('price-mismatch', subject(ref('sku', 'sku-a')), { listPrice: money(10), price: money(0), pricing: 'value', apart: null }),
+  ],
+  'risk-triggered': [
+    finding('risk-triggered', subject(ref('risk', 'risk-a')), {
+      kpi: ref('kpi', 'kpi_a'),
+      operator: '>=',
+      threshold: money(95),
+      firings: [
+        { period: '2027-03', basis: 'actual', value: money(101) },
+        { period: '2027-Q2', basis: 'projection', value: money(99) },
+        { period: 'all', basis: 'projection', value: money(97) },
+      ],
+    }),
+  ],
+  'target-gap': [finding('target-gap', subject(ref('target', 'target-a')), { projection: money(120_000_000), target: money(150_000_000), gap: money(-30_000_000), gapShare: rate(-0.2) })],
+  'milestone-off-track': [finding('milestone-off-track', subject(ref('milestone', 'mile-a', 'target-a')), { target: ref('target', 'target-a'), month: '2027-06', asked: rate(0.5), planned: rate(0.45) })],
+  'ltv-below-cac': [finding('ltv-below-cac', subject(ref('marketing-channel', 'mkt-a')), { ltv: money(192.29), cac: money(277.78) })],
+  'kpi-division-by-zero': [finding('kpi-division-by-zero', subject(ref('kpi', 'kpi_a')), { formula: '(kpi_b - kpi_c) / kpi_c * 100', months: ['2027-02', '2027-05'] })],
+  'kpi-overflow': [
+    finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: ['2027-02'] }),
+    finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: [] }),
+  ],
+};
+
+/**
+ * What no reader's sentence may hold: placeholders, undefined values, and ids where a name exists; with `words`,
+ * a Chinese sentence holds no English words either (hints, for the people editing the plan, may name files).
+ */
+function expectReadable(text: string, locale: Locale, ids: readonly string[], where: string, words = true): void {
+  expect(text.trim(), where).not.toBe('');
+  expect(text, where).not.toMatch(/[{}]|undefined|NaN|Infinity|null|\[object/);
+  for (const id of ids) expect(text, `${where}: shows the id "${id}"`).not.toMatch(new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`));
+  // Chinese sentences carry no English words (acronyms such as GMV, LTV, CAC are fine).
+  if (words && locale === 'zh-CN') expect(text, where).not.toMatch(/[a-z]{2,}/);
+}
+
+describe('findings in words', () => {
+  it('has a sample and words for every kind', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...FINDING_KINDS].sort());
+  });
+
+  for (const locale of LOCALES) {
+    for (const [kind, samples] of Object.entries(SAMPLES) as Array<[FindingKind, Finding[]]>) {
+      it(`${locale}: ${kind}`, () => {
+        for (const [i, f] of samples.entries()) {
+          const text = findingText(f, locale, names);
+          expectReadable(text, locale, IDS, `${kind}[${i}]`);
+          expect(text, `${kind}[${i}] names its subject`).toContain(nameOf(names, f.subject.entity, locale));
+          expectReadable(findingTitle(kind, locale), locale, IDS, `${kind} title`);
+          expectReadable(findingHint(f, locale), locale, IDS, `${kind} hint`, false);
+        }
+      });
+    }
+  }
+
+  it('writes the numbers of a finding in the reader’s style, and a KPI formula with the KPIs’ names', () => {
+    const [stock] = SAMPLES['stock-out'];
+    // reorder point and safety stock are rounded up: you cannot order 0.2 of a unit
+    expect(findingText(stock!, 'en', names)).toBe('“Name of SKU A”: opening stock of 600 units is below the reorder point of 681 (safety stock 268); order now.');
+    const [gap] = SAMPLES['target-gap'];
+    expect(findingText(gap!, 'zh-CN', names)).toBe('渠道漏斗的自下而上预测为 ¥1.2亿，比目标「名称8号」（¥1.5亿）少 ¥3000万（20%）。');
+    const [zero] = SAMPLES['kpi-division-by-zero'];
+    expect(findingText(zero!, 'en', names)).toBe('The formula of “Name of KPI A” ((Name of KPI B − Name of KPI C) ÷ Name of KPI C × 100) divides by zero in Feb 2027 and May 2027; those months show 0.');
+    const [risk] = SAMPLES['risk-triggered'];
+    expect(findingText(risk!, 'zh-CN', names)).toBe('风险「风险甲」已触发：名称5号 ≥ ¥95，见于 2027年3月（实际）、2027年第2季度（预测）和全年（预测）。');
+  });
+
+  it('falls back to the id only for an entry the plan gives no name', () => {
+    const ghost = finding('stock-out', subject(ref('sku', 'ghost-sku')), { openingStock: count(1), reorderPoint: count(2), safetyStock: count(1) });
+    expect(findingText(ghost, 'en', names)).toContain('“ghost-sku”');
+  });
+});
+
+describe('findings of real plans in words', () => {
+  const plans: Array<[string, () => { dir: string; cleanup?: () => void }]> = [
+    ['the example', () => ({ dir: join(ROOT, 'content') })],
+    ['the blank seed', () => ({ dir: join(ROOT, 'seeds/blank') })],
+    [
+      'a generated large plan',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'shopplan-findings-'));
+        generateLargePlan(dir, { skus: 400, channels: 12, months: 24 });
+        return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      },
+    ],
+  ];
+  for (const [label, make] of plans) {
+    it(`renders every finding of ${label} in both languages, at a line of its plan`, () => {
+      const { dir, cleanup } = make();
+      try {
+        const check = checkPlanFiles('plan', folderFiles(dir));
+        const result = check.result!;
+        expect(result, label).toBeDefined();
+        const plan = planNames(check.input!);
+        const ids = namedIds(check.input!, plan);
+        for (const f of result.findings) for (const locale of LOCALES) expectReadable(findingText(f, locale, plan), locale, ids, `${label} ${f.kind} ${f.subject.entity.id}`);
+        // every finding is a diagnostic at a line of the file it names
+        const located = check.diagnostics.filter((d) => FINDING_KINDS.includes(d.code as FindingKind));
+        expect(located.length).toBe(result.findings.length);
+        for (const d of located) expect([d.file.startsWith('plan/'), d.startLine >= 1], `${d.code} ${d.path}`).toEqual([true, true]);
+      } finally {
+        cleanup?.();
+      }
+    });
+  }
+});
+
+/** Ids of the plan's entries that have a name in both languages (their sentences must show the name). */
+function namedIds(plan: PlanInput, names: PlanNames): string[] {
+  const lists = [plan.products?.skus, plan.channels?.channels, plan.promotions?.promotions, plan.marketing?.channels, plan.targets?.targets, plan.kpis?.kpis];
+  const out = new Set<string>();
+  for (const [entity, list] of (['sku', 'channel', 'promotion', 'marketing-channel', 'target', 'kpi'] as const).map((e, i) => [e, lists[i]] as const)) {
+    for (const e of list ?? []) {
+      const name = names.of({ entity, id: e.id });
+      // A name written the same as another entry's id (e.g. `GMV` for a KPI `gmv`) is not an id on show.
+      if (name && typeof name === 'object' && name['zh-CN'] && name.en && e.id.length > 3) out.add(e.id);
+    }
+  }
+  return [...out];
+}
