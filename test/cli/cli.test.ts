@@ -69,7 +69,7 @@ describe('shopplan validate', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr + r.stdout).not.toMatch(/\n\s+at /);
     }
-  });
+  }, 120_000);
 
   it('reports a missing plan folder as a diagnostic, exit 1', () => {
     const r = shopplan(['validate', join(tmp, 'nope'), '--format', 'json']);
@@ -126,7 +126,7 @@ describe('the language of findings', () => {
     }
     // --lang wins over the environment
     expect(stockOut(shopplan(['validate', 'content', '--lang', 'en'], { env: { SHOPPLAN_LANG: 'zh-CN' } }).stdout)).toBe(en);
-  });
+  }, 180_000);
 
   it('refuses a language it does not speak, exit 2', () => {
     const r = shopplan(['validate', 'content', '--lang', 'fr']);
