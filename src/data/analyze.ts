@@ -9,12 +9,15 @@
 // - Repurchase rate: buyers of the baseline year with 2+ orders in it ÷ buyers of the year.
 // - Cohorts: buyers by the month of their first order (baseline-year cohorts); retention k = share of the
 //   cohort with an order in month k after it.
-// - RFM over the 12 months up to `asOf`: recency = days from the last order day to asOf, frequency =
-//   orders, monetary = net spend. Scores with four ascending cut-offs c1…c4: R = 5 when recency ≤ c1,
-//   4 when ≤ c2, 3 when ≤ c3, 2 when ≤ c4, else 1; F and M = 1 when ≤ c1, 2 when ≤ c2, 3 when ≤ c3,
-//   4 when ≤ c4, else 5. Quintile cut-offs are nearest-rank percentiles of the scored customers: ck is
-//   the value at position ⌈k·n/5⌉ of the n values sorted ascending. A customer belongs to the first
-//   segment of users.yaml whose rule holds all three scores.
+// - RFM scores every customer with an order on or before `asOf`: recency = days from the last order day
+//   to asOf, frequency = orders and monetary = net spend in the window of `windowMonths` (12) months up to
+//   asOf. A lapsed customer (no order in the window) keeps a score: long recency, frequency 0, spend 0.
+//   Scores with four ascending cut-offs c1…c4: R = 5 when recency ≤ c1, 4 when ≤ c2, 3 when ≤ c3, 2 when
+//   ≤ c4, else 1; F and M = 1 when ≤ c1, 2 when ≤ c2, 3 when ≤ c3, 4 when ≤ c4, else 5, so 5 is always
+//   the best and a value equal to a cut-off takes the lower score. Quintile cut-offs are DuckDB's
+//   `quantile_disc` at 0.2/0.4/0.6/0.8 of the scored customers' values: the value at (1-based)
+//   position ⌈q·n⌉ of the n values sorted ascending (nearest rank); with many equal values several cut-offs coincide and a
+//   score can stay empty. A customer belongs to the first segment of users.yaml whose rule holds all three.
 import type { OrderDb, Row } from './duckdb.ts';
 import { sqlString } from './duckdb.ts';
 import { ORDER_BASELINE_VERSION, type CohortRow, type OrderBaseline, type OrderMonth, type RfmSegmentCount, type SkuFigures } from '../model/order-baseline.ts';
@@ -40,6 +43,8 @@ export interface AnalysisContext {
     scoring: 'quintiles' | 'cutoffs';
     /** `YYYY-MM-DD`. */
     asOf: string;
+    /** Months up to asOf whose orders count for frequency and monetary (data.yaml `rfm.windowMonths`, 12). */
+    windowMonths?: number;
     /** users.yaml cut-offs (required for `cutoffs` scoring). */
     cutoffs?: { recencyDays: number[]; frequency: number[]; monetary: number[] };
     segments: readonly SegmentRule[];
@@ -88,13 +93,13 @@ export async function analyzeStage(db: OrderDb, ctx: AnalysisContext, files: rea
   // Customer-months: one row per buyer and month they bought in (monthly buyers, cohorts).
   await db.run(`CREATE OR REPLACE TEMP TABLE cm AS SELECT cid, mi FROM ord GROUP BY cid, mi`);
   // Customers: one row each, with everything the year figures and RFM need, in one pass.
-  const from = windowStart(ctx.rfm.asOf);
-  const inWindow = `d BETWEEN DATE ${sqlString(from)} AND DATE ${sqlString(ctx.rfm.asOf)}`;
+  const asOf = sqlString(ctx.rfm.asOf);
+  const inWindow = `d BETWEEN DATE ${sqlString(windowStart(ctx.rfm.asOf, ctx.rfm.windowMonths))} AND DATE ${asOf}`;
   await db.run(`CREATE OR REPLACE TEMP TABLE cust AS
     SELECT cid, min(mi) AS first_mi, count(*) FILTER (WHERE mi BETWEEN ${y0} AND ${y1}) AS n_year,
-           DATE ${sqlString(ctx.rfm.asOf)} - max(d) FILTER (WHERE ${inWindow}) AS rec,
+           DATE ${asOf} - max(d) FILTER (WHERE d <= DATE ${asOf}) AS rec,
            count(*) FILTER (WHERE ${inWindow}) AS freq,
-           sum(paid - refund) FILTER (WHERE ${inWindow}) AS mon
+           coalesce(sum(paid - refund) FILTER (WHERE ${inWindow}), 0) AS mon
     FROM ord GROUP BY cid`);
   const coverageRow = (await db.all(`SELECT strftime(min(d), '%Y-%m-%d') AS first, strftime(max(d), '%Y-%m-%d') AS last FROM ord`))[0] ?? {};
   const newByMonth = new Map((await db.all(`SELECT first_mi AS mi, count(*) AS n FROM cust GROUP BY ALL`)).map((r) => [num(r.mi), num(r.n)]));
@@ -196,20 +201,27 @@ function addDays(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** The day after the same date one year earlier: the first day of the 12-month window ending on `asOf`. */
-export function windowStart(asOf: string): string {
-  const y = Number(asOf.slice(0, 4)) - 1;
-  const md = asOf.slice(5);
-  const earlier = md === '02-29' ? `${y}-02-28` : `${y}-${md}`;
-  return addDays(earlier, 1);
+/**
+ * The first day of the window of `months` months ending on `asOf`: the day after the same date `months`
+ * months earlier (the month's last day when that date does not exist, e.g. 29 February).
+ */
+export function windowStart(asOf: string, months = 12): string {
+  const index = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 - months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = Math.min(Number(asOf.slice(8, 10)), lastDay);
+  return addDays(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 1);
 }
 
 async function analyzeRfm(db: OrderDb, ctx: AnalysisContext): Promise<OrderBaseline['rfm']> {
   const asOf = ctx.rfm.asOf;
-  const from = windowStart(asOf);
-  // The scored customers' three values only: no id is carried further.
-  await db.run(`CREATE OR REPLACE TEMP TABLE rfm AS SELECT rec, freq, mon FROM cust WHERE freq > 0`);
-  const n = num((await db.all(`SELECT count(*) AS n FROM rfm`))[0]?.n);
+  const windowMonths = ctx.rfm.windowMonths ?? 12;
+  const from = windowStart(asOf, windowMonths);
+  // The scored customers' three values only: no id is carried further. Every customer who bought on or
+  // before asOf is scored, lapsed ones too.
+  await db.run(`CREATE OR REPLACE TEMP TABLE rfm AS SELECT rec, freq, mon FROM cust WHERE rec IS NOT NULL`);
+  const counts = (await db.all(`SELECT count(*) AS n, count(*) FILTER (WHERE freq = 0) AS lapsed FROM rfm`))[0];
+  const n = num(counts?.n);
   if (n === 0) return null;
   let cutoffs: { recencyDays: number[]; frequency: number[]; monetary: number[] };
   if (ctx.rfm.scoring === 'cutoffs' && ctx.rfm.cutoffs) {
@@ -265,7 +277,7 @@ async function analyzeRfm(db: OrderDb, ctx: AnalysisContext): Promise<OrderBasel
     distribution.f[f - 1]! += k;
     distribution.m[m - 1]! += k;
   }
-  return { scoring: ctx.rfm.cutoffs && ctx.rfm.scoring === 'cutoffs' ? 'cutoffs' : 'quintiles', asOf, from, customers: n, cutoffs, distribution, grid, segments };
+  return { scoring: ctx.rfm.cutoffs && ctx.rfm.scoring === 'cutoffs' ? 'cutoffs' : 'quintiles', asOf, from, windowMonths, customers: n, lapsed: num(counts?.lapsed), cutoffs, distribution, grid, segments };
 }
 
 async function analyzeSkus(db: OrderDb, ctx: AnalysisContext): Promise<OrderBaseline['skus']> {

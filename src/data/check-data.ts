@@ -124,6 +124,7 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
     rfm: {
       scoring: rfmScoring,
       asOf: data.rfm?.asOf ?? `${baselineYear}-12-31`,
+      windowMonths: data.rfm?.windowMonths ?? 12,
       ...(input.users?.rfm ? { cutoffs: { recencyDays: input.users.rfm.recencyDays, frequency: input.users.rfm.frequency, monetary: input.users.rfm.monetary } } : {}),
       segments: (input.users?.rfm?.segments ?? []).map((s) => ({ id: s.id, rule: { ...(s.rule.r ? { r: s.rule.r } : {}), ...(s.rule.f ? { f: s.rule.f } : {}), ...(s.rule.m ? { m: s.rule.m } : {}) } })),
     },

@@ -115,9 +115,14 @@ export interface OrderBaseline {
   rfm: {
     scoring: 'quintiles' | 'cutoffs';
     asOf: string;
-    /** First day of the 12-month window scored. */
+    /** First day of the window whose orders count for frequency and monetary. */
     from: string;
+    /** Length of that window in months (data.yaml `rfm.windowMonths`). */
+    windowMonths: number;
+    /** Every customer with an order on or before asOf: all are scored. */
     customers: number;
+    /** Of them, customers with no order in the window (scored with frequency 0 and spend 0). */
+    lapsed: number;
     /** The cut-offs applied (derived from the data for quintiles). */
     cutoffs: { recencyDays: number[]; frequency: number[]; monetary: number[] };
     /** Customers per score 1–5 (index 0 = score 1). */
@@ -131,4 +136,4 @@ export interface OrderBaseline {
   actuals: Record<string, OrderMonth>;
 }
 
-export const ORDER_BASELINE_VERSION = 1;
+export const ORDER_BASELINE_VERSION = 2;

@@ -1913,14 +1913,18 @@ export interface DataFile {
     metric?: "gmv" | "orders";
   };
   /**
-   * How customers of the baseline year are scored 1–5 on recency, frequency and monetary value; the segments are those of users.yaml `rfm.segments`.
+   * How customers are scored 1–5 on recency, frequency and monetary value (5 is always the best: most recent, most orders, highest spend); the segments are those of users.yaml `rfm.segments`. Every customer with an order on or before `asOf` is scored, lapsed ones too.
    */
   rfm?: {
     /**
-     * `quintiles` (the default): the cut-offs are the 20/40/60/80 % points of the customers' own values (nearest rank), so each score holds about a fifth of the customers (fewer when many share a value). `cutoffs`: the fixed cut-offs of users.yaml `rfm`.
+     * `quintiles` (the default): the cut-offs are the 20/40/60/80 % points of the customers' own values (nearest rank: the value at position ⌈q·n⌉ of the n values sorted ascending), so each score holds about a fifth of the customers; a value equal to a cut-off takes the lower score, so when many customers share a value (one order, say) several cut-offs coincide and a score can stay empty. `cutoffs`: the fixed cut-offs of users.yaml `rfm`.
      */
     scoring?: "quintiles" | "cutoffs";
     asOf?: CalendarDate;
+    /**
+     * Frequency and spend count the orders of this many months up to `asOf`; 12 when left out. A lapsed customer, whose last order is older, is still scored: long recency, frequency 0 and spend 0, so low scores.
+     */
+    windowMonths?: number;
   };
   /**
    * Which KPI (id in kpis.yaml) receives each monthly figure aggregated from orders in the plan horizon, e.g. `gmv: gmv`. Plan vs actual and risk triggers then use them. A month and KPI also given in actuals/*.csv keeps the CSV value.

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeOrders } from '../../src/data/analyze-orders.ts';
 import { profileShares } from '../../src/engine/baseline-result.ts';
 import { windowStart } from '../../src/data/analyze.ts';
-import { SMALL_ORDERS, context, csvSource } from './helpers.ts';
+import { SMALL_ORDERS, context, csvSource, SEGMENTS } from './helpers.ts';
 
 const run = (extra: Parameters<typeof context>[0] = {}) => analyzeOrders([csvSource(SMALL_ORDERS)], context(extra), { cacheDir: null });
 const outcome = await run();
@@ -140,6 +140,41 @@ describe('order analysis on a hand-made file', () => {
     const rfm = (await run({ rfm: { scoring: 'quintiles', asOf: '2026-06-30', segments: [] } })).baseline!.rfm!;
     // d (2025-12-01 and 2026-03-15), a, b, c, e: five customers; f buys only in November.
     expect(rfm.customers).toBe(5);
+  });
+
+  it('scores lapsed customers too: long recency, no orders, no spend (as of 2027-03-31: window 2026-04-01 … 2027-03-31)', async () => {
+    // Every customer with an order on or before 2027-03-31 is scored; frequency and spend count the window.
+    //   cust   last order   recency (days to 2027-03-31)           orders  net spend
+    //   a      2027-02-02    26 + 31                     =  57       3    500 + 200 + (120 − 20) = 800
+    //   b      2027-01-08    23 + 28 + 31                =  82       1    180
+    //   c      2026-11-11    19 + 31 + 31 + 28 + 31      = 140       1    500
+    //   d      2026-03-15    16 + 275 (Apr–Dec) + 90     = 381       0      0   lapsed: kept, scored low
+    //   e      2026-11-20    10 + 31 + 31 + 28 + 31      = 131       2    120 + 60 = 180
+    //   f      2026-11-11                                  140       1    250
+    //   g      2027-01-15    16 + 28 + 31                =  75       1     90
+    // n = 7: cut-offs at sorted positions ⌈1.4⌉ = 2, ⌈2.8⌉ = 3, ⌈4.2⌉ = 5, ⌈5.6⌉ = 6:
+    //   recency 57 75 82 131 140 140 381 → 75 82 140 140;  orders 0 1 1 1 1 2 3 → 1 1 1 2;
+    //   spend 0 90 180 180 250 500 800 → 90 180 250 500.
+    // R: a, g 5; b 4; e, c, f 3; d 1.  F: d, b, c, f, g 1; e 4; a 5.  M: d, g 1; b, e 2; f 3; c 4; a 5.
+    const rfm = (await run({ rfm: { scoring: 'quintiles', asOf: '2027-03-31', segments: SEGMENTS } })).baseline!.rfm!;
+    expect(rfm).toMatchObject({ from: '2026-04-01', windowMonths: 12, customers: 7, lapsed: 1 });
+    expect(rfm.cutoffs).toEqual({ recencyDays: [75, 82, 140, 140], frequency: [1, 1, 1, 2], monetary: [90, 180, 250, 500] });
+    expect(rfm.distribution).toEqual({ r: [1, 0, 3, 1, 2], f: [5, 0, 0, 1, 1], m: [2, 2, 1, 1, 1] });
+    // champions a (5 5 5); high-potential none; recent g, b (R ≥ 4); lapsing d (R 1); c, e, f in no segment.
+    const seg = Object.fromEntries(rfm.segments.map((s) => [String(s.id), [s.customers, s.revenue, s.revenueShare]]));
+    expect(seg).toEqual({ champions: [1, 800, 0.4], 'high-potential': [0, 0, 0], recent: [2, 270, 0.135], lapsing: [1, 0, 0], null: [3, 930, 0.465] }); // of 2,000
+    // Nobody is dropped: every count adds up to the customers scored.
+    for (const scores of Object.values(rfm.distribution)) expect(scores.reduce((a, b) => a + b, 0)).toBe(7);
+    expect(rfm.grid.flat().reduce((a, b) => a + b, 0)).toBe(7);
+    expect(rfm.segments.reduce((a, s) => a + s.customers, 0)).toBe(7);
+  });
+
+  it('counts frequency and spend over the window data.yaml sets (windowMonths)', async () => {
+    // As of 2026-12-31 with a 3-month window (2026-10-01 …): only c, f, e, a ordered in it; b and d are lapsed.
+    expect(windowStart('2026-12-31', 3)).toBe('2026-10-01');
+    expect(windowStart('2027-05-31', 3)).toBe('2027-03-01'); // 2027-02-28 is the month's last day, the window starts the day after
+    const rfm = (await run({ rfm: { scoring: 'quintiles', asOf: '2026-12-31', windowMonths: 3, segments: [] } })).baseline!.rfm!;
+    expect(rfm).toMatchObject({ from: '2026-10-01', windowMonths: 3, customers: 6, lapsed: 2 });
   });
 
   it('lists top SKUs and slow sellers', () => {
