@@ -1,10 +1,22 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: Node >= 22.18 strips types natively, so there is no build step.
-// `npm ci` installs that Node into node_modules/.bin; npx and npm scripts put it first on PATH.
+// In a checkout this runs the TypeScript sources directly (Node >= 22.18 strips types). The installed
+// package runs lib/, compiled by `npm pack` (scripts/build-package.ts), since Node strips no types under
+// node_modules; Astro there needs Node >= 22.12. `npm ci`/`npm install` puts the project's own Node (the
+// `node` dev dependency) in node_modules/.bin, which npx and npm scripts put first on PATH.
+import { existsSync } from 'node:fs';
+
+const compiled = new URL('../lib/cli/main.js', import.meta.url);
+const installed = existsSync(compiled);
+const [need, entry] = installed ? [[22, 12], compiled] : [[22, 18], new URL('../src/cli/main.ts', import.meta.url)];
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`shopplan needs Node.js 22.18 or newer, but this is ${process.version}.\nRun it through npm so the project's own Node is used: \`npx shopplan …\` or \`npm run build\` (after \`npm ci\`).`);
+if (major < need[0] || (major === need[0] && minor < need[1])) {
+  console.error(
+    `shopplan needs Node.js ${need.join('.')} or newer, but this is ${process.version}.\n` +
+      (installed
+        ? 'Give the plan repository its own Node: `npm install --save-dev node@22`, then run `npx shopplan …` (npx puts that Node first).'
+        : "Run it through npm so the project's own Node is used: `npx shopplan …` or `npm run build` (after `npm ci`)."),
+  );
   process.exit(3);
 }
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -17,8 +17,10 @@ import { ORDER_BASELINE_VERSION, type OrderBaseline } from '../model/order-basel
 export const SHOPPLAN_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The analysis code itself is part of the cache key: a changed query recomputes even within one version. */
+// `.ts` in a checkout, `.js` in the installed package (lib/, compiled).
+const EXT = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
 const CODE_HASH = createHash('sha256')
-  .update(['analyze.ts', 'load-orders.ts', 'analyze-orders.ts', '../model/order-baseline.ts', 'csv-lines.ts'].map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')).join('\0'))
+  .update(['analyze', 'load-orders', 'analyze-orders', '../model/order-baseline', 'csv-lines'].map((f) => readFileSync(new URL(`./${f}${EXT}`, import.meta.url), 'utf8')).join('\0'))
   .digest('hex');
 
 export interface AnalysisOutcome {

@@ -1,5 +1,5 @@
 // The build cache: built sites (and diffs) keyed by a hash of everything they are made from — the plan
-// files' bytes, the code that renders them (ShopPlan's sources, schemas, public assets, lock file) and
+// files' bytes, the code that renders them (ShopPlan's sources (src/ in a checkout, lib/ when installed), schemas, public assets, lock file) and
 // the base URL. A hit is copied into the output instead of rebuilt. Entries are written to a temporary
 // folder and renamed into place, so an interrupted build never leaves a half-written entry.
 import { parsedWithoutPrototypes } from '../model/dict.ts';
@@ -38,17 +38,17 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let codeKeyPromise: Promise<string> | undefined;
 
 /** Sources that do not shape a site: the command line, and PDF printing (run after the cache, never cached). */
-const NOT_SITE = /^src\/(cli|pdf|browser)\//;
+const NOT_SITE = /^(src|lib)\/(cli|pdf|browser)\//;
 
 /**
- * A hash of the code that turns a plan into a site: ShopPlan's sources, schemas and public assets, its
+ * A hash of the code that turns a plan into a site: ShopPlan's sources (src/ in a checkout, lib/ when installed), schemas and public assets, its
  * package.json and lock file, and the Node version. Any change to them rebuilds every cached version.
  */
 export function codeKey(): Promise<string> {
   codeKeyPromise ??= (async () => {
     const hash = createHash('sha256');
     hash.update(`node ${process.version}\n`);
-    for (const top of ['src', 'schemas', 'public', 'package.json', 'package-lock.json']) {
+    for (const top of ['src', 'lib', 'schemas', 'public', 'package.json', 'package-lock.json']) {
       for (const file of await listFiles(join(PROJECT_ROOT, top))) {
         const name = relative(PROJECT_ROOT, file).split('\\').join('/');
         if (NOT_SITE.test(name)) continue;

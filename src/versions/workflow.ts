@@ -1,13 +1,12 @@
-// `shopplan new` gives a new plan the pull-request workflow and CODEOWNERS:
-//   - a plan created inside an existing git repository gets `<repository>/.github/workflows/plan.yml`
-//     (unless the repository already has one) with PLAN_DIR set to the plan's path in it;
-//   - a plan created anywhere else is taken to become its own repository: `<plan>/.github/…` with
-//     PLAN_DIR `.` (run `git init` in the plan folder).
+// The pull-request workflow and CODEOWNERS of a plan's repository, at `<repository>/.github/` with PLAN_DIR
+// set to the plan's path in it (files that exist are kept). `shopplan new` names the repository it makes
+// (`<dir>`, plan in `<dir>/content`); otherwise the plan's git repository is looked up, and a plan in none
+// is taken to become its own repository (PLAN_DIR `.`).
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlanFolder } from '../pipeline/check-plan.ts';
-import { gitReader, type GitReader } from './git.ts';
+import { gitReader, type GitReader, type PlanRepo } from './git.ts';
 import { codeowners } from './codeowners.ts';
 
 export const WORKFLOW_TEMPLATE = fileURLToPath(new URL('../../.github/workflows/plan.yml', import.meta.url));
@@ -22,8 +21,9 @@ export interface InstalledWorkflow {
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-export async function installWorkflow(planDir: string, git: GitReader = gitReader()): Promise<InstalledWorkflow> {
-  const repo = await git.locate(planDir).catch(() => null);
+/** `at`: the repository the plan is to be in, when it is not one yet (`shopplan new` makes it one). */
+export async function installWorkflow(planDir: string, git: GitReader = gitReader(), at?: PlanRepo): Promise<InstalledWorkflow> {
+  const repo = at ?? (await git.locate(planDir).catch(() => null));
   const root = repo ? repo.root : planDir;
   const planPath = repo ? repo.planPath || '.' : '.';
   const out: InstalledWorkflow = { written: [], kept: [], planDir: planPath };

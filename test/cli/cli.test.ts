@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shopplan, ROOT } from '../helpers/cli.ts';
@@ -158,14 +159,38 @@ describe('the language of findings', () => {
 });
 
 describe('shopplan new', () => {
-  it.each(['blank', 'example'])('creates a plan from the %s seed that validates', (seed) => {
+  it.each(['blank', 'example'])('creates a plan repository from the %s seed: plan in content/, its files, a first commit', (seed) => {
     const dir = join(tmp, `new-${seed}`);
-    const r = shopplan(['new', dir, '--seed', seed]);
-    expect(r.code).toBe(0);
-    expect(shopplan(['validate', dir]).code).toBe(0);
-    // the editor modeline still finds the schema from the new folder
-    const modeline = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'plan.yaml'), 'utf8'))![1]!;
-    expect(existsSync(join(dir, modeline))).toBe(true);
+    const r = shopplan(['new', dir, '--seed', seed, '--no-build']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('The plan is valid.');
+    expect(shopplan(['validate', join(dir, 'content')]).code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toEqual({ shopplan: `^${own.version}` });
+    expect(pkg.devDependencies).toEqual({ node: own.devDependencies.node });
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^node_modules\/$/m);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('npm install');
+    expect(readFileSync(join(dir, '.github/workflows/plan.yml'), 'utf8')).toMatch(/^ {2}PLAN_DIR: content$/m);
+    // the example's order exports stay behind: the package does not ship them
+    expect(existsSync(join(dir, 'content/data'))).toBe(false);
+    // the editor finds every schema where `npm install` puts ShopPlan
+    const modeline = /\$schema=(\S+)/.exec(readFileSync(join(dir, 'content/plan.yaml'), 'utf8'))![1]!;
+    expect(modeline).toBe('../node_modules/shopplan/schemas/plan.schema.json');
+    const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'))['yaml.schemas'] as Record<string, string[]>;
+    for (const schema of Object.keys(settings)) expect(existsSync(join(ROOT, schema.replace('node_modules/shopplan/', '')))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, '.vscode/extensions.json'), 'utf8')).recommendations).toContain('redhat.vscode-yaml');
+    const log = spawnSync('git', ['log', '--format=%s', 'main'], { cwd: dir, encoding: 'utf8' });
+    expect(log.stdout.trim()).toBe(`New plan from the ShopPlan ${seed} seed`);
+    expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
+  });
+
+  it('points package.json at a tarball given with --shopplan', () => {
+    const tarball = join(tmp, 'shopplan-9.9.9.tgz');
+    writeFileSync(tarball, '');
+    const dir = join(tmp, 'new-tarball');
+    expect(shopplan(['new', dir, '--shopplan', tarball, '--no-build']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.shopplan).toBe(`file:${tarball}`);
   });
 
   it('refuses to overwrite a folder that has files, exit 2', () => {

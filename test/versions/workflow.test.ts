@@ -69,6 +69,10 @@ describe('the pull-request workflow', () => {
       const written = readFileSync(join(dir, '.github/workflows/plan.yml'), 'utf8');
       expect(written).toBe(template.replace(/^ {2}PLAN_DIR: .*$/m, '  PLAN_DIR: .'));
       expect(problems(written)).toEqual([]);
+      // named by `shopplan new`: the repository it makes, the plan in content/
+      const repo = join(dir, 'repo');
+      expect((await installWorkflow(dir, { locate: async () => null } as never, { root: repo, planPath: 'content' })).planDir).toBe('content');
+      expect(readFileSync(join(repo, '.github/workflows/plan.yml'), 'utf8')).toBe(template.replace(/^ {2}PLAN_DIR: .*$/m, '  PLAN_DIR: content'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
