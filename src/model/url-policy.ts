@@ -8,6 +8,9 @@ export type UrlUse = 'link' | 'image';
 
 export const LINK_SCHEMES = ['https', 'http', 'mailto'] as const;
 
+/** HTML attributes that hold an address (lower case), and how the page uses it. */
+export const URL_ATTRIBUTES: Readonly<Record<string, UrlUse>> = { href: 'link', 'xlink:href': 'link', action: 'link', formaction: 'link', cite: 'link', src: 'image', srcset: 'image', poster: 'image' };
+
 export type UrlVerdict =
   | { ok: true; scheme: (typeof LINK_SCHEMES)[number] | null }
   /** `scheme`: a scheme outside the allow-list (`javascript:`, `data:`, `file:` …); `off-origin`: an image from another site. */

@@ -18,7 +18,7 @@ import { CITATION_DIRECTIVES, type CitationKind } from '../load/parse-mdx.ts';
 import { resolveCitation } from './cite.ts';
 import { formatValue } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { checkUrl, type UrlUse } from '../model/url-policy.ts';
+import { checkUrl, URL_ATTRIBUTES, type UrlUse } from '../model/url-policy.ts';
 import { definitionsOf } from '../load/chapter-urls.ts';
 
 function citations(result: PlanResult, locale: Locale) {
@@ -72,16 +72,13 @@ function dropUnsafeUrls() {
   };
 }
 
-/** Attributes that take an address, and how the page uses it. */
-const URL_PROPERTIES: Record<string, UrlUse> = { href: 'link', src: 'image', srcSet: 'image', poster: 'image', action: 'link', formAction: 'link', cite: 'link' };
-
 /** The last net, on the HTML itself: any address attribute outside the allow-list is removed. */
 function dropUnsafeAttributes() {
   return (tree: HastRoot) => {
     visit(tree, 'element', (element) => {
-      for (const [name, use] of Object.entries(URL_PROPERTIES)) {
-        const value = element.properties[name];
-        if (value === undefined || value === null) continue;
+      for (const [name, value] of Object.entries(element.properties)) {
+        const use = URL_ATTRIBUTES[name.toLowerCase()];
+        if (!use || value === undefined || value === null) continue;
         const urls = Array.isArray(value) ? value.map(String) : [String(value)];
         if (urls.some((url) => !checkUrl(url, use).ok)) delete element.properties[name];
       }

@@ -114,6 +114,8 @@ describe('links and images in chapters are checked at their line', () => {
     ['an off-origin image', '![x](https://img.example/a.png)', 'image-off-origin'],
     ['a protocol-relative image', '![x](//img.example/a.png)', 'image-off-origin'],
     ['an off-origin image by reference', '![x][pic]\n\n[pic]: https://img.example/a.png', 'image-off-origin'],
+    ['an HTML link', 'See <a href="JavaScript:alert(1)">x</a>.', 'link-scheme'],
+    ['an HTML image', '<img src="https://img.example/a.png" />', 'image-off-origin'],
   ])('%s', (_name, body, code) => {
     const at = body.includes('\n\n[') && code === 'link-scheme' ? 8 : 6;
     expect(check({ 'chapters/01-links.mdx': chapter(body) })).toContain(`${code} p/chapters/01-links.mdx:${at}`);

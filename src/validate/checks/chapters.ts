@@ -34,7 +34,7 @@ export function checkKpiCitations(chapter: ChapterSource, input: PlanInput): Dia
     });
 }
 
-const URL_KINDS = { link: 'The link', definition: 'The link definition', image: 'The image' } as const;
+const URL_KINDS = { link: 'The link', definition: 'The link definition', image: 'The image', element: 'The address in the HTML element' } as const;
 
 export function checkChapterUrls(chapter: ChapterSource): Diagnostic[] {
   const out: Diagnostic[] = [];
