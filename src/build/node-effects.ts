@@ -19,6 +19,7 @@ export interface NodeEffectsOptions {
 
 export function nodeBuildEffects(log: (message: string) => void, options: NodeEffectsOptions = {}): BuildEffects {
   const cacheDir = options.cacheDir === undefined ? cacheRoot() : options.cacheDir;
+  const cache = cacheDir ? folderCache(resolve(cacheDir)) : null;
   return {
     log,
     async buildSite(check, planDir, outDir, site = {}) {
@@ -47,7 +48,7 @@ export function nodeBuildEffects(log: (message: string) => void, options: NodeEf
       }
     },
     copyDir: (from, to) => cp(from, to, { recursive: true, filter: (source) => !source.endsWith('.complete') }),
-    versions: { git: gitReader(), cache: cacheDir ? folderCache(resolve(cacheDir)) : null, pattern: options.versions === undefined ? 'v*' : options.versions },
+    versions: { git: gitReader(), cache, pattern: options.versions === undefined ? 'v*' : options.versions },
     indexSite,
     async writeFile(path, content) {
       await mkdir(dirname(path), { recursive: true });
@@ -60,7 +61,9 @@ export function nodeBuildEffects(log: (message: string) => void, options: NodeEf
     async printPdfs(siteDir, { chromium, locales, planDir, base }) {
       const { printSitePdfs } = await import('../pdf/print-site.ts');
       const { planDate } = await import('../pdf/plan-date.ts');
-      return printSitePdfs({ siteDir, outDir: join(siteDir, 'pdf'), locales, chromium, date: planDate(planDir), base, log });
+      const { printWithCache } = await import('./print-cache.ts');
+      const options = { siteDir, outDir: join(siteDir, 'pdf'), locales, chromium, date: planDate(planDir), base, log };
+      return (await printWithCache(options, cache, printSitePdfs)).printed;
     },
   };
 }

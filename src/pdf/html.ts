@@ -1,15 +1,12 @@
-// The HTML that the PDF adds to the site's own pages: the cover, the table of contents, the running header
-// of each part and the sheet of page numbers stamped onto the merged plan. Cover and contents are shown in
-// a page of the built site (so they use its stylesheet and its self-hosted Noto Sans SC).
+// The HTML and CSS the PDF adds to the site's own pages: the cover, the table of contents, and the page
+// rules (paper, margins, running header, "x / y") of the full plan, all printed in the same document as
+// the chapters and sections so the plan embeds one set of font subsets.
 import type { PrintManifest } from './manifest.ts';
 import { escapeHtml } from '../model/escape-html.ts';
 
-/** The origin of the TOC's links; the merged PDF turns `<LINK_ORIGIN>/part/<n>` into a jump to part n. */
-export const LINK_ORIGIN = 'https://shopplan.invalid';
-export const partLink = (index: number) => `${LINK_ORIGIN}/part/${index}`;
-export function partOfLink(uri: string): number | undefined {
-  const m = /^https:\/\/shopplan\.invalid\/part\/(\d+)$/.exec(uri);
-  return m ? Number(m[1]) : undefined;
+/** A CSS string literal: margin boxes take their text from `content`. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]+/g, ' ')}"`;
 }
 
 /** Millimetres of paper around the content of the full plan's pages: room for the header and the page number. */
@@ -17,8 +14,61 @@ export const PLAN_MARGIN = { top: 20, right: 14, bottom: 16, left: 14 } as const
 export const BOARD_MARGIN = { top: 11, right: 12, bottom: 10, left: 12 } as const;
 export type Margin = { top: number; right: number; bottom: number; left: number };
 
-export const mm = (margin: Margin) => ({ top: `${margin.top}mm`, right: `${margin.right}mm`, bottom: `${margin.bottom}mm`, left: `${margin.left}mm` });
-export const pageRule = (margin: Margin) => `@page { size: A4; margin: ${margin.top}mm ${margin.right}mm ${margin.bottom}mm ${margin.left}mm; }`;
+/** ISO A4 in millimetres. */
+export const A4_MM = { width: 210, height: 297 } as const;
+const MM_PER_INCH = 25.4;
+const CSS_PX_PER_INCH = 96;
+export const mmToPx = (mm: number) => (mm / MM_PER_INCH) * CSS_PX_PER_INCH;
+
+/** The width, in CSS pixels, text has on a portrait and on a landscape page of the full plan. */
+export const CONTENT_WIDTH = {
+  portrait: mmToPx(A4_MM.width - PLAN_MARGIN.left - PLAN_MARGIN.right),
+  landscape: mmToPx(A4_MM.height - PLAN_MARGIN.left - PLAN_MARGIN.right),
+} as const;
+
+const margin = (m: Margin) => `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
+export const pageRule = (m: Margin) => `@page { size: ${A4_MM.width}mm ${A4_MM.height}mm; margin: ${margin(m)}; }`;
+
+/** A part of the full plan (a chapter or a data section) as printed: its anchor and its CSS page name. */
+export interface PrintPart {
+  /** Element id of the part in the printed document, and the TOC's link target: `part-<n>`. */
+  id: string;
+  /** Named page (`@page <page>`) of its portrait pages; `<page>-wide` for its landscape ones. */
+  page: string;
+  title: string;
+}
+
+export const partId = (index: number) => `part-${index + 1}`;
+export const WIDE = '-wide';
+
+/**
+ * The page rules of the full plan: A4 portrait, a running header (plan and version on the left, the part's
+ * title on the right) and "x / y" at the foot, drawn by Chromium in the page's margin with the document's
+ * own font; the cover without either; landscape pages for the wide tables of each part.
+ */
+export function planPageCss(m: PrintManifest, parts: PrintPart[]): string {
+  const running = [m.title, m.version].filter(Boolean).join(' · ');
+  const box = `font-family: 'Noto Sans SC', sans-serif; font-size: 7.5pt; line-height: 1.3; color: #4f5e55; vertical-align: bottom; padding-bottom: 1.2mm; border-bottom: 0.5pt solid #d5dfd8; margin-bottom: 3.5mm;`;
+  const titled = (page: string, title: string) => `@page ${page} { @top-right { content: ${cssString(title)}; } }`;
+  return [
+    `@page { size: ${A4_MM.width}mm ${A4_MM.height}mm; margin: ${margin(PLAN_MARGIN)};
+      @top-left { content: ${cssString(running)}; ${box} white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      @top-right { ${box} color: #1b2620; font-weight: 700; white-space: nowrap; }
+      @bottom-center { content: counter(page) " / " counter(pages); font-family: 'Noto Sans SC', sans-serif; font-size: 8pt; color: #4f5e55; vertical-align: top; padding-top: 6mm; }
+    }`,
+    `@page cover { margin: 0; @top-left { content: none; border: none; } @top-right { content: none; border: none; } @bottom-center { content: none; } }`,
+    titled('contents', m.labels.contents),
+    ...parts.flatMap((p) => [titled(p.page, p.title), `@page ${p.page}${WIDE} { size: ${A4_MM.height}mm ${A4_MM.width}mm; @top-right { content: ${cssString(p.title)}; } }`]),
+    `.pdf-cover { page: cover; } .pdf-toc { page: contents; }`,
+    // Wide tables (src/pdf/fit-tables.ts): smaller type, a landscape page, pieces by columns, and as a last
+    // resort cells that wrap.
+    `.pdf-wide { break-before: page; break-after: page; }`,
+    `table.pdf-compact { font-size: 8pt; } table.pdf-compact :is(th, td) { padding: 1mm 1.4mm; }`,
+    `table.pdf-wrap :is(th, td) { white-space: normal !important; overflow-wrap: anywhere; }`,
+    // The probe print (page numbers for the contents) draws nothing but keeps every box where it is.
+    `html.pdf-probe body * { visibility: hidden !important; }`,
+  ].join('\n');
+}
 
 export interface CoverFacts {
   /** Already formatted in the locale, or null when the plan's date is unknown. */
@@ -32,9 +82,7 @@ export function coverHtml(m: PrintManifest, facts: CoverFacts): { css: string; b
   rows.push([m.labels.horizon, `${m.horizon.start} – ${m.horizon.end}`]);
   if (m.preparedBy) rows.push([m.labels.preparedBy, m.preparedBy]);
   const css = `
-    ${pageRule({ top: 0, right: 0, bottom: 0, left: 0 })}
-    html, body { margin: 0; padding: 0; background: #fff; }
-    .pdf-cover { height: 296mm; display: flex; flex-direction: column; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    .pdf-cover { height: ${A4_MM.height - 1}mm; display: flex; flex-direction: column; break-after: page; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     .pdf-cover .band { background: var(--accent, #1f6a48); color: #fff; padding: 62mm 22mm 16mm; }
     .pdf-cover .company { font-size: 15pt; font-weight: 700; letter-spacing: .04em; margin: 0 0 9mm; opacity: .92; }
     .pdf-cover h1 { font-size: 27pt; line-height: 1.3; margin: 0; font-weight: 700; border: 0; }
@@ -60,17 +108,16 @@ export function coverHtml(m: PrintManifest, facts: CoverFacts): { css: string; b
 export interface TocEntry {
   title: string;
   outline?: string;
-  /** Index of the part in the merged document (its link target). */
-  part: number;
-  /** The page number shown; a placeholder of the same width on the first pass. */
+  /** Element id of the part (its link target). */
+  target: string;
+  /** The page number shown; a placeholder of the same width until the pages are known. */
   page: string;
   group: 'chapters' | 'data';
 }
 
 export function tocHtml(m: PrintManifest, entries: TocEntry[]): { css: string; body: string } {
   const css = `
-    ${pageRule(PLAN_MARGIN)}
-    html, body { margin: 0; padding: 0; background: #fff; }
+    .pdf-toc { break-after: page; }
     .pdf-toc h1 { font-size: 20pt; margin: 0 0 4mm; border: 0; }
     .pdf-toc h2 { font-size: 12pt; margin: 5mm 0 1.5mm; padding-bottom: 1mm; border-bottom: 1pt solid var(--line, #d5dfd8); break-after: avoid; }
     .pdf-toc ol { list-style: none; margin: 0; padding: 0; }
@@ -84,40 +131,9 @@ export function tocHtml(m: PrintManifest, entries: TocEntry[]): { css: string; b
     const list = entries.filter((e) => e.group === g);
     if (!list.length) return '';
     return `<h2>${escapeHtml(label)}</h2><ol>${list
-      .map((e) => `<li><a href="${partLink(e.part)}">${e.outline !== undefined ? `<span class="o">${escapeHtml(e.outline)}</span>` : ''}<span class="t">${escapeHtml(e.title)}</span><span class="dots"></span><span class="n">${escapeHtml(e.page)}</span></a></li>`)
+      .map((e) => `<li><a href="#${escapeHtml(e.target)}">${e.outline !== undefined ? `<span class="o">${escapeHtml(e.outline)}</span>` : ''}<span class="t">${escapeHtml(e.title)}</span><span class="dots"></span><span class="n" data-target="${escapeHtml(e.target)}">${escapeHtml(e.page)}</span></a></li>`)
       .join('')}</ol>`;
   };
-  const body = `<div class="pdf-toc"><h1>${escapeHtml(m.labels.contents)}</h1>${group('chapters', m.labels.chapters)}${group('data', m.labels.data)}</div>`;
-  return { css, body };
-}
-
-export interface OverlayPage {
-  /** Running header: the plan on the left, the part (chapter, section) on the right. */
-  left: string;
-  right: string;
-  /** `x / y`. */
-  number: string;
-}
-
-/**
- * One transparent A4 page per page of the merged plan (cover excluded) with its running header and its page
- * number, drawn over that page. Not Chromium's header/footer templates: those cannot use the site's web
- * font, and the system CJK font they fall back to is embedded as hundreds of Type 3 fonts.
- */
-export function overlayHtml(pages: OverlayPage[], margin: Margin = PLAN_MARGIN): { css: string; body: string } {
-  const css = `
-    ${pageRule({ top: 0, right: 0, bottom: 0, left: 0 })}
-    html, body { margin: 0; padding: 0; background: transparent !important; }
-    .pdf-ov { height: 296.5mm; position: relative; break-after: page; overflow: hidden; color: var(--muted, #4f5e55); }
-    .pdf-ov:last-child { break-after: auto; }
-    .pdf-ov header { position: absolute; left: ${margin.left}mm; right: ${margin.right}mm; top: 8mm; display: flex; justify-content: space-between; gap: 8mm;
-      font-size: 7.5pt; line-height: 1.3; padding-bottom: 1.2mm; border-bottom: 0.5pt solid var(--line, #d5dfd8); }
-    .pdf-ov header span:first-child { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .pdf-ov header b { white-space: nowrap; color: var(--ink, #1b2620); }
-    .pdf-ov footer { position: absolute; left: ${margin.left}mm; right: ${margin.right}mm; bottom: 7mm; text-align: center; font-size: 8pt; font-variant-numeric: tabular-nums; }
-  `;
-  const body = pages
-    .map((p) => `<div class="pdf-ov"><header><span>${escapeHtml(p.left)}</span><b>${escapeHtml(p.right)}</b></header><footer>${escapeHtml(p.number)}</footer></div>`)
-    .join('');
+  const body = `<nav class="pdf-toc" aria-label="${escapeHtml(m.labels.contents)}"><h1>${escapeHtml(m.labels.contents)}</h1>${group('chapters', m.labels.chapters)}${group('data', m.labels.data)}</nav>`;
   return { css, body };
 }

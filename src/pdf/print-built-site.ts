@@ -4,10 +4,11 @@ import { readFile, rm } from 'node:fs/promises';
 import { replaceFolder, tempFolder } from '../pipeline/run-temp.ts';
 import { join } from 'node:path';
 import { siteLocales } from '../i18n/locale.ts';
-import { printSitePdfs, type PrintedPdf } from './print-site.ts';
+import { printSitePdfs, type PrintedPdf, type PrintOptions } from './print-site.ts';
 import { planDate } from './plan-date.ts';
 
-export async function printBuiltSite(siteDir: string, planDir: string, chromium: string, log: (m: string) => void): Promise<PrintedPdf[]> {
+/** `print` defaults to printing every time; the CLI passes one that uses the build cache. */
+export async function printBuiltSite(siteDir: string, planDir: string, chromium: string, log: (m: string) => void, print: (options: PrintOptions) => Promise<PrintedPdf[]> = printSitePdfs): Promise<PrintedPdf[]> {
   const plan = JSON.parse(await readFile(join(siteDir, 'plan.json'), 'utf8')) as { meta?: { locales?: string[] } };
   const locales = siteLocales(plan.meta?.locales ?? []);
   // The URL path the site was built for (`build --base`), from the favicon link every page has.
@@ -16,7 +17,7 @@ export async function printBuiltSite(siteDir: string, planDir: string, chromium:
   const target = join(siteDir, 'pdf');
   const staging = await tempFolder('pdf');
   try {
-    const printed = await printSitePdfs({ siteDir, outDir: staging, locales, chromium, date: planDate(planDir), base, log });
+    const printed = await print({ siteDir, outDir: staging, locales, chromium, date: planDate(planDir), base, log });
     await replaceFolder(staging, target);
     return printed.map((p) => ({ ...p, file: join(target, p.file.slice(staging.length + 1)) }));
   } catch (error) {

@@ -1,10 +1,10 @@
 // Prints the PDFs of a built site with the system's Chromium (playwright-core): per locale, the full plan
 // (cover, contents, every chapter, every data section) and the one-page board summary.
 //
-// The site is served on 127.0.0.1 and each part is printed on its own with the print stylesheet, after its
-// charts are drawn. pdf-lib counts the parts' pages, the contents are printed with those page numbers, and
-// the parts are merged; every page but the cover gets its running header (the part's title) and "x / y"
-// drawn over it, and the contents' links become jumps to the parts' first pages.
+// The full plan is one document (src/pdf/compose.ts) printed once — tagged, with an outline — so it embeds
+// one set of font subsets. Wide tables go landscape or are split (src/pdf/fit-tables.ts). The contents'
+// page numbers come from a probe print that draws nothing (src/pdf/page-numbers.ts), and are checked
+// against the real print.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +16,12 @@ import { formatDate } from '../i18n/format.ts';
 import { serve, type StaticServer } from './serve-static.ts';
 import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
-import { assemble, CONSTANT_DATE, countPages, finish, type LinkTarget, type PdfMetadata } from './assemble.ts';
-import { BOARD_MARGIN, coverHtml, mm, overlayHtml, pageRule, partOfLink, PLAN_MARGIN, tocHtml, type Margin, type OverlayPage, type TocEntry } from './html.ts';
+import { CONSTANT_DATE, countPages, finishPdf, type PdfMetadata } from './finish.ts';
+import { BOARD_MARGIN, CONTENT_WIDTH, coverHtml, pageRule, partId, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
+import { composeInPage, type ComposeInput } from './compose.ts';
+import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
+import { partPages } from './page-numbers.ts';
 import type { PlanDate } from './plan-date.ts';
-import { ShopPlanError } from '../diagnostics/errors.ts';
 
 export interface PrintOptions {
   /** A built site (with `board/` pages). */
@@ -44,10 +46,14 @@ export interface PrintedPdf {
   bytes: number;
 }
 
-const VIEWPORT = { width: 680, height: 960 };
-const PRODUCER = `ShopPlan ${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
+/** The viewport: as wide as the text of a portrait page, so charts and tables are laid out as they print. */
+export const PRINT_VIEWPORT = { width: Math.floor(CONTENT_WIDTH.portrait), height: 1000 };
+export const PRODUCER = `ShopPlan ${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
 /** Shrink steps tried when the board summary does not fit on one page (content is scaled, never clipped). */
 const BOARD_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
+/** The empty page of the site the full plan is composed in (served by serve-static, never written). */
+export const PRINT_PAGE = '__shopplan-print/';
+const PRINT_PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>ShopPlan</title></head><body></body></html>';
 
 /** Site path of a page in a locale: zh-CN at the root, others under /<locale>/ (as src/site/routes.ts). */
 export function localePath(locale: string, slug = '', base = '/'): string {
@@ -55,17 +61,26 @@ export function localePath(locale: string, slug = '', base = '/'): string {
   return `${normalizeBase(base)}${path ? `${path}/` : ''}`;
 }
 
+/** Serves a built site for printing: its files, and the empty page the full plan is composed in. */
+export function servePrintable(siteDir: string, base?: string): Promise<StaticServer> {
+  return serve(siteDir, { base, pages: { [PRINT_PAGE]: PRINT_PAGE_HTML } });
+}
+
+/** A browser context that lays pages out as they print: text width, light scheme, no motion, fixed zone. */
+export function printContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: PRINT_VIEWPORT, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
 export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]> {
   const log = options.log ?? (() => {});
-  const server = await serve(options.siteDir, { base: options.base });
+  const server = await servePrintable(options.siteDir, options.base);
   let browser: Browser | undefined;
   const profiles = await tempFolder('chromium');
   try {
     browser = await launchChromium(options.chromium, profiles);
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await printContext(browser);
     await mkdir(options.outDir, { recursive: true });
     const printed: PrintedPdf[] = [];
-    // One locale after the other: printing them side by side in two tabs was no faster on two cores.
     for (const locale of options.locales) {
       log(`Printing PDF (${locale}) …`);
       const files = await printLocale(context, server, locale as Locale, options.date, normalizeBase(options.base), process.env.SHOPPLAN_DEBUG ? log : () => {});
@@ -83,19 +98,10 @@ export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]
   }
 }
 
-interface Part {
-  title: string;
-  /** The site page printed (chapters, sections). */
-  path?: string;
-  bytes: Uint8Array;
-  pages: number;
-}
-
-const NO_MARGIN = { top: 0, right: 0, bottom: 0, left: 0 };
-
 async function printLocale(context: BrowserContext, server: StaticServer, locale: Locale, date: PlanDate | null, base: string, trace: (message: string) => void) {
   const page = await context.newPage();
   await page.emulateMedia({ media: 'print', colorScheme: 'light', reducedMotion: 'reduce' });
+  const local = (uri: string) => uri.startsWith(`${server.url}/`);
   try {
     const t0 = Date.now();
     const boardPath = localePath(locale, 'board', base);
@@ -111,105 +117,26 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
       producer: PRODUCER,
     });
 
-    // The board summary: one page, shrunk step by step if it does not fit (scaled, never clipped).
+    // The board summary: one page, shrunk step by step if it does not fit (scaled, never clipped). Its
+    // links lead to pages of the site, which a PDF does not have.
+    await page.evaluate(UNLINK_SITE);
+    await page.addStyleTag({ content: pageRule(BOARD_MARGIN) });
     let board: { bytes: Uint8Array; pages: number } | undefined;
     for (const scale of BOARD_SCALES) {
-      const bytes = await print(page, BOARD_MARGIN, scale);
+      const bytes = await print(page, { scale });
       if ((await countPages(bytes)) === 1) {
-        board = await finish(bytes, () => 'drop', metadata(boardTitle(manifest)));
+        board = await finishPdf(bytes, metadata(boardTitle(manifest)), local);
         break;
       }
     }
-    if (!board) throw new ShopPlanError('pdf-failed', `The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
+    if (!board) throw new Error(`The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
+    trace(`  ${locale}: board printed after ${Date.now() - t0} ms`);
 
-    // Every chapter, then every data section, each printed on its own.
-    const content: Part[] = [];
-    for (const p of [...manifest.chapters, ...manifest.sections]) {
-      const started = Date.now();
-      await open(page, server, p.path);
-      const opened = Date.now();
-      const bytes = await print(page, PLAN_MARGIN);
-      content.push({ title: p.title, path: p.path, bytes, pages: await countPages(bytes) });
-      trace(`  ${p.path}: ${content.at(-1)!.pages} pages, open ${opened - started} ms, print ${Date.now() - opened} ms`);
-    }
-
-    trace(`  ${locale}: board and ${content.length} parts printed after ${Date.now() - t0} ms`);
-    // The cover, shown in a page of the site so it has the site's fonts.
-    await open(page, server, boardPath);
-    await show(page, coverHtml(manifest, { date: date ? formatDate(date.day, locale) : null }));
-    const coverBytes = await print(page, NO_MARGIN);
-    const cover: Part = { title: manifest.title, bytes: coverBytes, pages: await countPages(coverBytes) };
-
-    // The contents: printed with placeholders as wide as the final numbers until its own length is known
-    // (the numbers depend on it), then with the numbers.
-    const contentPages = content.reduce((n, p) => n + p.pages, 0);
-    const entries = (tocPages: number, placeholder: boolean): TocEntry[] => {
-      const total = cover.pages + tocPages + contentPages;
-      let next = cover.pages + tocPages + 1;
-      return content.map((p, i) => {
-        const first = next;
-        next += p.pages;
-        const isChapter = i < manifest.chapters.length;
-        return {
-          title: p.title,
-          outline: isChapter ? undefined : manifest.sections[i - manifest.chapters.length]?.outline,
-          part: i + 2, // parts: 0 cover, 1 contents, 2… chapters and sections
-          page: placeholder ? '8'.repeat(String(total).length) : String(first),
-          group: isChapter ? 'chapters' : 'data',
-        };
-      });
-    };
-    let toc: Part | undefined;
-    for (let tocPages = 1, attempt = 0; !toc && attempt < 4; attempt++) {
-      await show(page, tocHtml(manifest, entries(tocPages, true)));
-      const measured = await countPages(await print(page, PLAN_MARGIN));
-      if (measured !== tocPages) {
-        tocPages = measured;
-        continue;
-      }
-      await show(page, tocHtml(manifest, entries(tocPages, false)));
-      const bytes = await print(page, PLAN_MARGIN);
-      const pages = await countPages(bytes);
-      if (pages === tocPages) toc = { title: manifest.labels.contents, bytes, pages };
-      else tocPages = pages;
-    }
-    if (!toc) throw new ShopPlanError('pdf-failed', `The contents of the ${locale} plan kept changing length while its page numbers were filled in.`);
-
-    // Running headers and page numbers for every page but the cover, drawn over the merged pages.
-    const parts = [cover, toc, ...content];
-    const total = parts.reduce((n, p) => n + p.pages, 0);
-    const running = [manifest.title, manifest.version].filter(Boolean).join(' · ');
-    const overlays: OverlayPage[] = [];
-    let n = cover.pages;
-    for (const part of parts.slice(1)) for (let i = 0; i < part.pages; i++) overlays.push({ left: running, right: part.title, number: `${++n} / ${total}` });
-    await show(page, overlayHtml(overlays));
-    const overlay = await print(page, NO_MARGIN, 1, false);
-    if ((await countPages(overlay)) !== overlays.length) throw new ShopPlanError('pdf-failed', `Page headers: expected ${overlays.length} pages, Chromium printed ${await countPages(overlay)}.`);
-
-    trace(`  ${locale}: cover, contents and headers printed after ${Date.now() - t0} ms`);
-    // Links to the site's own pages jump to the part that prints the page; other links to the site go.
-    const partOfPath = new Map(content.map((p, i) => [p.path!, i + 2]));
-    const resolveLink = (uri: string): LinkTarget => {
-      const part = partOfLink(uri);
-      if (part !== undefined) return { part };
-      if (uri.startsWith(`${server.url}/`)) {
-        const url = new URL(uri);
-        const target = partOfPath.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
-        return target === undefined ? 'drop' : { part: target, anchor: url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined };
-      }
-      return /^(https?|mailto):/.test(uri) ? 'keep' : 'drop';
-    };
-    const plan = await assemble({
-      parts: parts.map((p) => p.bytes),
-      overlay: { pdf: overlay, from: cover.pages + 1 },
-      resolveLink,
-      metadata: metadata(manifest.labels.fullPlan),
-      outline: parts.slice(1).map((p, i) => ({ part: i + 1, title: p.title })),
-    });
-    trace(`  ${locale}: merged after ${Date.now() - t0} ms (${plan.internalLinks} internal links, ${(plan.bytes.length / 1e6).toFixed(1)} MB)`);
-    if (plan.pages !== total) throw new ShopPlanError('pdf-failed', `The merged ${locale} plan has ${plan.pages} pages, expected ${total}.`);
+    const plan = await printPlan(page, server, manifest, { date, base, trace });
+    const finished = await finishPdf(plan.bytes, metadata(manifest.labels.fullPlan), local);
+    trace(`  ${locale}: plan finished after ${Date.now() - t0} ms (${finished.pages} pages, ${(finished.bytes.length / 1e6).toFixed(2)} MB)`);
     return [
-      { kind: 'plan' as const, bytes: plan.bytes, pages: plan.pages },
+      { kind: 'plan' as const, bytes: finished.bytes, pages: finished.pages },
       { kind: 'board' as const, bytes: board.bytes, pages: board.pages },
     ];
   } finally {
@@ -221,51 +148,106 @@ function boardTitle(m: PrintManifest): string {
   return m.labels.board ?? (m.locale === 'zh-CN' ? '董事会摘要' : 'Board summary');
 }
 
-// Code run in the page, as strings: the project type-checks without the DOM library.
+export interface PlanDocument {
+  parts: PrintPart[];
+  fit: FitReport;
+}
+
+/**
+ * Composes the full plan of the manifest's locale in `page` (opened on the print page), ready to print:
+ * cover, contents (page numbers still placeholders), parts, charts drawn, fonts loaded, tables fitted.
+ */
+export async function composePlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string }): Promise<PlanDocument> {
+  const listed = [...manifest.chapters.map((p) => ({ ...p, group: 'chapters' as const })), ...manifest.sections.map((p) => ({ ...p, group: 'data' as const }))];
+  const parts: PrintPart[] = listed.map((p, i) => ({ id: partId(i), page: partId(i), title: p.title }));
+  // Placeholders as wide as the final numbers: the contents keep their length when they are filled in.
+  const placeholder = '888';
+  const entries: TocEntry[] = listed.map((p, i) => ({ title: p.title, outline: p.outline, target: parts[i]!.id, page: placeholder, group: p.group }));
+  const cover = coverHtml(manifest, { date: options.date ? formatDate(options.date.day, manifest.locale) : null });
+  const toc = tocHtml(manifest, entries);
+  const input: ComposeInput = {
+    parts: listed.map((p, i) => ({ path: p.path, id: parts[i]!.id, page: parts[i]!.page })),
+    lang: manifest.locale,
+    title: [manifest.title, manifest.version].filter(Boolean).join(' '),
+    before: cover.body + toc.body,
+    css: [planPageCss(manifest, parts), cover.css, toc.css].join('\n'),
+  };
+  await gotoOk(page, server, `${options.base}${PRINT_PAGE}`);
+  await page.evaluate(composeInPage, input);
+  await waitForCharts(page, 'the full plan');
+  await page.evaluate(SETTLE);
+  const fit = await page.evaluate(fitTablesInPage, FIT);
+  await page.evaluate(SETTLE);
+  return { parts, fit };
+}
+
+export const FIT: FitInput = { portrait: CONTENT_WIDTH.portrait, landscape: CONTENT_WIDTH.landscape, suffix: WIDE };
+
+async function printPlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; trace: (m: string) => void }): Promise<{ bytes: Uint8Array }> {
+  const started = Date.now();
+  const { parts, fit } = await composePlan(page, server, manifest, options);
+  options.trace(`  ${manifest.locale}: composed ${parts.length} parts in ${Date.now() - started} ms (tables: ${fit.landscape} landscape, ${fit.split} split into ${fit.pieces}, ${fit.wrapped} wrapped)`);
+  const ids = parts.map((p) => p.id);
+  // The probe: the same layout with nothing drawn, printed in a fraction of the time, tells where each
+  // part starts. The numbers are then checked against the real print (and it is printed again if the
+  // contents changed length, which equal-width placeholders prevent).
+  await page.evaluate(`document.documentElement.classList.add('pdf-probe')`);
+  let numbers = (await partPages(await print(page, { tagged: false }), ids)).first;
+  await page.evaluate(`document.documentElement.classList.remove('pdf-probe')`);
+  options.trace(`  ${manifest.locale}: probe printed after ${Date.now() - started} ms`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.evaluate(FILL_NUMBERS, Object.fromEntries(numbers));
+    const bytes = await print(page, { tagged: true, outline: true });
+    const printed = (await partPages(bytes, ids)).first;
+    options.trace(`  ${manifest.locale}: printed after ${Date.now() - started} ms`);
+    if (ids.every((id) => printed.get(id) === numbers.get(id))) return { bytes };
+    numbers = printed;
+  }
+  throw new Error(`The contents of the ${manifest.locale} plan kept changing length while its page numbers were filled in.`);
+}
+
+// Code run in the page, as strings or self-contained functions.
 const CHARTS_DRAWN = `Array.from(document.querySelectorAll('canvas[data-chart]')).every((c) => c.dataset.drawn)`;
 const SETTLE = `(async () => {
   await document.fonts.ready;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   await document.fonts.ready;
 })()`;
-const SHOW = (html: { css: string; body: string }) => `(() => {
-  const { css, body } = ${JSON.stringify(html)};
-  for (const s of document.querySelectorAll('script')) s.remove();
-  document.body.className = '';
-  document.body.innerHTML = body;
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.append(style);
+/** Links of a page to the site itself lead nowhere in a PDF: they become plain text. */
+const UNLINK_SITE = `(() => {
+  for (const a of document.querySelectorAll('a[href]')) if (new URL(a.href, location.href).origin === location.origin) a.removeAttribute('href');
 })()`;
+const FILL_NUMBERS = (numbers: Record<string, number>) => {
+  for (const n of document.querySelectorAll<HTMLElement>('.pdf-toc .n[data-target]')) n.textContent = String(numbers[n.dataset.target!] ?? '');
+};
+
+async function gotoOk(page: Page, server: StaticServer, path: string): Promise<void> {
+  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 60_000 });
+  if (!response || response.status() !== 200) throw new Error(`The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
+}
+
+async function waitForCharts(page: Page, what: string): Promise<void> {
+  await page.waitForFunction(CHARTS_DRAWN, null, { timeout: 30_000 }).catch(() => {
+    throw new Error(`The charts of ${what} were not drawn within 30 s (a script error on the page?).`);
+  });
+}
 
 /** Opens a page of the site and waits until its fonts are loaded and its charts drawn. */
-async function open(page: Page, server: StaticServer, path: string): Promise<void> {
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 60_000 });
-  if (!response || response.status() !== 200) throw new ShopPlanError('pdf-failed', `The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
-  await page.waitForFunction(CHARTS_DRAWN, null, { timeout: 30_000 }).catch(() => {
-    throw new ShopPlanError('pdf-failed', `The charts of ${path} were not drawn within 30 s (a script error on the page?).`);
-  });
+export async function open(page: Page, server: StaticServer, path: string): Promise<void> {
+  await gotoOk(page, server, path);
+  await waitForCharts(page, path);
   await page.evaluate(SETTLE);
 }
 
-/** Replaces the page's body with generated HTML (cover, contents, page numbers), keeping the site's styles. */
-async function show(page: Page, html: { css: string; body: string }): Promise<void> {
-  await page.evaluate(SHOW(html));
-  await page.evaluate(SETTLE);
-}
-
-async function print(page: Page, margin: Margin, scale = 1, background = true): Promise<Uint8Array> {
-  // The same margins as CSS too, so the site's own @page rule cannot disagree with them.
-  await page.addStyleTag({ content: pageRule(margin) });
+/** Prints the page with its own @page rules (paper, margins, running header). */
+async function print(page: Page, options: { scale?: number; tagged?: boolean; outline?: boolean }): Promise<Uint8Array> {
   const buffer = await page.pdf({
-    // Not `format: 'A4'`: Chromium rounds that to 595.92 × 842.88 pt; assemble() sets the exact A4 box.
-    width: '210mm',
-    height: '297mm',
-    printBackground: background,
+    preferCSSPageSize: true,
+    printBackground: true,
     displayHeaderFooter: false,
-    margin: mm(margin),
-    scale,
-    preferCSSPageSize: false,
+    scale: options.scale ?? 1,
+    tagged: options.tagged ?? true,
+    outline: options.outline ?? false,
   });
   return new Uint8Array(buffer);
 }

@@ -30,8 +30,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** `options.base`: the URL path the site was built for (`--base`); requests outside it get 404. */
-export async function serve(root: string, options: { base?: string } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The URL path the site was built for (`--base`); requests outside it get 404. */
+  base?: string;
+  /** Extra HTML pages, by path under the base (e.g. `__print/`), served before the files. */
+  pages?: Record<string, string>;
+}
+
+export async function serve(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const prefix = normalizeBase(options.base);
   const server: Server = createServer(async (req, res) => {
@@ -47,6 +53,10 @@ export async function serve(root: string, options: { base?: string } = {}): Prom
       return;
     }
     path = `/${path.slice(prefix.length)}`;
+    if (options.pages && Object.hasOwn(options.pages, path.slice(1))) {
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' }).end(options.pages[path.slice(1)]);
+      return;
+    }
     let file = resolve(base, `.${path}`);
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(404).end('not found');

@@ -1,23 +1,27 @@
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from '../command.ts';
 import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { ChromiumMissingError, findChromium } from '../../browser/chromium.ts';
 import { printBuiltSite } from '../../pdf/print-built-site.ts';
+import { printSitePdfs } from '../../pdf/print-site.ts';
+import { printWithCache } from '../../build/print-cache.ts';
+import { folderCache } from '../../versions/cache.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 
 export const pdfCommand: Command = {
   name: 'pdf',
   summary: 'print the full plan and the board summary as PDFs (needs Chromium)',
-  usage: 'shopplan pdf [dir] [--out <folder>]',
+  usage: 'shopplan pdf [dir] [--out <folder>] [--no-cache]',
   optionHelp: [
     'dir                    Plan folder (default: content); its last git commit dates the PDFs',
     '--out <folder>         The built site (default: dist); PDFs go to <folder>/pdf/. When <folder>/index.html',
     '                       is missing, the site is built first (as `shopplan build --pdf`)',
+    '--no-cache             Print afresh instead of reusing PDFs of the same pages from .shopplan-cache/',
   ],
-  options: { out: { type: 'string', short: 'o' } },
+  options: { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
   async run({ values, positionals, locale }, io) {
     const dir = positionals[0] ?? 'content';
@@ -28,7 +32,7 @@ export const pdfCommand: Command = {
     const built = await stat(join(out, 'index.html')).then(() => true, () => false);
     if (!built) {
       log(`No site in ${out} yet: building it first.`);
-      const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log), { pdf: 'always', locale });
+      const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log, { cacheDir: values['no-cache'] ? null : undefined }), { pdf: 'always', locale });
       if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
       if (!outcome.built) {
         io.stderr(`Nothing was written to ${out}.`);
@@ -37,7 +41,8 @@ export const pdfCommand: Command = {
       return EXIT.ok;
     }
     const started = Date.now();
-    const printed = await printBuiltSite(out, dir, chromium, log);
+    const cache = values['no-cache'] ? null : folderCache(resolve('.shopplan-cache'));
+    const printed = await printBuiltSite(out, dir, chromium, log, async (options) => (await printWithCache(options, cache, printSitePdfs)).printed);
     for (const f of printed) log(`  ${join(out, 'pdf', basename(f.file))}: ${f.pages} ${f.pages === 1 ? 'page' : 'pages'}`);
     log(`Printed ${printed.length} PDFs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return EXIT.ok;

@@ -6,6 +6,14 @@ import {
 
 Chart.register(BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip);
 
+// Labels in the page's own (self-hosted) font, so a printed chart needs no system font.
+Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+// Chromium prints a canvas drawn during `beforeprint` as vector graphics (sharp, small, quick to print)
+// instead of a bitmap, so every chart draws itself again then.
+addEventListener('beforeprint', () => {
+  for (const chart of Object.values(Chart.instances)) chart.draw();
+});
+
 const COLORS = ['#1f6a48', '#c2772b', '#3d6fb6', '#a3261c', '#7a5aa8', '#2a9d8f', '#8a8d2e', '#b5487a', '#5b6b60', '#d1a01c', '#0f4c81', '#e07a5f', '#6d597a', '#56a3a6'];
 
 interface Config {
