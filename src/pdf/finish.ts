@@ -1,7 +1,7 @@
 // The pdf-lib step after Chromium printed a document: the exact ISO A4 page boxes, fixed metadata (same
 // input → same bytes), the outline shown when the file opens, and no link left to the local server the
 // pages were printed from. The document itself (text, tags, outline, links) is Chromium's, untouched.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -20,23 +20,39 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 /** The date used when the plan's version has no git date: a constant, so the PDF stays the same. */
 export const CONSTANT_DATE = new Date('2000-01-01T00:00:00Z');
 
+/** Loads a PDF as it is (no metadata of pdf-lib's own), without yielding to the event loop while parsing. */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
 export async function countPages(bytes: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  return (await loadPdf(bytes)).getPageCount();
 }
 
 export interface Finished {
   bytes: Uint8Array;
   pages: number;
-  /** Link annotations removed because `dropLink` said so. */
+  /** Link annotations neutralised because `dropLink` said so. */
   dropped: number;
+  /** Whether the outline's titles were replaced by `headings` (false: no outline, or a different count). */
+  retitled: boolean;
 }
 
-/**
- * Finishes a PDF Chromium printed. `dropLink` decides which URI links go (links to the local server: its
- * random port must not reach the file).
- */
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, dropLink: (uri: string) => boolean = () => false): Promise<Finished> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export interface FinishOptions {
+  /** Decides which URI links go (links to the local server: its random port must not reach the file). */
+  dropLink?: (uri: string) => boolean;
+  /**
+   * The document's printed headings in order. Chromium makes the outline from the headings but takes
+   * their titles from the laid-out lines, losing the space at a line break and sometimes repeating a line;
+   * the titles are replaced by these when the counts agree.
+   */
+  headings?: string[];
+}
+
+/** Finishes a PDF Chromium printed (its bytes, or the document already loaded). */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, metadata: PdfMetadata, options: FinishOptions = {}): Promise<Finished> {
+  const dropLink = options.dropLink ?? (() => false);
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   let dropped = 0;
   for (const page of doc.getPages()) {
     // Chromium rounds the paper to whole device units (e.g. 594.96 × 841.92 pt for 210 × 297 mm); the box
@@ -50,12 +66,35 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, dropLi
     page.setCropBox(box.x, top - height, width, height);
     dropped += dropLinks(doc, page.node, dropLink);
   }
+  renumberStructureIds(doc);
   setMetadata(doc, metadata);
-  if (doc.catalog.has(PDFName.of('Outlines'))) doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  const outline = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  if (outline) doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  const retitled = outline !== undefined && options.headings !== undefined && retitle(outline, options.headings);
   // Skia's file identifier changes from one print to the next; without it the same input gives the same bytes.
   doc.context.trailerInfo.ID = undefined;
-  const out = await doc.save({ useObjectStreams: true });
-  return { bytes: out, pages: doc.getPageCount(), dropped };
+  const out = await doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
+  return { bytes: out, pages: doc.getPageCount(), dropped, retitled };
+}
+
+/** The outline's items in reading order (depth first). */
+export function outlineItems(outline: PDFDict): PDFDict[] {
+  const items: PDFDict[] = [];
+  const walk = (node: PDFDict) => {
+    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      items.push(item);
+      walk(item);
+    }
+  };
+  walk(outline);
+  return items;
+}
+
+function retitle(outline: PDFDict, headings: string[]): boolean {
+  const items = outlineItems(outline);
+  if (items.length !== headings.length) return false;
+  items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
+  return true;
 }
 
 function uriOf(doc: PDFDocument, annot: PDFDict): string | undefined {
@@ -79,6 +118,46 @@ function dropLinks(doc: PDFDocument, page: PDFDict, drop: (uri: string) => boole
     dropped++;
   }
   return dropped;
+}
+
+/**
+ * Tagged PDFs name their structure elements after Chromium's DOM node ids (`node00000893`), which depend on
+ * how many nodes the browser made before (other pages, other prints). They become 1, 2, 3… in their order,
+ * everywhere they appear (`/ID`, table cells' `/Headers`, the ID tree), so the same input gives the same bytes.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const NODE = /^node(\d+)$/;
+  const ids = new Set<number>();
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
+    const id = obj.get(PDFName.of('ID'));
+    const m = id instanceof PDFString || id instanceof PDFHexString ? NODE.exec(id.decodeText()) : null;
+    if (m) ids.add(Number(m[1]));
+  }
+  if (!ids.size) return;
+  const next = new Map([...ids].sort((a, b) => a - b).map((n, i) => [n, `node${String(i + 1).padStart(8, '0')}`]));
+  const renamed = (value: unknown): PDFString | undefined => {
+    if (!(value instanceof PDFString || value instanceof PDFHexString)) return undefined;
+    const m = NODE.exec(value.decodeText());
+    const to = m ? next.get(Number(m[1])) : undefined;
+    return to === undefined ? undefined : PDFString.of(to);
+  };
+  const visit = (value: unknown): void => {
+    if (value instanceof PDFDict) {
+      for (const [key, v] of value.entries()) {
+        const to = renamed(v);
+        if (to) value.set(key, to);
+        else visit(v);
+      }
+    } else if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) {
+        const to = renamed(value.get(i));
+        if (to) value.set(i, to);
+        else visit(value.get(i));
+      }
+    }
+  };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
 }
 
 function setMetadata(doc: PDFDocument, m: PdfMetadata): void {

@@ -12,6 +12,8 @@ export interface FitInput {
   /** Text width of a portrait and of a landscape page, in CSS pixels. */
   portrait: number;
   landscape: number;
+  /** Text height of a portrait page, in CSS pixels. */
+  height: number;
   /** Appended to a part's page name for its landscape pages. */
   suffix: string;
 }
@@ -121,7 +123,7 @@ export function fitTablesInPage(input: FitInput): FitReport {
         const lead: Element[] = [];
         let height = 0;
         let before = block.previousElementSibling;
-        while (before && !before.classList.contains('pdf-wide') && !before.querySelector('table, canvas')) {
+        while (before && !before.classList.contains('pdf-wide') && (before.getClientRects().length === 0 || !before.querySelector('table, canvas'))) {
           height += before.getBoundingClientRect().height;
           if (!/^H[1-6]$/.test(before.tagName) && height > LEAD_HEIGHT) break;
           lead.unshift(before);
@@ -155,6 +157,9 @@ export function fitTablesInPage(input: FitInput): FitReport {
       }
       wide.style.width = '';
     }
+    // A long table may break between rows (the site keeps tables whole, which for a long one means a
+    // mostly empty page before it); short ones stay in one piece.
+    for (const t of section.querySelectorAll('table')) if (t.getBoundingClientRect().height > input.height * 0.4) t.classList.add('pdf-long');
   }
   return report;
 }

@@ -20,11 +20,12 @@ const MM_PER_INCH = 25.4;
 const CSS_PX_PER_INCH = 96;
 export const mmToPx = (mm: number) => (mm / MM_PER_INCH) * CSS_PX_PER_INCH;
 
-/** The width, in CSS pixels, text has on a portrait and on a landscape page of the full plan. */
+/** The width, in CSS pixels, text has on a portrait and on a landscape page of the full plan, and its height on a portrait one. */
 export const CONTENT_WIDTH = {
   portrait: mmToPx(A4_MM.width - PLAN_MARGIN.left - PLAN_MARGIN.right),
   landscape: mmToPx(A4_MM.height - PLAN_MARGIN.left - PLAN_MARGIN.right),
 } as const;
+export const CONTENT_HEIGHT = mmToPx(A4_MM.height - PLAN_MARGIN.top - PLAN_MARGIN.bottom);
 
 const margin = (m: Margin) => `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
 export const pageRule = (m: Margin) => `@page { size: ${A4_MM.width}mm ${A4_MM.height}mm; margin: ${margin(m)}; }`;
@@ -65,6 +66,7 @@ export function planPageCss(m: PrintManifest, parts: PrintPart[]): string {
     `.pdf-wide { break-before: page; break-after: page; }`,
     `table.pdf-compact { font-size: 8pt; } table.pdf-compact :is(th, td) { padding: 1mm 1.4mm; }`,
     `table.pdf-wrap :is(th, td) { white-space: normal !important; overflow-wrap: anywhere; }`,
+    `table.pdf-long { break-inside: auto !important; }`,
     // The probe print (page numbers for the contents) draws nothing but keeps every box where it is.
     `html.pdf-probe body * { visibility: hidden !important; }`,
   ].join('\n');

@@ -1,7 +1,7 @@
 // Where the parts of a printed plan start: Chromium writes a named destination (`/Dests`) for every
 // element a link of the document points at, so the contents' links to `#part-<n>` name the page each
 // part starts on.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 
 /** The 1-based page each named destination points at. */
 export function destinationPages(doc: PDFDocument): Map<string, number> {
@@ -19,8 +19,8 @@ export function destinationPages(doc: PDFDocument): Map<string, number> {
 }
 
 /** The first page of each of `ids` in a printed document, and its page count; throws when one is missing. */
-export async function partPages(bytes: Uint8Array, ids: readonly string[]): Promise<{ pages: number; first: Map<string, number> }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function partPages(pdf: Uint8Array | PDFDocument, ids: readonly string[]): Promise<{ pages: number; first: Map<string, number> }> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const dests = destinationPages(doc);
   const missing = ids.filter((id) => !dests.has(id));
   if (missing.length) throw new Error(`Chromium wrote no destination for ${missing.join(', ')}: the contents cannot be numbered.`);

@@ -16,8 +16,9 @@ import { formatDate } from '../i18n/format.ts';
 import { serve, type StaticServer } from './serve-static.ts';
 import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
-import { CONSTANT_DATE, countPages, finishPdf, type PdfMetadata } from './finish.ts';
-import { BOARD_MARGIN, CONTENT_WIDTH, coverHtml, pageRule, partId, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
+import type { PDFDocument } from 'pdf-lib';
+import { CONSTANT_DATE, countPages, finishPdf, loadPdf, type PdfMetadata } from './finish.ts';
+import { BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule, partId, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
 import { composeInPage, type ComposeInput } from './compose.ts';
 import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
 import { partPages } from './page-numbers.ts';
@@ -68,7 +69,7 @@ export function servePrintable(siteDir: string, base?: string): Promise<StaticSe
 
 /** A browser context that lays pages out as they print: text width, light scheme, no motion, fixed zone. */
 export function printContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: PRINT_VIEWPORT, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return browser.newContext({ viewport: PRINT_VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
 export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]> {
@@ -125,7 +126,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
     for (const scale of BOARD_SCALES) {
       const bytes = await print(page, { scale });
       if ((await countPages(bytes)) === 1) {
-        board = await finishPdf(bytes, metadata(boardTitle(manifest)), local);
+        board = await finishPdf(bytes, metadata(boardTitle(manifest)), { dropLink: local });
         break;
       }
     }
@@ -133,7 +134,9 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
     trace(`  ${locale}: board printed after ${Date.now() - t0} ms`);
 
     const plan = await printPlan(page, server, manifest, { date, base, trace });
-    const finished = await finishPdf(plan.bytes, metadata(manifest.labels.fullPlan), local);
+    const headings = await page.evaluate(HEADINGS);
+    const finished = await finishPdf(plan, metadata(manifest.labels.fullPlan), { dropLink: local, headings });
+    if (!finished.retitled) trace(`  ${locale}: the outline kept Chromium's titles (its entries do not match the ${headings.length} headings)`);
     trace(`  ${locale}: plan finished after ${Date.now() - t0} ms (${finished.pages} pages, ${(finished.bytes.length / 1e6).toFixed(2)} MB)`);
     return [
       { kind: 'plan' as const, bytes: finished.bytes, pages: finished.pages },
@@ -155,9 +158,10 @@ export interface PlanDocument {
 
 /**
  * Composes the full plan of the manifest's locale in `page` (opened on the print page), ready to print:
- * cover, contents (page numbers still placeholders), parts, charts drawn, fonts loaded, tables fitted.
+ * cover, contents (page numbers still placeholders), parts, charts drawn, fonts loaded, tables fitted
+ * (unless `fit: false`, for tests).
  */
-export async function composePlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string }): Promise<PlanDocument> {
+export async function composePlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; fit?: boolean }): Promise<PlanDocument> {
   const listed = [...manifest.chapters.map((p) => ({ ...p, group: 'chapters' as const })), ...manifest.sections.map((p) => ({ ...p, group: 'data' as const }))];
   const parts: PrintPart[] = listed.map((p, i) => ({ id: partId(i), page: partId(i), title: p.title }));
   // Placeholders as wide as the final numbers: the contents keep their length when they are filled in.
@@ -176,14 +180,15 @@ export async function composePlan(page: Page, server: StaticServer, manifest: Pr
   await page.evaluate(composeInPage, input);
   await waitForCharts(page, 'the full plan');
   await page.evaluate(SETTLE);
+  if (options.fit === false) return { parts, fit: { compact: 0, landscape: 0, split: 0, pieces: 0, wrapped: 0 } };
   const fit = await page.evaluate(fitTablesInPage, FIT);
   await page.evaluate(SETTLE);
   return { parts, fit };
 }
 
-export const FIT: FitInput = { portrait: CONTENT_WIDTH.portrait, landscape: CONTENT_WIDTH.landscape, suffix: WIDE };
+export const FIT: FitInput = { portrait: CONTENT_WIDTH.portrait, landscape: CONTENT_WIDTH.landscape, height: CONTENT_HEIGHT, suffix: WIDE };
 
-async function printPlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; trace: (m: string) => void }): Promise<{ bytes: Uint8Array }> {
+async function printPlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; trace: (m: string) => void }): Promise<PDFDocument> {
   const started = Date.now();
   const { parts, fit } = await composePlan(page, server, manifest, options);
   options.trace(`  ${manifest.locale}: composed ${parts.length} parts in ${Date.now() - started} ms (tables: ${fit.landscape} landscape, ${fit.split} split into ${fit.pieces}, ${fit.wrapped} wrapped)`);
@@ -197,10 +202,10 @@ async function printPlan(page: Page, server: StaticServer, manifest: PrintManife
   options.trace(`  ${manifest.locale}: probe printed after ${Date.now() - started} ms`);
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(FILL_NUMBERS, Object.fromEntries(numbers));
-    const bytes = await print(page, { tagged: true, outline: true });
-    const printed = (await partPages(bytes, ids)).first;
+    const doc = await loadPdf(await print(page, { tagged: true, outline: true }));
+    const printed = (await partPages(doc, ids)).first;
     options.trace(`  ${manifest.locale}: printed after ${Date.now() - started} ms`);
-    if (ids.every((id) => printed.get(id) === numbers.get(id))) return { bytes };
+    if (ids.every((id) => printed.get(id) === numbers.get(id))) return doc;
     numbers = printed;
   }
   throw new Error(`The contents of the ${manifest.locale} plan kept changing length while its page numbers were filled in.`);
@@ -217,6 +222,8 @@ const SETTLE = `(async () => {
 const UNLINK_SITE = `(() => {
   for (const a of document.querySelectorAll('a[href]')) if (new URL(a.href, location.href).origin === location.origin) a.removeAttribute('href');
 })()`;
+/** The printed headings' text, in order (the outline's titles). */
+const HEADINGS = () => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
 const FILL_NUMBERS = (numbers: Record<string, number>) => {
   for (const n of document.querySelectorAll<HTMLElement>('.pdf-toc .n[data-target]')) n.textContent = String(numbers[n.dataset.target!] ?? '');
 };

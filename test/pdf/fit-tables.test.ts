@@ -101,7 +101,7 @@ describe('fitting wide tables to the page', () => {
     await page.evaluate(fitTablesInPage, FIT);
     const pieces = await page.evaluate(() =>
       [...document.querySelectorAll('#part-4 table')].map((t) => ({
-        caption: t.caption?.textContent,
+        caption: (t as HTMLTableElement).caption?.textContent,
         rowHeads: [...t.querySelectorAll('tbody th[scope=row]')].map((c) => c.textContent),
         cells: [...t.querySelectorAll('td')].map((c) => c.textContent),
         spans: [...t.querySelectorAll('tbody th[colspan]')].map((c) => (c as HTMLTableCellElement).colSpan),

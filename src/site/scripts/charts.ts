@@ -9,9 +9,15 @@ Chart.register(BarController, BarElement, CategoryScale, DoughnutController, Arc
 // Labels in the page's own (self-hosted) font, so a printed chart needs no system font.
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
 // Chromium prints a canvas drawn during `beforeprint` as vector graphics (sharp, small, quick to print)
-// instead of a bitmap, so every chart draws itself again then.
+// instead of a bitmap, so every chart draws itself again then — sized for the page as it is laid out now
+// (fonts loaded), so the same page always prints the same chart.
 addEventListener('beforeprint', () => {
-  for (const chart of Object.values(Chart.instances)) chart.draw();
+  for (const chart of Object.values(Chart.instances)) {
+    const canvas = chart.canvas;
+    chart.options.aspectRatio = aspectRatio(JSON.parse(canvas.dataset.chart!) as Config, canvas.parentElement?.clientWidth ?? 800);
+    chart.resize();
+    chart.draw();
+  }
 });
 
 const COLORS = ['#1f6a48', '#c2772b', '#3d6fb6', '#a3261c', '#7a5aa8', '#2a9d8f', '#8a8d2e', '#b5487a', '#5b6b60', '#d1a01c', '#0f4c81', '#e07a5f', '#6d597a', '#56a3a6'];
