@@ -3,6 +3,7 @@
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import type { VersionsOptions } from '../versions/plan-versions.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
+import type { UpToDate } from './up-to-date.ts';
 
 /** File-system and tool effects, passed in so tests can run the build without disk or Astro. */
 export interface BuildEffects {
@@ -26,6 +27,8 @@ export interface BuildEffects {
   findChromium?(): string | undefined;
   /** Prints the PDFs of the site built in `siteDir` into `<siteDir>/pdf/` (src/pdf). */
   printPdfs?(siteDir: string, request: PdfRequest): Promise<PdfFile[]>;
+  /** Tells whether the output in place was built from the same inputs; without it every build runs. */
+  upToDate?: UpToDate;
 }
 
 export interface PdfRequest {

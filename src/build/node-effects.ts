@@ -1,10 +1,12 @@
 // The real BuildEffects: the file system, stderr for progress, Astro's programmatic build, and Chromium for
 // the PDFs.
-import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot, replaceFolder, tempFolder } from '../pipeline/run-temp.ts';
 import type { BuildEffects } from './effects.ts';
+import type { BuildStamp } from './up-to-date.ts';
 import { indexSite } from './search-index.ts';
 import { findChromium } from '../browser/chromium.ts';
 import { gitReader } from '../versions/git.ts';
@@ -20,8 +22,24 @@ export interface NodeEffectsOptions {
 export function nodeBuildEffects(log: (message: string) => void, options: NodeEffectsOptions = {}): BuildEffects {
   const cacheDir = options.cacheDir === undefined ? cacheRoot() : options.cacheDir;
   const cache = cacheDir ? folderCache(resolve(cacheDir)) : null;
+  const versions = options.versions === undefined ? 'v*' : options.versions;
+  const git = gitReader();
+  /** The stamp of an output folder in the cache: one per folder. */
+  const stampName = (outDir: string) => `build-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 32)}.json`;
   return {
     log,
+    // Without the cache (`--no-cache`) every build runs.
+    upToDate: cache
+      ? {
+          async inputs(planDir, outDir, { base, pdf, locale }) {
+            const { buildInputs } = await import('./build-key.ts');
+            return buildInputs(planDir, outDir, { base, pdf, locale, versions, git, chromium: pdf === 'never' ? undefined : findChromium() });
+          },
+          // No stamp counts when the output it describes is gone.
+          read: async (outDir) => ((await stat(join(outDir, 'index.html')).catch(() => null)) ? cache.readJson<BuildStamp>(stampName(outDir)) : null),
+          write: (outDir, stamp) => cache.writeJson(stampName(outDir), stamp),
+        }
+      : undefined,
     async buildSite(check, planDir, outDir, site = {}) {
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       const { build } = await import('astro');
@@ -48,7 +66,7 @@ export function nodeBuildEffects(log: (message: string) => void, options: NodeEf
       }
     },
     copyDir: (from, to) => cp(from, to, { recursive: true, filter: (source) => !source.endsWith('.complete') }),
-    versions: { git: gitReader(), cache, pattern: options.versions === undefined ? 'v*' : options.versions },
+    versions: { git, cache, pattern: versions },
     indexSite,
     async writeFile(path, content) {
       await mkdir(dirname(path), { recursive: true });

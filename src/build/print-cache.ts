@@ -3,10 +3,10 @@
 // the Chromium binary), the locales, base path and date. An unchanged plan reprints nothing: the PDFs are
 // copied from `.shopplan-cache/sites/<key>/`.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashBinary, hashFiles, listFiles } from './hash-files.ts';
 import type { BuildCache } from '../versions/cache.ts';
 import type { PrintedPdf, PrintOptions } from '../pdf/print-site.ts';
 
@@ -14,48 +14,15 @@ import type { PrintedPdf, PrintOptions } from '../pdf/print-site.ts';
 const NOT_PRINTED = new Set(['pdf', 'v', 'pagefind', 'plan.json']);
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code that prints: its change reprints every plan. */
-const PRINT_CODE = ['src/pdf', 'src/browser', 'package.json', 'node_modules/playwright-core/package.json'];
-
-async function files(dir: string, top = true): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith('.') || (top && NOT_PRINTED.has(entry.name))) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path, false)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
-
-async function hashTree(hash: ReturnType<typeof createHash>, root: string, paths: string[]): Promise<void> {
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    const list = info?.isDirectory() ? await files(path, false) : info ? [path] : [];
-    for (const file of list) {
-      const bytes = await readFile(file);
-      hash.update(`${relative(root, file).split('\\').join('/')}\0${bytes.length}\0`);
-      hash.update(bytes);
-    }
-  }
-}
+export const PRINT_CODE = ['src/pdf', 'src/browser', 'package.json', 'node_modules/playwright-core/package.json'];
 
 /** The cache key of the PDFs of a built site. */
 export async function printKey(options: Pick<PrintOptions, 'siteDir' | 'locales' | 'base' | 'date' | 'chromium'>): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ locales: options.locales, base: options.base ?? '/', date: options.date?.date.toISOString() ?? null, day: options.date?.day ?? null }));
-  // The browser: its binary's path, size and time (a wrapper script changes with the package too).
-  const real = (() => {
-    try {
-      return realpathSync(options.chromium);
-    } catch {
-      return options.chromium;
-    }
-  })();
-  const binary = await stat(real).catch(() => undefined);
-  hash.update(`\0${real}\0${binary?.size ?? ''}\0${binary?.mtimeMs ?? ''}\0`);
-  await hashTree(hash, PROJECT_ROOT, PRINT_CODE.map((p) => join(PROJECT_ROOT, p)));
-  await hashTree(hash, options.siteDir, await files(options.siteDir));
+  await hashBinary(hash, options.chromium);
+  await hashFiles(hash, PROJECT_ROOT, PRINT_CODE.map((p) => join(PROJECT_ROOT, p)));
+  await hashFiles(hash, options.siteDir, await listFiles(options.siteDir, NOT_PRINTED));
   return hash.digest('hex');
 }
 

@@ -4,29 +4,35 @@ import { commandHelp, parseCommandArgs, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 import { EXIT } from '../diagnostics/exit-codes.ts';
 import { InternalError, UsageError } from '../diagnostics/errors.ts';
-import { validateCommand } from './commands/validate.ts';
-import { computeCommand } from './commands/compute.ts';
-import { buildCommand } from './commands/build.ts';
-import { newCommand } from './commands/new.ts';
-import { devCommand } from './commands/dev.ts';
-import { pdfCommand } from './commands/pdf.ts';
-import { diffCommand } from './commands/diff.ts';
-import { codeownersCommand } from './commands/codeowners.ts';
-import { importCommand } from './commands/import.ts';
-import { exportCommand } from './commands/export.ts';
 
-const COMMANDS: readonly Command[] = [validateCommand, computeCommand, buildCommand, pdfCommand, diffCommand, devCommand, newCommand, codeownersCommand, importCommand, exportCommand];
+/**
+ * Each command's module, loaded only when it runs: a command does not pay for loading the others'
+ * dependencies (Excel, Astro, the validator…), which an up-to-date `shopplan build` would notice.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.ts')).validateCommand,
+  compute: async () => (await import('./commands/compute.ts')).computeCommand,
+  build: async () => (await import('./commands/build.ts')).buildCommand,
+  pdf: async () => (await import('./commands/pdf.ts')).pdfCommand,
+  diff: async () => (await import('./commands/diff.ts')).diffCommand,
+  dev: async () => (await import('./commands/dev.ts')).devCommand,
+  new: async () => (await import('./commands/new.ts')).newCommand,
+  codeowners: async () => (await import('./commands/codeowners.ts')).codeownersCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+};
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function mainHelp(): string {
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return [
     'shopplan — e-commerce operating plans as validated YAML and MDX',
     '',
     'Usage: shopplan <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
     'Run `shopplan <command> --help` for a command’s options.',
     'Exit codes: 0 ok, 1 the plan has errors, 2 usage error, 3 other failure.',
@@ -38,15 +44,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout(mainHelp());
+      io.stdout(await mainHelp());
       return name ? EXIT.ok : EXIT.usage;
     }
     if (name === '--version' || name === '-v') {
       io.stdout(VERSION);
       return EXIT.ok;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    const command = await COMMANDS[name]!();
     const args = parseCommandArgs(command, rest, io.env);
     if (args.values.help) {
       io.stdout(commandHelp(command));

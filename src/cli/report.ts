@@ -1,5 +1,6 @@
 // Prints a plan check's diagnostics in the requested format.
-import { sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
+import type { PlanCheck } from '../pipeline/check-plan.ts';
+import { sourceLookup } from '../pipeline/source-lookup.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
 import { formatJson } from '../diagnostics/format/json.ts';
 import { formatGithub } from '../diagnostics/format/github.ts';
@@ -15,9 +16,10 @@ export function parseFormat(value: unknown, command: string): Format {
 }
 
 /** The diagnostics of a check in the requested format (empty for `github` when there are none). */
-export function renderDiagnostics(check: PlanCheck, format: Format, color: boolean, subject: string): string {
+/** `sourceOf` gives the files' text for code frames when the check has no sources (an up-to-date build). */
+export function renderDiagnostics(check: PlanCheck, format: Format, color: boolean, subject: string, sourceOf: (file: string) => string | undefined = sourceLookup(check)): string {
   if (format === 'json') return formatJson(check.diagnostics);
   if (format === 'github') return formatGithub(check.diagnostics);
-  const text = formatText(check.diagnostics, { sourceOf: sourceLookup(check), color });
+  const text = formatText(check.diagnostics, { sourceOf, color });
   return `${text ? `${text}\n\n` : ''}${summaryLine(check.diagnostics, subject)}`;
 }

@@ -89,11 +89,7 @@ function finish(prepared: Prepared, options: CheckOptions): PlanCheck {
   return { sources, input, result, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** The text of each plan file by its diagnostic file label, for code frames. */
-export function sourceLookup(check: PlanCheck): (file: string) => string | undefined {
-  const texts = new Map([...Object.values(check.sources?.files ?? {}), ...(check.sources?.chapters ?? [])].map((s) => [s.file, s.text]));
-  return (file) => texts.get(file);
-}
+export { sourceLookup } from './source-lookup.ts';
 
 /** Looks up a dotted path in the computed result, e.g. `targets.gmv.quarterly.2027-Q4`. */
 export function valueAt(result: PlanResult, path: string): unknown {

@@ -63,15 +63,24 @@ describe('shopplan build with plan versions', () => {
     expect(text).toMatch(/Operating profit ¥[\d,]+ ¥[\d,]+ \+¥1,000,000/);
   });
 
-  it('reuses every version from the cache when nothing changed', () => {
+  it('does nothing when nothing changed: the output in place is up to date', () => {
     const before = statSync(join(dist, 'index.html')).mtimeMs;
+    const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`${dist} is up to date`);
+    expect(again.stderr).not.toContain('Checking the plan');
+    expect(again.stderr).not.toContain('Building the site');
+    expect(statSync(join(dist, 'index.html')).mtimeMs).toBe(before);
+  }, 120_000);
+
+  it('reuses every version from the cache when the output is gone', () => {
+    rmSync(dist, { recursive: true, force: true });
     const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('latest: reused from the cache.');
     expect(again.stderr).toContain('v2027.1: reused from the cache.');
     expect(again.stderr).toContain('v2027.2: reused from the cache.');
     expect(again.stderr).not.toContain('Building the site');
-    expect(statSync(join(dist, 'index.html')).mtimeMs).toBeGreaterThan(before);
     expect(read('v/v2027.1/index.html')).toContain('href="/v/v2027.1/en/"');
     expect(existsSync(join(dist, 'v', 'v2027.1', '.complete'))).toBe(false);
   }, 120_000);

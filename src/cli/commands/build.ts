@@ -28,7 +28,7 @@ export const buildCommand: Command = {
     const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
     const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
     const outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined, locale });
-    if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
+    if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`, outcome.sourceOf));
     if (!outcome.built) {
       io.stderr(`Nothing was written to ${out}.`);
       return EXIT.invalid;

@@ -33,7 +33,7 @@ export const pdfCommand: Command = {
     if (!built) {
       log(`No site in ${out} yet: building it first.`);
       const outcome = await buildPlanSite(dir, out, nodeBuildEffects(log, { cacheDir: values['no-cache'] ? null : undefined }), { pdf: 'always', locale });
-      if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`));
+      if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`, outcome.sourceOf));
       if (!outcome.built) {
         io.stderr(`Nothing was written to ${out}.`);
         return EXIT.invalid;
