@@ -12,7 +12,7 @@ import type { GitReader } from '../versions/git.ts';
 import { planDate } from '../pdf/plan-date.ts';
 import { hashBinary, hashFiles, listFiles } from './hash-files.ts';
 import { PRINT_CODE } from './print-cache.ts';
-import type { BuildInputs } from './up-to-date.ts';
+import type { BuildInputs } from './effects.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code `codeKey()` leaves out (it keys sites only): the command line and printing. */

@@ -3,7 +3,8 @@
 import type { PlanCheck } from '../pipeline/check-plan.ts';
 import type { VersionsOptions } from '../versions/plan-versions.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
-import type { UpToDate } from './up-to-date.ts';
+import type { JsonDiagnostic } from '../diagnostics/format/json.ts';
+import type { RawFile } from '../load/load-plan.ts';
 
 /** File-system and tool effects, passed in so tests can run the build without disk or Astro. */
 export interface BuildEffects {
@@ -52,4 +53,28 @@ export interface PdfFile {
 export interface SiteBuildOptions {
   base?: string;
   versions?: SiteVersions | null;
+}
+
+// Up-to-date builds (up-to-date.ts, build-key.ts).
+export interface BuildStamp {
+  /** The inputs' key when the output was built. */
+  key: string;
+  diagnostics: JsonDiagnostic[];
+  /** The PDFs in the output, their `file` relative to it. */
+  pdfs: PdfFile[];
+}
+
+export interface BuildInputs {
+  key: string;
+  /** The plan folder's files as read for the key: the text behind the diagnostics' code frames. */
+  files: RawFile[];
+}
+
+/** What the build asks about its inputs and remembers of its output (node-effects.ts gives the real one). */
+export interface UpToDate {
+  /** The key of a build of `planDir` into `outDir` now; null when it cannot be told (then the build runs). */
+  inputs(planDir: string, outDir: string, options: { base?: string; pdf: 'auto' | 'always' | 'never'; locale?: string }): Promise<BuildInputs | null>;
+  /** The stamp of the output in `outDir`; null when there is none, or no output (its `index.html` gone). */
+  read(outDir: string): Promise<BuildStamp | null>;
+  write(outDir: string, stamp: BuildStamp): Promise<void>;
 }

@@ -4,35 +4,12 @@
 // folder, ShopPlan's code, the options, the version tags and the plan's date, and Chromium. The key and
 // the diagnostics are kept in the build cache after each complete build (a stamp per output folder).
 import { Diagnostic, type Severity } from '../diagnostics/diagnostic.ts';
-import { toJson, type JsonDiagnostic } from '../diagnostics/format/json.ts';
+import { toJson } from '../diagnostics/format/json.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import { decodePlanFile } from '../load/decode.ts';
 import type { RawFile } from '../load/load-plan.ts';
-import type { PdfFile } from './effects.ts';
+import type { BuildStamp, PdfFile } from './effects.ts';
 import { posix } from 'node:path';
-
-export interface BuildStamp {
-  /** The inputs' key when the output was built. */
-  key: string;
-  diagnostics: JsonDiagnostic[];
-  /** The PDFs in the output, their `file` relative to it. */
-  pdfs: PdfFile[];
-}
-
-export interface BuildInputs {
-  key: string;
-  /** The plan folder's files as read for the key: the text behind the diagnostics' code frames. */
-  files: RawFile[];
-}
-
-/** What the build asks about its inputs and remembers of its output (node-effects.ts gives the real one). */
-export interface UpToDate {
-  /** The key of a build of `planDir` into `outDir` now; null when it cannot be told (then the build runs). */
-  inputs(planDir: string, outDir: string, options: { base?: string; pdf: 'auto' | 'always' | 'never'; locale?: string }): Promise<BuildInputs | null>;
-  /** The stamp of the output in `outDir`; null when there is none, or no output (its `index.html` gone). */
-  read(outDir: string): Promise<BuildStamp | null>;
-  write(outDir: string, stamp: BuildStamp): Promise<void>;
-}
 
 export function stampOf(key: string, diagnostics: readonly Diagnostic[], pdfs: readonly PdfFile[]): BuildStamp {
   return { key, diagnostics: diagnostics.map(toJson), pdfs: [...pdfs] };

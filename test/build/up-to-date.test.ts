@@ -8,8 +8,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPlanSite } from '../../src/build/build-site.ts';
-import type { BuildEffects } from '../../src/build/effects.ts';
-import type { BuildStamp, UpToDate } from '../../src/build/up-to-date.ts';
+import type { BuildEffects, BuildStamp, UpToDate } from '../../src/build/effects.ts';
 import { ROOT, shopplan } from '../helpers/cli.ts';
 
 const PLAN = join(ROOT, 'content');
@@ -79,13 +78,13 @@ describe('buildPlanSite with an up-to-date output', () => {
     const unknown = fake({ key: null, stamp: recorded });
     expect((await buildPlanSite(PLAN, out, unknown.effects)).upToDate).toBe(false);
     expect(unknown.written).toEqual([]);
-  });
+  }, 180_000);
 
   it('records nothing when the build fails', async () => {
     const { effects, written } = fake({ key: 'k2', stamp: recorded, printFails: true });
     await expect(buildPlanSite(PLAN, out, effects)).rejects.toThrow('Chromium crashed');
     expect(written).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('shopplan build twice', () => {
