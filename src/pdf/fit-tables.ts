@@ -73,6 +73,12 @@ export function fitTablesInPage(input: FitInput): FitReport {
     }
     pieces.push([from, columns]);
     if (pieces.length < 2) return [table];
+    // As many pieces, with as many columns each as can be (Jan–Jun, Jul–Dec and the year, rather than
+    // Jan–Nov, then December and the year), when they fit.
+    const count = pieces.length;
+    const data = columns - head;
+    const even = Array.from({ length: count }, (_, k): [number, number] => [head + Math.round((k * data) / count), head + Math.round(((k + 1) * data) / count)]);
+    if (even.every(([a, b]) => headWidth + sum(width, a, b) <= available - SLACK)) pieces.splice(0, count, ...even);
     const copies = pieces.map(([a, b], k) => {
       const copy = table.cloneNode(true) as HTMLTableElement;
       const copyRows = [...copy.rows];

@@ -43,23 +43,14 @@ export const partId = (index: number) => `part-${index + 1}`;
 export const WIDE = '-wide';
 
 /**
- * The page rules of the full plan: A4 portrait, a running header (plan and version on the left, the part's
- * title on the right) and "x / y" at the foot, drawn by Chromium in the page's margin with the document's
- * own font; the cover without either; landscape pages for the wide tables of each part.
+ * The page rules of the full plan: A4 portrait, the cover without margins, landscape pages for the wide
+ * tables of each part (named pages `part-<n>` and `part-<n>-wide`), and the classes of the table fitting.
  */
-export function planPageCss(m: PrintManifest, parts: PrintPart[]): string {
-  const running = [m.title, m.version].filter(Boolean).join(' · ');
-  const box = `font-family: 'Noto Sans SC', sans-serif; font-size: 7.5pt; line-height: 1.3; color: #4f5e55; vertical-align: bottom; padding-bottom: 1.2mm; border-bottom: 0.5pt solid #d5dfd8; margin-bottom: 3.5mm;`;
-  const titled = (page: string, title: string) => `@page ${page} { @top-right { content: ${cssString(title)}; } }`;
+export function planPageCss(parts: PrintPart[]): string {
   return [
-    `@page { size: ${A4_MM.width}mm ${A4_MM.height}mm; margin: ${margin(PLAN_MARGIN)};
-      @top-left { content: ${cssString(running)}; ${box} white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-      @top-right { ${box} color: #1b2620; font-weight: 700; white-space: nowrap; }
-      @bottom-center { content: counter(page) " / " counter(pages); font-family: 'Noto Sans SC', sans-serif; font-size: 8pt; color: #4f5e55; vertical-align: top; padding-top: 6mm; }
-    }`,
-    `@page cover { margin: 0; @top-left { content: none; border: none; } @top-right { content: none; border: none; } @bottom-center { content: none; } }`,
-    titled('contents', m.labels.contents),
-    ...parts.flatMap((p) => [titled(p.page, p.title), `@page ${p.page}${WIDE} { size: ${A4_MM.height}mm ${A4_MM.width}mm; @top-right { content: ${cssString(p.title)}; } }`]),
+    `@page { size: ${A4_MM.width}mm ${A4_MM.height}mm; margin: ${margin(PLAN_MARGIN)}; }`,
+    `@page cover { margin: 0; }`,
+    ...parts.map((p) => `@page ${p.page}${WIDE} { size: ${A4_MM.height}mm ${A4_MM.width}mm; }`),
     `.pdf-cover { page: cover; } .pdf-toc { page: contents; }`,
     // Wide tables (src/pdf/fit-tables.ts): smaller type, a landscape page, pieces by columns, and as a last
     // resort cells that wrap.
@@ -69,6 +60,27 @@ export function planPageCss(m: PrintManifest, parts: PrintPart[]): string {
     `table.pdf-long { break-inside: auto !important; }`,
     // The probe print (page numbers for the contents) draws nothing but keeps every box where it is.
     `html.pdf-probe body * { visibility: hidden !important; }`,
+  ].join('\n');
+}
+
+/**
+ * The running header — plan and version on the left, the part's title on the right — and "x / y" at the
+ * foot, drawn by Chromium in the page margins with the document's own font; none on the cover. Added only
+ * for the real print: they cost layout time and change nothing inside the pages, so the probe goes without.
+ */
+export function planMarginCss(m: PrintManifest, parts: PrintPart[]): string {
+  const running = [m.title, m.version].filter(Boolean).join(' · ');
+  const box = `font-family: 'Noto Sans SC', sans-serif; font-size: 7.5pt; line-height: 1.3; color: #4f5e55; vertical-align: bottom; padding-bottom: 1.2mm; border-bottom: 0.5pt solid #d5dfd8; margin-bottom: 3.5mm;`;
+  const titled = (page: string, title: string) => `@page ${page} { @top-right { content: ${cssString(title)}; } }`;
+  return [
+    `@page {
+      @top-left { content: ${cssString(running)}; ${box} white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      @top-right { ${box} color: #1b2620; font-weight: 700; white-space: nowrap; }
+      @bottom-center { content: counter(page) " / " counter(pages); font-family: 'Noto Sans SC', sans-serif; font-size: 8pt; color: #4f5e55; vertical-align: top; padding-top: 6mm; }
+    }`,
+    `@page cover { @top-left { content: none; border: none; } @top-right { content: none; border: none; } @bottom-center { content: none; } }`,
+    titled('contents', m.labels.contents),
+    ...parts.flatMap((p) => [titled(p.page, p.title), titled(`${p.page}${WIDE}`, p.title)]),
   ].join('\n');
 }
 

@@ -18,7 +18,7 @@ import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
 import type { PDFDocument } from 'pdf-lib';
 import { CONSTANT_DATE, countPages, finishPdf, loadPdf, type PdfMetadata } from './finish.ts';
-import { BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule, partId, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
+import { BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule, partId, planMarginCss, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
 import { composeInPage, type ComposeInput } from './compose.ts';
 import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
 import { partPages } from './page-numbers.ts';
@@ -82,9 +82,15 @@ export async function printSitePdfs(options: PrintOptions): Promise<PrintedPdf[]
     const context = await printContext(browser);
     await mkdir(options.outDir, { recursive: true });
     const printed: PrintedPdf[] = [];
-    for (const locale of options.locales) {
-      log(`Printing PDF (${locale}) …`);
-      const files = await printLocale(context, server, locale as Locale, options.date, normalizeBase(options.base), process.env.SHOPPLAN_DEBUG ? log : () => {});
+    // The locales side by side, each in its own tab: while Chromium prints one, Node finishes the other.
+    const locales = await Promise.all(
+      options.locales.map((locale) => {
+        log(`Printing PDF (${locale}) …`);
+        return printLocale(context, server, locale as Locale, options.date, normalizeBase(options.base), process.env.SHOPPLAN_DEBUG ? log : () => {});
+      }),
+    );
+    for (const [i, files] of locales.entries()) {
+      const locale = options.locales[i]!;
       for (const f of files) {
         const file = join(options.outDir, `${f.kind}.${locale}.pdf`);
         await writeFile(file, f.bytes);
@@ -174,7 +180,7 @@ export async function composePlan(page: Page, server: StaticServer, manifest: Pr
     lang: manifest.locale,
     title: [manifest.title, manifest.version].filter(Boolean).join(' '),
     before: cover.body + toc.body,
-    css: [planPageCss(manifest, parts), cover.css, toc.css].join('\n'),
+    css: [planPageCss(parts), cover.css, toc.css].join('\n'),
   };
   await gotoOk(page, server, `${options.base}${PRINT_PAGE}`);
   await page.evaluate(composeInPage, input);
@@ -200,6 +206,7 @@ async function printPlan(page: Page, server: StaticServer, manifest: PrintManife
   let numbers = (await partPages(await print(page, { tagged: false }), ids)).first;
   await page.evaluate(`document.documentElement.classList.remove('pdf-probe')`);
   options.trace(`  ${manifest.locale}: probe printed after ${Date.now() - started} ms`);
+  await page.addStyleTag({ content: planMarginCss(manifest, parts) });
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(FILL_NUMBERS, Object.fromEntries(numbers));
     const doc = await loadPdf(await print(page, { tagged: true, outline: true }));
@@ -213,7 +220,18 @@ async function printPlan(page: Page, server: StaticServer, manifest: PrintManife
 
 // Code run in the page, as strings or self-contained functions.
 const CHARTS_DRAWN = `Array.from(document.querySelectorAll('canvas[data-chart]')).every((c) => c.dataset.drawn)`;
+/**
+ * Waits until the page's fonts are loaded — including the web-font files (by unicode range) that the
+ * charts' labels need: a canvas draws with a fallback font while its file loads, and the charts draw
+ * again when printed — and two frames are painted.
+ */
 const SETTLE = `(async () => {
+  const family = getComputedStyle(document.documentElement).fontFamily;
+  const chartText = Array.from(document.querySelectorAll('canvas[data-chart]'), (c) => {
+    const chart = JSON.parse(c.dataset.chart);
+    return [...chart.labels, ...chart.datasets.map((d) => d.label)].join(' ');
+  }).join(' ') + ' 0123456789.,−-+%¥$€£KMB万亿千';
+  await Promise.all(['400', '700'].map((weight) => document.fonts.load(weight + ' 16px ' + family, chartText)));
   await document.fonts.ready;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   await document.fonts.ready;

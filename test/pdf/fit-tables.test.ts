@@ -11,7 +11,6 @@ import { composeInPage, type ComposeInput } from '../../src/pdf/compose.ts';
 import { fitTablesInPage, measureTablesInPage } from '../../src/pdf/fit-tables.ts';
 import { FIT, printContext, PRINT_PAGE, servePrintable } from '../../src/pdf/print-site.ts';
 import { planPageCss, partId } from '../../src/pdf/html.ts';
-import type { PrintManifest } from '../../src/pdf/manifest.ts';
 import type { StaticServer } from '../../src/pdf/serve-static.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'shopplan-fit-'));
@@ -37,7 +36,6 @@ const PAGES: Record<string, string> = {
   'wrap/': `<h1>Wrap</h1><table id="t-wrap"><tbody><tr><th>Key</th><td class="num">${'x'.repeat(400)}</td></tr></tbody></table>`,
 };
 
-const manifest = { locale: 'en', company: 'Co', title: 'Plan', version: 'v1', labels: { contents: 'Contents' } } as unknown as PrintManifest;
 const slugs = Object.keys(PAGES);
 const parts = slugs.map((_, i) => ({ id: partId(i), page: partId(i), title: `Part ${i + 1}` }));
 
@@ -46,7 +44,7 @@ async function composed(): Promise<Page> {
   const page = await context.newPage();
   await page.emulateMedia({ media: 'print' });
   await page.goto(`${server.url}/${PRINT_PAGE}`);
-  const input: ComposeInput = { parts: slugs.map((s, i) => ({ path: `/${s}`, id: parts[i]!.id, page: parts[i]!.page })), lang: 'en', title: 'Plan', before: '', css: planPageCss(manifest, parts) };
+  const input: ComposeInput = { parts: slugs.map((s, i) => ({ path: `/${s}`, id: parts[i]!.id, page: parts[i]!.page })), lang: 'en', title: 'Plan', before: '', css: planPageCss(parts) };
   await page.evaluate(composeInPage, input);
   return page;
 }
