@@ -122,24 +122,33 @@ function dropLinks(doc: PDFDocument, page: PDFDict, drop: (uri: string) => boole
 
 /**
  * Tagged PDFs name their structure elements after Chromium's DOM node ids (`node00000893`), which depend on
- * how many nodes the browser made before (other pages, other prints). They become 1, 2, 3… in their order,
- * everywhere they appear (`/ID`, table cells' `/Headers`, the ID tree), so the same input gives the same bytes.
+ * what the browser did before and in which order it numbered the nodes. They become 1, 2, 3… in the order
+ * of the structure tree (the document's order), everywhere they appear (`/ID`, table cells' `/Headers`, the
+ * ID tree), so the same input gives the same bytes.
  */
 function renumberStructureIds(doc: PDFDocument): void {
-  const NODE = /^node(\d+)$/;
-  const ids = new Set<number>();
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
-    const id = obj.get(PDFName.of('ID'));
-    const m = id instanceof PDFString || id instanceof PDFHexString ? NODE.exec(id.decodeText()) : null;
-    if (m) ids.add(Number(m[1]));
-  }
-  if (!ids.size) return;
-  const next = new Map([...ids].sort((a, b) => a - b).map((n, i) => [n, `node${String(i + 1).padStart(8, '0')}`]));
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const idOf = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+  // Depth first through the structure tree, each element once.
+  const next = new Map<string, string>();
+  const seen = new Set<PDFDict>();
+  const walk = (node: unknown): void => {
+    const value = node instanceof PDFRef ? doc.context.lookup(node) : node;
+    if (value instanceof PDFArray) {
+      for (const item of value.asArray()) walk(item);
+    } else if (value instanceof PDFDict && !seen.has(value)) {
+      seen.add(value);
+      const id = idOf(value.get(PDFName.of('ID')));
+      if (id !== undefined && !next.has(id)) next.set(id, `node${String(next.size + 1).padStart(8, '0')}`);
+      walk(value.get(PDFName.of('K')));
+    }
+  };
+  walk(root.get(PDFName.of('K')));
+  if (!next.size) return;
   const renamed = (value: unknown): PDFString | undefined => {
-    if (!(value instanceof PDFString || value instanceof PDFHexString)) return undefined;
-    const m = NODE.exec(value.decodeText());
-    const to = m ? next.get(Number(m[1])) : undefined;
+    const id = idOf(value);
+    const to = id === undefined ? undefined : next.get(id);
     return to === undefined ? undefined : PDFString.of(to);
   };
   const visit = (value: unknown): void => {
