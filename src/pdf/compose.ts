@@ -36,6 +36,7 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
   const docs = await Promise.all(
     input.parts.map(async (p) => {
       const response = await fetch(p.path);
+      // eslint-disable-next-line no-restricted-syntax -- runs in the page, where ShopPlanError does not exist; print-site.ts rethrows it as one
       if (!response.ok) throw new Error(`The built site has no page ${p.path} (HTTP ${response.status}); build the site again.`);
       return new DOMParser().parseFromString(await response.text(), 'text/html');
     }),

@@ -2,6 +2,7 @@
 // element a link of the document points at, so the contents' links to `#part-<n>` name the page each
 // part starts on.
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 /** The 1-based page each named destination points at. */
 export function destinationPages(doc: PDFDocument): Map<string, number> {
@@ -23,6 +24,6 @@ export async function partPages(pdf: Uint8Array | PDFDocument, ids: readonly str
   const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const dests = destinationPages(doc);
   const missing = ids.filter((id) => !dests.has(id));
-  if (missing.length) throw new Error(`Chromium wrote no destination for ${missing.join(', ')}: the contents cannot be numbered.`);
+  if (missing.length) throw new ShopPlanError('pdf-failed', `Chromium wrote no destination for ${missing.join(', ')}: the contents cannot be numbered.`);
   return { pages: doc.getPageCount(), first: new Map(ids.map((id) => [id, dests.get(id)!])) };
 }

@@ -23,6 +23,7 @@ import { composeInPage, type ComposeInput } from './compose.ts';
 import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
 import { partPages } from './page-numbers.ts';
 import type { PlanDate } from './plan-date.ts';
+import { ShopPlanError } from '../diagnostics/errors.ts';
 
 export interface PrintOptions {
   /** A built site (with `board/` pages). */
@@ -136,7 +137,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
         break;
       }
     }
-    if (!board) throw new Error(`The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
+    if (!board) throw new ShopPlanError('pdf-failed', `The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
     trace(`  ${locale}: board printed after ${Date.now() - t0} ms`);
 
     const plan = await printPlan(page, server, manifest, { date, base, trace });
@@ -183,7 +184,11 @@ export async function composePlan(page: Page, server: StaticServer, manifest: Pr
     css: [planPageCss(parts), cover.css, toc.css].join('\n'),
   };
   await gotoOk(page, server, `${options.base}${PRINT_PAGE}`);
-  await page.evaluate(composeInPage, input);
+  // The composing script runs in the page: its failures (a page or script of the site missing) come back as
+  // Playwright errors, reported as what they are — the built site cannot be printed.
+  await page.evaluate(composeInPage, input).catch((error: unknown) => {
+    throw new ShopPlanError('pdf-failed', `The plan could not be composed from the built site: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  });
   await waitForCharts(page, 'the full plan');
   await page.evaluate(SETTLE);
   if (options.fit === false) return { parts, fit: { compact: 0, landscape: 0, split: 0, pieces: 0, wrapped: 0 } };
@@ -215,7 +220,7 @@ async function printPlan(page: Page, server: StaticServer, manifest: PrintManife
     if (ids.every((id) => printed.get(id) === numbers.get(id))) return doc;
     numbers = printed;
   }
-  throw new Error(`The contents of the ${manifest.locale} plan kept changing length while its page numbers were filled in.`);
+  throw new ShopPlanError('pdf-failed', `The contents of the ${manifest.locale} plan kept changing length while its page numbers were filled in.`);
 }
 
 // Code run in the page, as strings or self-contained functions.
@@ -248,12 +253,12 @@ const FILL_NUMBERS = (numbers: Record<string, number>) => {
 
 async function gotoOk(page: Page, server: StaticServer, path: string): Promise<void> {
   const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 60_000 });
-  if (!response || response.status() !== 200) throw new Error(`The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
+  if (!response || response.status() !== 200) throw new ShopPlanError('pdf-failed', `The built site has no page ${path} (HTTP ${response?.status() ?? 'no response'}); build the site again.`);
 }
 
 async function waitForCharts(page: Page, what: string): Promise<void> {
   await page.waitForFunction(CHARTS_DRAWN, null, { timeout: 30_000 }).catch(() => {
-    throw new Error(`The charts of ${what} were not drawn within 30 s (a script error on the page?).`);
+    throw new ShopPlanError('pdf-failed', `The charts of ${what} were not drawn within 30 s (a script error on the page?).`);
   });
 }
 
