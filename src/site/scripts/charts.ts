@@ -49,8 +49,28 @@ function aspectRatio(c: Config, width: number): number {
   return width < 600 ? 0.95 : 2.2;
 }
 
-export function drawCharts(): void {
-  for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+/**
+ * Loads the web-font files (by unicode range) that the charts' words and numbers need. Chart.js measures a
+ * label once per font name and keeps the width: measured with a fallback font while the file loads, an axis
+ * keeps that width in every later drawing (the print too), so the same page would not always print the same.
+ */
+async function loadChartFonts(canvases: HTMLCanvasElement[]): Promise<void> {
+  const text = canvases.map((canvas) => {
+    const c = JSON.parse(canvas.dataset.chart!) as Config;
+    const format = formatter(c);
+    return [...c.labels, ...c.datasets.map((d) => d.label), ...c.datasets.flatMap((d) => d.data.map(format))].join(' ');
+  });
+  const sample = `${text.join(' ')} 0123456789.,−-+%`;
+  const family = Chart.defaults.font.family ?? 'sans-serif';
+  // A font file that fails to load leaves the fallback font: the charts are drawn all the same.
+  await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 12px ${family}`, sample).catch(() => [])));
+}
+
+export async function drawCharts(): Promise<void> {
+  const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].filter((canvas) => !canvas.dataset.drawn);
+  if (!canvases.length) return;
+  await loadChartFonts(canvases);
+  for (const canvas of canvases) {
     if (canvas.dataset.drawn) continue;
     const c = JSON.parse(canvas.dataset.chart!) as Config;
     const format = formatter(c);
