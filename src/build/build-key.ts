@@ -16,7 +16,7 @@ import type { BuildInputs } from './effects.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code `codeKey()` leaves out (it keys sites only): the command line and printing. */
-const OTHER_CODE = ['src/cli', 'src/build', ...PRINT_CODE];
+const OTHER_CODE = ['src/cli', 'src/build', 'lib/cli', 'lib/build', ...PRINT_CODE];
 /** A plan folder with more files than this is not summed up (e.g. a repository root): the build just runs. */
 const MAX_FILES = 5000;
 

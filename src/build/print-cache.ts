@@ -14,7 +14,8 @@ import type { PrintedPdf, PrintOptions } from '../pdf/print-site.ts';
 const NOT_PRINTED = new Set(['pdf', 'v', 'pagefind', 'plan.json']);
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code that prints: its change reprints every plan. */
-export const PRINT_CODE = ['src/pdf', 'src/browser', 'package.json', 'node_modules/playwright-core/package.json'];
+// src/ in a checkout, lib/ when installed (compiled): whichever exists is hashed.
+export const PRINT_CODE = ['src/pdf', 'src/browser', 'lib/pdf', 'lib/browser', 'package.json', 'node_modules/playwright-core/package.json'];
 
 /** The cache key of the PDFs of a built site. */
 export async function printKey(options: Pick<PrintOptions, 'siteDir' | 'locales' | 'base' | 'date' | 'chromium'>): Promise<string> {
