@@ -49,6 +49,10 @@ export interface PlanFile {
     legalName?: Text;
     category: Text;
     /**
+     * Which rows of ShopPlan's reference table of published ranges judge the plan's assumptions (docs/plausibility.md): `tea` (茶叶), `food` (食品饮料), `cosmetics` (美妆), `apparel` (服装), `outdoor` (户外), `electronics` (3C、小家电), `home` (家居) or `general` (the default: ranges across categories).
+     */
+    sector?: "general" | "tea" | "food" | "cosmetics" | "apparel" | "outdoor" | "electronics" | "home";
+    /**
      * The year the company was founded.
      */
     founded?: number;
@@ -115,6 +119,153 @@ export interface PlanFile {
      * If true, only `extraTerms` are checked.
      */
     replaceDefaults?: boolean;
+  };
+  /**
+   * ShopPlan judges conversion, returns, fees, order value, repurchase, ROAS, CAC, festival peaks, inventory days, social insurance and tax rates against a reference table of published ranges (docs/plausibility.md) and warns at the line of each number outside its range (`out-of-range`). Here the plan gives its own range for a metric, with its evidence, or accepts a finding with its reason; an accepted finding becomes a note (info) that carries the reason, on the site too.
+   */
+  assumptions?: {
+    /**
+     * Ranges the plan's own evidence supports (e.g. last year's store data), used instead of the reference table's row for the metric: on one platform, or everywhere when `platform` is left out.
+     *
+     * @minItems 1
+     */
+    ranges?: [
+      {
+        /**
+         * What the range is about: `cvr`, `return-rate`, `traffic-growth`, `commission`, `fee-share`, `aov`, `shipping-per-order`, `warehousing-per-order`, `repurchase-rate`, `roas`, `cac`, `push-cvr`, `marketing-share`, `june-peak`, `october-ramp`, `november-peak`, `inventory-days`, `social-insurance`, `vat-rate`, `income-tax-rate`. Rates and shares are decimals, money is in yuan, festival months are a multiple of the average month.
+         */
+        metric:
+          | "cvr"
+          | "return-rate"
+          | "traffic-growth"
+          | "commission"
+          | "fee-share"
+          | "aov"
+          | "shipping-per-order"
+          | "warehousing-per-order"
+          | "repurchase-rate"
+          | "roas"
+          | "cac"
+          | "push-cvr"
+          | "marketing-share"
+          | "june-peak"
+          | "october-ramp"
+          | "november-peak"
+          | "inventory-days"
+          | "social-insurance"
+          | "vat-rate"
+          | "income-tax-rate";
+        /**
+         * Only channels on this platform (as in `channels.yaml`); every channel when left out.
+         */
+        platform?:
+          | "tmall"
+          | "taobao"
+          | "jd"
+          | "douyin"
+          | "kuaishou"
+          | "pinduoduo"
+          | "xiaohongshu"
+          | "mini-program"
+          | "own-site"
+          | "other";
+        /**
+         * Lowest plausible value.
+         */
+        low: number;
+        /**
+         * The usual value, shown with the range.
+         */
+        typical?: number;
+        /**
+         * Highest plausible value (at least `low`).
+         */
+        high: number;
+        evidence: Text;
+      },
+      ...{
+        /**
+         * What the range is about: `cvr`, `return-rate`, `traffic-growth`, `commission`, `fee-share`, `aov`, `shipping-per-order`, `warehousing-per-order`, `repurchase-rate`, `roas`, `cac`, `push-cvr`, `marketing-share`, `june-peak`, `october-ramp`, `november-peak`, `inventory-days`, `social-insurance`, `vat-rate`, `income-tax-rate`. Rates and shares are decimals, money is in yuan, festival months are a multiple of the average month.
+         */
+        metric:
+          | "cvr"
+          | "return-rate"
+          | "traffic-growth"
+          | "commission"
+          | "fee-share"
+          | "aov"
+          | "shipping-per-order"
+          | "warehousing-per-order"
+          | "repurchase-rate"
+          | "roas"
+          | "cac"
+          | "push-cvr"
+          | "marketing-share"
+          | "june-peak"
+          | "october-ramp"
+          | "november-peak"
+          | "inventory-days"
+          | "social-insurance"
+          | "vat-rate"
+          | "income-tax-rate";
+        /**
+         * Only channels on this platform (as in `channels.yaml`); every channel when left out.
+         */
+        platform?:
+          | "tmall"
+          | "taobao"
+          | "jd"
+          | "douyin"
+          | "kuaishou"
+          | "pinduoduo"
+          | "xiaohongshu"
+          | "mini-program"
+          | "own-site"
+          | "other";
+        /**
+         * Lowest plausible value.
+         */
+        low: number;
+        /**
+         * The usual value, shown with the range.
+         */
+        typical?: number;
+        /**
+         * Highest plausible value (at least `low`).
+         */
+        high: number;
+        evidence: Text;
+      }[]
+    ];
+    /**
+     * Findings the plan keeps on purpose, each with its reason: the finding of that kind at that plan path becomes a note (info) carrying the reason.
+     *
+     * @minItems 1
+     */
+    accepted?: [
+      {
+        /**
+         * The finding's code as `validate` prints it, e.g. `out-of-range`.
+         */
+        finding: string;
+        /**
+         * The number the finding is about, written like scenario paths (`<file>.<list>.<id>.<field>`, ids for list items), e.g. `channels.mini-program.funnel.cvr` or `targets.seasonality.tea-gmv.shares.2027-06`.
+         */
+        path: string;
+        reason: Text;
+      },
+      ...{
+        /**
+         * The finding's code as `validate` prints it, e.g. `out-of-range`.
+         */
+        finding: string;
+        /**
+         * The number the finding is about, written like scenario paths (`<file>.<list>.<id>.<field>`, ids for list items), e.g. `channels.mini-program.funnel.cvr` or `targets.seasonality.tea-gmv.shares.2027-06`.
+         */
+        path: string;
+        reason: Text;
+      }[]
+    ];
   };
 }
 
