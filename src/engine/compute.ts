@@ -25,6 +25,8 @@ import type { PnlResult } from '../model/result/pnl.ts';
 import { collectMeasures, type Measure, type MeasureValue } from './measures.ts';
 import { computeKpis } from './kpis.ts';
 import { computeRisks, riskFindings } from './risks.ts';
+import { plausibilityFindings } from './plausibility/check.ts';
+import { acceptFindings } from './accept-findings.ts';
 import { computeScenarios, computeSensitivity } from './sensitivity.ts';
 import type { Headline } from '../model/result/scenarios.ts';
 import { applyScenario } from '../model/scenarios-apply.ts';
@@ -119,7 +121,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const kpiOutcome = computeKpis(input, months, targets, measures, actuals);
   const risks = computeRisks(input, months, kpiOutcome.kpis);
   const channels = funnelResult.channels;
-  const findings = [
+  const findings = acceptFindings([
     ...milestoneFindings(targets),
     ...targetGapFindings(gaps, targets),
     ...productsFindings(products, input),
@@ -128,7 +130,8 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     ...marketingFindings(marketing, input),
     ...kpiOutcome.findings,
     ...riskFindings(risks, input, kpiOutcome.kpis),
-  ];
+    ...plausibilityFindings(input, { channels, marketing, supply, users }),
+  ], input);
   return {
     calendar,
     targets: Object.fromEntries(targets.map((t) => [t.id, t])),

@@ -2,7 +2,8 @@
 // Each kind's facts become the arguments of its catalog sentence — names from the plan, amounts formatted in
 // the reader's locale — so the engine's facts reach every reader in their language and nothing is re-parsed.
 import type { Amount, EntityRef } from '../model/facts.ts';
-import type { Finding, FindingKind, FindingOf, SlowReason } from '../model/findings.ts';
+import type { Finding, FindingKind, FindingOf, RangeSource, SlowReason } from '../model/findings.ts';
+import { localText } from './text.ts';
 import { parseFormula, type FormulaNode } from '../model/formula.ts';
 import { t, type MessageArgs } from './catalog.ts';
 import { formatDate, formatMonth, formatPeriod, formatValue, joinList } from './format.ts';
@@ -44,6 +45,15 @@ const ARGS: ArgsOf = {
   'target-gap': (f, r) => ({ projection: r.amount(f.projection), target: r.amount(f.target), gap: r.amount(abs(f.gap)), gapShare: r.amount(abs(f.gapShare)) }),
   'milestone-off-track': (f, r) => ({ target: r.name(f.target), month: r.month(f.month), asked: r.amount(f.asked), planned: r.amount(f.planned) }),
   'ltv-below-cac': (f, r) => ({ ltv: r.amount(f.ltv), cac: r.amount(f.cac) }),
+  'out-of-range': (f, r) => ({
+    metric: t(r.locale, `finding.metric.${f.metric}`),
+    value: r.amount(f.value),
+    direction: f.direction,
+    low: r.amount(f.low),
+    high: r.amount(f.high),
+    typical: f.typical ? r.amount(f.typical) : 'none',
+    source: rangeSourceText(f.source, r.locale),
+  }),
   'kpi-division-by-zero': (f, r) => ({ formula: formulaText(f.formula, r), months: r.list(f.months.map(r.month)) }),
   'kpi-overflow': (f, r) => ({ formula: formulaText(f.formula, r), months: f.months.length ? r.list(f.months.map(r.month)) : 'none' }),
 };
@@ -66,10 +76,18 @@ function argsOf(f: Finding, r: Render): MessageArgs {
   return { name: r.name(f.subject.entity), ...args };
 }
 
-/** The finding as one sentence in the locale, with the plan's names. */
+/** The finding as one sentence in the locale, with the plan's names (and the plan's reason when it accepts it). */
 export function findingText(f: Finding, locale: Locale, names: PlanNames): string {
   const r = renderContext(locale, names);
-  return t(locale, `finding.${f.kind}.text`, argsOf(f, r));
+  const text = t(locale, `finding.${f.kind}.text`, argsOf(f, r));
+  return f.accepted ? `${text}${locale === 'zh-CN' ? '' : ' '}${t(locale, 'finding.accepted', { reason: localText(f.accepted.reason, locale) })}` : text;
+}
+
+/** Where a plausibility range comes from: the source and its year, an estimate, or the plan's own evidence. */
+export function rangeSourceText(s: RangeSource, locale: Locale): string {
+  if (s.kind === 'plan') return t(locale, 'finding.source.plan', { evidence: localText(s.evidence, locale) });
+  if (s.year === null) return t(locale, 'finding.source.estimate');
+  return t(locale, s.confidence === 'sourced' ? 'finding.source.reference' : 'finding.source.partly', { id: s.id, year: String(s.year) });
 }
 
 /** What to do about a finding, in the locale. */

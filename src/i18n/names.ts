@@ -17,6 +17,8 @@ type Lists = { [K in EntityKind]: (input: PlanInput, parent?: string) => readonl
 
 /** Where each kind of entry is listed in the plan. */
 const LISTS: Lists = {
+  // The plan itself, named by its company (findings about plan-wide numbers such as tax rates).
+  plan: (p) => [{ id: p.plan.id, name: p.plan.company.name }],
   sku: (p) => p.products?.skus,
   category: (p) => p.products?.categories,
   criterion: (p) => p.products?.selectionCriteria,

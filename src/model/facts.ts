@@ -6,6 +6,7 @@ import type { PlanFileKey } from './plan-files.ts';
 
 /** Lists of the plan whose entries have an id (and mostly a name) that findings and explanations refer to. */
 export const ENTITY_KINDS = [
+  'plan',
   'sku',
   'category',
   'criterion',

@@ -4,6 +4,7 @@
 // The catalog (src/i18n) turns each kind into a zh-CN and an English sentence; the pipeline reports findings
 // as diagnostics at their line.
 import type { Amount, EntityRef, PlanPlace } from './facts.ts';
+import type { Text } from './plan-input.generated.ts';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -17,7 +18,38 @@ interface Of<K extends string, F> {
   severity: FindingSeverity;
   subject: Subject;
   facts: F;
+  /** The plan accepts the finding (plan.yaml `assumptions.accepted`): it is a note (`info`) carrying the reason. */
+  accepted?: { reason: Text };
 }
+
+/**
+ * Where a plausibility range comes from: a row of ShopPlan's reference table (its source id — `INF` for an
+ * estimate — year and confidence) or the plan's own range (plan.yaml `assumptions.ranges`) with its evidence.
+ */
+export type RangeSource = { kind: 'reference'; id: string; year: number | null; confidence: 'sourced' | 'estimate' } | { kind: 'plan'; evidence: Text };
+
+/** What a plausibility range is about (src/engine/plausibility/reference.ts lists the rows). */
+export type PlausibilityMetric =
+  | 'cvr'
+  | 'return-rate'
+  | 'traffic-growth'
+  | 'commission'
+  | 'fee-share'
+  | 'aov'
+  | 'shipping-per-order'
+  | 'warehousing-per-order'
+  | 'repurchase-rate'
+  | 'roas'
+  | 'cac'
+  | 'push-cvr'
+  | 'marketing-share'
+  | 'june-peak'
+  | 'october-ramp'
+  | 'november-peak'
+  | 'inventory-days'
+  | 'social-insurance'
+  | 'vat-rate'
+  | 'income-tax-rate';
 
 /** Why a SKU counts as a slow seller (products.yaml `slowSeller`). */
 export type SlowReason =
@@ -52,6 +84,8 @@ export type Finding =
   | Of<'target-gap', { projection: Amount; target: Amount; gap: Amount; gapShare: Amount }>
   | Of<'milestone-off-track', { target: EntityRef; month: string; asked: Amount; planned: Amount }>
   | Of<'ltv-below-cac', { ltv: Amount; cac: Amount }>
+  /** An assumption, or a ratio computed from the plan, outside its published (or the plan's own) range. */
+  | Of<'out-of-range', { metric: PlausibilityMetric; value: Amount; direction: 'below' | 'above'; low: Amount; typical: Amount | null; high: Amount; source: RangeSource }>
   | Of<'kpi-division-by-zero', { formula: string; months: string[] }>
   /** The formula's value is beyond what a number holds in `months`, or (no months) for the whole plan. */
   | Of<'kpi-overflow', { formula: string; months: string[] }>;
@@ -73,6 +107,7 @@ export const FINDING_KINDS = Object.keys({
   overstock: 0,
   'promotion-overlap': 0,
   'slow-seller': 0,
+  'out-of-range': 0,
   'kpi-division-by-zero': 0,
   'kpi-overflow': 0,
 } satisfies Record<FindingKind, 0>) as FindingKind[];
@@ -95,6 +130,7 @@ export const FINDING_SEVERITY = {
   overstock: 'warning',
   'promotion-overlap': 'info',
   'slow-seller': 'warning',
+  'out-of-range': 'warning',
   'kpi-division-by-zero': 'warning',
   'kpi-overflow': 'error',
 } as const satisfies Record<FindingKind, FindingSeverity>;

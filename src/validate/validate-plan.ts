@@ -17,6 +17,7 @@ import { checkKpiFormulas } from './checks/kpi-formulas.ts';
 import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
 import { checkWork } from './checks/work.ts';
+import { checkAssumptions } from './checks/assumptions.ts';
 import { checkChapterFrontmatter, checkChapterUrls, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import { checkDataPaths } from './checks/data-paths.ts';
@@ -30,7 +31,7 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkWork, checkDataPaths];
+const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, checkCalendar, checkScores, checkKpiFormulas, checkText, checkScenarios, checkWork, checkAssumptions, checkDataPaths];
 
 
 /** `loadFailed`: some file could not be read, so cross-file checks would report it as missing. */

@@ -82,6 +82,15 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
   'milestone-off-track': [finding('milestone-off-track', subject(ref('milestone', 'mile-a', 'target-a')), { target: ref('target', 'target-a'), month: '2027-06', asked: rate(0.5), planned: rate(0.45) })],
   'ltv-below-cac': [finding('ltv-below-cac', subject(ref('marketing-channel', 'mkt-a')), { ltv: money(192.29), cac: money(277.78) })],
   'kpi-division-by-zero': [finding('kpi-division-by-zero', subject(ref('kpi', 'kpi_a')), { formula: '(kpi_b - kpi_c) / kpi_c * 100', months: ['2027-02', '2027-05'] })],
+  'out-of-range': [
+    // a Douyin CVR of 40 % against the sourced livestream row; repurchase against an estimate; a partly sourced
+    // row; the plan's own range; a finding the plan accepts with its reason
+    finding('out-of-range', subject(ref('channel', 'chan-a')), { metric: 'cvr', value: rate(0.4), direction: 'above', low: rate(0.03), typical: rate(0.04), high: rate(0.08), source: { kind: 'reference', id: 'S6', year: 2025, confidence: 'sourced' } }),
+    finding('out-of-range', subject(ref('channel', 'chan-a')), { metric: 'repurchase-rate', value: rate(0.9), direction: 'above', low: rate(0.25), typical: rate(0.35), high: rate(0.5), source: { kind: 'reference', id: 'INF', year: null, confidence: 'estimate' } }),
+    finding('out-of-range', subject(ref('channel', 'chan-b')), { metric: 'cvr', value: rate(0.045), direction: 'above', low: rate(0.005), typical: rate(0.015), high: rate(0.03), source: { kind: 'reference', id: 'S24', year: 2022, confidence: 'estimate' } }),
+    finding('out-of-range', subject(ref('marketing-channel', 'mkt-a')), { metric: 'roas', value: amount(450, 'ratio'), direction: 'above', low: amount(1.5, 'ratio'), typical: null, high: amount(5, 'ratio'), source: { kind: 'plan', evidence: { 'zh-CN': '2026 年店铺数据', en: '2026 store data' } } }),
+    { ...finding('out-of-range', subject(ref('channel', 'chan-b')), { metric: 'june-peak', value: amount(1.08, 'ratio'), direction: 'below', low: amount(1.3, 'ratio'), typical: amount(1.7, 'ratio'), high: amount(2.2, 'ratio'), source: { kind: 'reference', id: 'INF', year: null, confidence: 'estimate' } }), severity: 'info', accepted: { reason: { 'zh-CN': '茶叶旺季在春节与双11', en: 'Tea peaks at Spring Festival and Singles’ Day' } } },
+  ],
   'kpi-overflow': [
     finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: ['2027-02'] }),
     finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: [] }),
@@ -129,6 +138,17 @@ describe('findings in words', () => {
     expect(findingText(zero!, 'en', names)).toBe('The formula of “Name of KPI A” ((Name of KPI B − Name of KPI C) ÷ Name of KPI C × 100) divides by zero in Feb 2027 and May 2027; those months show 0.');
     const [risk] = SAMPLES['risk-triggered'];
     expect(findingText(risk!, 'zh-CN', names)).toBe('风险「风险甲」已触发：名称5号 ≥ ¥95，见于 2027年3月（实际）、2027年第2季度（预测）和全年（预测）。');
+  });
+
+  it('names the range, the typical value and its source, or the plan’s evidence and reason', () => {
+    const [cvr, repurchase, partly, own, accepted] = SAMPLES['out-of-range'];
+    expect(findingText(cvr!, 'en', names)).toBe('Name of CHAN A: conversion rate 40% is above the usual 3%–8% (typical 4%); source S6, 2025.');
+    expect(findingText(cvr!, 'zh-CN', names)).toBe('名称6号：转化率 40%，高于常见区间 3%–8%（常见 4%）；来源 S6（2025 年）。');
+    expect(findingText(repurchase!, 'en', names)).toContain('; a ShopPlan estimate, not checked against a source.');
+    expect(findingText(partly!, 'en', names)).toContain('source S24, 2022, partly estimated');
+    expect(findingText(own!, 'en', names)).toContain('the plan’s own range, from 2026 store data');
+    expect(findingText(accepted!, 'en', names)).toMatch(/is below the usual 1\.3–2\.2 \(typical 1\.7\); a ShopPlan estimate, not checked against a source\. Accepted: Tea peaks at Spring Festival and Singles’ Day$/);
+    expect(findingText(accepted!, 'zh-CN', names)).toMatch(/已确认：茶叶旺季在春节与双11$/);
   });
 
   it('falls back to the id only for an entry the plan gives no name', () => {
@@ -179,7 +199,8 @@ function namedIds(plan: PlanInput, names: PlanNames): string[] {
     for (const e of list ?? []) {
       const name = names.of({ entity, id: e.id });
       // A name written the same as another entry's id (e.g. `GMV` for a KPI `gmv`) is not an id on show.
-      if (name && typeof name === 'object' && name['zh-CN'] && name.en && e.id.length > 3) out.add(e.id);
+      // So is an id that an English name spells out (the channel `mini-program` named "WeChat mini-program store").
+      if (name && typeof name === 'object' && name['zh-CN'] && name.en && e.id.length > 3 && !name.en.toLowerCase().includes(e.id)) out.add(e.id);
     }
   }
   return [...out];

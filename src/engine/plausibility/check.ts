@@ -10,22 +10,22 @@
 //   days of inventory                                  → supply.yaml inventory policy
 import type { PlanInput } from '../../model/plan-input.generated.ts';
 import type { PlanResult } from '../../model/result/plan-result.ts';
-import type { PlanFileKey } from '../../model/plan-files.ts';
 import type { PathSegment } from '../../model/data-path.ts';
+import { amount, ref, type EntityRef, type PlanPlace } from '../../model/facts.ts';
+import { finding, type FindingOf } from '../../model/findings.ts';
 import { outside, rangeFor, sectorOf, type RangeContext, type ResolvedRange } from './ranges.ts';
-import type { Metric, Selling } from './reference.ts';
+import { METRIC_UNIT, type Metric, type Selling } from './reference.ts';
 
 /** The parts of the result the checks judge. */
 export type PlausibilityView = Pick<PlanResult, 'channels' | 'marketing' | 'supply' | 'users'>;
 
-export interface OutOfRange {
-  metric: Metric;
-  value: number;
-  direction: 'below' | 'above';
-  range: ResolvedRange;
-  /** The plan entry it is about (a sales or marketing channel, a seasonality profile), or the plan itself. */
-  entity: { entity: 'channel' | 'marketing-channel' | 'seasonality'; id: string } | null;
-  place: { file: PlanFileKey; path: PathSegment[]; key?: boolean };
+export type OutOfRange = FindingOf<'out-of-range'>;
+
+/** The finding of a value outside its range, about an entry (a channel, a profile, a stage; else the plan) at a place. */
+function outOfRange(metric: Metric, value: number, direction: 'below' | 'above', range: ResolvedRange, entity: EntityRef, place: PlanPlace): OutOfRange {
+  const unit = METRIC_UNIT[metric];
+  const a = (v: number) => amount(v, unit);
+  return finding('out-of-range', { entity, ...place }, { metric, value: a(value), direction, low: a(range.low), typical: range.typical === null ? null : a(range.typical), high: a(range.high), source: range.source });
 }
 
 /** Months a festival ratio is read in (calendar month → metric). */
@@ -35,15 +35,16 @@ const NOVEMBER_PEAK = 1.5;
 /** Marketing channels paid for traffic, whose ROAS and CAC are judged (affiliates are paid on sales, private domain is owned). */
 const PAID_KINDS = new Set(['sem', 'paid-ads', 'livestream', 'kol', 'social', 'content']);
 
-export function plausibilityChecks(input: PlanInput, view: PlausibilityView): OutOfRange[] {
+export function plausibilityFindings(input: PlanInput, view: PlausibilityView): OutOfRange[] {
   const base: RangeContext = { sector: sectorOf(input), taxpayer: input.plan.company.taxpayer ?? 'general' };
   const own = input.plan.assumptions?.ranges ?? [];
   const out: OutOfRange[] = [];
-  const judge = (metric: Metric, value: number | null | undefined, context: RangeContext, place: OutOfRange['place'], entity: OutOfRange['entity'] = null) => {
+  const plan = ref('plan', input.plan.id);
+  const judge = (metric: Metric, value: number | null | undefined, context: RangeContext, place: PlanPlace, entity: EntityRef = plan) => {
     if (value === null || value === undefined || !Number.isFinite(value)) return;
     const range = rangeFor(metric, context, own);
     const direction = range && outside(value, range);
-    if (range && direction) out.push({ metric, value, direction, range, entity, place });
+    if (range && direction) out.push(outOfRange(metric, value, direction, range, entity, place));
   };
 
   const company = input.plan.company;
@@ -52,8 +53,8 @@ export function plausibilityChecks(input: PlanInput, view: PlausibilityView): Ou
 
   const channels = input.channels?.channels ?? [];
   channels.forEach((ch, i) => {
-    const entity = { entity: 'channel' as const, id: ch.id };
-    const at = (...path: PathSegment[]) => ({ file: 'channels' as const, path: ['channels', i, ...path] });
+    const entity = ref('channel', ch.id);
+    const at = (...path: PathSegment[]): PlanPlace => ({ file: 'channels', path: ['channels', i, ...path] });
     const context: RangeContext = { ...base, platform: ch.platform, selling: selling(ch.platform, ch.model), affiliates: (ch.fees.affiliate ?? 0) > 0 };
     judge('cvr', ch.funnel.cvr, context, at('funnel', 'cvr'), entity);
     judge('return-rate', ch.funnel.returnRate, context, at('funnel', 'returnRate'), entity);
@@ -72,17 +73,17 @@ export function plausibilityChecks(input: PlanInput, view: PlausibilityView): Ou
   const users = input.users;
   const stages = users?.lifecycle?.stages ?? [];
   const revenue = stages.findIndex((s) => s.stage === 'revenue' && s.rate !== undefined);
-  if (revenue >= 0) judge('repurchase-rate', view.users.repurchaseRate, base, { file: 'users', path: ['lifecycle', 'stages', revenue, 'rate'] });
+  if (revenue >= 0) judge('repurchase-rate', view.users.repurchaseRate, base, { file: 'users', path: ['lifecycle', 'stages', revenue, 'rate'] }, ref('stage', stages[revenue]!.id));
 
   const marketing = input.marketing;
   const platformOf = new Map(channels.map((c) => [c.id, c.platform]));
   (marketing?.channels ?? []).forEach((mc, i) => {
     const r = view.marketing.channels[mc.id];
     if (!r || !PAID_KINDS.has(mc.kind)) return;
-    const entity = { entity: 'marketing-channel' as const, id: mc.id };
+    const entity = ref('marketing-channel', mc.id);
     const context: RangeContext = { ...base, platform: platformOf.get(mc.drives[0]!) };
     const price = mc.pricing.type === 'cpc' ? 'cpc' : mc.pricing.type === 'cpm' ? 'cpm' : mc.pricing.type === 'cps' ? 'rate' : 'visitors';
-    const place = { file: 'marketing' as const, path: ['channels', i, 'pricing', ...(price in mc.pricing ? [price] : [])] };
+    const place: PlanPlace = { file: 'marketing', path: ['channels', i, 'pricing', ...(price in mc.pricing ? [price] : [])] };
     judge('roas', r.roas, context, place, entity);
     judge('cac', r.cac, context, place, entity);
   });
@@ -130,8 +131,8 @@ function festivalChecks(input: PlanInput, view: PlausibilityView, base: RangeCon
       const direction = range && outside(value, range);
       if (!range || !direction) continue;
       const profile = profiles[k]!;
-      const place = m in profile.shares ? { file: 'targets' as const, path: ['seasonality', k, 'shares', m] } : { file: 'targets' as const, path: ['seasonality', k, 'shares'], key: true };
-      out.push({ metric, value, direction, range, entity: { entity: 'seasonality', id: profile.id }, place });
+      const place: PlanPlace = m in profile.shares ? { file: 'targets', path: ['seasonality', k, 'shares', m] } : { file: 'targets', path: ['seasonality', k, 'shares'], key: true };
+      out.push(outOfRange(metric, value, direction, range, ref('seasonality', profile.id), place));
     }
   }
   return out;

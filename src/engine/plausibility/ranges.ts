@@ -1,7 +1,8 @@
 // Which range judges a number: the plan's own range for the metric (plan.yaml `assumptions.ranges`, its evidence)
 // before any shipped row, then the shipped row whose selector matches most specifically (first on a tie).
-import type { PlanInput, Text } from '../../model/plan-input.generated.ts';
-import { REFERENCE, SECTORS, type Metric, type ReferenceRange, type ReferenceSource, type Sector, type Selector, type Selling } from './reference.ts';
+import type { PlanInput } from '../../model/plan-input.generated.ts';
+import type { RangeSource } from '../../model/findings.ts';
+import { REFERENCE, SECTORS, type Metric, type ReferenceRange, type Sector, type Selector, type Selling } from './reference.ts';
 
 /** What a number is about, as far as choosing its range goes. */
 export interface RangeContext {
@@ -12,8 +13,6 @@ export interface RangeContext {
   affiliates?: boolean;
 }
 
-/** A range's origin: a shipped row's source, or the plan's own evidence. */
-export type RangeSource = ({ kind: 'reference' } & ReferenceSource) | { kind: 'plan'; evidence: Text };
 
 export interface ResolvedRange {
   low: number;

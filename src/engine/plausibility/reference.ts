@@ -2,6 +2,8 @@
 // a Chinese e-commerce plan, from /work/shared/reference/cn-ecommerce-ranges.md (ids S1…S24 are its sources).
 // Data only: the plausibility checks (check.ts) pick the most specific row for each number of a plan, and a plan
 // may replace a row with its own evidence (plan.yaml `assumptions.ranges`). docs/plausibility.md lists the rows.
+import type { Unit } from '../../model/facts.ts';
+import type { PlausibilityMetric, RangeSource } from '../../model/findings.ts';
 
 /** What a range is about; each has a catalog label (`plausibility.metric.<id>`). */
 export const METRICS = [
@@ -25,11 +27,11 @@ export const METRICS = [
   'social-insurance',
   'vat-rate',
   'income-tax-rate',
-] as const;
-export type Metric = (typeof METRICS)[number];
+] as const satisfies readonly PlausibilityMetric[];
+export type Metric = PlausibilityMetric;
 
 /** How each metric reads. */
-export const METRIC_UNIT: Record<Metric, 'rate' | 'money' | 'ratio' | 'days'> = {
+export const METRIC_UNIT: Record<Metric, Unit> = {
   cvr: 'rate',
   'return-rate': 'rate',
   'traffic-growth': 'rate',
@@ -59,14 +61,8 @@ export type Sector = (typeof SECTORS)[number];
 /** Shelf (search and recommendation) or livestream/content selling: returns and conversion differ by 2–3×. */
 export type Selling = 'shelf' | 'livestream';
 
-/** Where a range comes from: a source of the reference file with its year, or an estimate (INF there). */
-export interface ReferenceSource {
-  /** `S6`, `S12`…; `INF` for an estimate with no source. */
-  id: string;
-  /** Year of the source's figures; null for estimates. */
-  year: number | null;
-  confidence: 'sourced' | 'estimate';
-}
+/** Where a row comes from: a source of the reference notes with its year (`S6`, 2025), or `INF`: an estimate. */
+export type ReferenceSource = Omit<Extract<RangeSource, { kind: 'reference' }>, 'kind'>;
 
 /** Which numbers a row applies to; a row with no selector applies to every plan. */
 export interface Selector {

@@ -3,7 +3,7 @@
 // docs/diagnostics.md). Arguments are formatted by ../findings.ts: `{name}` is the subject's name, amounts are
 // formatted in the locale, lists are joined. `satisfies Record<FindingKind, …>`
 // fails typecheck when a kind has no words. Keys: `finding.<kind>.<title|text|hint>`, `finding.reason.*`.
-import type { FindingKind, SlowReason } from '../../model/findings.ts';
+import type { FindingKind, PlausibilityMetric, SlowReason } from '../../model/findings.ts';
 import { prefixed, type Message } from './message.ts';
 
 interface FindingMessages {
@@ -164,6 +164,17 @@ const kinds = {
       en: 'Check the constants and the KPIs the formula multiplies: a slip such as 1e300 or a missing division.',
     },
   },
+  'out-of-range': {
+    title: { 'zh-CN': '超出参考区间', en: 'Outside published range' },
+    text: {
+      'zh-CN': '{name}：{metric} {value}，{direction, select, above {高于} other {低于}}常见区间 {low}–{high}{typical, select, none {} other {（常见 {typical}）}}；{source}。',
+      en: '{name}: {metric} {value} is {direction, select, above {above} other {below}} the usual {low}–{high}{typical, select, none {} other { (typical {typical})}}; {source}.',
+    },
+    hint: {
+      'zh-CN': '改为有依据的数值；若确有依据，在 plan.yaml 的 assumptions.ranges 中给出自有区间及依据，或在 assumptions.accepted 中写明理由接受该发现（见 docs/plausibility.md）。',
+      en: 'Use a value you can back up; if the plan has its own evidence, give its range in plan.yaml `assumptions.ranges`, or accept the finding with the reason in `assumptions.accepted` (docs/plausibility.md).',
+    },
+  },
 } as const satisfies Record<FindingKind, FindingMessages>;
 
 /** One reason of a slow seller, joined into `{reasons}`. */
@@ -180,6 +191,41 @@ const reasons = {
 /** One period in which a risk's trigger fired, joined into `{firings}`. */
 const firing = { 'zh-CN': '{period}（{basis, select, actual {实际} other {预测}}）', en: '{period} ({basis, select, actual {actual} other {projection}})' } as const satisfies Message;
 
+/** What a plausibility range is about, as `{metric}` of the out-of-range sentence. */
+const metrics = {
+  cvr: { 'zh-CN': '转化率', en: 'conversion rate' },
+  'return-rate': { 'zh-CN': '退货退款率', en: 'return rate' },
+  'traffic-growth': { 'zh-CN': '访客月环比增长', en: 'monthly traffic growth' },
+  commission: { 'zh-CN': '平台佣金率', en: 'platform commission' },
+  'fee-share': { 'zh-CN': '平台与支付费用占 GMV', en: 'platform and payment fees as a share of GMV' },
+  aov: { 'zh-CN': '客单价', en: 'average order value' },
+  'shipping-per-order': { 'zh-CN': '每单快递费', en: 'shipping per order' },
+  'warehousing-per-order': { 'zh-CN': '每单仓储操作费', en: 'warehousing per order' },
+  'repurchase-rate': { 'zh-CN': '12 个月复购率', en: '12-month repurchase rate' },
+  roas: { 'zh-CN': '投产比（ROAS）', en: 'ROAS (GMV ÷ spend)' },
+  cac: { 'zh-CN': '获客成本（CAC）', en: 'acquisition cost (CAC)' },
+  'push-cvr': { 'zh-CN': '私域群发转化率', en: 'private-domain push conversion' },
+  'marketing-share': { 'zh-CN': '营销费用占 GMV', en: 'marketing spend as a share of GMV' },
+  'june-peak': { 'zh-CN': '6 月 GMV 相对月均的倍数', en: 'June GMV as a multiple of the average month' },
+  'october-ramp': { 'zh-CN': '双11 前 10 月 GMV 相对月均的倍数', en: 'October GMV before a Singles’ Day peak, as a multiple of the average month' },
+  'november-peak': { 'zh-CN': '11 月 GMV 相对月均的倍数', en: 'November GMV as a multiple of the average month' },
+  'inventory-days': { 'zh-CN': '库存周转天数', en: 'days of inventory' },
+  'social-insurance': { 'zh-CN': '单位社保公积金比例', en: 'employer social insurance rate' },
+  'vat-rate': { 'zh-CN': '增值税率', en: 'VAT rate' },
+  'income-tax-rate': { 'zh-CN': '企业所得税率', en: 'income tax rate' },
+} as const satisfies Record<PlausibilityMetric, Message>;
+
+/** Where a range comes from, as `{source}` of the out-of-range sentence. */
+const sources = {
+  reference: { 'zh-CN': '来源 {id}（{year} 年）', en: 'source {id}, {year}' },
+  partly: { 'zh-CN': '来源 {id}（{year} 年），部分为估计', en: 'source {id}, {year}, partly estimated' },
+  estimate: { 'zh-CN': '估计值，未经来源核实', en: 'a ShopPlan estimate, not checked against a source' },
+  plan: { 'zh-CN': '计划自定区间，依据：{evidence}', en: 'the plan’s own range, from {evidence}' },
+} as const satisfies Record<string, Message>;
+
+/** After the sentence of a finding the plan accepts (plan.yaml `assumptions.accepted`). */
+const accepted = { 'zh-CN': '已确认：{reason}', en: 'Accepted: {reason}' } as const satisfies Message;
+
 /** Between the reasons of a slow seller. */
 const reasonSeparator = { 'zh-CN': '；', en: '; ' } as const satisfies Message;
 
@@ -188,4 +234,7 @@ export const FINDINGS = {
   ...prefixed('finding.reason', reasons),
   'finding.firing': firing,
   'finding.reasonSeparator': reasonSeparator,
+  ...prefixed('finding.metric', metrics),
+  ...prefixed('finding.source', sources),
+  'finding.accepted': accepted,
 };
