@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // In a checkout this runs the TypeScript sources directly (Node >= 22.18 strips types). The installed
-// package runs lib/, compiled by `npm pack` (scripts/build-package.ts), since Node strips no types under
-// node_modules; Astro there needs Node >= 22.12. `npm ci`/`npm install` puts the project's own Node (the
+// package has no src/: it runs lib/, compiled by `npm pack` (scripts/build-package.ts), since Node strips no
+// types under node_modules; Astro there needs Node >= 22.12. (A checkout never runs lib/, which exists only
+// while `npm pack` writes it.) `npm ci`/`npm install` puts the project's own Node (the
 // `node` dev dependency) in node_modules/.bin, which npx and npm scripts put first on PATH.
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../lib/cli/main.js', import.meta.url);
-const installed = existsSync(compiled);
-const [need, entry] = installed ? [[22, 12], compiled] : [[22, 18], new URL('../src/cli/main.ts', import.meta.url)];
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const installed = !existsSync(source);
+const [need, entry] = installed ? [[22, 12], new URL('../lib/cli/main.js', import.meta.url)] : [[22, 18], source];
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < need[0] || (major === need[0] && minor < need[1])) {
   console.error(

@@ -60,7 +60,7 @@ describe('the packed package', () => {
     const page = readFileSync(join(ROOT, 'src/site/pages/[...locale]/index.astro'), 'utf8');
     expect(page).toMatch(/from '\.\.\/\.\.\/routes\.ts'/);
     expect(tarball.size).toBeLessThan(2_000_000);
-    // postpack leaves no compiled copy in the checkout that bin/shopplan.js would pick
+    // postpack leaves no compiled copy in the checkout
     expect(existsSync(join(ROOT, 'lib'))).toBe(false);
   });
 });
