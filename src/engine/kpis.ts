@@ -9,7 +9,7 @@ import { ref } from '../model/facts.ts';
 import { finding, type Finding, type Subject } from '../model/findings.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import type { Measure, MeasureValue } from './measures.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import { seriesOf } from './series.ts';
 import type { KpiVariance, KpiResult, MetricTree } from '../model/result/kpis.ts';
 
@@ -101,10 +101,10 @@ export function computeKpis(input: PlanInput, months: readonly string[], targets
           actual,
           variance: actual && plan ? variances(kpi, plan, actual) : null,
           explain: kpi.formula
-            ? explain(`${kpi.id} = ${kpi.formula}, evaluated each month over the inputs' monthly values`, { name: 'formula', value: kpi.formula, source: { file: 'kpis.yaml', path: `kpis[${index}].formula` } })
+            ? explainAs('kpi.formula', [{ label: 'formula', value: kpi.formula, source: { file: 'kpis.yaml', path: `kpis[${index}].formula` } }], { kpi: kpi.id, formula: kpi.formula })
             : kpi.measure
-              ? explain(`${kpi.id} = engine measure ${kpi.measure}`, { name: 'measure', value: kpi.measure, source: { file: 'kpis.yaml', path: `kpis[${index}].measure` } })
-              : explain(`${kpi.id} is measured outside the plan (${typeof kpi.source === 'string' ? kpi.source : 'see source'}); only its target is planned`),
+              ? explainAs('kpi.measure', [{ label: 'measure', value: kpi.measure, source: { file: 'kpis.yaml', path: `kpis[${index}].measure` } }], { kpi: kpi.id, measure: kpi.measure })
+              : explainAs('kpi.external', [], { kpi: kpi.id, source: typeof kpi.source === 'string' ? kpi.source : 'none' }),
         } satisfies KpiResult,
       ];
     }),

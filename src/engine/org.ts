@@ -14,7 +14,8 @@
 //   accrued evenly over the horizon, split in fen by largest remainder.
 import type { OrgFile, PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
+import { ref } from '../model/facts.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { seriesOf, zeros } from './series.ts';
@@ -95,12 +96,11 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
       attainment: actual,
       payoutShare: share,
       payout,
-      explain: explain(
-        actual === null ? 'payout = pool × share of the step reached: no attainment for the target, 0' : 'payout = pool × share of the last payout step whose attainment ≤ actual attainment (0 below the first step)',
-        { name: 'pool', value: inc.pool, source: { file: 'org.yaml', path: `incentives[${k}].pool` } },
-        { name: `attainment of ${inc.target}`, value: actual ?? 'unknown' },
-        { name: 'payout steps', value: inc.payout.map((s) => `${s.attainment}→${s.share}`).join(', '), source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
-      ),
+      explain: explainAs(actual === null ? 'org.payoutUnknown' : 'org.payout', [
+        { label: 'pool', value: inc.pool, unit: 'money', source: { file: 'org.yaml', path: `incentives[${k}].pool` } },
+        { label: 'attainment', of: ref('target', inc.target), value: actual, unit: 'rate' },
+        { label: 'payoutSteps', value: inc.payout.map((s) => `${s.attainment} → ${s.share}`).join(', '), source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
+      ]),
     };
   });
   const accrual = allocate(payoutMinor, months.map(() => 1));
@@ -119,21 +119,17 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
     incentives,
     incentiveCost,
     explain: {
-      headcount: explain('headcount = Σ roles of the latest headcount entry on or before the month (0 before the first)', { name: 'roles', value: roles.length, source: { file: 'org.yaml', path: 'roles' } }),
-      salary: explain(
-        raise ? 'salary = Σ heads × monthly salary × (1 + annual raise)^(full plan years elapsed)' : 'salary = Σ heads × monthly salary',
-        ...(raise ? [{ name: 'annual raise', value: raise, source: p('annualRaise') }] : []),
-      ),
-      socialInsurance: explain(
-        'social insurance = Σ heads × clamp(monthly salary, base floor, base cap) × rate',
-        { name: 'rate', value: rate, ...(payroll ? { source: p('socialInsuranceRate') } : {}) },
-        { name: 'base floor', value: floor, ...(payroll ? { source: p('baseFloor') } : {}) },
-        { name: 'base cap', value: Number.isFinite(cap) ? cap : 'none', ...(payroll ? { source: p('baseCap') } : {}) },
-      ),
-      bonus: explain('bonus accrual = salary × bonus months ÷ 12', { name: 'bonus months', value: bonusMonths, ...(payroll?.bonusMonths !== undefined ? { source: p('bonusMonths') } : {}) }),
-      payroll: explain('payroll = salary + social insurance + bonus accrual'),
-      training: explain('training = Σ trainings in the month of cost per head × heads of the audience teams that month', { name: 'trainings', value: (org?.training ?? []).length, source: { file: 'org.yaml', path: 'training' } }),
-      incentiveCost: explain('incentive cost = Σ payouts ÷ months of the plan, rounded by largest remainder to ¥0.01', { name: 'Σ payouts', value: fromMinor(payoutMinor) }),
+      headcount: explainAs('org.headcount', [{ label: 'roles', value: roles.length, unit: 'count', source: { file: 'org.yaml', path: 'roles' } }]),
+      salary: raise ? explainAs('org.salaryRaise', [{ label: 'annualRaise', value: raise, unit: 'rate', source: p('annualRaise') }]) : explainAs('org.salary'),
+      socialInsurance: explainAs('org.socialInsurance', [
+        { label: 'socialInsuranceRate', value: rate, unit: 'rate', ...(payroll ? { source: p('socialInsuranceRate') } : {}) },
+        { label: 'baseFloor', value: floor, unit: 'money', ...(payroll ? { source: p('baseFloor') } : {}) },
+        { label: 'baseCap', value: Number.isFinite(cap) ? cap : null, unit: 'money', ...(payroll ? { source: p('baseCap') } : {}) },
+      ]),
+      bonus: explainAs('org.bonus', [{ label: 'bonusMonths', value: bonusMonths, unit: 'months', ...(payroll?.bonusMonths !== undefined ? { source: p('bonusMonths') } : {}) }]),
+      payroll: explainAs('org.payroll'),
+      training: explainAs('org.training', [{ label: 'trainings', value: (org?.training ?? []).length, unit: 'count', source: { file: 'org.yaml', path: 'training' } }]),
+      incentiveCost: explainAs('org.incentiveCost', [{ label: 'payouts', value: fromMinor(payoutMinor), unit: 'money' }]),
     },
   };
 }

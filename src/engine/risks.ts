@@ -5,7 +5,7 @@ import { quarterOf } from '../model/calendar.ts';
 import { amount, kpiUnit, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
 import type { KpiResult } from '../model/result/kpis.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import type { RiskLevel, TriggerFiring, RiskResult, RisksResult } from '../model/result/risks.ts';
 
 type Risk = NonNullable<RisksFile['risks']>[number];
@@ -39,7 +39,10 @@ export function computeRisks(input: PlanInput, months: readonly string[], kpis: 
       level: riskLevel(score),
       trigger: risk.trigger ?? null,
       fired: risk.trigger ? firings(risk.trigger, months, kpis[risk.trigger.kpi]) : [],
-      explain: explain('score = likelihood × impact', { name: 'likelihood', value: risk.likelihood, source: { file: 'risks.yaml', path: `risks[${i}].likelihood` } }, { name: 'impact', value: risk.impact, source: { file: 'risks.yaml', path: `risks[${i}].impact` } }),
+      explain: explainAs('risk.score', [
+        { label: 'likelihood', value: risk.likelihood, unit: 'score', source: { file: 'risks.yaml', path: `risks[${i}].likelihood` } },
+        { label: 'impact', value: risk.impact, unit: 'score', source: { file: 'risks.yaml', path: `risks[${i}].impact` } },
+      ]),
     };
   });
   const heatmap = [];

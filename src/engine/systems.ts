@@ -1,7 +1,7 @@
 // §5.3 Tools and systems: monthly running cost from go-live, setup cost in the go-live month.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { seriesOf, total } from './series.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import type { SystemResult, SystemsResult } from '../model/result/systems.ts';
 
 
@@ -20,7 +20,10 @@ export function computeSystems(input: PlanInput, months: readonly string[]): Sys
       goLive: s.goLive ?? null,
       cost,
       total: total(cost),
-      explain: explain('cost = monthly cost from go-live + setup cost in the go-live month', { name: 'monthlyCost', value: s.monthlyCost, source: { file: 'systems.yaml', path: `systems[${i}].monthlyCost` } }, { name: 'setupCost', value: s.setupCost, source: { file: 'systems.yaml', path: `systems[${i}].setupCost` } }),
+      explain: explainAs('system.cost', [
+        { label: 'monthlyCost', value: s.monthlyCost, unit: 'money', source: { file: 'systems.yaml', path: `systems[${i}].monthlyCost` } },
+        { label: 'setupCost', value: s.setupCost, unit: 'money', source: { file: 'systems.yaml', path: `systems[${i}].setupCost` } },
+      ]),
     };
   });
   return { items, cost: seriesOf(months, (m) => Object.values(items).reduce((sum, s) => sum + (s.cost[m] ?? 0), 0)) };

@@ -5,7 +5,7 @@ import type { PlanInput } from '../model/plan-input.generated.ts';
 import { quarterOf } from '../model/calendar.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import type { TargetMetric, Unit, MilestoneResult, TargetResult } from '../model/result/targets.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
@@ -70,16 +70,22 @@ export function computeTargets(input: PlanInput, months: readonly string[]): Tar
       milestones: (target.milestones ?? []).map((ms) => milestone(ms, kind === 'total' ? cumulative[ms.month] : undefined, target.value)),
       explain:
         kind === 'total'
-          ? explain(
-              profile ? `month = ${target.id} total × seasonality share of the month (${profile.id}), rounded by largest remainder to ${unit === 'money' ? '¥0.01' : '1'}` : `month = ${target.id} total ÷ ${months.length} months, rounded by largest remainder`,
-              { name: 'total', value: target.value, source: source('value') },
-              ...(profile ? [{ name: 'seasonality', value: profile.id, source: { file: 'targets.yaml', path: `seasonality[${profile.index}]` } }] : []),
+          ? explainAs(
+              profile ? 'target.seasonal' : 'target.even',
+              [
+                { label: 'total', value: target.value, unit, source: source('value') },
+                ...(profile ? [{ label: 'seasonality', value: ref('seasonality', profile.id), source: { file: 'targets.yaml', path: `seasonality[${profile.index}]` } } as const] : []),
+              ],
+              { target: target.id, months: months.length, unit },
             )
-          : explain(
-              target.baseline ? 'month = baseline + (target − baseline) × months elapsed ÷ months to deadline' : 'month = target level',
-              { name: 'target', value: target.value, source: source('value') },
-              ...(target.baseline ? [{ name: 'baseline', value: target.baseline.value, source: source('baseline.value') }] : []),
-              { name: 'deadline', value: target.deadline, source: source('deadline') },
+          : explainAs(
+              target.baseline ? 'target.ramp' : 'target.level',
+              [
+                { label: 'target', value: target.value, unit, source: source('value') },
+                ...(target.baseline ? [{ label: 'baseline', value: target.baseline.value, unit, source: source('baseline.value') } as const] : []),
+                { label: 'deadline', value: target.deadline, source: source('deadline') },
+              ],
+              { target: target.id },
             ),
     };
   });

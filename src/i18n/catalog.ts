@@ -11,12 +11,13 @@ import { UI } from './messages/ui.ts';
 import { LABELS } from './messages/labels.ts';
 import { EXPORT } from './messages/export.ts';
 import { FINDINGS } from './messages/findings.ts';
+import { EXPLAIN } from './messages/explain.ts';
 
 export type { Message };
 
-export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS };
+export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS, ...EXPLAIN };
 
-export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS;
+export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS | keyof typeof EXPLAIN;
 
 export type MessageArgs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

@@ -117,6 +117,22 @@ describe('the example plan site', () => {
     await page.close();
   });
 
+  // The pages whose models explain with catalog formulas (org, targets, KPIs); the others follow as their
+  // models move off English formula text (docs/i18n.md).
+  it('explains "how is this calculated" in Chinese on Chinese pages, with names and source links', async () => {
+    for (const path of ['/org/', '/targets/', '/kpis/']) {
+      const { page } = await open(path);
+      const explains = page.locator('details.explain');
+      expect(await explains.count(), path).toBeGreaterThan(0);
+      for (const text of await explains.allTextContents()) {
+        // no English words outside the source links (org.yaml:12); acronyms such as GMV are fine
+        expect(text.replace(/[\w-]+\.yaml:\d+/g, ''), path).not.toMatch(/[a-z]{2,}/);
+      }
+      expect(await explains.first().locator('li').first().textContent(), path).toMatch(/\.yaml:\d+/);
+      await page.close();
+    }
+  }, 120_000);
+
   it('shows :kpi[gmv] in prose exactly as compute --json gives it, formatted per locale', async () => {
     const computed = JSON.parse(shopplan(['compute', 'content', '--json']).stdout);
     const target = computed.kpis.gmv.target as number;

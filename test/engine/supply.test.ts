@@ -78,7 +78,7 @@ describe('supply', () => {
     expect(c.reorderPoint).toBeCloseTo(250 + Z975 * 25, 4);
     // EOQ = √(2 × 3,652.5 × 100 ÷ (20 × 0.2)) = √182,625 = 427.35
     expect(c.eoq).toBeCloseTo(Math.sqrt(182_625), 9);
-    expect(c.explain.safetyStock!.inputs.find((i) => i.name.startsWith('L'))!.source).toEqual({ file: 'supply.yaml', path: 'inventory.overrides[0].leadTimeDays' });
+    expect(c.explain.safetyStock!.inputs.find((i) => 'name' in i && i.name.startsWith('L'))!.source).toEqual({ file: 'supply.yaml', path: 'inventory.overrides[0].leadTimeDays' });
     expect(c.explain.dailyDemand!.inputs[0]!.source).toEqual({ file: 'products.yaml', path: 'skus[2].forecast.monthlyUnits' });
   });
 
