@@ -32,13 +32,11 @@ async function work(job: Job): Promise<Report> {
   const files = read.files;
   const names = files.map((f) => f.name).filter((n) => n.endsWith('.yaml') || n.endsWith('.mdx'));
   const times: number[] = [];
-  let last: string[] = [];
   const details = fc.check(
     fc.property(editArbitrary(names), (c) => {
       const outcome = runCase(job.dir, files, c);
       times.push(outcome.ms);
       if (times.length % 250 === 0) parentPort?.postMessage({ progress: 250 });
-      last = outcome.problems;
       return outcome.problems.length === 0;
     }),
     { numRuns: job.runs, seed: job.seed, ...(job.minutes ? { interruptAfterTimeLimit: job.minutes * 60_000, markInterruptAsFailure: false } : {}) },
@@ -46,7 +44,8 @@ async function work(job: Job): Promise<Report> {
   return {
     runs: details.numRuns,
     failed: details.failed,
-    ...(details.counterexample ? { counterexample: details.counterexample[0], problems: last } : {}),
+    // The problems of the smallest failing case (shrinking ran other cases after it).
+    ...(details.counterexample ? { counterexample: details.counterexample[0], problems: runCase(job.dir, files, details.counterexample[0]).problems } : {}),
     times,
   };
 }
@@ -78,7 +77,7 @@ if (!isMainThread) {
   const total = reports.reduce((n, r) => n + r.runs, 0);
   const seconds = (performance.now() - started) / 1000;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(0);
-  if (total < runs) console.log(`fuzz: stopped after ${values.minutes} minutes, ${total} of ${runs} cases run.`);
+  if (total < runs && !reports.some((r) => r.failed)) console.log(`fuzz: stopped after ${values.minutes} minutes, ${total} of ${runs} cases run.`);
   console.log(`fuzz: ${total} cases in ${seconds.toFixed(0)} s; per case median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
   const failures = reports.filter((r) => r.failed);
   reports.forEach((r, i) => {

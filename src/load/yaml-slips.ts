@@ -163,21 +163,13 @@ function unclosedQuote(text: string): Slip | undefined {
   return undefined;
 }
 
-/** The `[` or `{` before `offset` that is never closed, outside quotes and comments. */
+/** The `[` or `{` before `offset` that is never closed, found with the yaml lexer (so quotes, apostrophes inside plain text and comments count as YAML reads them). */
 function unclosedBracket(text: string, offset: number): Slip | undefined {
   const open: number[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote && !(quote === '"' && text[i - 1] === '\\')) quote = undefined;
-      else if (c === '\n') quote = undefined;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? offset : nl - 1;
-    } else if ((c === '"' || c === "'") && (open.length > 0 || /[\s:[{,]/.test(text[i - 1] ?? ' '))) quote = c;
-    else if (c === '[' || c === '{') open.push(i);
-    else if ((c === ']' || c === '}') && open.length) open.pop();
+  for (const token of yamlTokens(text)) {
+    if (token.offset >= offset) break;
+    if (token.type === 'flow-map-start' || token.type === 'flow-seq-start') open.push(token.offset);
+    else if ((token.type === 'flow-map-end' || token.type === 'flow-seq-end') && open.length) open.pop();
   }
   const at = open[0];
   if (at === undefined) return undefined;

@@ -32,6 +32,8 @@ const SLIPS: Slip[] = [
   { name: 'list item after key: value', text: 'a: 1\n- x\n', line: 2, hint: /indent its items/ },
   { name: 'unclosed [', text: edit('locales: [zh-CN, en]', 'locales: [zh-CN, en'), line: lineOf(plan, 'locales:'), hint: /Add "\]"/ },
   { name: 'unclosed {', text: 'a:\n  b: {x: 1\nc: 2\n', line: 2, hint: /Add "\}"/ },
+  // Found by `npm run fuzz`: an apostrophe inside plain flow text (Women's) is not a quote, so its `}` closes.
+  { name: "unclosed { after a closed one holding an apostrophe", text: "a: { en: Women's Day }\nb: 1\nc: {", line: 3, hint: /Add "\}"/ },
   { name: 'stray ]', text: 'a: [1, 2]]\nb: 2\n', line: 1, hint: /Remove it/ },
   { name: 'unclosed double quote', text: 'a: 1\nb: "abc\nc: 2\n', line: 2, hint: /Close the quote/ },
   { name: "apostrophe in single quotes", text: "a: 1\nb: 'it's'\nc: 2\n", line: 2, hint: /written twice/ },
