@@ -13,7 +13,9 @@
 // - Member tiers are counted by their share of members; the points multiplier is the share-weighted mean.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
+import { ref } from '../model/facts.ts';
+import type { LabelledInput } from '../model/result/explanation.ts';
 import { fen, mapSeries, seriesOf, total } from './series.ts';
 import type { AarrrStage, RfmResult, UsersResult } from '../model/result/users.ts';
 
@@ -97,7 +99,8 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
   };
 
   const u = (path: string) => ({ file: 'users.yaml', path });
-  const curveInput = curve ? { name: 'retention curve', value: curve.map((p) => `${p.month}:${p.rate}`).join(', '), source: curveSource } : { name: 'retention curve', value: 'none (active only in the month of the first order)' };
+  const curveInput: LabelledInput = curve ? { label: 'retentionCurve', value: curve.map((p) => `${p.month}: ${p.rate}`).join(', '), source: curveSource } : { label: 'retentionCurve', value: null };
+  const startInput: LabelledInput = { label: 'startingMembers', value: start, unit: 'count', ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) };
   return {
     aarrr,
     cohorts,
@@ -108,46 +111,35 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
     membership: { members, tiers, pointsIssued, pointsCost, pointsLiability },
     rfm,
     explain: {
-      aarrr: explain(
-        'acquisition = visitors over the plan (funnel); each later stage = previous stage × its rate (a stage without a rate passes everyone on)',
-        { name: 'visitors', value: visitorsTotal },
-        ...(lifecycle?.stages ?? []).flatMap((s, i) => (s.rate !== undefined ? [{ name: `${s.id} rate`, value: s.rate, source: u(`lifecycle.stages[${i}].rate`) }] : [])),
-      ),
-      cohorts: explain('cohort active in month m = new customers of the cohort month c × r(m − c); r(0) = 1, linear between curve points, last point held after it', curveInput),
-      activeCustomers: explain(
-        'active customers = Σ cohorts + starting members × r(months since the month before the plan)',
-        curveInput,
-        { name: 'starting members', value: start, ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) },
-      ),
-      mau: explain('MAU = active customers'),
-      dau: explain(
-        dauMau === undefined ? 'DAU = MAU × DAU/MAU ratio: no ratio given, 0' : 'DAU = MAU × DAU/MAU ratio',
-        ...(dauMau !== undefined ? [{ name: 'DAU/MAU', value: dauMau, source: u('lifecycle.retention.dauMauRatio') }] : []),
-      ),
+      aarrr: explainAs('users.aarrr', [
+        { label: 'visitors', value: visitorsTotal, unit: 'count' },
+        ...(lifecycle?.stages ?? []).flatMap((s, i): LabelledInput[] => (s.rate !== undefined ? [{ label: 'stageRate', of: ref('stage', s.id), value: s.rate, unit: 'rate', source: u(`lifecycle.stages[${i}].rate`) }] : [])),
+      ]),
+      cohorts: explainAs('users.cohorts', [curveInput]),
+      activeCustomers: explainAs('users.activeCustomers', [curveInput, startInput]),
+      mau: explainAs('users.mau'),
+      dau: dauMau === undefined ? explainAs('users.dauNone') : explainAs('users.dau', [{ label: 'dauMau', value: dauMau, unit: 'rate', source: u('lifecycle.retention.dauMauRatio') }]),
       repurchaseRate: revenueStage
-        ? explain('repurchase rate = rate of the revenue (repurchase) stage', { name: `${revenueStage.id} rate`, value: revenueStage.rate!, source: u(`lifecycle.stages[${revenueIndex}].rate`) })
-        : explain(curve ? 'repurchase rate = retention curve at month 12 (last point held)' : 'repurchase rate: no revenue stage rate or retention curve given', ...(curve ? [curveInput] : [])),
-      members: explain(
-        'members = starting members + Σ new customers × monthly join rate so far',
-        { name: 'starting members', value: start, ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) },
-        { name: 'monthly join rate', value: joinRate, ...(membershipInput?.members ? { source: u('membership.members.monthlyJoinRate') } : {}) },
-      ),
-      pointsIssued: explain(
-        points ? 'points issued = GMV × member share of GMV × points per yuan × share-weighted tier multiplier' : 'points issued: no points scheme, 0',
-        { name: 'member share of GMV', value: memberShare, ...(membershipInput?.memberGmvShare !== undefined ? { source: u('membership.memberGmvShare') } : {}) },
-        ...(points ? [{ name: 'points per yuan', value: points.earnPerYuan, source: u('membership.points.earnPerYuan') }] : []),
-        { name: 'weighted multiplier', value: multiplier },
-      ),
-      pointsCost: explain(
-        'points cost = points issued × redemption rate × value per point (the expected cost created that month)',
-        ...(points
+        ? explainAs('users.repurchaseStage', [{ label: 'stageRate', of: ref('stage', revenueStage.id), value: revenueStage.rate!, unit: 'rate', source: u(`lifecycle.stages[${revenueIndex}].rate`) }])
+        : curve
+          ? explainAs('users.repurchaseCurve', [curveInput])
+          : explainAs('users.repurchaseNone'),
+      members: explainAs('users.members', [startInput, { label: 'joinRate', value: joinRate, unit: 'rate', ...(membershipInput?.members ? { source: u('membership.members.monthlyJoinRate') } : {}) }]),
+      pointsIssued: explainAs(points ? 'users.pointsIssued' : 'users.pointsNone', [
+        { label: 'memberGmvShare', value: memberShare, unit: 'rate', ...(membershipInput?.memberGmvShare !== undefined ? { source: u('membership.memberGmvShare') } : {}) },
+        ...(points ? [{ label: 'pointsPerYuan', value: points.earnPerYuan, unit: 'number', source: u('membership.points.earnPerYuan') } as const] : []),
+        { label: 'weightedMultiplier', value: multiplier, unit: 'ratio' },
+      ]),
+      pointsCost: explainAs(
+        'users.pointsCost',
+        points
           ? [
-              { name: 'redemption rate', value: points.redemptionRate, source: u('membership.points.redemptionRate') },
-              { name: 'value per point', value: points.valuePerPoint, source: u('membership.points.valuePerPoint') },
+              { label: 'redemptionRate', value: points.redemptionRate, unit: 'rate', source: u('membership.points.redemptionRate') },
+              { label: 'valuePerPoint', value: points.valuePerPoint, unit: 'money', source: u('membership.points.valuePerPoint') },
             ]
-          : []),
+          : [],
       ),
-      pointsLiability: explain('points liability = Σ points cost over the plan', { name: 'points cost', value: pointsLiability }),
+      pointsLiability: explainAs('users.pointsLiability', [{ label: 'pointsCost', value: pointsLiability, unit: 'money' }]),
     },
   };
 }

@@ -65,6 +65,35 @@ const formulas = {
     'zh-CN': '激励成本 = Σ 奖金 ÷ 计划月数，按最大余数法分配到分',
     en: 'Incentive cost = Σ payouts ÷ months of the plan, allocated by largest remainder to the fen',
   },
+  'users.aarrr': {
+    'zh-CN': '获取 = 计划期内访客数（来自渠道漏斗）；之后每一阶段 = 上一阶段 × 本阶段转化率（未设转化率的阶段全部进入下一阶段）',
+    en: 'Acquisition = visitors over the plan (from the channel funnels); each later stage = the stage before × its rate (a stage without a rate passes everyone on)',
+  },
+  'users.cohorts': {
+    'zh-CN': '第 m 月仍活跃的 c 月新客 = c 月新客数 × 留存率 r(m − c)；r(0) = 1，留存曲线各点之间线性插值，最后一点之后保持不变',
+    en: 'Customers of month c still active in month m = new customers of month c × retention r(m − c); r(0) = 1, linear between the curve’s points, the last point held after it',
+  },
+  'users.activeCustomers': {
+    'zh-CN': '活跃客户 = Σ 各月新客群 + 期初会员 × 留存率 r(计划开始前一个月起的月数)',
+    en: 'Active customers = Σ cohorts + starting members × retention r(months since the month before the plan)',
+  },
+  'users.mau': { 'zh-CN': '月活（MAU）= 活跃客户数', en: 'MAU = active customers' },
+  'users.dau': { 'zh-CN': '日活（DAU）= 月活 × 日活/月活比', en: 'DAU = MAU × the DAU/MAU ratio' },
+  'users.dauNone': { 'zh-CN': '日活（DAU）= 月活 × 日活/月活比：未设该比例，记为 0', en: 'DAU = MAU × the DAU/MAU ratio: no ratio given, so 0' },
+  'users.repurchaseStage': { 'zh-CN': '复购率 = 复购（收入）阶段的转化率', en: 'Repurchase rate = the rate of the revenue (repurchase) stage' },
+  'users.repurchaseCurve': { 'zh-CN': '复购率 = 留存曲线第 12 个月的值（最后一点之后保持不变）', en: 'Repurchase rate = the retention curve at month 12 (its last point held)' },
+  'users.repurchaseNone': { 'zh-CN': '复购率：未设复购阶段转化率，也没有留存曲线', en: 'Repurchase rate: neither a revenue stage rate nor a retention curve is given' },
+  'users.members': { 'zh-CN': '会员数 = 期初会员 + Σ 截至当月的新客数 × 每月入会率', en: 'Members = starting members + Σ new customers so far × the monthly join rate' },
+  'users.pointsIssued': {
+    'zh-CN': '发放积分 = GMV × 会员 GMV 占比 × 每元积分 × 按会员等级占比加权的积分倍数',
+    en: 'Points issued = GMV × members’ share of GMV × points per yuan × the tier multiplier weighted by tier shares',
+  },
+  'users.pointsNone': { 'zh-CN': '发放积分：计划未设积分规则，记为 0', en: 'Points issued: the plan has no points scheme, so 0' },
+  'users.pointsCost': {
+    'zh-CN': '积分成本 = 发放积分 × 兑换率 × 每积分价值（当月产生的预期成本）',
+    en: 'Points cost = points issued × redemption rate × value per point (the expected cost created that month)',
+  },
+  'users.pointsLiability': { 'zh-CN': '积分负债 = 计划期内积分成本之和', en: 'Points liability = Σ points cost over the plan' },
 } as const satisfies Record<FormulaKey, Message>;
 
 const inputs = {
@@ -90,6 +119,18 @@ const inputs = {
   bonusMonths: { 'zh-CN': '年终奖月数', en: 'Bonus months' },
   trainings: { 'zh-CN': '培训场次', en: 'Trainings' },
   payouts: { 'zh-CN': '奖金合计', en: 'Total payouts' },
+  visitors: { 'zh-CN': '访客数', en: 'Visitors' },
+  stageRate: { 'zh-CN': '「{name}」阶段转化率', en: 'Rate of the “{name}” stage' },
+  retentionCurve: { 'zh-CN': '留存曲线（月: 留存率）', en: 'Retention curve (month: rate)' },
+  startingMembers: { 'zh-CN': '期初会员', en: 'Starting members' },
+  dauMau: { 'zh-CN': '日活/月活比', en: 'DAU/MAU ratio' },
+  joinRate: { 'zh-CN': '每月入会率', en: 'Monthly join rate' },
+  memberGmvShare: { 'zh-CN': '会员 GMV 占比', en: 'Members’ share of GMV' },
+  pointsPerYuan: { 'zh-CN': '每元积分', en: 'Points per yuan' },
+  weightedMultiplier: { 'zh-CN': '加权积分倍数', en: 'Weighted multiplier' },
+  redemptionRate: { 'zh-CN': '兑换率', en: 'Redemption rate' },
+  valuePerPoint: { 'zh-CN': '每积分价值', en: 'Value per point' },
+  pointsCost: { 'zh-CN': '积分成本', en: 'Points cost' },
 } as const satisfies Record<InputLabel, Message>;
 
 export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };

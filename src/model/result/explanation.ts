@@ -27,6 +27,20 @@ export const FORMULAS = [
   'org.payroll',
   'org.training',
   'org.incentiveCost',
+  'users.aarrr',
+  'users.cohorts',
+  'users.activeCustomers',
+  'users.mau',
+  'users.dau',
+  'users.dauNone',
+  'users.repurchaseStage',
+  'users.repurchaseCurve',
+  'users.repurchaseNone',
+  'users.members',
+  'users.pointsIssued',
+  'users.pointsNone',
+  'users.pointsCost',
+  'users.pointsLiability',
 ] as const;
 export type FormulaKey = (typeof FORMULAS)[number];
 
@@ -54,6 +68,18 @@ export const INPUT_LABELS = [
   'bonusMonths',
   'trainings',
   'payouts',
+  'visitors',
+  'stageRate',
+  'retentionCurve',
+  'startingMembers',
+  'dauMau',
+  'joinRate',
+  'memberGmvShare',
+  'pointsPerYuan',
+  'weightedMultiplier',
+  'redemptionRate',
+  'valuePerPoint',
+  'pointsCost',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 
