@@ -134,13 +134,15 @@ export function renderContentModelDoc(): string {
     const schema = schemas.get(`${key}.schema.json`)!;
     out.push('', `## ${String(schema.title)}`, '', String(schema.description ?? ''), '', '| field | type | required | description |', '|---|---|---|---|');
     const unions: Union[] = [];
-    walk(schema, '', out, defs, unions);
+    walk(schema, '', out, defs, unions, (schema.$defs ?? {}) as Record<string, Schema>);
     for (const union of unions) renderVariants(union, out, defs);
   }
   return `${out.join('\n')}\n`;
 }
 
-function walk(schema: Schema, prefix: string, out: string[], defs: Record<string, Schema>, unions: Union[]): void {
+/** `local`: the file's own `$defs`, whose objects are listed field by field where a field refers to one (`#/$defs/…`). */
+function walk(schema: Schema, prefix: string, out: string[], defs: Record<string, Schema>, unions: Union[], local: Record<string, Schema>): void {
+  const resolve = (x: Schema): Schema => (x.$ref?.startsWith('#/$defs/') ? (local[x.$ref.slice('#/$defs/'.length)] ?? x) : x);
   const required = new Set(schema.required ?? []);
   const props = { ...(schema.properties ?? {}) };
   // A union's fields are listed once, under its shared properties; each variant's own table follows the file.
@@ -148,9 +150,9 @@ function walk(schema: Schema, prefix: string, out: string[], defs: Record<string
   for (const [name, prop] of Object.entries(props)) {
     const path = prefix ? `${prefix}.${name}` : name;
     out.push(fieldRow(`\`${path}\``, prop, required.has(name), defs));
-    const inner = prop.type === 'array' && prop.items ? prop.items : prop;
+    const inner = resolve(prop.type === 'array' && prop.items ? prop.items : prop);
     if (inner.discriminator && inner.oneOf) unions.push({ path: prop.type === 'array' ? `${path}[]` : path, key: name, list: prop.type === 'array', schema: inner });
-    if (inner.properties || inner.oneOf) walk(inner, prop.type === 'array' ? `${path}[]` : path, out, defs, unions);
+    if (inner.properties || inner.oneOf) walk(inner, prop.type === 'array' ? `${path}[]` : path, out, defs, unions, local);
   }
 }
 

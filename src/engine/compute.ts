@@ -22,7 +22,9 @@ import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
 import { computePnl } from './pnl.ts';
 import type { PnlResult } from '../model/result/pnl.ts';
-import { collectMeasures, type Measure, type MeasureValue } from './measures.ts';
+import { collectMeasures } from './measures.ts';
+import { computeVerdicts, targetProjection, type Measures } from './target-verdicts.ts';
+import { whatItTakes, withWhatItTakes } from './what-it-takes.ts';
 import { computeKpis } from './kpis.ts';
 import { computeRisks, riskFindings } from './risks.ts';
 import { plausibilityFindings } from './plausibility/check.ts';
@@ -43,21 +45,6 @@ export interface ComputeOptions {
 
 type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity' | 'baseline'>;
 
-/** Which engine measure tracks each target metric, for attainment. */
-const TARGET_MEASURES: Record<TargetResult['metric'], Measure> = {
-  gmv: 'gmv',
-  revenue: 'net_revenue',
-  'gross-profit': 'gross_profit',
-  'operating-profit': 'operating_profit',
-  'new-customers': 'new_customers',
-  orders: 'orders',
-  dau: 'dau',
-  mau: 'mau',
-  'repurchase-rate': 'repurchase_rate',
-  aov: 'aov',
-  cvr: 'cvr',
-};
-
 export function compute(input: PlanInput, options: ComputeOptions = {}): PlanResult {
   // Ids become keys everywhere below: without prototypes, an id such as `constructor` is an ordinary key.
   input = withoutPrototypes(input);
@@ -73,6 +60,11 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
   const base = options.scenario ? computeHeadline(input, cache) : headlineOf(core.pnl, core);
   const headline = (i: PlanInput) => computeHeadline(i, cache);
   const months = core.calendar.months;
+  // What it would take, for the targets the plan misses: single-driver reruns of the same engine.
+  const targets = Object.values(core.targets);
+  const verdicts = withWhatItTakes(Object.values(core.verdicts), targets, () =>
+    whatItTakes(effective, computeMeasures(effective, cache), Object.fromEntries(Object.entries(core.channels).map(([id, c]) => [id, c.totals.gmv])), (i) => computeMeasures(i, cache)),
+  );
   return withoutPrototypes({
     meta: {
       planId: input.plan.id,
@@ -86,6 +78,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
       scenario: options.scenario ?? 'base',
     },
     ...core,
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.targetId, v])),
     baseline: baselineResult(input, options.baseline),
     scenarios: computeScenarios(input, headline, base),
     sensitivity: computeSensitivity(effective, headline, headlineOf(core.pnl, core)),
@@ -120,6 +113,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const measures = m.measuresWith(pnl, org);
   const kpiOutcome = computeKpis(input, months, targets, measures, actuals);
   const risks = computeRisks(input, months, kpiOutcome.kpis);
+  const verdicts = computeVerdicts(input, targets, measures);
   const channels = funnelResult.channels;
   const findings = acceptFindings([
     ...milestoneFindings(targets),
@@ -135,6 +129,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   return {
     calendar,
     targets: Object.fromEntries(targets.map((t) => [t.id, t])),
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.targetId, v])),
     gaps,
     channels,
     funnel,
@@ -152,6 +147,12 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     findings,
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
+}
+
+/** The engine measures of a set of inputs (the numbers targets are judged on), for what-it-would-take reruns. */
+export function computeMeasures(input: PlanInput, cache?: CoreCache): Measures {
+  const m = computeModels(input, cache);
+  return m.measuresWith(m.pnl, m.org);
 }
 
 /**
@@ -239,7 +240,7 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   return { months, targets, products, funnelResult, funnel, promotions, supply, users, marketing, systems, org, pnl, measuresWith };
 }
 
-/** Projected ÷ target for every target, by the measure that tracks its metric. */
-function attainments(targets: readonly TargetResult[], measures: Record<Measure, MeasureValue>): Record<string, number | null> {
-  return Object.fromEntries(targets.map((t) => [t.id, ratio(measures[TARGET_MEASURES[t.metric]].total ?? 0, t.value)]));
+/** Projected ÷ target for every target, the projection as its verdict reads it (target-verdicts.ts). */
+function attainments(targets: readonly TargetResult[], measures: Measures): Record<string, number | null> {
+  return Object.fromEntries(targets.map((t) => [t.id, ratio(targetProjection(t, measures) ?? 0, t.value)]));
 }

@@ -1,6 +1,7 @@
 // Engine measures: the numbers a KPI can be bound to with `measure:`, monthly and for the whole plan.
 // Flows sum over months; ratios divide totals (never average monthly ratios); levels take the last month.
-import type { KpisFile, PlanInput } from '../model/plan-input.generated.ts';
+import type { PlanInput } from '../model/plan-input.generated.ts';
+import type { Measure } from '../model/result/measures.ts';
 import type { Series } from '../model/result/series.ts';
 import type { FunnelTotals } from '../model/result/funnel.ts';
 import type { PnlResult } from '../model/result/pnl.ts';
@@ -10,7 +11,7 @@ import type { SupplyResult } from '../model/result/supply.ts';
 import type { OrgResult } from '../model/result/org.ts';
 import { mapSeries, ratio, seriesOf, total } from './series.ts';
 
-export type Measure = NonNullable<NonNullable<KpisFile['kpis']>[number]['measure']>;
+export type { Measure };
 
 export interface MeasureValue {
   monthly: Series;

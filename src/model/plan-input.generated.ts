@@ -509,6 +509,7 @@ export type CalendarDate = string;
  * Ids of other entries.
  */
 export interface TargetsFile {
+  thresholds?: StatusThresholds;
   /**
    * Named shares of the year per month. Targets and channel traffic are spread over months by a profile.
    */
@@ -572,6 +573,7 @@ export interface TargetsFile {
     deadline: Month;
     owner: OwnerTeam;
     seasonality?: Id;
+    thresholds?: StatusThresholds;
     /**
      * Checkpoints on the way to the target.
      */
@@ -582,6 +584,17 @@ export interface TargetsFile {
       cumulativeShare?: Share;
     }[];
   }[];
+}
+/**
+ * How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.
+ */
+export interface StatusThresholds {
+  green?: Rate;
+  amber?: Rate;
+  /**
+   * How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.
+   */
+  overshoot?: number;
 }
 /**
  * A share per month of the plan horizon, keyed `YYYY-MM`; the shares add up to 1.

@@ -18,6 +18,7 @@ import type { PnlResult } from './pnl.ts';
 import type { RisksResult } from './risks.ts';
 import type { ScenarioSummary, SensitivityResult } from './scenarios.ts';
 import type { TargetGap } from './target-gap.ts';
+import type { TargetVerdict } from './target-verdicts.ts';
 import type { CalendarResult } from './calendar.ts';
 import type { SystemsResult } from './systems.ts';
 import type { BaselineResult } from './baseline.ts';
@@ -37,6 +38,8 @@ export interface PlanResult {
   };
   calendar: CalendarResult;
   targets: Record<string, TargetResult>;
+  /** Every target judged: projection, gap, attainment and status by month, quarter, year and overall; what it would take. */
+  verdicts: Record<string, TargetVerdict>;
   /** Bottom-up projection (funnel) vs top-down target, per target metric that the funnel projects. */
   gaps: Record<string, TargetGap>;
   channels: Record<string, ChannelResult>;
