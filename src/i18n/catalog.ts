@@ -12,12 +12,13 @@ import { LABELS } from './messages/labels.ts';
 import { EXPORT } from './messages/export.ts';
 import { FINDINGS } from './messages/findings.ts';
 import { EXPLAIN } from './messages/explain.ts';
+import { VERDICTS } from './messages/verdicts.ts';
 
 export type { Message };
 
-export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS, ...EXPLAIN };
+export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS, ...EXPLAIN, ...VERDICTS };
 
-export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS | keyof typeof EXPLAIN;
+export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS | keyof typeof EXPLAIN | keyof typeof VERDICTS;
 
 export type MessageArgs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

@@ -1,4 +1,4 @@
-// What a change does to the numbers: headline figures, every target's value and bottom-up projection,
+// What a change does to the numbers: headline figures, every target's value and projection,
 // the P&L lines, GMV and operating profit by quarter and month (where they moved), KPI projections
 // and risk triggers that start or stop firing — each as before, after, Δ and Δ%.
 import type { PlanResult } from '../model/result/plan-result.ts';
@@ -22,7 +22,7 @@ export interface TargetChange {
   metric: string;
   unit: DiffUnit;
   value: Delta;
-  /** The bottom-up projection for the target (funnel or P&L), when the plan projects it. */
+  /** The plan's projection for the target (its verdict's), when the plan projects it. */
   projection: Delta | null;
 }
 
@@ -62,14 +62,9 @@ const BY_MONTH: readonly PnlLineKey[] = ['gmv', 'operatingProfit'];
 const KPI_UNITS: Record<string, DiffUnit> = { yuan: 'money', count: 'count', rate: 'rate', ratio: 'ratio' };
 const TARGET_UNITS: Record<string, DiffUnit> = { money: 'money', count: 'count', rate: 'rate' };
 
-/** The projection the plan makes for a target: the funnel's (gap) for GMV, revenue, orders, new customers; the P&L's for profit targets. */
+/** The projection the plan makes for a target, as its verdict judges it (through the deadline); null when it projects none. */
 function projectionOf(result: PlanResult, id: string): number | null {
-  const gap = result.gaps[id];
-  const target = result.targets[id];
-  if (gap && target) return target.unit === 'money' ? Math.round((target.value + gap.totalGap) * 100) / 100 : target.value + gap.totalGap;
-  if (target?.metric === 'operating-profit') return result.pnl.total.operatingProfit;
-  if (target?.metric === 'gross-profit') return result.pnl.total.grossProfit;
-  return null;
+  return result.verdicts[id]?.overall.projection ?? null;
 }
 
 function union(...lists: string[][]): string[] {

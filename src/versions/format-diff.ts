@@ -6,6 +6,7 @@ import type { OutputRow, RiskFiring } from './diff-outputs.ts';
 import { formatDelta, formatNumber, formatPct, formatValue } from './numbers.ts';
 import { stableJson } from '../model/stable-json.ts';
 import { mdCode, mdText } from './markdown-text.ts';
+import { textTable } from '../i18n/text-table.ts';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -50,29 +51,21 @@ function countLine(diff: PlanDiff): string {
 
 // ── text ────────────────────────────────────────────────────────────────────────────────────────────
 
-function table(rows: string[][], rightFrom = 1): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  return rows
-    .map((r) => r.map((cell, i) => (i >= rightFrom ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd())
-    .map((l) => `  ${l}`)
-    .join('\n');
-}
-
 function formatText(diff: PlanDiff): string {
   const { currency } = diff.outputs;
   const out: string[] = [`Plan diff: ${sideName(diff.from)} → ${sideName(diff.to)}`, countLine(diff), effects(diff), ''];
   const head = ['', 'before', 'after', 'Δ', 'Δ%'];
-  out.push('Headline', table([head, ...diff.outputs.headline.map((r) => [r.label, ...rowCells(r, currency)])]), '');
+  out.push('Headline', textTable([head, ...diff.outputs.headline.map((r) => [r.label, ...rowCells(r, currency)])]), '');
   if (diff.inputs.length) {
-    out.push('Inputs', table([['where', 'path', 'before', 'after', 'Δ', 'Δ%'], ...diff.inputs.map((c) => [where(c), c.path, ...inputCells(c, currency)])], 2), '');
+    out.push('Inputs', textTable([['where', 'path', 'before', 'after', 'Δ', 'Δ%'], ...diff.inputs.map((c) => [where(c), c.path, ...inputCells(c, currency)])], 'll'), '');
   }
   const o = diff.outputs;
   if (o.targets.length) {
     const rows = o.targets.map((t) => [t.id, formatNumber(t.value.before, t.unit, currency), formatNumber(t.value.after, t.unit, currency), formatDelta(t.value.delta, t.unit, currency), formatPct(t.value.deltaPct), t.projection ? formatNumber(t.projection.after, t.unit, currency) : '—', t.projection ? formatDelta(t.projection.delta, t.unit, currency) : '—']);
-    out.push('Targets', table([['target', 'before', 'after', 'Δ', 'Δ%', 'projection', 'projection Δ'], ...rows]), '');
+    out.push('Targets', textTable([['target', 'before', 'after', 'Δ', 'Δ%', 'projection', 'projection Δ'], ...rows]), '');
   }
   const section = (title: string, rows: OutputRow[], label: (r: OutputRow) => string) => {
-    if (rows.length) out.push(title, table([head, ...rows.map((r) => [label(r), ...rowCells(r, currency)])]), '');
+    if (rows.length) out.push(title, textTable([head, ...rows.map((r) => [label(r), ...rowCells(r, currency)])]), '');
   };
   section('Profit and loss (horizon totals)', o.pnl, (r) => r.label);
   section('By quarter', o.quarters, (r) => `${r.period} ${r.label}`);

@@ -4,6 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shopplan, ROOT } from '../helpers/cli.ts';
+import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
+import { formatMonth, formatValue } from '../../src/i18n/format.ts';
+import { localText } from '../../src/i18n/text.ts';
+import { folderFiles } from '../helpers/plan.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shopplan-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -155,6 +159,66 @@ describe('the language of findings', () => {
     const en = shopplan(['compute', 'content']);
     expect(en.stdout).toMatch(/^Findings \(7\)$/m);
     expect(en.stdout).toContain('ℹ Overlapping promotions: Promotions “');
+  });
+});
+
+describe('shopplan compute (text)', () => {
+  // The example plan as the engine judges it: the printed figures must be these, formatted.
+  const check = checkPlanFiles(join(ROOT, 'content'), folderFiles(join(ROOT, 'content')));
+  const result = check.result!;
+  const name = (id: string) => localText(check.input!.targets!.targets!.find((x) => x.id === id)!.name, 'en');
+  const money = (v: number | null) => formatValue(v, 'money', 'en', { currency: 'CNY' });
+
+  it('prints target | value | projection | gap | status for every target, the P&L, break-even, what it would take, then the findings', { timeout: 120_000 }, () => {
+    const r = shopplan(['compute', 'content']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => /^\s+Target\s+Value\s+Projection\s+Gap\s+Status$/.test(l))).toBeDefined();
+    for (const v of Object.values(result.verdicts)) {
+      const row = lines.find((l) => l.trimStart().startsWith(name(v.targetId)));
+      expect(row, v.targetId).toBeDefined();
+      const cells = row!.slice(row!.indexOf(name(v.targetId)) + name(v.targetId).length).trim().split(/\s{2,}/);
+      expect(cells[1], v.targetId).toBe(formatValue(v.overall.projection, v.unit, 'en', { currency: 'CNY' }));
+      expect(cells[3], v.targetId).toMatch(new RegExp(`^${v.overall.status === 'green' ? 'On track' : v.overall.status === 'amber' ? 'At risk' : 'Off track'} \\(`));
+    }
+    // the P&L summary and the break-even month follow the table
+    expect(r.stdout).toMatch(new RegExp(`\\n  Operating profit +${money(result.pnl.total.operatingProfit).replace(/[$¥.]/g, '\\$&')}\\n`));
+    expect(r.stdout).toContain(`Break-even month: ${formatMonth(result.pnl.breakEvenMonth!, 'en')}`);
+    // what it would take: a heading per missed target, a line per driver (the example misses operating profit)
+    const op = result.verdicts['operating-profit']!;
+    expect(op.overall.status).not.toBe('green');
+    const after = r.stdout.slice(r.stdout.indexOf('What it would take'));
+    expect(after).toContain(`${name('operating-profit')}: target ${money(op.overall.target)}, projection ${money(op.overall.projection)}`);
+    const tmall = op.toClose.find((d) => d.driver === 'cvr' && d.channel === 'tmall')!;
+    expect(after).toContain(`Shanlan Tea Tmall flagship store CVR: ${formatValue(tmall.from, 'rate', 'en')} → ${formatValue(tmall.to, 'rate', 'en')}`);
+    // an implausible change says so
+    expect(op.toClose.some((d) => !d.plausible)).toBe(true);
+    expect(after).toMatch(/ — implausible \(limit /);
+    // the findings come last, in words on stdout, and not again on stderr
+    expect(r.stdout.indexOf('Findings (')).toBeGreaterThan(r.stdout.indexOf('What it would take'));
+    expect(r.stdout).toContain('⚠ Stock-out: ');
+    expect(r.stderr).not.toContain('[stock-out]');
+  });
+
+  it('prints the numbers of a scenario and names it', { timeout: 120_000 }, () => {
+    const base = shopplan(['compute', 'content']);
+    const optimistic = shopplan(['compute', 'content', '--scenario', 'optimistic']);
+    expect(optimistic.code).toBe(0);
+    expect(optimistic.stdout).toContain('Scenario: Optimistic (optimistic)');
+    expect(base.stdout).not.toContain('Scenario:');
+    // the optimistic scenario lifts traffic and conversion: GMV's row and the P&L differ from the base case
+    const gmvRow = (out: string) => out.split('\n').find((l) => l.trimStart().startsWith(name('gmv')));
+    expect(gmvRow(optimistic.stdout)).not.toBe(gmvRow(base.stdout));
+    const pnl = (out: string) => out.slice(out.indexOf('P&L summary'), out.indexOf('Break-even'));
+    expect(pnl(optimistic.stdout)).not.toBe(pnl(base.stdout));
+  });
+
+  it('speaks Chinese with --lang zh-CN', { timeout: 120_000 }, () => {
+    const r = shopplan(['compute', 'content', '--lang', 'zh-CN']);
+    expect(r.stdout).toMatch(/^\s+目标\s+目标值\s+预测\s+差距\s+状态$/m);
+    expect(r.stdout).toContain('损益汇总');
+    expect(r.stdout).toContain('达成目标需要（任选一项）');
+    expect(r.stdout).toMatch(/天猫旗舰店转化率：3% → 3\.18%/);
   });
 });
 

@@ -20,7 +20,7 @@ function result(o: { gmvTarget: number; marketing: [number, number]; fired?: boo
       gmv: { id: 'gmv', metric: 'gmv', unit: 'money', kind: 'total', value: o.gmvTarget, monthly: { '2027-01': o.gmvTarget * 0.6, '2027-02': o.gmvTarget * 0.4 } },
       op: { id: 'op', metric: 'operating-profit', unit: 'money', kind: 'total', value: 200, monthly: { '2027-01': 100, '2027-02': 100 } },
     },
-    gaps: { gmv: { totalGap: 1000 - o.gmvTarget } },
+    verdicts: { gmv: { overall: { projection: 1000 } }, op: { overall: { projection: 300 - o.marketing[0] - o.marketing[1] } } },
     pnl: { months, quarters: { '2027-Q1': total }, total },
     kpis: { roas: { id: 'roas', unit: 'ratio', projectedTotal: o.kpi ?? 6.5 } },
     risks: { items: { 'stock-out': { id: 'stock-out', fired: o.fired ? [{ period: '2027-02', basis: 'projection', value: 0.2, threshold: 0.1 }] : [] } } },

@@ -8,7 +8,7 @@ import { planNames } from '../../i18n/names.ts';
 
 export const computeCommand: Command = {
   name: 'compute',
-  summary: 'compute every figure of a plan (PlanResult) and print it',
+  summary: 'compute a plan: each target against its projection, the P&L, what it would take (--json: every figure)',
   usage: 'shopplan compute [dir] [--json] [--scenario <id>]',
   optionHelp: ['dir                    Plan folder (default: content)', '--json                 Print the full PlanResult as JSON on stdout', '--scenario <id>        Apply a scenario from scenarios.yaml before computing'],
   options: { json: { type: 'boolean' }, scenario: { type: 'string', short: 's' } },
@@ -17,10 +17,11 @@ export const computeCommand: Command = {
     const dir = positionals[0] ?? 'content';
     // Without --json the summary lists the findings in words, so stderr keeps only the other diagnostics.
     const print = values.json ? undefined : (d: { code: string }) => !isFindingKind(d.code);
-    const plan = await computedPlan(dir, values.scenario as string | undefined, 'compute', io, { locale, print });
+    const scenario = values.scenario as string | undefined;
+    const plan = await computedPlan(dir, scenario, 'compute', io, { locale, print });
     if (!plan.ok) return plan.exitCode;
     const { check } = plan;
-    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale, planNames(check.input)));
+    io.stdout(values.json ? stableJson(check.result) : computeSummary(check.result, locale, planNames(check.input), scenario));
     return EXIT.ok;
   },
 };

@@ -4,6 +4,7 @@
 import type { ChannelsFile, KpisFile, MarketingFile, ProductsFile, PromotionsFile, RisksFile, TargetsFile } from '../../model/plan-input.generated.ts';
 import type { PnlLineKey } from '../../model/result/pnl.ts';
 import type { FunnelKey } from '../../model/result/funnel.ts';
+import type { DriverKind } from '../../model/result/target-verdicts.ts';
 import { prefixed, type Message } from './message.ts';
 
 type Sku = NonNullable<ProductsFile['skus']>[number];
@@ -216,6 +217,20 @@ const funnel = {
   returningCustomers: { 'zh-CN': '老客数', en: 'Returning customers' },
 } as const satisfies Record<FunnelKey, Message>;
 
+// What it would take: the single inputs a missed target can be closed with (PlanResult.verdicts[].toClose).
+const driver = {
+  cvr: { 'zh-CN': '{channel}转化率', en: '{channel} CVR' },
+  visitors: { 'zh-CN': '访客数（全部渠道）', en: 'Visitors (all channels)' },
+  price: { 'zh-CN': '价格水平（客单价）', en: 'Price level (AOV)' },
+  marketing: { 'zh-CN': '营销投入（按当前获客成本）', en: 'Marketing spend at today’s CAC' },
+  'new-customer-share': { 'zh-CN': '新客占比', en: 'New-customer share' },
+  repurchase: { 'zh-CN': '复购率', en: 'Repurchase rate' },
+  retention: { 'zh-CN': '留存率（第 12 个月）', en: 'Retention (month 12)' },
+  'dau-mau': { 'zh-CN': '日活/月活', en: 'DAU/MAU' },
+  payroll: { 'zh-CN': '人力成本', en: 'Payroll' },
+  'fulfilment-cost': { 'zh-CN': '履约成本', en: 'Fulfilment cost' },
+} as const satisfies Record<DriverKind, Message>;
+
 export const LABELS = {
   ...prefixed('label.role', role),
   ...prefixed('label.skuStatus', skuStatus),
@@ -237,4 +252,5 @@ export const LABELS = {
   ...prefixed('label.triggerWindow', triggerWindow),
   ...prefixed('label.pnl', pnl),
   ...prefixed('label.funnel', funnel),
+  ...prefixed('label.driver', driver),
 };

@@ -1,0 +1,33 @@
+// Targets judged, in words: a period's status with its attainment, and one way to close a missed target
+// (PlanResult.verdicts). Shared by `shopplan compute` and the site, so both say the same.
+import { ref } from '../model/facts.ts';
+import type { DriverChange, PeriodVerdict } from '../model/result/target-verdicts.ts';
+import { t } from './catalog.ts';
+import { formatGrowth, formatValue } from './format.ts';
+import type { Locale } from './locale.ts';
+import { nameOf, type PlanNames } from './names.ts';
+
+/** Status and attainment of a period, with the overshoot when there is one: `On track (99.5 %)`, `On track (117 %) · 17 % above target`. */
+export function statusText(v: PeriodVerdict, locale: Locale): string {
+  if (v.status === null) return t(locale, 'verdict.notProjected');
+  const status = t(locale, `label.status.${v.status}`);
+  const text = v.attainment === null ? status : t(locale, 'verdict.statusWithAttainment', { status, attainment: formatValue(v.attainment, 'rate', locale) });
+  return v.overshoot && v.attainment !== null ? `${text} · ${t(locale, 'verdict.overshoot', { share: formatValue(v.attainment - 1, 'rate', locale) })}` : text;
+}
+
+/** One way to close a missed target: `Tmall CVR: 3.00 % → 3.18 % (+6.1 %)`, flagged when implausible or unreachable. */
+export function driverChangeText(d: DriverChange, names: PlanNames, locale: Locale): string {
+  const { currency } = names;
+  const channel = d.channel ? nameOf(names, ref('channel', d.channel), locale) : '';
+  const driver = t(locale, `label.driver.${d.driver}`, { channel });
+  if (d.to === null) return t(locale, 'verdict.unreachable', { driver });
+  const value = (v: number) => formatValue(v, d.unit, locale, { currency });
+  const line = t(locale, 'verdict.change', { driver, from: value(d.from), to: value(d.to), change: formatGrowth(d.change, locale) });
+  return d.plausible ? line : `${line} — ${t(locale, 'verdict.implausible', { limit: value(d.limit) })}`;
+}
+
+/** A gap with its sign: `+¥1.2万` above the target, `-¥3万` short of it. */
+export function signedValue(gap: number | null, unit: string, locale: Locale, currency: string): string {
+  const text = formatValue(gap, unit, locale, { currency });
+  return gap !== null && gap > 0 ? `+${text}` : text;
+}
