@@ -60,11 +60,6 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
   const base = options.scenario ? computeHeadline(input, cache) : headlineOf(core.pnl, core);
   const headline = (i: PlanInput) => computeHeadline(i, cache);
   const months = core.calendar.months;
-  // What it would take, for the targets the plan misses: single-driver reruns of the same engine.
-  const targets = Object.values(core.targets);
-  const verdicts = withWhatItTakes(Object.values(core.verdicts), targets, () =>
-    whatItTakes(effective, computeMeasures(effective, cache), Object.fromEntries(Object.entries(core.channels).map(([id, c]) => [id, c.totals.gmv])), (i) => computeMeasures(i, cache)),
-  );
   return withoutPrototypes({
     meta: {
       planId: input.plan.id,
@@ -78,7 +73,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
       scenario: options.scenario ?? 'base',
     },
     ...core,
-    verdicts: Object.fromEntries(verdicts.map((v) => [v.targetId, v])),
+    verdicts: verdictsToClose(effective, core, cache),
     baseline: baselineResult(input, options.baseline),
     scenarios: computeScenarios(input, headline, base),
     sensitivity: computeSensitivity(effective, headline, headlineOf(core.pnl, core)),
@@ -147,6 +142,13 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     findings,
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
+}
+
+/** The core's verdicts with what it would take filled in for the targets the plan misses: single-driver reruns of the same engine. */
+export function verdictsToClose(input: PlanInput, core: Pick<Core, 'verdicts' | 'targets' | 'channels'>, cache?: CoreCache): PlanResult['verdicts'] {
+  const channelGmv = Object.fromEntries(Object.entries(core.channels).map(([id, c]) => [id, c.totals.gmv]));
+  const verdicts = withWhatItTakes(Object.values(core.verdicts), Object.values(core.targets), () => whatItTakes(input, computeMeasures(input, cache), channelGmv, (i) => computeMeasures(i, cache)));
+  return Object.fromEntries(verdicts.map((v) => [v.targetId, v]));
 }
 
 /** The engine measures of a set of inputs (the numbers targets are judged on), for what-it-would-take reruns. */
