@@ -16,6 +16,7 @@ export const VERDICTS = prefixed('verdict', {
   unreachable: { 'zh-CN': '{driver}：单靠这一项无法达成', en: '{driver}: cannot close it alone' },
   allMet: { 'zh-CN': '所有目标均已达成或无预测，无需调整。', en: 'Every target is met or not projected: nothing to close.' },
   scenario: { 'zh-CN': '情景：{name}（{id}）', en: 'Scenario: {name} ({id})' },
+  byQuarter: { 'zh-CN': '按季度和年度', en: 'By quarter and year' },
   pnl: { 'zh-CN': '损益汇总', en: 'P&L summary' },
   breakEven: { 'zh-CN': '盈亏平衡月份：{month}', en: 'Break-even month: {month}' },
   noBreakEven: { 'zh-CN': '计划期内未实现盈亏平衡', en: 'No break-even within the plan' },
