@@ -103,7 +103,7 @@ describe('shopplan compute', () => {
     const gmv = result.targets.gmv;
     const fen = (x: number) => Math.round(x * 100);
     expect(Object.values(gmv.monthly as Record<string, number>).reduce((s, v) => s + fen(v), 0)).toBe(fen(gmv.value));
-  });
+  }, 120_000);
 
   it('switches scenario and refuses an unknown one with exit 2', () => {
     expect(shopplan(['compute', 'content', '--json', '--scenario', 'optimistic']).code).toBe(0);
