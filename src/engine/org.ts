@@ -8,7 +8,9 @@
 //   insurance base follows the raised salary, clamped to [baseFloor, baseCap].
 // - Bonus accrual = salary × bonusMonths ÷ 12, every month.
 // - Money is summed in fen, so payroll = salary + social insurance + bonus exactly, every month.
-// - Training counts the heads of the audience teams themselves (not their sub-teams) in its month.
+// - Training counts the heads of the audience teams themselves (not their sub-teams) in its month; each
+//   course's cost is kept, and the month's training cost is the sum of its courses.
+// - Payroll by quarter sums the months of the quarter in fen, so the quarters add up to the year exactly.
 // - Incentives: payout share = the share of the last payout step whose attainment ≤ actual (steps
 //   sorted ascending, 1e-9 tolerance), 0 below the first step or without an attainment; the payout is
 //   accrued evenly over the horizon, split in fen by largest remainder.
@@ -19,7 +21,9 @@ import { ref } from '../model/facts.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { seriesOf, zeros } from './series.ts';
-import type { IncentiveResult, OrgResult } from '../model/result/org.ts';
+import type { IncentiveResult, OrgResult, TrainingCourseResult } from '../model/result/org.ts';
+import { quarterOf } from '../model/calendar.ts';
+import { dict } from '../model/dict.ts';
 
 type Incentive = NonNullable<OrgFile['incentives']>[number];
 
@@ -76,13 +80,18 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
 
   // Training: cost per head × heads of the audience teams in the training's month.
   const trainingMinor = months.map(() => 0);
+  const trainingByCourse = new Map<string, TrainingCourseResult>();
   for (const t of org?.training ?? []) {
     const i = months.indexOf(t.month);
     if (i < 0) continue;
     const heads = t.audience.reduce((a, team) => a + (byTeam[team]?.[t.month] ?? 0), 0);
-    trainingMinor[i]! += toMinor(heads * Math.max(0, t.costPerHead));
+    const cost = toMinor(heads * Math.max(0, t.costPerHead));
+    trainingMinor[i]! += cost;
+    trainingByCourse.set(t.id, { month: t.month, heads, cost: fromMinor(cost) });
   }
   const training = seriesOf(months, (_, i) => fromMinor(trainingMinor[i]!));
+  const payrollQuarterMinor = new Map<string, number>();
+  months.forEach((m, i) => payrollQuarterMinor.set(quarterOf(m), (payrollQuarterMinor.get(quarterOf(m)) ?? 0) + salaryMinor[i]! + siMinor[i]! + bonusMinor[i]!));
 
   // Incentives.
   const incentives: Record<string, IncentiveResult> = {};
@@ -115,7 +124,9 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
     socialInsurance,
     bonus,
     payroll: payrollSeries,
+    payrollByQuarter: dict([...payrollQuarterMinor].map(([q, v]) => [q, fromMinor(v)])),
     training,
+    trainingByCourse: dict(trainingByCourse),
     incentives,
     incentiveCost,
     explain: {

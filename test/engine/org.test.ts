@@ -70,6 +70,31 @@ describe('org', () => {
     expect(Object.values(r.training).reduce((a, b) => a + b, 0)).toBe(450);
   });
 
+  it('sums payroll by quarter (the quarters add up to the year)', () => {
+    // Jan–Feb 40,500; Mar–May 52,300; Jun–Dec 58,200 (see above)
+    // Q1 = 2 × 40,500 + 52,300 = 133,300; Q2 = 2 × 52,300 + 58,200 = 162,800; Q3 = Q4 = 3 × 58,200 = 174,600
+    expect(r.payrollByQuarter).toEqual({ '2027-Q1': 133_300, '2027-Q2': 162_800, '2027-Q3': 174_600, '2027-Q4': 174_600 });
+    // year: 81,000 + 156,900 + 407,400 = 645,300
+    expect(Object.values(r.payrollByQuarter).reduce((a, b) => a + b, 0)).toBe(645_300);
+  });
+
+  it('keeps each training course with its heads and cost (courses outside the horizon left out)', () => {
+    expect(r.trainingByCourse).toEqual({ t2: { month: '2027-03', heads: 3, cost: 150 }, t1: { month: '2027-06', heads: 3, cost: 300 } });
+  });
+
+  it('property: payroll by quarter adds up to the monthly payroll to the fen, for any salaries and rates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 24 }), (lead, agent, rate, bonus) => {
+        const o: OrgFile = { ...org, payroll: { socialInsuranceRate: rate / 1000, baseFloor: 0, baseCap: 1_000_000, bonusMonths: bonus / 10 }, roles: [role('lead', 'mgmt', lead / 100, { '2027-01': 1 }), role('agent', 'cs', agent / 100, { '2027-05': 7 })] };
+        const x = computeOrg({ ...input, org: o }, horizonMonths('2027-01', 18), {});
+        const fenSum = (values: number[]) => values.reduce((a, v) => a + Math.round(v * 100), 0);
+        expect(fenSum(Object.values(x.payrollByQuarter))).toBe(fenSum(Object.values(x.payroll)));
+        expect(Object.keys(x.payrollByQuarter)).toEqual(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4', '2028-Q1', '2028-Q2']);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('pays incentives by the last step reached and accrues them evenly', () => {
     expect(payoutShare(steps, 0.79)).toBe(0);
     expect(payoutShare(steps, 0.8)).toBe(0.5);

@@ -9,6 +9,13 @@ export interface IncentiveResult {
   explain: Explanation;
 }
 
+/** One training course: its month, the heads of its audience teams then, and its cost. */
+export interface TrainingCourseResult {
+  month: string;
+  heads: number;
+  cost: number;
+}
+
 export interface OrgResult {
   headcount: Series;
   byTeam: Record<string, Series>;
@@ -17,7 +24,11 @@ export interface OrgResult {
   socialInsurance: Series;
   bonus: Series;
   payroll: Series;
+  /** Payroll per quarter (`YYYY-Qn`), summed in fen: the quarters add up to the year. */
+  payrollByQuarter: Record<string, number>;
   training: Series;
+  /** Per training id of org.yaml (courses in the horizon only). */
+  trainingByCourse: Record<string, TrainingCourseResult>;
   incentives: Record<string, IncentiveResult>;
   incentiveCost: Series;
   explain: Record<string, Explanation>;
