@@ -93,8 +93,10 @@ export function whatItTakes(input: PlanInput, base: Measures, channelGmv: Readon
     toClose(target) {
       const goal = target.value;
       return DRIVERS_OF[target.metric].flatMap(driversOf).flatMap((d): DriverChange[] => {
-        const found = solve(d, goal, target, base, (f) => evaluate(d, f));
-        if (found === 'no-effect') return [];
+        const solved = solve(d, goal, target, base, (f) => evaluate(d, f));
+        if (solved === 'no-effect') return [];
+        // A driver planned at (nearly) zero can only be scaled without bound: no finite factor closes the gap.
+        const found = solved && Number.isFinite(solved.factor) ? solved : null;
         const from = d.read(input, base);
         const to = found ? d.read(d.apply(found.factor), found.measures) : null;
         const limit = from * d.plausibleFactor;
@@ -104,7 +106,7 @@ export function whatItTakes(input: PlanInput, base: Measures, channelGmv: Readon
           unit: d.unit,
           from,
           to,
-          change: to === null || from === 0 ? null : to / from - 1,
+          change: to === null || !Number.isFinite(to / from - 1) ? null : to / from - 1,
           factor: found ? found.factor : null,
           projection: found ? targetProjection(target, found.measures) : null,
           limit,
