@@ -41,7 +41,7 @@ function skuRows(n: number): unknown[][] {
       method === 'cost-plus' ? markup : undefined,
       method === 'competitor' ? cost * 3 : undefined,
       method === 'competitor' ? -0.05 : undefined,
-      method === 'value' ? cost * 2.5 : undefined,
+      method === 'value' ? Math.round(cost * 250) / 100 : undefined, // money is exact to the fen
       i % 4 === 0 ? Math.round(price * 100) / 100 : undefined,
       100 + i * 3,
       20 + (i % 50),
