@@ -59,7 +59,7 @@ export const CODES = {
   'share-sum': { severity: 'error', title: 'Shares that must add up to 100 % do not.', fix: 'Adjust the shares so they add up to exactly 1.' },
   'seasonality-months': { severity: 'error', title: 'A seasonality profile does not cover every month of the plan.', fix: 'Give exactly one share for each month of the plan horizon.' },
   'month-out-of-horizon': { severity: 'error', title: 'A month or date lies outside the plan horizon.', fix: 'Use a month inside the horizon set in plan.yaml, or extend the horizon.' },
-  'date-range': { severity: 'error', title: 'An end date is before its start date.', fix: 'Swap or correct the dates.' },
+  'date-range': { severity: 'error', title: 'Dates out of order: an end before its start, or a presale’s balance (尾款) after its promotion has ended.', fix: 'Swap or correct the dates.' },
   'kpi-formula-syntax': { severity: 'error', title: 'A KPI formula cannot be parsed.', fix: 'Write formulas with KPI ids, numbers, + - * / and parentheses, e.g. `orders * aov`.' },
   'kpi-formula-unknown': { severity: 'error', title: 'A KPI formula uses a name that is not a KPI.', fix: 'Use the id of a KPI defined in kpis.yaml.' },
   'kpi-cycle': { severity: 'error', title: 'KPI formulas refer to each other in a circle.', fix: 'Break the circle: one of the KPIs must be an input, not a formula.' },

@@ -74,10 +74,23 @@ export const checkCalendar: Check = (ctx) => {
       }
     }
   }
-  for (const hit of select(ctx.input.promotions, 'promotions.*.mechanics.*')) {
-    const m = hit.value as { type?: string; depositStart?: string; balanceStart?: string };
-    if (m.type === 'presale' && m.depositStart && m.balanceStart && m.balanceStart < m.depositStart) {
-      ctx.report('date-range', `balanceStart ${m.balanceStart} is before depositStart ${m.depositStart}: the balance (尾款) is paid after the deposit (定金).`, 'promotions', [...hit.segments, 'balanceStart']);
+  // A presale runs deposit → balance inside its promotion: balance payments that start after the promotion
+  // has ended would book the festival's GMV in a month the promotion no longer covers.
+  for (const promotion of select(ctx.input.promotions, 'promotions.*')) {
+    const { start: from, end } = promotion.value as { start?: unknown; end?: unknown };
+    // A promotion that ends before it starts is already reported; its end says nothing about the balance.
+    const ends = typeof end === 'string' && !(typeof from === 'string' && end < from) ? end : undefined;
+    for (const hit of select(promotion.value, 'mechanics.*')) {
+      const m = hit.value as { type?: string; depositStart?: string; balanceStart?: string };
+      if (m.type !== 'presale' || !m.balanceStart) continue;
+      const at = [...promotion.segments, ...hit.segments, 'balanceStart'];
+      if (m.depositStart && m.balanceStart < m.depositStart) {
+        ctx.report('date-range', `balanceStart ${m.balanceStart} is before depositStart ${m.depositStart}: the balance (尾款) is paid after the deposit (定金).`, 'promotions', at);
+      } else if (ends && m.balanceStart > ends) {
+        ctx.report('date-range', `balanceStart ${m.balanceStart} is after the promotion's end ${ends}: the balance (尾款) is paid while the promotion runs.`, 'promotions', at, {
+          hint: `Start the balance payments on or before ${ends}, or end the promotion later.`,
+        });
+      }
     }
   }
 };
