@@ -6,6 +6,7 @@ import { checkPlanFiles, valueAt } from '../src/pipeline/check-plan.ts';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceLookup } from '../src/pipeline/source-lookup.ts';
 import { caseFiles, listCases, PLAN_DIR, printedText, readExpected, sortExpected, toExpected, type FixtureCase, type ValidExpectation } from './fixture-cases.ts';
 
 const cases = listCases();
@@ -51,6 +52,10 @@ describe('fixtures', () => {
         const printed = join(c.dir, 'expected.txt');
         expect(existsSync(printed), `${c.name}/expected.txt is missing: write it with node scripts/update-fixtures.ts ${c.name}`).toBe(true);
         expect(printedText(check), 'printed text (regenerate on purpose with scripts/update-fixtures.ts)').toBe(readFileSync(printed, 'utf8'));
+        // A slip in a file that reads as text is shown where it is: the code frame, whether or not the file parsed.
+        for (const d of check.diagnostics.filter((x) => /^(yaml|mdx)-/.test(x.code) && x.file && x.startLine)) {
+          expect(sourceLookup(check)(d.file!), `${d.code} at ${d.file}:${d.startLine} has no text for its code frame`).toBeDefined();
+        }
       });
     }
   });

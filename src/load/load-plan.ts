@@ -4,7 +4,7 @@ import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { PLAN_FILES, REQUIRED_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { didYouMean } from '../model/closest.ts';
 import { decodePlanFile } from './decode.ts';
-import { MAX_FILE_BYTES, MAX_PLAN_BYTES } from './source-file.ts';
+import { MAX_FILE_BYTES, MAX_PLAN_BYTES, textSource, type TextSource } from './source-file.ts';
 import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';
 import { ChapterBudget } from './mdx-limits.ts';
@@ -24,6 +24,8 @@ export interface PlanSources {
   files: Partial<Record<PlanFileKey, YamlSource>>;
   chapters: ChapterSource[];
   actuals: ActualsSource[];
+  /** Plan files that decoded as text but could not be parsed: kept for the code frames of their diagnostics. */
+  unparsed: TextSource[];
 }
 
 export interface LoadResult {
@@ -36,7 +38,7 @@ const KNOWN = new Set<string>(PLAN_FILES);
 const CHAPTER_NAME = /^chapters\/[A-Za-z0-9][A-Za-z0-9_-]*(\.[a-z]{2}(-[A-Z]{2})?)?\.mdx$/;
 
 export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
-  const sources: PlanSources = { dir, files: {}, chapters: [], actuals: [] };
+  const sources: PlanSources = { dir, files: {}, chapters: [], actuals: [], unparsed: [] };
   const diagnostics: Diagnostic[] = [];
   const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
   const budget = new ChapterBudget();
@@ -98,6 +100,7 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
       const parsed = parseYaml(file, decoded.text);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.diagnostics.length === 0) sources.files[key] = parsed.source;
+      else sources.unparsed.push(parsed.source);
     } else if (csv) {
       const parsed = parseActuals(file, decoded.text);
       diagnostics.push(...parsed.diagnostics);
@@ -106,6 +109,7 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
       const parsed = parseMdx(file, raw.name, decoded.text, budget);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.chapter) sources.chapters.push(parsed.chapter);
+      else sources.unparsed.push(textSource(file, decoded.text));
     }
   }
   for (const key of REQUIRED_FILES) {

@@ -76,7 +76,7 @@ export function parseMdx(file: string, name: string, text: string, budget: Chapt
   try {
     tree = processor.parse(text) as Root;
   } catch (error) {
-    return { diagnostics: [syntaxDiagnostic(file, error)] };
+    return { diagnostics: [syntaxDiagnostic(file, error, source)] };
   }
   const diagnostics: Diagnostic[] = [];
   let frontmatter: unknown;
@@ -132,9 +132,12 @@ export function parseMdx(file: string, name: string, text: string, budget: Chapt
 }
 
 /** An MDX parse error, located, with a hint for the slip behind it (most often a `<` or `{` in prose). */
-function syntaxDiagnostic(file: string, error: unknown): Diagnostic {
+function syntaxDiagnostic(file: string, error: unknown, source: TextSource): Diagnostic {
   const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
   const reason = e.reason ?? e.message;
+  // MDX reports an unclosed `{` where the file ends; the slip is the brace, so point there.
+  const open = /end of file in expression/i.test(reason) ? unclosedBrace(source.text) : undefined;
+  if (open !== undefined) return new Diagnostic('mdx-syntax', reason.split('\n')[0]!, { file, place: placeOf(source, open, open + 1), hint: mdxHint(reason) });
   // Some MDX errors carry their place only in the message text, as "(6:1-6:6)".
   const inMessage = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
   const start =
@@ -146,6 +149,33 @@ function syntaxDiagnostic(file: string, error: unknown): Diagnostic {
           ? { line: Number(inMessage[1]), column: Number(inMessage[2]) }
           : { line: 1, column: 1 };
   return new Diagnostic('mdx-syntax', reason.split('\n')[0]!, { file, place: { start }, hint: mdxHint(reason) });
+}
+
+/**
+ * The offset of the first `{` that no `}` closes, as MDX pairs them: escaped braces (`\{`) and braces inside
+ * code spans or fenced code are not code. Undefined when every brace is closed.
+ */
+export function unclosedBrace(text: string): number | undefined {
+  const open: number[] = [];
+  let fence: string | undefined;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (lineStart) {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(i, i + 40))?.[1];
+      if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    }
+    lineStart = c === '\n';
+    if (fence !== undefined) continue;
+    if (c === '\\') i++;
+    else if (c === '`') {
+      const run = /^`+/.exec(text.slice(i))![0];
+      const close = text.indexOf(run, i + run.length);
+      if (close !== -1 && !text.slice(i, close).includes('\n\n')) i = close + run.length - 1;
+    } else if (c === '{') open.push(i);
+    else if (c === '}') open.pop();
+  }
+  return open[0];
 }
 
 function mdxHint(reason: string): string {

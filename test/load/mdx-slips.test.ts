@@ -1,6 +1,7 @@
 // MDX slips in chapters: located diagnostics with a hint that names the fix.
 import { describe, expect, it } from 'vitest';
-import { parseMdx } from '../../src/load/parse-mdx.ts';
+import fc from 'fast-check';
+import { parseMdx, unclosedBrace } from '../../src/load/parse-mdx.ts';
 
 const HEAD = '---\ntitle: x\norder: 1\n---\n\n# 标题\n\n';
 
@@ -12,6 +13,9 @@ describe('MDX slips', () => {
     ['an HTML comment', `${HEAD}<!-- 备注 -->\n正文\n`, 'mdx-syntax', 8, /comment/],
     ['an autolink', `${HEAD}<https://a.com>\n`, 'mdx-syntax', 8, /\[text\]\(https/],
     ['an unclosed brace', `${HEAD}目标 {GMV 1.5 亿\n`, 'mdx-syntax', 8, /\\\{/],
+    // MDX itself reports these where the file ends; the brace is the slip.
+    ['a brace typed before the front matter', `{${HEAD}正文\n\n更多正文\n`, 'mdx-syntax', 1, /\\\{/],
+    ['an unclosed brace before closed ones and code', `${HEAD}目标 {GMV\n\n\\{转义\\} 与 \`a}\` 和 {1}\n\n\`\`\`\n}\n\`\`\`\n`, 'mdx-syntax', 8, /\\\{/],
     ['a tab in front matter', '---\ntitle: x\n\torder: 1\n---\n', 'mdx-frontmatter', 3, /spaces/],
     ['a full-width colon in front matter', '---\ntitle：x\norder: 1\n---\n', 'mdx-frontmatter', 2, /`title: x`/],
     ['a stray front matter line', '---\ntitle: x\norder: 1\nfoo\n---\n', 'mdx-frontmatter', 4, /Delete the line/],
@@ -24,5 +28,29 @@ describe('MDX slips', () => {
 
   it('allows "<" followed by a space, as in 价格 < 100 元', () => {
     expect(parseMdx('c.mdx', 'chapters/c.mdx', `${HEAD}价格 < 100 元\n`).diagnostics).toEqual([]);
+  });
+
+  // Once a `{` opens an expression, MDX reads what follows as code, so a brace closed further on can fail a
+  // line or two later as a code error; never at the end of the file.
+  it('reports a typed brace on its line or the next two, wherever it was typed', () => {
+    const body = ['# 标题', '', '第一段，含 \\{转义\\} 与 `code}`。', '', '- 列表项', '- 另一项', '', '最后一段。'];
+    const lines = ['---', 'title: x', 'order: 1', '---', '', ...body];
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: lines.length - 1 }), fc.nat(), (at, col) => {
+        const edited = lines.map((l, i) => (i === at ? l.slice(0, col % (l.length + 1)) + '{' + l.slice(col % (l.length + 1)) : l));
+        const { diagnostics } = parseMdx('c.mdx', 'chapters/c.mdx', edited.join('\n') + '\n');
+        const syntax = diagnostics.filter((d) => d.code === 'mdx-syntax');
+        // A brace typed inside a code span is text: no error.
+        if (syntax.length === 0 && /`[^`]*\{[^`]*`/.test(edited[at]!)) return;
+        expect(syntax).toHaveLength(1);
+        expect(syntax[0]!.startLine - (at + 1)).toBeGreaterThanOrEqual(0);
+        expect(syntax[0]!.startLine - (at + 1)).toBeLessThanOrEqual(2);
+      }),
+    );
+  });
+
+  it('finds no unclosed brace when every brace is closed, escaped or in code', () => {
+    expect(unclosedBrace('a {b} \\{ `{` c\n```\n{\n```\n')).toBeUndefined();
+    expect(unclosedBrace('a } {b')).toBe(4);
   });
 });
