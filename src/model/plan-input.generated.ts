@@ -22,6 +22,10 @@ export type Month = string;
  * The id of a team in `org.yaml` that owns this.
  */
 export type OwnerTeam = string;
+/**
+ * An address starting with `https://` (or `http://`), such as a repository page; other addresses (`mailto:`) cannot have paths built on them.
+ */
+export type WebAddress = string;
 
 /**
  * Who the plan is for, which period it covers, its currency and languages. The only file every plan must have.
@@ -90,10 +94,7 @@ export interface PlanFile {
    * Where the plan's files live, so every computed figure can link to the YAML line it comes from.
    */
   repository?: {
-    /**
-     * Web address of the repository, e.g. `https://github.com/acme/plan`.
-     */
-    url: string;
+    url: WebAddress;
     /**
      * The branch links point at. Default `main`.
      */

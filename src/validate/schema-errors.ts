@@ -129,6 +129,7 @@ const PATTERN_FORMS: Record<string, string> = {
   month: 'a month as YYYY-MM (e.g. 2027-06)',
   monthly: 'a month as YYYY-MM (e.g. 2027-06)',
   monthlyShares: 'a month as YYYY-MM (e.g. 2027-06)',
+  webAddress: 'a web address starting with https:// (e.g. https://github.com/acme/plan)',
 };
 
 function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | undefined {
@@ -137,6 +138,12 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
   const parent = error.parentSchema as Schema | undefined;
   const params = error.params as Params;
   const make = (code: Code, message: string, at: readonly PathSegment[] = segments, options: AtOptions = {}) => diagnosticAt(source, at, code, message, options);
+  // A scheme that would run script in the reader's browser is its own error, whichever keyword caught it.
+  const unsafeLink = () => {
+    const verdict = typeof error.data === 'string' ? checkUrl(error.data, 'link') : undefined;
+    if (!verdict || verdict.ok) return undefined;
+    return make('link-scheme', `${where} is a "${verdict.scheme}:" address; web addresses in a plan must start with https:// or http://.`, segments, { hint: `Write the address as https://… (e.g. ${String(parent?.examples?.[0] ?? 'https://github.com/acme/plan')}): other schemes such as javascript: would run in the reader’s browser when the site links to it.` });
+  };
 
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -196,14 +203,15 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
         return make('schema-pattern', `The key "${error.propertyName}" in ${where} must be ${form}.`, [...segments, error.propertyName], { key: true });
       }
       const def = sharedDef(error);
+      if (def === 'webAddress') {
+        return unsafeLink() ?? make('schema-pattern', `${where} must be ${PATTERN_FORMS[def]}, got ${describeValue(error.data)}.`, segments, { hint: 'Links to each figure’s source line are built on this address (…/blob/main/content/targets.yaml#L12), so it must be a web page: write https://….' });
+      }
       const form = (def && PATTERN_FORMS[def]) ?? `text matching ${params.pattern}`;
       return make('schema-pattern', `${where} must be ${form}, got ${describeValue(error.data)}.`);
     }
     case 'format': {
-      const unsafe = params.format === 'uri' && typeof error.data === 'string' ? checkUrl(error.data, 'link') : undefined;
-      if (unsafe && !unsafe.ok) {
-        return make('link-scheme', `${where} is a "${unsafe.scheme}:" address; web addresses in a plan must start with https:// or http://.`, segments, { hint: `Write the address as https://… (e.g. ${String(parent?.examples?.[0] ?? 'https://github.com/acme/plan')}): other schemes such as javascript: would run in the reader’s browser when the site links to it.` });
-      }
+      const unsafe = params.format === 'uri' ? unsafeLink() : undefined;
+      if (unsafe) return unsafe;
       const form = params.format === 'date' ? 'a date as YYYY-MM-DD (e.g. 2027-11-11)' : params.format === 'uri' ? 'a full web address (https://…)' : `a ${params.format}`;
       return make('schema-format', `${where} must be ${form}, got ${describeValue(error.data)}.`);
     }

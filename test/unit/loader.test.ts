@@ -87,6 +87,16 @@ describe('parsing YAML', () => {
 });
 
 describe('loading a plan folder', () => {
+  it('bounds the plan as a whole: files under the per-file limit that pass 8 MiB together are refused at the file that goes past it, once', () => {
+    // Five chapters of 2 MiB each (each under the 8 MiB per-file limit): 2 + 2 + 2 + 2 = 8 MiB fits exactly,
+    // the fifth makes 10 MiB. Files load in name order, so chapters/05 goes past the bound.
+    const chapter = (n: number) => [`chapters/0${n}-part.mdx`, bytes(`---\ntitle: P${n}\norder: ${n}\n---\n\n` + 'a'.repeat(2 * 1024 * 1024 - 40))] as const;
+    const parts = Object.fromEntries([1, 2, 3, 4, 5].map(chapter).map(([name, b]) => [name, b.slice(0, 2 * 1024 * 1024)]));
+    const { diagnostics } = loadPlan('c', files({ 'plan.yaml': minimalPlan, ...parts, 'chapters/06-more.mdx': bytes('---\ntitle: M\norder: 6\n---\n') }));
+    expect(diagnostics.filter((d) => d.code === 'file-too-large').map((d) => d.file)).toEqual(['c/chapters/05-part.mdx']);
+    expect(diagnostics.filter((d) => d.code === 'file-too-large')[0]!.reason).toMatch(/8 MiB together/);
+  });
+
   it('requires plan.yaml and names unknown files with a suggestion', () => {
     const { diagnostics } = loadPlan('content', files({ 'target.yaml': 'targets: []\n', 'notes.txt': 'ignored' }));
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
