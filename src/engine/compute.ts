@@ -34,6 +34,7 @@ import type { Headline } from '../model/result/scenarios.ts';
 import { applyScenario } from '../model/scenarios-apply.ts';
 import { addSeries, ratio, seriesOf, total } from './series.ts';
 import { createCoreCache, memo, type CoreCache } from './core-cache.ts';
+import { computeVerdictSummary } from './verdict-summary.ts';
 
 export interface ComputeOptions {
   /** Scenario of scenarios.yaml to apply; the plan as written when left out. */
@@ -43,7 +44,7 @@ export interface ComputeOptions {
   baseline?: OrderBaseline;
 }
 
-type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity' | 'baseline'>;
+type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity' | 'baseline' | 'summary'>;
 
 export function compute(input: PlanInput, options: ComputeOptions = {}): PlanResult {
   // Ids become keys everywhere below: without prototypes, an id such as `constructor` is an ordinary key.
@@ -75,6 +76,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
     ...core,
     verdicts: verdictsToClose(effective, core, cache),
     baseline: baselineResult(input, options.baseline),
+    summary: computeVerdictSummary({ ...core, input: effective, months, measures: computeMeasures(effective, cache), baseline: options.baseline }),
     scenarios: computeScenarios(input, headline, base),
     sensitivity: computeSensitivity(effective, headline, headlineOf(core.pnl, core)),
   });

@@ -22,6 +22,7 @@ import type { TargetVerdict } from './target-verdicts.ts';
 import type { CalendarResult } from './calendar.ts';
 import type { SystemsResult } from './systems.ts';
 import type { BaselineResult } from './baseline.ts';
+import type { VerdictSummary } from './verdict-summary.ts';
 
 export interface PlanResult {
   meta: {
@@ -40,6 +41,8 @@ export interface PlanResult {
   targets: Record<string, TargetResult>;
   /** Every target judged: projection, gap, attainment and status by month, quarter, year and overall; what it would take. */
   verdicts: Record<string, TargetVerdict>;
+  /** What the board reads first: targets to date, GMV and profit by quarter against target and last year, bridges, ranked risks. */
+  summary: VerdictSummary;
   /** Bottom-up projection (funnel) vs top-down target, per target metric that the funnel projects. */
   gaps: Record<string, TargetGap>;
   channels: Record<string, ChannelResult>;
