@@ -2010,6 +2010,11 @@ export interface ScenariosFile {
   };
 }
 
+export type ListOfTexts1 = [Text, Text, ...Text[]];
+
+/**
+ * §8 Continuous iteration: the review meetings (复盘) and their rhythm, the plan's change log, and how fast trial and error works.
+ */
 export interface ReviewFile {
   /**
    * Regular reviews, from the daily stand-up to the yearly plan review.
@@ -2037,6 +2042,19 @@ export interface ReviewFile {
     date: CalendarDate;
     author: Text;
     summary: Text;
+  }[];
+  /**
+   * What the board is asked to decide at its next review: each decision with the options on the table, the team's recommendation, the owner who brings it and the date it is needed by. Shown on the board one-pager and the dashboard, most urgent first (due date). Empty when nothing is asked.
+   *
+   * @maxItems 200
+   */
+  decisions?: {
+    id: Id;
+    title: Text;
+    options: ListOfTexts1;
+    recommendation: Text;
+    owner: OwnerTeam;
+    due: CalendarDate;
   }[];
   experimentsPolicy?: Text;
 }

@@ -84,6 +84,7 @@ export const REFERENCES: ReadonlyArray<readonly [PlanFileKey, string, Collection
   ['risks', 'compliance.*.owner', 'team'],
   ['review', 'cadence.*.participants.*', 'team'],
   ['review', 'cadence.*.owner', 'team'],
+  ['review', 'decisions.*.owner', 'team'],
   ['data', 'sources.*.channel', 'channel'],
   ['data', 'sources.*.channelMap.*', 'channel'],
   ['data', 'actuals.*', 'kpi'],
