@@ -267,10 +267,13 @@ describe('shopplan new', () => {
 });
 
 describe('shopplan build', () => {
-  it('builds any plan folder into any output folder, with plan.json', () => {
+  it('builds any plan folder into any output folder, with plan.json; piped progress is plain lines', () => {
     const out = join(tmp, 'site-blank');
     const r = shopplan(['build', 'seeds/blank', '--out', out, '--no-pdf']);
     expect(r.code, r.stderr).toBe(0);
+    // Piped (as here and in CI logs): one line per stage, no escape codes, carriage returns or broken characters.
+    expect(r.stderr).toMatch(/^Checking the plan/);
+    for (const c of ['\u001b', '\r', '\ufffd']) expect(r.stdout + r.stderr).not.toContain(c);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')).targets.gmv.value).toBe(10_000_000);
   });
@@ -288,5 +291,16 @@ describe('shopplan build', () => {
     const fresh = join(tmp, 'site-never');
     expect(shopplan(['build', dir, '--out', fresh, '--no-pdf']).code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
-  });
+  }, 120_000); // three builds: a busy machine needs more than the default
+
+  it('--quiet prints no progress, but still the diagnostics', () => {
+    const quiet = shopplan(['build', 'seeds/blank', '--out', join(tmp, 'site-quiet'), '--no-pdf', '--quiet']);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    const { dir } = brokenCopy('build-quiet', 'targets.yaml', /^\s+owner:/, (l) => l.replace(/owner: .*/, 'owner: nobody'));
+    const r = shopplan(['build', dir, '--out', join(tmp, 'site-quiet-broken'), '--no-pdf', '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ref-unresolved');
+    expect(r.stderr).not.toMatch(/Checking the plan/);
+  }, 120_000);
 });

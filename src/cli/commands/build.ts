@@ -1,4 +1,4 @@
-import type { Command } from '../command.ts';
+import { progressLog, type Command } from '../command.ts';
 import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
@@ -8,7 +8,7 @@ import { renderDiagnostics } from '../report.ts';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'check a plan and build its static site, plan.json and PDFs',
-  usage: 'shopplan build [dir] [--out <folder>] [--pdf | --no-pdf] [--base <path>] [--versions <pattern>] [--no-cache]',
+  usage: 'shopplan build [dir] [--out <folder>] [--pdf | --no-pdf] [--base <path>] [--versions <pattern>] [--no-cache] [--quiet]',
   optionHelp: [
     'dir                    Plan folder (default: content)',
     '--out <folder>         Output folder (default: dist); replaced only when the build succeeds',
@@ -20,13 +20,15 @@ export const buildCommand: Command = {
   ],
   options: { out: { type: 'string', short: 'o' }, pdf: { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, base: { type: 'string' }, versions: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
-  async run({ values, positionals, locale }, io) {
+  progress: true,
+  async run(args, io) {
+    const { values, positionals, locale } = args;
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
     if (values.pdf && values['no-pdf']) throw new UsageError('--pdf and --no-pdf cannot be used together.', 'build');
     const pdf = values.pdf ? 'always' : values['no-pdf'] ? 'never' : 'auto';
     const versions = values.versions === 'none' ? null : ((values.versions as string | undefined) ?? 'v*');
-    const effects = nodeBuildEffects((m) => io.stderr(m), { versions, cacheDir: values['no-cache'] ? null : undefined });
+    const effects = nodeBuildEffects(progressLog(args, io), { versions, cacheDir: values['no-cache'] ? null : undefined });
     const outcome = await buildPlanSite(dir, out, effects, { pdf, base: values.base as string | undefined, locale });
     if (!outcome.built || outcome.check.diagnostics.length) io.stderr(renderDiagnostics(outcome.check, 'text', io.color, `The plan in ${dir}`, outcome.sourceOf));
     if (!outcome.built) {

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from '../command.ts';
+import { progressLog, type Command } from '../command.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { UsageError } from '../../diagnostics/errors.ts';
 import { installWorkflow } from '../../versions/workflow.ts';
@@ -27,7 +27,7 @@ const LEFT_OUT = new Set(['data', 'data.yaml']);
 export const newCommand: Command = {
   name: 'new',
   summary: 'create a plan repository from a seed, then validate and build it',
-  usage: 'shopplan new <dir> [--seed blank|example] [--shopplan <range|tarball|git URL>] [--no-build]',
+  usage: 'shopplan new <dir> [--seed blank|example] [--shopplan <range|tarball|git URL>] [--no-build] [--quiet]',
   optionHelp: [
     '<dir>                  Folder to create (must not exist or be empty); the plan goes into <dir>/content',
     '--seed <seed>          blank (default: the smallest valid plan) or example (the example plan, without its order exports)',
@@ -36,7 +36,9 @@ export const newCommand: Command = {
   ],
   options: { seed: { type: 'string' }, shopplan: { type: 'string' }, 'no-build': { type: 'boolean' } },
   maxPositionals: 1,
-  async run({ values, positionals }, io) {
+  progress: true,
+  async run(args, io) {
+    const { values, positionals } = args;
     const dir = positionals[0];
     if (!dir) throw new UsageError('Name the folder to create, e.g. `shopplan new my-plan`.', 'new');
     const seed = (values.seed as string | undefined) ?? 'blank';
@@ -73,7 +75,7 @@ export const newCommand: Command = {
     io.stdout(commitFirst(dir, seed));
     if (!values['no-build']) {
       const out = join(dir, 'dist');
-      const outcome = await buildPlanSite(planDir, out, nodeBuildEffects((m) => io.stderr(m)), { pdf: 'never' });
+      const outcome = await buildPlanSite(planDir, out, nodeBuildEffects(progressLog(args, io)), { pdf: 'never' });
       if (!outcome.built) return EXIT.invalid;
       io.stdout(`Built the site into ${out} (open ${join(out, 'index.html')}; PDFs: npm run build).`);
     }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Command } from '../command.ts';
+import { progressLog, type Command } from '../command.ts';
 import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { ChromiumMissingError, findChromium } from '../../browser/chromium.ts';
@@ -14,7 +14,7 @@ import { renderDiagnostics } from '../report.ts';
 export const pdfCommand: Command = {
   name: 'pdf',
   summary: 'print the full plan and the board summary as PDFs (needs Chromium)',
-  usage: 'shopplan pdf [dir] [--out <folder>] [--no-cache]',
+  usage: 'shopplan pdf [dir] [--out <folder>] [--no-cache] [--quiet]',
   optionHelp: [
     'dir                    Plan folder (default: content); its last git commit dates the PDFs',
     '--out <folder>         The built site (default: dist); PDFs go to <folder>/pdf/. When <folder>/index.html',
@@ -23,12 +23,14 @@ export const pdfCommand: Command = {
   ],
   options: { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
-  async run({ values, positionals, locale }, io) {
+  progress: true,
+  async run(args, io) {
+    const { values, positionals, locale } = args;
     const dir = positionals[0] ?? 'content';
     const out = (values.out as string | undefined) ?? 'dist';
     const chromium = findChromium();
     if (!chromium) throw new ChromiumMissingError(out);
-    const log = (m: string) => io.stderr(m);
+    const log = progressLog(args, io);
     const built = await stat(join(out, 'index.html')).then(() => true, () => false);
     if (!built) {
       log(`No site in ${out} yet: building it first.`);
