@@ -2,8 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/components/**'] } },
+      // Site components rendered through Astro's container API, which needs Astro's Vite plugins.
+      'vitest.components.config.ts',
+    ],
   },
 });

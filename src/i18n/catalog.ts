@@ -13,12 +13,13 @@ import { EXPORT } from './messages/export.ts';
 import { FINDINGS } from './messages/findings.ts';
 import { EXPLAIN } from './messages/explain.ts';
 import { VERDICTS } from './messages/verdicts.ts';
+import { PAGES } from './messages/pages/index.ts';
 
 export type { Message };
 
-export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS, ...EXPLAIN, ...VERDICTS };
+export const CATALOG: Readonly<Record<MessageKey, Message>> = { ...UI, ...LABELS, ...EXPORT, ...FINDINGS, ...EXPLAIN, ...VERDICTS, ...PAGES };
 
-export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS | keyof typeof EXPLAIN | keyof typeof VERDICTS;
+export type MessageKey = keyof typeof UI | keyof typeof LABELS | keyof typeof EXPORT | keyof typeof FINDINGS | keyof typeof EXPLAIN | keyof typeof VERDICTS | keyof typeof PAGES;
 
 export type MessageArgs = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

@@ -121,7 +121,7 @@ export function fitTablesInPage(input: FitInput): FitReport {
       }
       table.classList.remove('pdf-compact');
       // What moves: the table with its scroll box or figure, and the grid or flex row it sits in.
-      let block: HTMLElement = table.closest<HTMLElement>('.scroll, figure') ?? table;
+      let block: HTMLElement = table.closest<HTMLElement>('.table-scroll, .scroll, figure') ?? table;
       if (!section.contains(block)) block = table;
       while (block.parentElement && block.parentElement !== section && /grid|flex/.test(getComputedStyle(block.parentElement).display) && block.parentElement.children.length > 1) block = block.parentElement;
       let wide = block.closest<HTMLElement>('.pdf-wide');

@@ -18,6 +18,8 @@ export const UI = prefixed('ui', {
   inputs: { 'zh-CN': '输入', en: 'Inputs' },
   source: { 'zh-CN': '来源', en: 'Source' },
   viewSource: { 'zh-CN': '查看 YAML 第 {line} 行', en: 'View YAML line {line}' },
+  item: { 'zh-CN': '项目', en: 'Item' },
+  linkToSection: { 'zh-CN': '本节链接：{title}', en: 'Link to this section: {title}' },
   dataTable: { 'zh-CN': '数据表', en: 'Data table' },
   month: { 'zh-CN': '月份', en: 'Month' },
   quarter: { 'zh-CN': '季度', en: 'Quarter' },

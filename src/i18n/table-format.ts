@@ -1,0 +1,86 @@
+// The number style of a table column, so that pages never choose one: a column names its format (money,
+// count, rate …) and gets one formatter for all its cells.
+//
+// - zh-CN: every figure from 10,000 up in 万/亿 with at most one decimal, as on the stat tiles (¥3680.5万,
+//   ¥1.5亿), so the same figure reads the same in a tile and in a table.
+// - en: the column picks one scale (K, M or B) from its largest value and writes every figure from 10,000
+//   up in it (¥36.8M, ¥0.45M), so K and M never mix in one column.
+// - Below 10,000 and in the exact style (`yuan`: the P&L detail, where people add columns up) all digits;
+//   counts of people and orders are whole numbers; rates are percentages.
+import type { Locale } from './locale.ts';
+import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, type ValueUnit } from './format.ts';
+
+/** How a column's cells read: a unit of a number, the exact money style, a signed change, or not a number. */
+export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'text' | 'month' | 'date' | 'period';
+
+/** Formats with numeric cells (right-aligned, tabular figures). */
+export function isNumeric(format: ColumnFormat): boolean {
+  return format !== 'text' && format !== 'month' && format !== 'date' && format !== 'period';
+}
+
+const COMPACT_FROM = 10_000;
+const EN_SCALES = [
+  { from: 1e9, divisor: 1e9, suffix: 'B' },
+  { from: 1e6, divisor: 1e6, suffix: 'M' },
+  { from: COMPACT_FROM, divisor: 1e3, suffix: 'K' },
+] as const;
+const SCALED_UNITS = new Set<string>(['money', 'yuan', 'count', 'number']);
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+type Scale = (typeof EN_SCALES)[number];
+
+/** The English scale of a column: the one its largest figure would get on its own. */
+function columnScale(values: readonly unknown[]): Scale | undefined {
+  const max = Math.max(0, ...values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).map(Math.abs));
+  // 999,960 rounds to 1M, not 1,000K.
+  return EN_SCALES.find((s) => max >= s.from * (1 - 5e-5));
+}
+
+function scaled(value: number, unit: string, scale: Scale, locale: Locale, currency: string): string {
+  const n = value / scale.divisor;
+  // A figure under one unit of the scale keeps two significant digits (¥0.45M), otherwise one decimal.
+  const digits: Intl.NumberFormatOptions = Math.abs(n) < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 1 };
+  const money = unit === 'money' || unit === 'yuan';
+  const options: Intl.NumberFormatOptions = money ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits } : digits;
+  return `${nf(locale, options).format(n)}${scale.suffix}`;
+}
+
+/** A formatter for one cell value of the format, without a column to scale with (a value in running text). */
+export function formatCell(value: unknown, format: ColumnFormat, locale: Locale, currency = 'CNY'): string {
+  return columnFormatter([value], format, locale, currency)(value);
+}
+
+/**
+ * One formatter for every cell of a column holding `values` (all the column's cells, totals included, so the
+ * scale is the column's). Non-numbers in a numeric column and missing values read `—`; text passes through.
+ */
+export function columnFormatter(values: readonly unknown[], format: ColumnFormat, locale: Locale, currency = 'CNY'): (value: unknown) => string {
+  switch (format) {
+    case 'text':
+      return (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
+    case 'month':
+      return (v) => (typeof v === 'string' ? formatMonth(v, locale) : '—');
+    case 'date':
+      return (v) => (typeof v === 'string' ? formatDate(v, locale) : '—');
+    case 'period':
+      return (v) => (typeof v === 'string' ? formatPeriod(v, locale) : '—');
+    case 'growth':
+      return (v) => formatGrowth(typeof v === 'number' ? v : null, locale);
+    case 'exact-money':
+      return (v) => formatExact(typeof v === 'number' ? v : null, 'money', locale, { currency });
+  }
+  const unit = format;
+  const scale = locale === 'en' && SCALED_UNITS.has(unit) ? columnScale(values) : undefined;
+  return (v) => {
+    const value = typeof v === 'number' ? v : null;
+    if (value !== null && scale && Number.isFinite(value) && Math.abs(value) >= COMPACT_FROM) return scaled(value, unit, scale, locale, currency);
+    return formatValue(value, unit, locale, { currency });
+  };
+}

@@ -1,0 +1,44 @@
+// Types of the page kit (src/site/components): what a page hands a data table, a stat tile or a status pill.
+// Pages pass facts and words from the catalog; the components choose markup and number style.
+import type { ColumnFormat } from '../i18n/table-format.ts';
+import type { ValueUnit } from '../i18n/format.ts';
+
+/** A traffic-light status, as targets, KPIs and findings have it; `info` for a neutral note. */
+export type Status = 'green' | 'amber' | 'red' | 'info';
+
+/** One column of a data table: the row field it shows, its header (from the catalog) and its number style. */
+export interface Column {
+  key: string;
+  label: string;
+  /** How the column's cells read (table-format.ts); `text` by default. */
+  format?: ColumnFormat;
+}
+
+/** A cell with more than its value: a link, a status pill, a second line, or a unit of its own. */
+export interface RichCell {
+  /** A number formatted by the column (or by `unit`), or text. */
+  value?: number | string | null;
+  /** The unit of this cell's number when its row differs from its column (a table of KPIs of many units). */
+  unit?: ValueUnit;
+  href?: string;
+  /** Shown as a status pill with the cell's text. */
+  status?: Status;
+  /** A second, muted line. */
+  sub?: string;
+  /** The language of the cell's text when it is not the page's (a name the plan gives in one language only). */
+  lang?: string;
+}
+
+export type Cell = number | string | null | undefined | RichCell;
+
+export interface Row {
+  cells: Readonly<Record<string, Cell>>;
+  /** Anchor of the row (a link from a finding or a chart lands on it). */
+  id?: string;
+  /** Emphasis of the row: a subtotal, the grand total, or an indented detail line. */
+  kind?: 'subtotal' | 'grand' | 'detail';
+}
+
+export function isRichCell(cell: Cell): cell is RichCell {
+  return typeof cell === 'object' && cell !== null;
+}

@@ -1,0 +1,119 @@
+// The page kit rendered through Astro's container API: the markup every page gets from it (scroll regions a
+// keyboard can reach and a screen reader can name, row and column headers, status in words, numbers in the
+// column's style) and the words it takes from the catalog.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import DataTable from '../../src/site/components/DataTable.astro';
+import StatusPill from '../../src/site/components/StatusPill.astro';
+import StatTile from '../../src/site/components/StatTile.astro';
+import Section from '../../src/site/components/Section.astro';
+import Chart from '../../src/site/components/Chart.astro';
+import FindingList from '../../src/site/components/FindingList.astro';
+import { finding } from '../../src/model/findings.ts';
+import { amount, ref } from '../../src/model/facts.ts';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+/** The text of every cell, row by row (tags stripped). */
+function cells(html: string): string[][] {
+  return [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) => [...tr[1]!.matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()));
+}
+
+const columns = [
+  { key: 'name', label: 'Channel' },
+  { key: 'gmv', label: 'GMV', format: 'money' as const },
+  { key: 'buyers', label: 'Buyers', format: 'count' as const },
+  { key: 'cvr', label: 'CVR', format: 'rate' as const },
+];
+const rows = [
+  { id: 'tmall', cells: { name: 'Tmall', gmv: 36_804_512, buyers: 415_612.4, cvr: 0.0325 } },
+  { cells: { name: { value: 'Douyin', href: '#douyin', sub: 'livestream' }, gmv: 450_000, buyers: 9_876.6, cvr: null } },
+];
+
+describe('DataTable', () => {
+  it('is a focusable, named scroll region with a caption, column headers and a row header per row', async () => {
+    const html = await container.renderToString(DataTable, { props: { caption: 'GMV by channel', columns, rows, locale: 'en' } });
+    expect(html).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="GMV by channel">/);
+    expect(html).toContain('<caption>GMV by channel</caption>');
+    expect(html.match(/<th scope="col"/g)).toHaveLength(4);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(2);
+    expect(html).toMatch(/<tr id="tmall"/);
+    expect(html).toContain('<a href="#douyin">Douyin</a>');
+    expect(html).toContain('<span class="cell-sub">livestream</span>');
+  });
+
+  it('formats each column in one style: one English scale per column, whole counts, rates as percentages, — for none', async () => {
+    const html = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows, locale: 'en' } });
+    // GMV: largest 36.8M → M for the column (450,000 = ¥0.45M, not ¥450K); buyers: largest 415.6K → K; 9,877 people under 10,000 stay whole.
+    expect(cells(html).slice(1)).toEqual([
+      ['Tmall', '¥36.8M', '415.6K', '3.25%'],
+      ['Douyin livestream', '¥0.45M', '9,877', '—'],
+    ]);
+    const zh = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows, locale: 'zh-CN' } });
+    expect(cells(zh)[1]).toEqual(['Tmall', '¥3680.5万', '41.6万', '3.25%']);
+  });
+
+  it('adds a totals row headed Total in the page language, scaled with its column', async () => {
+    const html = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows, locale: 'zh-CN', totals: { gmv: 37_254_512 } } });
+    expect(cells(html).at(-1)).toEqual(['合计', '¥3725.5万', '—', '—']);
+    expect(html).toMatch(/<tr class="grand total"/);
+  });
+
+  it('shows the empty text instead of a table with no rows', async () => {
+    const html = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows: [], locale: 'en', empty: 'No channels yet.' } });
+    expect(html).not.toContain('<table');
+    expect(html).toContain('No channels yet.');
+  });
+
+  it('uses a cell’s own unit when its row differs from the column', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: { caption: 'c', locale: 'en', columns: [{ key: 'k', label: 'KPI' }, { key: 'v', label: 'Plan', format: 'number' as const }], rows: [{ cells: { k: 'CVR', v: { value: 0.03, unit: 'rate' as const } } }, { cells: { k: 'Orders', v: { value: 1234.4, unit: 'count' as const } } }] },
+    });
+    expect(cells(html).slice(1)).toEqual([['CVR', '3%'], ['Orders', '1,234']]);
+  });
+});
+
+describe('StatusPill and StatTile', () => {
+  it('says a status in words with an icon, not by colour alone', async () => {
+    for (const [status, icon] of [['green', '✓'], ['amber', '▲'], ['red', '✕']] as const) {
+      const html = await container.renderToString(StatusPill, { props: { status, text: 'On track' } });
+      expect(html).toContain(`class="pill pill-${status}"`);
+      expect(html).toContain(`<span aria-hidden="true">${icon}</span> On track`);
+    }
+  });
+
+  it('shows a label, a value, notes and a status pill', async () => {
+    const html = await container.renderToString(StatTile, { props: { label: 'Net revenue', value: '¥123.5M', sub: ['Baseline ¥100M', ''], status: { status: 'amber', text: 'At risk' }, id: 'target-gmv' } });
+    expect(html).toMatch(/<div class="card" id="target-gmv" data-status="amber">/);
+    expect(html).toContain('<div class="label">Net revenue</div>');
+    expect(html).toContain('<div class="value">¥123.5M</div>');
+    expect(html.match(/class="sub"/g)).toHaveLength(2); // the note and the status; the empty note is dropped
+    expect(html).toContain('pill-amber');
+  });
+});
+
+describe('Section, Chart and FindingList', () => {
+  it('gives a section its heading, a named link to itself and an intro', async () => {
+    const html = await container.renderToString(Section, { props: { id: 'cash', title: '现金', locale: 'zh-CN', intro: '说明' }, slots: { default: '<p>body</p>' } });
+    expect(html).toMatch(/<section id="cash"[^>]*>\s*<h2>现金 <a class="anchor" href="#cash" data-pagefind-ignore aria-label="本节链接：现金">#<\/a><\/h2>\s*<p class="lead">说明<\/p>\s*<p>body<\/p>/);
+  });
+
+  it('gives a chart a data table with a named labels column and the column number style', async () => {
+    const html = await container.renderToString(Chart, { props: { title: 'GMV', type: 'bar', unit: 'money', locale: 'en', labels: ['Jan 2027', 'Feb 2027'], labelsTitle: 'Month', datasets: [{ label: 'Tmall', data: [2_000_000, 300_000] }] } });
+    expect(cells(html)).toEqual([['Month', 'Tmall'], ['Jan 2027', '¥2M'], ['Feb 2027', '¥0.3M']]);
+    expect(html).toContain('<caption class="visually-hidden">GMV</caption>');
+  });
+
+  it('lists findings with their title as a status pill and says how many more there are', async () => {
+    const f = finding('ltv-below-cac', { file: 'users', path: ['lifecycle'], entity: ref('plan', 'p') }, { ltv: amount(80, 'money'), cac: amount(120, 'money') });
+    const html = await container.renderToString(FindingList, { props: { findings: [f, f, f], locale: 'en', limit: 2 } });
+    expect(html.match(/<li data-kind="ltv-below-cac">/g)).toHaveLength(2);
+    expect(html).toContain('pill-amber');
+    expect(html).toContain('1 more warning on the dashboard.');
+    const none = await container.renderToString(FindingList, { props: { findings: [], locale: 'zh-CN' } });
+    expect(none).toContain('没有预警。');
+  });
+});
