@@ -59,7 +59,7 @@ export function formatCell(value: unknown, format: ColumnFormat, locale: Locale,
 
 /**
  * One formatter for every cell of a column holding `values` (all the column's cells, totals included, so the
- * scale is the column's). Non-numbers in a numeric column and missing values read `—`; text passes through.
+ * scale is the column's). Text passes through, in any column; missing values read `—`.
  */
 export function columnFormatter(values: readonly unknown[], format: ColumnFormat, locale: Locale, currency = 'CNY'): (value: unknown) => string {
   switch (format) {
@@ -79,6 +79,7 @@ export function columnFormatter(values: readonly unknown[], format: ColumnFormat
   const unit = format;
   const scale = locale === 'en' && SCALED_UNITS.has(unit) ? columnScale(values) : undefined;
   return (v) => {
+    if (typeof v === 'string' && v !== '') return v; // a value already in words (a month, "none") stays as it is
     const value = typeof v === 'number' ? v : null;
     if (value !== null && scale && Number.isFinite(value) && Math.abs(value) >= COMPACT_FROM) return scaled(value, unit, scale, locale, currency);
     return formatValue(value, unit, locale, { currency });

@@ -37,6 +37,8 @@ export interface Row {
   id?: string;
   /** Emphasis of the row: a subtotal, the grand total, or an indented detail line. */
   kind?: 'subtotal' | 'grand' | 'detail';
+  /** Starts a group of rows under this heading (a row across the table). */
+  group?: string;
 }
 
 export function isRichCell(cell: Cell): cell is RichCell {

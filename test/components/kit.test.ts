@@ -76,6 +76,17 @@ describe('DataTable', () => {
   });
 });
 
+describe('DataTable row groups', () => {
+  it('puts rows under their group heading, each group its own <tbody>', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: { caption: 'c', locale: 'en', columns: [{ key: 'p', label: 'Parameter' }, { key: 'v', label: 'Tmall', format: 'rate' as const }], rows: [{ group: 'Funnel', cells: { p: 'CVR', v: 0.03 } }, { cells: { p: 'Return rate', v: 0.1 } }, { group: 'Fees', cells: { p: 'Commission', v: 0.05 } }] },
+    });
+    expect(html.match(/<tbody>/g)).toHaveLength(2);
+    expect(cells(html).slice(1)).toEqual([['Funnel'], ['CVR', '3%'], ['Return rate', '10%'], ['Fees'], ['Commission', '5%']]);
+    expect(html).toContain('<th scope="rowgroup" colspan="2">Funnel</th>');
+  });
+});
+
 describe('StatusPill and StatTile', () => {
   it('says a status in words with an icon, not by colour alone', async () => {
     for (const [status, icon] of [['green', '✓'], ['amber', '▲'], ['red', '✕']] as const) {

@@ -28,8 +28,8 @@ describe('table column format', () => {
     expect(column([36_804_512.4], 'exact-money', 'zh-CN')).toEqual(['¥36,804,512']);
     expect(column([0.0325, 0.36], 'rate', 'en')).toEqual(['3.25%', '36%']);
     expect(column([0.125], 'growth', 'en')).toEqual(['+12.5%']);
-    const f = columnFormatter([null, undefined, 'x', Number.NaN], 'money', 'en');
-    expect([null, undefined, 'x', Number.NaN].map(f)).toEqual(['—', '—', '—', '—']);
+    const f = columnFormatter([null, undefined, '', Number.NaN, 'Mar 2027'], 'money', 'en');
+    expect([null, undefined, '', Number.NaN, 'Mar 2027'].map(f)).toEqual(['—', '—', '—', '—', 'Mar 2027']);
     expect(formatCell('2027-03', 'month', 'zh-CN')).toBe('2027年3月');
     expect(formatCell('', 'text', 'en')).toBe('—');
   });

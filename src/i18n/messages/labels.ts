@@ -1,7 +1,7 @@
 // Labels of the content model's enum values (roles, statuses, risk levels, channel models, metrics, units …)
 // and of the result's named lines (P&L lines, funnel steps), one map per enum, keyed by its values: `satisfies Record<Enum, Message>` fails typecheck when the schema
 // gains a value without words. Keys: `label.<enum>.<value>`.
-import type { ChannelsFile, KpisFile, MarketingFile, ProductsFile, PromotionsFile, RisksFile, TargetsFile } from '../../model/plan-input.generated.ts';
+import type { ChannelsFile, KpisFile, MarketingFile, ProductsFile, PromotionsFile, ReviewFile, RisksFile, StrategyFile, SupplyFile, SystemsFile, TargetsFile, UsersFile } from '../../model/plan-input.generated.ts';
 import type { PnlLineKey } from '../../model/result/pnl.ts';
 import type { FunnelKey } from '../../model/result/funnel.ts';
 import type { DriverKind } from '../../model/result/target-verdicts.ts';
@@ -176,6 +176,161 @@ const triggerWindow = {
   year: { 'zh-CN': '全年', en: 'over the year' },
 } as const satisfies Record<NonNullable<NonNullable<Risk['trigger']>['window']>, Message>;
 
+const platform = {
+  tmall: { 'zh-CN': '天猫', en: 'Tmall' },
+  taobao: { 'zh-CN': '淘宝', en: 'Taobao' },
+  jd: { 'zh-CN': '京东', en: 'JD' },
+  douyin: { 'zh-CN': '抖音', en: 'Douyin' },
+  kuaishou: { 'zh-CN': '快手', en: 'Kuaishou' },
+  pinduoduo: { 'zh-CN': '拼多多', en: 'Pinduoduo' },
+  xiaohongshu: { 'zh-CN': '小红书', en: 'Xiaohongshu' },
+  'mini-program': { 'zh-CN': '微信小程序', en: 'WeChat mini-program' },
+  'own-site': { 'zh-CN': '独立站', en: 'Own site' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+} as const satisfies Record<NonNullable<ChannelsFile['channels']>[number]['platform'], Message>;
+
+const kpiCategory = {
+  traffic: { 'zh-CN': '流量', en: 'Traffic' },
+  conversion: { 'zh-CN': '转化', en: 'Conversion' },
+  user: { 'zh-CN': '用户', en: 'User' },
+  product: { 'zh-CN': '商品', en: 'Product' },
+  marketing: { 'zh-CN': '营销', en: 'Marketing' },
+  finance: { 'zh-CN': '财务', en: 'Finance' },
+  supply: { 'zh-CN': '供应链', en: 'Supply' },
+  service: { 'zh-CN': '服务', en: 'Service' },
+} as const satisfies Record<Kpi['category'], Message>;
+
+const kpiDimension = {
+  people: { 'zh-CN': '人（用户）', en: 'People (customers)' },
+  goods: { 'zh-CN': '货（商品与供应）', en: 'Goods (products and supply)' },
+  place: { 'zh-CN': '场（渠道与流量）', en: 'Place (channels and traffic)' },
+} as const satisfies Record<NonNullable<Kpi['dimension']>, Message>;
+
+// How often: KPI reporting, review meetings and data-source refreshes share one set of words.
+const frequency = {
+  realtime: { 'zh-CN': '实时', en: 'Real time' },
+  daily: { 'zh-CN': '每日', en: 'Daily' },
+  weekly: { 'zh-CN': '每周', en: 'Weekly' },
+  biweekly: { 'zh-CN': '每两周', en: 'Every two weeks' },
+  monthly: { 'zh-CN': '每月', en: 'Monthly' },
+  quarterly: { 'zh-CN': '每季度', en: 'Quarterly' },
+  yearly: { 'zh-CN': '每年', en: 'Yearly' },
+} as const satisfies Record<
+  NonNullable<Kpi['frequency']> | NonNullable<ReviewFile['cadence']>[number]['frequency'] | NonNullable<NonNullable<SystemsFile['dataSources']>[number]['refresh']>,
+  Message
+>;
+
+const contentFormat = {
+  article: { 'zh-CN': '文章', en: 'Article' },
+  'short-video': { 'zh-CN': '短视频', en: 'Short video' },
+  livestream: { 'zh-CN': '直播', en: 'Livestream' },
+  'image-post': { 'zh-CN': '图文', en: 'Image post' },
+  note: { 'zh-CN': '笔记', en: 'Note' },
+  community: { 'zh-CN': '社群', en: 'Community' },
+  email: { 'zh-CN': '邮件', en: 'Email' },
+  sms: { 'zh-CN': '短信', en: 'SMS' },
+} as const satisfies Record<NonNullable<MarketingChannel['content']>[number]['format'], Message>;
+
+const complianceArea = {
+  pipl: { 'zh-CN': '个人信息保护', en: 'Personal information (PIPL)' },
+  'advertising-law': { 'zh-CN': '广告法', en: 'Advertising Law' },
+  'consumer-protection': { 'zh-CN': '消费者权益保护', en: 'Consumer protection' },
+  'e-commerce-law': { 'zh-CN': '电子商务法', en: 'E-commerce Law' },
+  ip: { 'zh-CN': '知识产权', en: 'Intellectual property' },
+  tax: { 'zh-CN': '税务', en: 'Tax' },
+  'product-quality': { 'zh-CN': '产品质量', en: 'Product quality' },
+  'data-security': { 'zh-CN': '数据安全', en: 'Data security' },
+  'platform-rules': { 'zh-CN': '平台规则', en: 'Platform rules' },
+} as const satisfies Record<NonNullable<RisksFile['compliance']>[number]['area'], Message>;
+
+const pestDimension = {
+  political: { 'zh-CN': '政策', en: 'Political' },
+  economic: { 'zh-CN': '经济', en: 'Economic' },
+  social: { 'zh-CN': '社会', en: 'Social' },
+  technological: { 'zh-CN': '技术', en: 'Technological' },
+} as const satisfies Record<NonNullable<StrategyFile['pest']>[number]['dimension'], Message>;
+
+const pestImpact = {
+  positive: { 'zh-CN': '正面', en: 'Positive' },
+  negative: { 'zh-CN': '负面', en: 'Negative' },
+  mixed: { 'zh-CN': '正负兼有', en: 'Mixed' },
+} as const satisfies Record<NonNullable<NonNullable<StrategyFile['pest']>[number]['impact']>, Message>;
+
+const trendKind = {
+  growth: { 'zh-CN': '市场增长', en: 'Market growth' },
+  technology: { 'zh-CN': '技术', en: 'Technology' },
+  'consumer-habit': { 'zh-CN': '消费习惯', en: 'Consumer habit' },
+} as const satisfies Record<NonNullable<StrategyFile['trends']>[number]['kind'], Message>;
+
+const cityTier = {
+  'tier-1': { 'zh-CN': '一线', en: 'Tier 1' },
+  'new-tier-1': { 'zh-CN': '新一线', en: 'New tier 1' },
+  'tier-2': { 'zh-CN': '二线', en: 'Tier 2' },
+  'tier-3': { 'zh-CN': '三线', en: 'Tier 3' },
+  lower: { 'zh-CN': '下沉市场', en: 'Lower-tier' },
+} as const satisfies Record<NonNullable<NonNullable<NonNullable<StrategyFile['personas']>[number]['demographics']>['cityTiers']>[number], Message>;
+
+const supplierKind = {
+  manufacturer: { 'zh-CN': '工厂', en: 'Manufacturer' },
+  'farm-cooperative': { 'zh-CN': '产地合作社', en: 'Farm cooperative' },
+  packaging: { 'zh-CN': '包材', en: 'Packaging' },
+  oem: { 'zh-CN': '代工', en: 'Contract manufacturer' },
+  distributor: { 'zh-CN': '经销商', en: 'Distributor' },
+} as const satisfies Record<NonNullable<SupplyFile['suppliers']>[number]['kind'], Message>;
+
+const warehouseKind = {
+  own: { 'zh-CN': '自营仓', en: 'Own warehouse' },
+  '3pl': { 'zh-CN': '第三方仓', en: 'Third-party (3PL)' },
+  platform: { 'zh-CN': '平台仓', en: 'Platform warehouse' },
+} as const satisfies Record<NonNullable<SupplyFile['warehouses']>[number]['kind'], Message>;
+
+const logisticsService = {
+  'same-day': { 'zh-CN': '当日达', en: 'Same day' },
+  'next-day': { 'zh-CN': '次日达', en: 'Next day' },
+  standard: { 'zh-CN': '标准快递', en: 'Standard' },
+  economy: { 'zh-CN': '经济快递', en: 'Economy' },
+} as const satisfies Record<NonNullable<SupplyFile['logistics']>[number]['service'], Message>;
+
+const systemKind = {
+  erp: { 'zh-CN': 'ERP（企业资源计划）', en: 'ERP' },
+  crm: { 'zh-CN': 'CRM（客户关系管理）', en: 'CRM' },
+  oms: { 'zh-CN': 'OMS（订单管理）', en: 'OMS' },
+  wms: { 'zh-CN': 'WMS（仓储管理）', en: 'WMS' },
+  bi: { 'zh-CN': 'BI（商业智能）', en: 'BI' },
+  cdp: { 'zh-CN': 'CDP（客户数据平台）', en: 'CDP' },
+  'marketing-automation': { 'zh-CN': '营销自动化', en: 'Marketing automation' },
+  'customer-service': { 'zh-CN': '客服系统', en: 'Customer service' },
+  livestream: { 'zh-CN': '直播工具', en: 'Livestream' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+} as const satisfies Record<NonNullable<SystemsFile['systems']>[number]['kind'], Message>;
+
+const systemStatus = {
+  live: { 'zh-CN': '在用', en: 'Live' },
+  rollout: { 'zh-CN': '上线中', en: 'Rolling out' },
+  planned: { 'zh-CN': '计划中', en: 'Planned' },
+  retire: { 'zh-CN': '下线', en: 'Retiring' },
+} as const satisfies Record<NonNullable<SystemsFile['systems']>[number]['status'], Message>;
+
+const lifecycleStage = {
+  acquisition: { 'zh-CN': '拉新', en: 'Acquisition' },
+  activation: { 'zh-CN': '激活', en: 'Activation' },
+  retention: { 'zh-CN': '留存', en: 'Retention' },
+  conversion: { 'zh-CN': '转化', en: 'Conversion' },
+  revenue: { 'zh-CN': '复购', en: 'Revenue (repurchase)' },
+  referral: { 'zh-CN': '推荐', en: 'Referral' },
+} as const satisfies Record<NonNullable<NonNullable<UsersFile['lifecycle']>['stages']>[number]['stage'], Message>;
+
+const touchpoint = {
+  'front-end': { 'zh-CN': '前端页面', en: 'Front end' },
+  search: { 'zh-CN': '搜索', en: 'Search' },
+  checkout: { 'zh-CN': '结算', en: 'Checkout' },
+  payment: { 'zh-CN': '支付', en: 'Payment' },
+  logistics: { 'zh-CN': '物流', en: 'Logistics' },
+  'after-sales': { 'zh-CN': '售后', en: 'After-sales' },
+  complaints: { 'zh-CN': '投诉', en: 'Complaints' },
+  returns: { 'zh-CN': '退换货', en: 'Returns' },
+} as const satisfies Record<NonNullable<NonNullable<UsersFile['cx']>['standards']>[number]['touchpoint'], Message>;
+
 // Lines of the P&L (PlanResult.pnl).
 const pnl = {
   gmv: { 'zh-CN': 'GMV', en: 'GMV' },
@@ -253,4 +408,21 @@ export const LABELS = {
   ...prefixed('label.pnl', pnl),
   ...prefixed('label.funnel', funnel),
   ...prefixed('label.driver', driver),
+  ...prefixed('label.platform', platform),
+  ...prefixed('label.kpiCategory', kpiCategory),
+  ...prefixed('label.kpiDimension', kpiDimension),
+  ...prefixed('label.frequency', frequency),
+  ...prefixed('label.contentFormat', contentFormat),
+  ...prefixed('label.complianceArea', complianceArea),
+  ...prefixed('label.pestDimension', pestDimension),
+  ...prefixed('label.pestImpact', pestImpact),
+  ...prefixed('label.trendKind', trendKind),
+  ...prefixed('label.cityTier', cityTier),
+  ...prefixed('label.supplierKind', supplierKind),
+  ...prefixed('label.warehouseKind', warehouseKind),
+  ...prefixed('label.logisticsService', logisticsService),
+  ...prefixed('label.systemKind', systemKind),
+  ...prefixed('label.systemStatus', systemStatus),
+  ...prefixed('label.lifecycleStage', lifecycleStage),
+  ...prefixed('label.touchpoint', touchpoint),
 };

@@ -1,5 +1,6 @@
 // Words of the site's pages that belong to one page only, one file per page (keys `page.<page>.<name>`).
 // Words more than one page shows live in ../ui.ts; enum labels in ../labels.ts.
+import { CHANNELS_PAGE } from './channels.ts';
 import { PNL_PAGE } from './pnl.ts';
 
-export const PAGES = { ...PNL_PAGE };
+export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE };
