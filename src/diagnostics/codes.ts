@@ -104,6 +104,7 @@ export const CODES = {
   // Links and images (chapters and every `format: uri` field)
   'link-scheme': { severity: 'error', title: 'A link or web address uses a scheme other than https:, http: or mailto: (e.g. javascript:, data:, file:).', fix: 'Link to a web page (https://…), an email address (mailto:…) or a page of the site by a relative path; other schemes can run script or open files in the reader’s browser, so they never reach the site.' },
   'image-off-origin': { severity: 'error', title: 'A chapter image comes from another site.', fix: 'Pages load nothing from other sites (it would tell them who reads the plan, and the picture could change after review): remove the image, or link to it as text, e.g. [门店照片](https://…).' },
+  'image-unsupported': { severity: 'error', title: 'A chapter shows an image from a file.', fix: 'Remove the image and say in words what it shows, or link to where the picture is kept, e.g. [门店照片](https://…); figures come from the plan with :kpi[…] / :value[…].' },
   // Spreadsheets (`shopplan import`); located as file!sheet!cell
   'import-file': { severity: 'error', title: 'A spreadsheet cannot be read.', fix: 'Save it as an Excel workbook (.xlsx) or as CSV (UTF-8 or GBK), and check the path.' },
   'import-sheet': { severity: 'error', title: 'The workbook has no sheet of the name given with `--sheet`.', fix: 'Use one of the sheet names the message lists (the first visible sheet is read when `--sheet` is left out).' },

@@ -204,6 +204,8 @@ function toDiagnostic(source: YamlSource, error: ErrorObject): Diagnostic | unde
       }
       const def = sharedDef(error);
       if (def === 'webAddress') {
+        // No scheme at all: `format: uri` reports it already, as "a full web address (https://…)".
+        if (typeof error.data === 'string' && checkUrl(error.data, 'link').scheme === null) return undefined;
         return unsafeLink() ?? make('schema-pattern', `${where} must be ${PATTERN_FORMS[def]}, got ${describeValue(error.data)}.`, segments, { hint: 'Links to each figure’s source line are built on this address (…/blob/main/content/targets.yaml#L12), so it must be a web page: write https://….' });
       }
       const form = (def && PATTERN_FORMS[def]) ?? `text matching ${params.pattern}`;

@@ -116,6 +116,10 @@ describe('links and images in chapters are checked at their line', () => {
     ['an off-origin image by reference', '![x][pic]\n\n[pic]: https://img.example/a.png', 'image-off-origin'],
     ['an HTML link', 'See <a href="JavaScript:alert(1)">x</a>.', 'link-scheme'],
     ['an HTML image', '<img src="https://img.example/a.png" />', 'image-off-origin'],
+    // Relative images would be broken pictures: the site publishes no file of the plan folder.
+    ['an image from a plan file', '![x](./images/a.png)', 'image-unsupported'],
+    ['an image from a plan file by reference', '![x][pic]\n\n[pic]: images/a.png', 'image-unsupported'],
+    ['an HTML image from a plan file', '<img src="a.png" />', 'image-unsupported'],
   ])('%s', (_name, body, code) => {
     const at = body.includes('\n\n[') && code === 'link-scheme' ? 8 : 6;
     expect(check({ 'chapters/01-links.mdx': chapter(body) })).toContain(`${code} p/chapters/01-links.mdx:${at}`);

@@ -40,8 +40,10 @@ export function checkChapterUrls(chapter: ChapterSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { url, use, kind, place } of chapter.urls) {
     const verdict = checkUrl(url, use);
-    if (verdict.ok) continue;
     const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}…` : url);
+    // A relative image would be a broken picture: the site publishes no file of the plan folder but its pages.
+    if (verdict.ok && use === 'image') out.push(new Diagnostic('image-unsupported', `${URL_KINDS[kind]} ${shown} would not show: the site publishes no files from the plan folder, so chapters cannot show images.`, { file: chapter.file, place }));
+    if (verdict.ok) continue;
     out.push(
       verdict.reason === 'off-origin'
         ? new Diagnostic('image-off-origin', `${URL_KINDS[kind]} ${shown} loads from another site; pages show only images of the site itself.`, { file: chapter.file, place })
