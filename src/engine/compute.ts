@@ -198,10 +198,10 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
     computeUsers(input, months, { visitors: funnel.visitors, orders: funnel.orders, newCustomers: funnel.newCustomers, gmv: funnel.gmv }),
   );
   const grossMarginRate = ratio(total(products.grossProfit), total(products.gmv)) ?? 0;
-  const ordersPerCustomer = 1 + (users.repurchaseRate ?? 0);
-  // marketing.ts: marketing.yaml; targets.yaml (seasonality for phasing); channels.yaml (AOV of the channels driven); the two numbers passed.
-  const marketing = memo(cache, 'marketing', [months, input.marketing, input.targets, input.channels, grossMarginRate, ordersPerCustomer], () =>
-    computeMarketing(input, months, { grossMarginRate, ordersPerCustomer }),
+  const planAov = ratio(total(funnel.gmv), total(funnel.orders));
+  // marketing.ts: marketing.yaml; targets.yaml (seasonality for phasing); channels.yaml (AOV of the channels driven); the margin, the customer lifetime and the AOV passed.
+  const marketing = memo(cache, 'marketing', [months, input.marketing, input.targets, input.channels, grossMarginRate, users.lifetime, planAov], () =>
+    computeMarketing(input, months, { grossMarginRate, lifetime: users.lifetime, planAov }),
   );
   // systems.ts: systems.yaml.
   const systems = memo(cache, 'systems', [months, input.systems], () => computeSystems(input, months));

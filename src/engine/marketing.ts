@@ -13,14 +13,18 @@
 //   visitors, spread like the spend in whole visitors; cps → no clicks, GMV = spend ÷ commission rate.
 // - Orders = clicks × CVR (cps: GMV ÷ AOV); AOV = the channel's, else the mean AOV of the sales
 //   channels it drives.
-// - LTV = AOV × gross margin rate × orders per customer (the caller passes 1 + repurchase rate), a
-//   12-month value; payback months = CAC ÷ (LTV ÷ 12), i.e. LTV is earned evenly over 12 months.
+// - LTV (CLV) = margin per order × discounted orders per new customer over the lifespan, the orders from
+//   the retention curve (users.yaml, customer-value.ts); margin per order = the channel's AOV × the blended
+//   gross margin rate. Payback = the first month after the first purchase whose cumulative discounted
+//   margin covers CAC. The plan's total uses the funnel's AOV (GMV ÷ orders) and marketing's overall CAC.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
-import { explain } from './explain.ts';
-import type { Explanation } from '../model/result/explanation.ts';
+import { explain, explainAs } from './explain.ts';
+import type { Explanation, LabelledInput } from '../model/result/explanation.ts';
+import type { CustomerLifetime } from '../model/result/users.ts';
+import { customerValue } from './customer-value.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { fen, ratio, seriesOf, total } from './series.ts';
@@ -31,15 +35,18 @@ import type { MarketingChannelResult, MarketingResult } from '../model/result/ma
 export interface MarketingOptions {
   /** Blended gross margin rate (gross profit ÷ GMV) used for ROI and LTV. */
   grossMarginRate: number;
-  /** Expected orders per new customer over 12 months, e.g. 1 + repurchase rate. */
-  ordersPerCustomer: number;
+  /** Expected discounted orders of a new customer over the lifespan (UsersResult.lifetime). */
+  lifetime: CustomerLifetime;
+  /** The plan's AOV (funnel GMV ÷ orders), for the plan's overall customer value; null without orders. */
+  planAov: number | null;
 }
 
 export function computeMarketing(input: PlanInput, months: readonly string[], options: MarketingOptions): MarketingResult {
   const profiles = new Map((input.targets?.seasonality ?? []).map((p, i) => [p.id, { p, i }]));
   const salesChannels = new Map((input.channels?.channels ?? []).map((c) => [c.id, c]));
   const gm = Number.isFinite(options.grossMarginRate) ? options.grossMarginRate : 0;
-  const opc = Number.isFinite(options.ordersPerCustomer) ? options.ordersPerCustomer : 1;
+  const { lifetime } = options;
+  const valueOf = (aov: number | null, cac: number | null) => customerValue(lifetime, aov === null ? null : aov * gm, cac);
 
   const channels: Record<string, MarketingChannelResult> = {};
   (input.marketing?.channels ?? []).forEach((ch, k) => {
@@ -133,10 +140,9 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
     const cac = nullableFen(ratio(totals.spend, totals.newCustomers));
     const roas = ratio(totals.gmv, totals.spend);
     const roi = ratio(totals.gmv * gm - totals.spend, totals.spend);
-    const ltv = aov === null ? null : fen(aov * gm * opc);
-    const ltvCac = ltv === null || cac === null ? null : ratio(ltv, cac);
-    const paybackMonths = ltv === null || cac === null ? null : ratio(cac, ltv / 12);
+    const { ltv, ltvCac, paybackMonths } = valueOf(aov, cac);
     const gmInput = { name: 'gross margin rate', value: gm };
+    const aovLabelled: LabelledInput = ch.aov !== undefined ? { label: 'aov', value: ch.aov, unit: 'money', source: src('aov') } : { label: 'aovOfDrivenChannels', value: aov, unit: 'money' };
 
     channels[ch.id] = {
       id: ch.id,
@@ -160,9 +166,7 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
         cac: explain('CAC = spend ÷ new customers', { name: 'spend', value: totals.spend }, { name: 'new customers', value: totals.newCustomers }),
         roas: explain('ROAS = attributed GMV ÷ spend', { name: 'GMV', value: totals.gmv }, { name: 'spend', value: totals.spend }),
         roi: explain('ROI = (GMV × gross margin rate − spend) ÷ spend', { name: 'GMV', value: totals.gmv }, gmInput, { name: 'spend', value: totals.spend }),
-        ltv: explain('LTV = AOV × gross margin rate × orders per customer (12 months)', aovInput, gmInput, { name: 'orders per customer', value: opc }),
-        ltvCac: explain('LTV ÷ CAC', { name: 'LTV', value: ltv ?? 'unknown' }, { name: 'CAC', value: cac ?? 'undefined' }),
-        paybackMonths: explain('payback months = CAC ÷ (LTV ÷ 12): months of gross profit to earn back the acquisition cost', { name: 'CAC', value: cac ?? 'undefined' }, { name: 'LTV', value: ltv ?? 'unknown' }),
+        ...valueExplanations(aovLabelled, gm, lifetime, ltv, cac),
       },
     };
   });
@@ -172,6 +176,9 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
   const spendTotal = fromMinor(list.reduce((a, c) => a + toMinor(c.totals.spend), 0));
   const gmvTotal = fromMinor(list.reduce((a, c) => a + toMinor(c.totals.gmv), 0));
   const newCustomersTotal = list.reduce((a, c) => a + c.totals.newCustomers, 0);
+
+  const totalCac = nullableFen(ratio(spendTotal, newCustomersTotal));
+  const totalValue = valueOf(options.planAov, totalCac);
 
   const experiments: MarketingResult['experiments'] = {};
   (input.marketing?.experiments ?? []).forEach((e, k) => {
@@ -201,9 +208,11 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
       spend: spendTotal,
       gmv: gmvTotal,
       newCustomers: newCustomersTotal,
-      cac: nullableFen(ratio(spendTotal, newCustomersTotal)),
+      cac: totalCac,
       roas: ratio(gmvTotal, spendTotal),
+      ...totalValue,
     },
+    explain: valueExplanations({ label: 'planAov', value: options.planAov, unit: 'money' }, gm, lifetime, totalValue.ltv, totalCac),
     experiments,
   };
 }
@@ -216,6 +225,18 @@ export function marketingFindings(result: MarketingResult, input: PlanInput): Fi
       ? [finding('ltv-below-cac', { entity: ref('marketing-channel', c.id), file: 'marketing', path: ['channels', index.get(c.id) ?? 0] }, { ltv: amount(c.ltv, 'money'), cac: amount(c.cac, 'money') })]
       : [],
   );
+}
+
+/** How CLV, LTV/CAC and payback were obtained, for a channel or the plan. */
+function valueExplanations(aov: LabelledInput, gm: number, lifetime: CustomerLifetime, ltv: number | null, cac: number | null): Record<'ltv' | 'ltvCac' | 'paybackMonths', Explanation> {
+  const gmInput: LabelledInput = { label: 'grossMarginRate', value: gm, unit: 'rate' };
+  const ordersInput: LabelledInput = { label: 'ordersPerCustomer', value: lifetime.ordersPerCustomer, unit: 'number' };
+  const cacInput: LabelledInput = { label: 'cac', value: cac, unit: 'money' };
+  return {
+    ltv: explainAs('marketing.ltv', [aov, gmInput, ordersInput]),
+    ltvCac: explainAs('marketing.ltvCac', [{ label: 'ltv', value: ltv, unit: 'money' }, cacInput]),
+    paybackMonths: explainAs('marketing.payback', [cacInput, aov, gmInput, { label: 'discountRate', value: lifetime.discountRate, unit: 'rate' }, { label: 'lifespanMonths', value: lifetime.lifespanMonths, unit: 'months' }]),
+  };
 }
 
 function nullableFen(x: number | null): number | null {

@@ -69,5 +69,7 @@ export function collectMeasures(s: MeasureSources): Record<Measure, MeasureValue
     platform_fees: flow(mapSeries(line('platformFees'), (v, m) => v + (s.pnl.months[m]?.paymentFees ?? 0))),
     fulfilment_cost: flow(line('fulfilment')),
     member_gmv_share: flat(s.input.users?.membership?.memberGmvShare ?? null),
+    clv: flat(s.marketing.totals.ltv),
+    ltv_cac: flat(s.marketing.totals.ltvCac),
   };
 }

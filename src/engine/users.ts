@@ -10,10 +10,14 @@
 // - Repurchase rate: the rate of the lifecycle stage `revenue` (the plan's own 12-month repurchase rate)
 //   when given; otherwise the retention curve at month 12 (the last point held when the curve is
 //   shorter); null without either.
+// - Customer lifetime (CLV's orders): see customer-value.ts; the value itself needs a margin per order,
+//   which marketing.ts applies per channel.
 // - Member tiers are counted by their share of members; the points multiplier is the share-weighted mean.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { explainAs } from './explain.ts';
+import { retentionAt } from './retention.ts';
+import { customerLifetime } from './customer-value.ts';
 import { ref } from '../model/facts.ts';
 import type { LabelledInput } from '../model/result/explanation.ts';
 import { fen, mapSeries, seriesOf, total } from './series.ts';
@@ -25,19 +29,6 @@ export interface FunnelInputs {
   orders: Series;
   newCustomers: Series;
   gmv: Series;
-}
-
-/** Retention k months after the first purchase: r(0) = 1, linear between points, last point held. */
-export function retentionAt(curve: ReadonlyArray<{ month: number; rate: number }> | undefined, k: number): number {
-  if (k <= 0) return 1;
-  const points = [...(curve ?? [])].filter((p) => p.month > 0 && Number.isFinite(p.rate)).sort((a, b) => a.month - b.month);
-  if (points.length === 0) return 0;
-  let prev = { month: 0, rate: 1 };
-  for (const p of points) {
-    if (k <= p.month) return prev.rate + ((p.rate - prev.rate) * (k - prev.month)) / (p.month - prev.month);
-    prev = p;
-  }
-  return prev.rate;
 }
 
 export function computeUsers(input: PlanInput, months: readonly string[], funnel: FunnelInputs): UsersResult {
@@ -74,6 +65,9 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
   const revenueStage = revenueIndex >= 0 ? lifecycle!.stages[revenueIndex] : undefined;
   const repurchaseRate = revenueStage ? revenueStage.rate! : curve && curve.length > 0 ? r(12) : null;
 
+  const lifetime = customerLifetime(input);
+  const retentionInput = users?.lifecycle?.retention;
+
   // Membership.
   const membershipInput = users?.membership;
   const joinRate = membershipInput?.members?.monthlyJoinRate ?? 0;
@@ -108,6 +102,7 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
     mau,
     dau,
     repurchaseRate,
+    lifetime,
     membership: { members, tiers, pointsIssued, pointsCost, pointsLiability },
     rfm,
     explain: {
@@ -124,6 +119,12 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
         : curve
           ? explainAs('users.repurchaseCurve', [curveInput])
           : explainAs('users.repurchaseNone'),
+      lifetime: explainAs('users.lifetime', [
+        curveInput,
+        { label: 'ordersPerActiveMonth', value: lifetime.ordersPerActiveMonth, unit: 'number', ...(retentionInput?.ordersPerActiveMonth !== undefined ? { source: u('lifecycle.retention.ordersPerActiveMonth') } : {}) },
+        { label: 'discountRate', value: lifetime.discountRate, unit: 'rate', ...(retentionInput?.discountRate !== undefined ? { source: u('lifecycle.retention.discountRate') } : {}) },
+        { label: 'lifespanMonths', value: lifetime.lifespanMonths, unit: 'months', ...(retentionInput?.lifespanMonths !== undefined ? { source: u('lifecycle.retention.lifespanMonths') } : {}) },
+      ]),
       members: explainAs('users.members', [startInput, { label: 'joinRate', value: joinRate, unit: 'rate', ...(membershipInput?.members ? { source: u('membership.members.monthlyJoinRate') } : {}) }]),
       pointsIssued: explainAs(points ? 'users.pointsIssued' : 'users.pointsNone', [
         { label: 'memberGmvShare', value: memberShare, unit: 'rate', ...(membershipInput?.memberGmvShare !== undefined ? { source: u('membership.memberGmvShare') } : {}) },

@@ -19,7 +19,7 @@ import type { PathSegment } from '../model/data-path.ts';
 import type { TargetResult, Unit } from '../model/result/targets.ts';
 import type { DriverChange, DriverKind, TargetVerdict } from '../model/result/target-verdicts.ts';
 import { targetProjection, type Measures } from './target-verdicts.ts';
-import { retentionAt } from './users.ts';
+import { retentionAt } from './retention.ts';
 import { ratio } from './series.ts';
 
 export type MeasuresOf = (input: PlanInput) => Measures;

@@ -1252,6 +1252,18 @@ export interface UsersFile {
           rate: Rate;
         }[]
       ];
+      /**
+       * Yearly rate at which later orders are worth less in customer lifetime value (CLV), as a decimal; 0.1 (10 % a year, a small company's cost of capital) when left out. An order k months after the first purchase counts × (1 + rate)^(−k/12).
+       */
+      discountRate?: number;
+      /**
+       * How many months after the first purchase customer lifetime value counts orders, the first month included; 36 when left out. After the last point of the curve its rate is held.
+       */
+      lifespanMonths?: number;
+      /**
+       * Orders a customer who is still buying places in a month, e.g. 1.2; 1 when left out. Expected orders over the lifespan = Σ retention of the month × this.
+       */
+      ordersPerActiveMonth?: number;
       dauMauRatio?: Rate;
     };
     /**
@@ -1659,7 +1671,7 @@ export interface KpisFile {
      */
     formula?: string;
     /**
-     * Which number the engine projects for this KPI each month, when it has no formula: `gmv`, `orders`, `visitors`, `cvr`, `aov`, `refunds`, `return_rate`, `net_revenue`, `gross_profit`, `gross_margin`, `operating_profit`, `marketing_spend`, `new_customers`, `cac`, `roas`, `repurchase_rate`, `mau`, `dau`, `inventory_value`, `inventory_days`, `headcount`, `payroll`, `platform_fees`, `fulfilment_cost`, `member_gmv_share`. KPIs with neither a formula nor a measure (e.g. NPS) only carry their target.
+     * Which number the engine projects for this KPI each month, when it has no formula: `gmv`, `orders`, `visitors`, `cvr`, `aov`, `refunds`, `return_rate`, `net_revenue`, `gross_profit`, `gross_margin`, `operating_profit`, `marketing_spend`, `new_customers`, `cac`, `roas`, `repurchase_rate`, `mau`, `dau`, `inventory_value`, `inventory_days`, `headcount`, `payroll`, `platform_fees`, `fulfilment_cost`, `member_gmv_share`, `clv` (customer lifetime value from the retention curve, at the plan's AOV), `ltv_cac` (CLV ÷ CAC). KPIs with neither a formula nor a measure (e.g. NPS) only carry their target.
      */
     measure?:
       | "gmv"
@@ -1686,7 +1698,9 @@ export interface KpisFile {
       | "payroll"
       | "platform_fees"
       | "fulfilment_cost"
-      | "member_gmv_share";
+      | "member_gmv_share"
+      | "clv"
+      | "ltv_cac";
     /**
      * `yuan`, `count`, `rate` (decimal 0–1), `ratio` (e.g. ROAS 3.2), `days`, `score` or `minutes`.
      */

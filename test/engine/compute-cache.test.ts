@@ -145,7 +145,9 @@ describe('a sweep over every plan section', () => {
   const stageIndex = (stage: string) => input.users!.lifecycle!.stages.findIndex((s) => s.stage === stage);
   const cases: Array<[string, PlanInput, Array<string | number>]> = [
     ['strategy channel mix (target gaps)', input, ['strategy', 'channelMix', 0, 'share']],
-    ['repurchase rate (LTV in marketing)', input, ['users', 'lifecycle', 'stages', stageIndex('revenue'), 'rate']],
+    ['repurchase rate (the repurchase measure)', input, ['users', 'lifecycle', 'stages', stageIndex('revenue'), 'rate']],
+    ['discount rate (CLV in marketing)', input, ['users', 'lifecycle', 'retention', 'discountRate']],
+    ['lifespan (CLV in marketing)', input, ['users', 'lifecycle', 'retention', 'lifespanMonths']],
     ['sales channel AOV (marketing channels without AOV)', stripped.marketingAov, [...resolvePlanPath(stripped.marketingAov as unknown as Record<string, unknown>, 'channels.tmall.funnel.aov')!.segments]],
     ['warehouse cost per order (fulfilment)', stripped.fulfilment, ['supply', 'warehouses', 0, 'costPerOrder']],
     ['retention (MAU, DAU without points)', stripped.noPoints, ['users', 'lifecycle', 'retention', 'curve', 0, 'rate']],

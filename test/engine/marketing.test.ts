@@ -28,7 +28,9 @@ function plan(channels: Channel[], experiments: MarketingFile['experiments'] = [
     marketing: { channels, experiments },
   };
 }
-const options = { grossMarginRate: 0.5, ordersPerCustomer: 1.2 };
+// A customer lifetime of 1 + 0.1 + 0.1 = 1.2 expected orders (customer-value.test.ts derives them from a curve).
+const lifetime = { discountRate: 0, lifespanMonths: 3, ordersPerActiveMonth: 1, expectedOrders: [1, 0.1, 0.1], ordersPerCustomer: 1.2 };
+const options = { grossMarginRate: 0.5, lifetime, planAov: 200 };
 
 describe('marketing', () => {
   const input = plan([
@@ -52,10 +54,11 @@ describe('marketing', () => {
     expect(c.totals).toEqual({ spend: 1200, clicks: 600, orders: 60, gmv: 15_000, newCustomers: 30 });
     // CAC = 1,200 ÷ 30 = 40; ROAS = 15,000 ÷ 1,200 = 12.5; ROI = (15,000 × 0.5 − 1,200) ÷ 1,200 = 5.25
     expect([c.cac, c.roas, c.roi]).toEqual([40, 12.5, 5.25]);
-    // LTV = 250 × 0.5 × 1.2 = 150; LTV/CAC = 3.75; payback = 40 ÷ (150 ÷ 12) = 3.2 months
+    // CLV = 250 × 0.5 × 1.2 = 150; LTV/CAC = 150 ÷ 40 = 3.75;
+    // payback: the first order already earns 250 × 0.5 × 1 = 125 ≥ 40 → month 0
     expect(c.ltv).toBe(150);
     expect(c.ltvCac).toBe(3.75);
-    expect(c.paybackMonths).toBeCloseTo(3.2, 12);
+    expect(c.paybackMonths).toBe(0);
   });
 
   it('cpm with a monthly budget and the mean AOV of the driven sales channels', () => {
@@ -94,6 +97,9 @@ describe('marketing', () => {
     expect(r.totals.newCustomers).toBeCloseTo(145, 9);
     expect(r.totals.cac).toBe(27.59);
     expect(r.totals.roas).toBe(11.125);
+    // the plan's CLV at its AOV: 200 × 0.5 × 1.2 = 120; LTV/CAC = 120 ÷ 27.59 = 4.3494; payback: 100 ≥ 27.59 → month 0
+    expect([r.totals.ltv, r.totals.paybackMonths]).toEqual([120, 0]);
+    expect(r.totals.ltvCac).toBeCloseTo(120 / 27.59, 12);
     // January: 100 + 1,000 + 500 + 150 = 1,750
     expect(r.spend['2027-01']).toBe(1750);
   });
@@ -109,6 +115,8 @@ describe('marketing', () => {
     const dear = plan([channel('dear', { budget: { total: 1200 }, pricing: { type: 'cpc', cpc: 100 }, cvr: 0.1, aov: 250, newCustomerShare: 0.5 })]);
     const costly = computeMarketing(dear, months, options);
     expect(costly.channels.dear!.cac).toBe(2000);
+    // cumulative margin 125, 137.5, 150 never reaches 2,000 within the 3-month lifespan: no payback
+    expect(costly.channels.dear!.paybackMonths).toBeNull();
     expect(marketingFindings(costly, dear)).toEqual([
       { kind: 'ltv-below-cac', severity: 'warning', subject: { entity: { entity: 'marketing-channel', id: 'dear' }, file: 'marketing', path: ['channels', 0] }, facts: { ltv: { value: 150, unit: 'money' }, cac: { value: 2000, unit: 'money' } } },
     ]);
@@ -144,10 +152,11 @@ describe('marketing', () => {
 
   it('property: zero budget, zero CVR or zero margin never give NaN or Infinity', () => {
     fc.assert(
-      fc.property(fc.constantFrom(0, 0.5), fc.constantFrom(0, 0.03), fc.constantFrom(0, 1), (gm, cvr, opc) => {
-        const res = computeMarketing(plan([channel('c', { budget: { total: 0 }, pricing: { type: 'cpc', cpc: 0 }, cvr, aov: 0, newCustomerShare: 0 })]), months, { grossMarginRate: gm, ordersPerCustomer: opc });
+      fc.property(fc.constantFrom(0, 0.5), fc.constantFrom(0, 0.03), fc.constantFrom(0, 1), fc.constantFrom(null, 0, 150), (gm, cvr, opc, planAov) => {
+        const flat = { ...lifetime, expectedOrders: [opc], ordersPerCustomer: opc };
+        const res = computeMarketing(plan([channel('c', { budget: { total: 0 }, pricing: { type: 'cpc', cpc: 0 }, cvr, aov: 0, newCustomerShare: 0 })]), months, { grossMarginRate: gm, lifetime: flat, planAov });
         const c = res.channels.c!;
-        const nums = [...Object.values(c.spend), ...Object.values(c.clicks), ...Object.values(c.orders), c.cac ?? 0, c.roas ?? 0, c.roi ?? 0, c.ltv ?? 0, c.ltvCac ?? 0, c.paybackMonths ?? 0, res.totals.cac ?? 0, res.totals.roas ?? 0];
+        const nums = [...Object.values(c.spend), ...Object.values(c.clicks), ...Object.values(c.orders), c.cac ?? 0, c.roas ?? 0, c.roi ?? 0, c.ltv ?? 0, c.ltvCac ?? 0, c.paybackMonths ?? 0, res.totals.cac ?? 0, res.totals.roas ?? 0, res.totals.ltv ?? 0, res.totals.ltvCac ?? 0, res.totals.paybackMonths ?? 0];
         expect(nums.every(Number.isFinite)).toBe(true);
       }),
     );

@@ -30,6 +30,8 @@ interface Extra {
   repurchaseRate?: number | null;
   daysOfInventory?: number | null;
   memberGmvShare?: number;
+  clv?: number;
+  ltvCac?: number;
 }
 
 function sources(f: FunnelTotals, x: Extra = {}): MeasureSources {
@@ -48,7 +50,7 @@ function sources(f: FunnelTotals, x: Extra = {}): MeasureSources {
     months,
     funnel: f,
     pnl: computePnl(months, pnlInputs),
-    marketing: {} as MarketingResult,
+    marketing: { totals: { ltv: x.clv ?? null, ltvCac: x.ltvCac ?? null } } as MarketingResult,
     users: { repurchaseRate: x.repurchaseRate ?? null, mau: s([100, 300, 200]), dau: s([10, 30, 20]) } as UsersResult,
     supply: { daysOfInventory: x.daysOfInventory ?? null, capitalTied: s([5000, 8000, 6000]) } as SupplyResult,
     org: { headcount: s([2, 2, 5]), payroll: s([1000, 1000, 1500]) } as OrgResult,
@@ -67,7 +69,7 @@ describe('engine measures', () => {
     fulfilment: [30, 90, 0],
     newCustomers: [5, 10, 0],
   });
-  const m = collectMeasures(sources(f, { marketing: [500, 1500, 1000], cogsRatio: 0.5, repurchaseRate: 0.25, daysOfInventory: 45, memberGmvShare: 0.4 }));
+  const m = collectMeasures(sources(f, { marketing: [500, 1500, 1000], cogsRatio: 0.5, repurchaseRate: 0.25, daysOfInventory: 45, memberGmvShare: 0.4, clv: 480, ltvCac: 3.2 }));
 
   it('sums flows over the months', () => {
     expect(m.gmv).toEqual({ monthly: s([1000, 4500, 0]), total: 5500 }); // 1,000 + 4,500 + 0
@@ -115,6 +117,9 @@ describe('engine measures', () => {
     expect(m.repurchase_rate).toEqual({ monthly: s([0.25, 0.25, 0.25]), total: 0.25 });
     expect(m.inventory_days).toEqual({ monthly: s([45, 45, 45]), total: 45 });
     expect(m.member_gmv_share).toEqual({ monthly: s([0.4, 0.4, 0.4]), total: 0.4 });
+    // CLV and LTV/CAC are the plan's customer value (marketing totals), the same every month
+    expect(m.clv).toEqual({ monthly: s([480, 480, 480]), total: 480 });
+    expect(m.ltv_cac).toEqual({ monthly: s([3.2, 3.2, 3.2]), total: 3.2 });
   });
 
   it('has a null total (and 0 months) for a ratio or flat that does not exist', () => {
@@ -123,6 +128,7 @@ describe('engine measures', () => {
     expect(empty.repurchase_rate).toEqual({ monthly: zero, total: null });
     expect(empty.inventory_days).toEqual({ monthly: zero, total: null });
     expect(empty.member_gmv_share).toEqual({ monthly: zero, total: null });
+    expect([empty.clv, empty.ltv_cac]).toEqual([{ monthly: zero, total: null }, { monthly: zero, total: null }]);
     expect(empty.gmv).toEqual({ monthly: zero, total: 0 }); // a flow of nothing is 0, not null
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeUsers, retentionAt } from '../../src/engine/users.ts';
+import { computeUsers } from '../../src/engine/users.ts';
+import { retentionAt } from '../../src/engine/retention.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput, UsersFile } from '../../src/model/plan-input.generated.ts';
 import type { Series } from '../../src/model/result/series.ts';

@@ -94,6 +94,19 @@ const formulas = {
     en: 'Points cost = points issued × redemption rate × value per point (the expected cost created that month)',
   },
   'users.pointsLiability': { 'zh-CN': '积分负债 = 计划期内积分成本之和', en: 'Points liability = Σ points cost over the plan' },
+  'users.lifetime': {
+    'zh-CN': '每位新客的预期订单（折现）= Σ 首单后第 k 个月（k = 0 … 生命周期 − 1）的留存率 r(k) × 活跃客户每月订单 × (1 + 折现率)^(−k/12)；r(0) = 1 即首单',
+    en: 'Expected orders per new customer (discounted) = Σ over months k = 0 … lifespan − 1 after the first purchase of retention r(k) × orders per active month × (1 + discount rate)^(−k/12); r(0) = 1 is the first order',
+  },
+  'marketing.ltv': {
+    'zh-CN': '客户终身价值（CLV）= 客单价 × 毛利率 × 每位新客在生命周期内的预期订单（按留存曲线、折现）',
+    en: 'Customer lifetime value (CLV) = AOV × gross margin rate × expected orders per new customer over the lifespan (from the retention curve, discounted)',
+  },
+  'marketing.ltvCac': { 'zh-CN': 'LTV/CAC = 客户终身价值 ÷ 获客成本', en: 'LTV/CAC = customer lifetime value ÷ acquisition cost' },
+  'marketing.payback': {
+    'zh-CN': '回本月数 = 首单后累计折现毛利（客单价 × 毛利率 × 各月预期订单）首次不低于获客成本的月份（0 = 首单当月）；生命周期内无法回本则为空',
+    en: 'Payback = the first month after the first purchase (0 = that month) in which the cumulative discounted margin (AOV × gross margin rate × expected orders of each month) covers the acquisition cost; none when the lifespan never does',
+  },
 } as const satisfies Record<FormulaKey, Message>;
 
 const inputs = {
@@ -131,6 +144,16 @@ const inputs = {
   redemptionRate: { 'zh-CN': '兑换率', en: 'Redemption rate' },
   valuePerPoint: { 'zh-CN': '每积分价值', en: 'Value per point' },
   pointsCost: { 'zh-CN': '积分成本', en: 'Points cost' },
+  ordersPerActiveMonth: { 'zh-CN': '活跃客户每月订单', en: 'Orders per active customer per month' },
+  discountRate: { 'zh-CN': '年折现率', en: 'Yearly discount rate' },
+  lifespanMonths: { 'zh-CN': '客户生命周期（月）', en: 'Customer lifespan' },
+  aov: { 'zh-CN': '客单价', en: 'AOV' },
+  aovOfDrivenChannels: { 'zh-CN': '客单价（所带动销售渠道的平均值）', en: 'AOV (mean of the sales channels it drives)' },
+  planAov: { 'zh-CN': '全计划客单价（GMV ÷ 订单数）', en: 'The plan’s AOV (GMV ÷ orders)' },
+  grossMarginRate: { 'zh-CN': '综合毛利率', en: 'Blended gross margin rate' },
+  ordersPerCustomer: { 'zh-CN': '每位新客的预期订单（折现）', en: 'Expected orders per new customer (discounted)' },
+  ltv: { 'zh-CN': '客户终身价值', en: 'Customer lifetime value' },
+  cac: { 'zh-CN': '获客成本', en: 'Acquisition cost' },
 } as const satisfies Record<InputLabel, Message>;
 
 export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };

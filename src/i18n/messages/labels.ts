@@ -118,6 +118,8 @@ const measure = {
   platform_fees: { 'zh-CN': '平台与支付费用', en: 'Platform and payment fees' },
   fulfilment_cost: { 'zh-CN': '履约费用', en: 'Fulfilment cost' },
   member_gmv_share: { 'zh-CN': '会员 GMV 占比', en: 'Member share of GMV' },
+  clv: { 'zh-CN': '客户终身价值', en: 'Customer lifetime value' },
+  ltv_cac: { 'zh-CN': 'LTV/CAC', en: 'LTV/CAC' },
 } as const satisfies Record<NonNullable<Kpi['measure']>, Message>;
 
 const kpiUnit = {

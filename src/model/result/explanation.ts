@@ -41,6 +41,10 @@ export const FORMULAS = [
   'users.pointsNone',
   'users.pointsCost',
   'users.pointsLiability',
+  'users.lifetime',
+  'marketing.ltv',
+  'marketing.ltvCac',
+  'marketing.payback',
 ] as const;
 export type FormulaKey = (typeof FORMULAS)[number];
 
@@ -80,6 +84,16 @@ export const INPUT_LABELS = [
   'redemptionRate',
   'valuePerPoint',
   'pointsCost',
+  'ordersPerActiveMonth',
+  'discountRate',
+  'lifespanMonths',
+  'aov',
+  'aovOfDrivenChannels',
+  'planAov',
+  'grossMarginRate',
+  'ordersPerCustomer',
+  'ltv',
+  'cac',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 

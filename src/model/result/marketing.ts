@@ -2,6 +2,7 @@
 import type { MarketingFile } from '../plan-input.generated.ts';
 import type { Series } from './series.ts';
 import type { Explanation } from './explanation.ts';
+import type { CustomerValue } from './users.ts';
 
 type Channel = NonNullable<MarketingFile['channels']>[number];
 
@@ -17,6 +18,7 @@ export interface MarketingChannelResult {
   cac: number | null;
   roas: number | null;
   roi: number | null;
+  /** Customer lifetime value (CLV) of the channel's new customers at its AOV; see CustomerValue. */
   ltv: number | null;
   ltvCac: number | null;
   paybackMonths: number | null;
@@ -26,6 +28,8 @@ export interface MarketingChannelResult {
 export interface MarketingResult {
   channels: Record<string, MarketingChannelResult>;
   spend: Series;
-  totals: { spend: number; gmv: number; newCustomers: number; cac: number | null; roas: number | null };
+  /** cac: overall spend ÷ new customers; ltv, ltvCac, paybackMonths: the plan's customer value at the funnel's AOV. */
+  totals: { spend: number; gmv: number; newCustomers: number; cac: number | null; roas: number | null } & CustomerValue;
+  explain: Record<'ltv' | 'ltvCac' | 'paybackMonths', Explanation>;
   experiments: Record<string, { sampleSizePerVariant: number | null; days: number | null; explain: Explanation }>;
 }

@@ -33,6 +33,30 @@ export interface RfmResult {
   cutoffs: { recencyDays: number[]; frequency: number[]; monetary: number[] } | null;
 }
 
+/** What one new customer is expected to buy over a lifespan (src/engine/customer-value.ts). */
+export interface CustomerLifetime {
+  /** Yearly discount rate (users.yaml lifecycle.retention.discountRate, default 0.1). */
+  discountRate: number;
+  /** Months counted after the first purchase, the first included (default 36). */
+  lifespanMonths: number;
+  /** Orders per active customer per month (default 1). */
+  ordersPerActiveMonth: number;
+  /** Index k = months after the first purchase: r(k) × orders per active month × (1 + d)^(−k/12). */
+  expectedOrders: number[];
+  /** Σ expectedOrders: discounted orders per new customer over the lifespan. */
+  ordersPerCustomer: number;
+}
+
+/** Customer lifetime value and what it returns on the acquisition cost. */
+export interface CustomerValue {
+  /** CLV: margin per order × discounted orders per customer, yuan (to the fen); null without a margin per order. */
+  ltv: number | null;
+  /** CLV ÷ CAC; null without either. */
+  ltvCac: number | null;
+  /** First month after the first purchase (0 = that month) whose cumulative discounted margin covers CAC; null when the lifespan never does. */
+  paybackMonths: number | null;
+}
+
 export interface UsersResult {
   aarrr: AarrrStage[];
   /** cohort month → active customers of that cohort by month (0 before the cohort month). */
@@ -41,6 +65,7 @@ export interface UsersResult {
   mau: Series;
   dau: Series;
   repurchaseRate: number | null;
+  lifetime: CustomerLifetime;
   membership: MembershipResult;
   rfm: RfmResult;
   explain: Record<string, Explanation>;
