@@ -12,7 +12,8 @@ import { computeTargets, milestoneFindings } from './targets.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import { computeProducts, productsFindings } from './products.ts';
 import { computeFunnel } from './funnel.ts';
-import { computeTargetGaps, targetGapFindings } from './target-gap.ts';
+import { computeTargetGaps } from './target-gap.ts';
+import { targetFindings } from './target-findings.ts';
 import { computePromotions, createSkuIndex, promotionsFindings } from './promotions.ts';
 import { computeSupply, supplyFindings } from './supply.ts';
 import { computeUsers } from './users.ts';
@@ -74,7 +75,7 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
       scenario: options.scenario ?? 'base',
     },
     ...core,
-    verdicts: verdictsToClose(effective, core, cache),
+    ...withTargetsClosed(effective, core, cache),
     baseline: baselineResult(input, options.baseline),
     summary: computeVerdictSummary({ ...core, input: effective, months, measures: computeMeasures(effective, cache), baseline: options.baseline }),
     scenarios: computeScenarios(input, headline, base),
@@ -114,7 +115,6 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const channels = funnelResult.channels;
   const findings = acceptFindings([
     ...milestoneFindings(targets),
-    ...targetGapFindings(gaps, targets),
     ...productsFindings(products, input),
     ...promotionsFindings(promotions),
     ...supplyFindings(supply, input),
@@ -146,11 +146,17 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   };
 }
 
-/** The core's verdicts with what it would take filled in for the targets the plan misses: single-driver reruns of the same engine. */
-export function verdictsToClose(input: PlanInput, core: Pick<Core, 'verdicts' | 'targets' | 'channels'>, cache?: CoreCache): PlanResult['verdicts'] {
+/**
+ * The core's verdicts with what it would take filled in for the targets the plan misses (single-driver reruns of
+ * the same engine), and the core's findings with the targets missed or overshot first, as a board reads them.
+ */
+export function withTargetsClosed(input: PlanInput, core: Pick<Core, 'verdicts' | 'targets' | 'channels' | 'findings'>, cache?: CoreCache): Pick<PlanResult, 'verdicts' | 'findings'> {
   const channelGmv = Object.fromEntries(Object.entries(core.channels).map(([id, c]) => [id, c.totals.gmv]));
   const verdicts = withWhatItTakes(Object.values(core.verdicts), Object.values(core.targets), () => whatItTakes(input, computeMeasures(input, cache), channelGmv, (i) => computeMeasures(i, cache)));
-  return Object.fromEntries(verdicts.map((v) => [v.targetId, v]));
+  return {
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.targetId, v])),
+    findings: [...acceptFindings(targetFindings(verdicts), input), ...core.findings],
+  };
 }
 
 /** The engine measures of a set of inputs (the numbers targets are judged on), for what-it-would-take reruns. */

@@ -8,8 +8,6 @@
 // largest remainder, so the channels add up exactly to the month.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
-import { amount, ref } from '../model/facts.ts';
-import { finding, type Finding } from '../model/findings.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import type { FunnelResult } from './funnel.ts';
 import type { FunnelKey } from '../model/result/funnel.ts';
@@ -86,24 +84,4 @@ function split(value: number, weights: number[], money: boolean): number[] {
   if (money) return allocate(toMinor(value), weights).map(fromMinor);
   if (Number.isInteger(value)) return allocate(value, weights);
   return allocate(Math.round(value * 100), weights).map((v) => v / 100);
-}
-
-/**
- * A finding when the funnel falls short of a target by more than `tolerance` (default 5 %) over the horizon. A plan
- * without sales channels has no bottom-up to compare (a new plan, before its channels are written): no finding.
- */
-export function targetGapFindings(gaps: Record<string, TargetGap>, targets: readonly TargetResult[], tolerance = 0.05): Finding[] {
-  return targets.flatMap((t, i) => {
-    const g = gaps[t.id];
-    if (!g || Object.keys(g.byChannel).length === 0 || g.gapShare === null || g.gapShare >= -tolerance) return [];
-    const unit = t.unit === 'money' ? 'money' : 'count';
-    return [
-      finding('target-gap', { entity: ref('target', t.id), file: 'targets', path: ['targets', i, 'value'] }, {
-        projection: amount(g.totals.bottomUp, unit),
-        target: amount(g.totals.target, unit),
-        gap: amount(g.totalGap, unit),
-        gapShare: amount(g.gapShare, 'rate'),
-      }),
-    ];
-  });
 }

@@ -2,7 +2,8 @@
 // Each kind's facts become the arguments of its catalog sentence — names from the plan, amounts formatted in
 // the reader's locale — so the engine's facts reach every reader in their language and nothing is re-parsed.
 import type { Amount, EntityRef } from '../model/facts.ts';
-import type { Finding, FindingKind, FindingOf, RangeSource, SlowReason } from '../model/findings.ts';
+import type { DriverMove, Finding, FindingKind, FindingOf, RangeSource, SlowReason, TargetFacts } from '../model/findings.ts';
+import { changeText } from './verdict-text.ts';
 import { localText } from './text.ts';
 import { parseFormula, type FormulaNode } from '../model/formula.ts';
 import { t, type MessageArgs } from './catalog.ts';
@@ -42,7 +43,13 @@ const ARGS: ArgsOf = {
     threshold: r.amount(f.threshold),
     firings: r.list(f.firings.map((x) => t(r.locale, 'finding.firing', { period: formatPeriod(x.period, r.locale), basis: x.basis }))),
   }),
-  'target-gap': (f, r) => ({ projection: r.amount(f.projection), target: r.amount(f.target), gap: r.amount(abs(f.gap)), gapShare: r.amount(abs(f.gapShare)) }),
+  'target-gap': (f, r) => ({
+    ...targetArgs(f, r),
+    attainment: f.attainment ? r.amount(f.attainment) : 'none',
+    status: t(r.locale, `label.status.${f.status}`),
+    close: f.close ? driverMoveText(f.close, r) : 'none',
+  }),
+  'target-overshoot': (f, r) => ({ ...targetArgs(f, r), over: f.attainment ? r.amount({ value: f.attainment.value - 1, unit: 'rate' }) : '', threshold: r.amount(f.threshold) }),
   'milestone-off-track': (f, r) => ({ target: r.name(f.target), month: r.month(f.month), asked: r.amount(f.asked), planned: r.amount(f.planned) }),
   'ltv-below-cac': (f, r) => ({ ltv: r.amount(f.ltv), cac: r.amount(f.cac) }),
   'out-of-range': (f, r) => ({
@@ -139,6 +146,15 @@ function printFormula(node: FormulaNode, r: Render, outer: number): string {
       return p < outer ? `(${text})` : text;
     }
   }
+}
+
+/** What both target findings say: the projection through a month against the target, the gap without its sign. */
+function targetArgs(f: TargetFacts, r: Render): MessageArgs {
+  return { projection: r.amount(f.projection), target: r.amount(f.target), gap: r.amount(abs(f.gap)), through: r.month(f.through) };
+}
+
+function driverMoveText(d: DriverMove, r: Render): string {
+  return changeText(d.driver, d.channel ? r.name(d.channel) : '', r.amount(d.from), r.amount(d.to), d.change.value, r.locale);
 }
 
 function abs(a: Amount): Amount {

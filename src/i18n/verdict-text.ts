@@ -1,7 +1,7 @@
 // Targets judged, in words: a period's status with its attainment, and one way to close a missed target
 // (PlanResult.verdicts). Shared by `shopplan compute` and the site, so both say the same.
 import { ref } from '../model/facts.ts';
-import type { DriverChange, PeriodVerdict } from '../model/result/target-verdicts.ts';
+import type { DriverChange, DriverKind, PeriodVerdict } from '../model/result/target-verdicts.ts';
 import { t } from './catalog.ts';
 import { formatGrowth, formatValue } from './format.ts';
 import type { Locale } from './locale.ts';
@@ -19,11 +19,19 @@ export function statusText(v: PeriodVerdict, locale: Locale): string {
 export function driverChangeText(d: DriverChange, names: PlanNames, locale: Locale): string {
   const { currency } = names;
   const channel = d.channel ? nameOf(names, ref('channel', d.channel), locale) : '';
-  const driver = t(locale, `label.driver.${d.driver}`, { channel });
-  if (d.to === null) return t(locale, 'verdict.unreachable', { driver });
+  if (d.to === null) return t(locale, 'verdict.unreachable', { driver: driverName(d.driver, channel, locale) });
   const value = (v: number) => formatValue(v, d.unit, locale, { currency });
-  const line = t(locale, 'verdict.change', { driver, from: value(d.from), to: value(d.to), change: formatGrowth(d.change, locale) });
+  const line = changeText(d.driver, channel, value(d.from), value(d.to), d.change, locale);
   return d.plausible ? line : `${line} — ${t(locale, 'verdict.implausible', { limit: value(d.limit) })}`;
+}
+
+/** A driver moved from → to, the values already formatted: `Tmall CVR: 3.00 % → 3.18 % (+6.1 %)` (the site, the CLI, the target-gap finding). */
+export function changeText(driver: DriverKind, channelName: string, from: string, to: string, change: number | null, locale: Locale): string {
+  return t(locale, 'verdict.change', { driver: driverName(driver, channelName, locale), from, to, change: formatGrowth(change, locale) });
+}
+
+function driverName(driver: DriverKind, channelName: string, locale: Locale): string {
+  return t(locale, `label.driver.${driver}`, { channel: channelName });
 }
 
 /** A gap with its sign: `+¥1.2万` above the target, `-¥3万` short of it. */

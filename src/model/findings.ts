@@ -5,6 +5,8 @@
 // as diagnostics at their line.
 import type { Amount, EntityRef, PlanPlace } from './facts.ts';
 import type { Text } from './plan-input.generated.ts';
+import type { DriverKind } from './result/target-verdicts.ts';
+import type { TargetMetric } from './result/targets.ts';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -58,6 +60,30 @@ export type SlowReason =
   | { reason: 'no-forecast'; openingStock: Amount }
   | { reason: 'sell-through'; sellThrough: Amount; minimum: Amount };
 
+/** One input changed until a missed target is met, all else as planned (engine/what-it-takes.ts). */
+export interface DriverMove {
+  driver: DriverKind;
+  /** The sales channel whose input changes (a channel's CVR); absent for a plan-wide driver. */
+  channel?: EntityRef;
+  from: Amount;
+  to: Amount;
+  /** to ÷ from − 1. */
+  change: Amount;
+}
+
+/** A target judged through its deadline (engine/target-verdicts.ts): the facts both target findings carry. */
+export interface TargetFacts {
+  metric: TargetMetric;
+  /** The last month the projection counts (the deadline, or the horizon's end before it). */
+  through: string;
+  target: Amount;
+  projection: Amount;
+  /** projection − target. */
+  gap: Amount;
+  /** projection ÷ target; null when the target is 0. */
+  attainment: Amount | null;
+}
+
 /** A period of a trigger window: a month `2027-03`, a quarter `2027-Q2`, or `all`. */
 export interface Firing {
   period: string;
@@ -80,8 +106,14 @@ export type Finding =
   /** The list price differs from the price the pricing method gives by more than the tolerance. */
   | Of<'price-mismatch', { listPrice: Amount; price: Amount; pricing: 'cost-plus' | 'competitor' | 'value'; apart: Amount | null }>
   | Of<'risk-triggered', { kpi: EntityRef; operator: '>' | '>=' | '<' | '<='; threshold: Amount; firings: Firing[] }>
-  /** The channel funnel's projection against a target, over the horizon; `gapShare` = gap ÷ target. */
-  | Of<'target-gap', { projection: Amount; target: Amount; gap: Amount; gapShare: Amount }>
+  /**
+   * The plan's projection falls short of a target beyond its threshold (status amber or red; `threshold` is the
+   * attainment from which it counts as on track), with the smallest plausible single-driver change that closes
+   * it (`close`), if there is one.
+   */
+  | Of<'target-gap', TargetFacts & { status: 'amber' | 'red'; threshold: Amount; close: DriverMove | null }>
+  /** The projection exceeds a target by more than the plan's overshoot threshold (`threshold`: 0.1 = 10 % above). */
+  | Of<'target-overshoot', TargetFacts & { threshold: Amount }>
   | Of<'milestone-off-track', { target: EntityRef; month: string; asked: Amount; planned: Amount }>
   | Of<'ltv-below-cac', { ltv: Amount; cac: Amount }>
   /** An assumption, or a ratio computed from the plan, outside its published (or the plan's own) range. */
@@ -97,6 +129,7 @@ export type FindingOf<K extends FindingKind> = Extract<Finding, { kind: K }>;
 export const FINDING_KINDS = Object.keys({
   'promotion-margin': 0,
   'target-gap': 0,
+  'target-overshoot': 0,
   'margin-negative': 0,
   'risk-triggered': 0,
   'ltv-below-cac': 0,
@@ -120,6 +153,7 @@ export function isFindingKind(code: string): code is FindingKind {
 export const FINDING_SEVERITY = {
   'promotion-margin': 'error',
   'target-gap': 'warning',
+  'target-overshoot': 'warning',
   'margin-negative': 'warning',
   'risk-triggered': 'warning',
   'ltv-below-cac': 'warning',

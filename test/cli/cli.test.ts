@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -221,6 +221,62 @@ describe('shopplan compute (text)', () => {
     expect(r.stdout).toContain('损益汇总');
     expect(r.stdout).toContain('达成目标需要（任选一项）');
     expect(r.stdout).toMatch(/天猫旗舰店转化率：3% → 3\.18%/);
+  });
+});
+
+describe('targets missed and overshot, as a user sees them', () => {
+  // A one-channel shop: 100,000 visitors × 2 % × ¥200 = ¥400,000 GMV a month, ¥4,800,000 a year.
+  // Operating profit a month: returns 12 % → net sales ¥352,000; VAT 13 % → ¥352,000 × 0.13 ÷ 1.13 = ¥40,495.58,
+  // net revenue ¥311,504.42; commission 5 % of net sales ¥17,600 and payment fee 0.6 % of GMV ¥2,400 →
+  // ¥291,504.42; a year ¥3,498,053.04. No products, so no COGS; no other costs.
+  const dir = join(tmp, 'small-shop');
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+  const setUp = () => {
+    if (existsSync(dir)) return;
+    mkdirSync(dir);
+    write('plan.yaml', 'schemaVersion: 1\nid: small-shop\ntitle: Small shop 2027\ncompany: { name: Small Shop, category: Tea }\ncurrency: CNY\nhorizon: { start: 2027-01, months: 12 }\n');
+    write('org.yaml', 'teams:\n  - id: ops\n    name: Operations\n    mission: Run the Tmall store.\n    responsibilities: [店铺日常运营]\n');
+    write(
+      'channels.yaml',
+      'channels:\n  - id: tmall\n    name: { zh-CN: 天猫店, en: Tmall store }\n    platform: tmall\n    model: marketplace\n    owner: ops\n' +
+        '    funnel: { visitors: 100000, cvr: 0.02, aov: 200, returnRate: 0.12, newCustomerShare: 0.5 }\n    fees: { commission: 0.05, paymentFee: 0.006 }\n',
+    );
+    write(
+      'targets.yaml',
+      'targets:\n' +
+        '  - id: gmv\n    name: { zh-CN: GMV 400 万元, en: GMV of ¥4 million }\n    metric: gmv\n    value: 4000000\n    deadline: 2027-12\n    owner: ops\n' +
+        '  - id: profit\n    name: { zh-CN: 经营利润 360 万元, en: Operating profit of ¥3.6 million }\n    metric: operating-profit\n    value: 3600000\n    deadline: 2027-12\n    owner: ops\n',
+    );
+  };
+  const lineOf = (file: string, text: string) => readFileSync(join(dir, file), 'utf8').split('\n').indexOf(text) + 1;
+
+  it('validate reports the overshot GMV and the missed profit at their targets’ lines, with the change that closes the gap', () => {
+    setUp();
+    const r = shopplan(['validate', dir]);
+    expect(r.code).toBe(0);
+    const at = (code: string) => r.stdout.split('\n').find((l) => l.endsWith(`[${code}]`));
+    // GMV: ¥4,800,000 ÷ ¥4,000,000 = 120 %, ¥800,000 (20 %) above: more than the default 10 % overshoot
+    expect(at('target-overshoot')).toBe(
+      `${join(dir, 'targets.yaml')}:${lineOf('targets.yaml', '    value: 4000000')}:12  warning  Target “GMV of ¥4 million”: the plan projects ¥4.8M through Dec 2027, ¥800K (20%) above ¥4M, more than the 10% the plan allows.  [target-overshoot]`,
+    );
+    // profit: ¥3,498,053.04 ÷ ¥3,600,000 = 97.2 %, below green (98 %) but above amber (90 %): at risk, ¥101,946.96 short.
+    // Every driver moves profit in proportion here (no fixed costs), so each needs ×3,600,000 ÷ 3,498,053.04 = ×1.0291:
+    // the CVR, tried first, 2 % → 2.06 % (+2.9 %).
+    expect(at('target-gap')).toBe(
+      `${join(dir, 'targets.yaml')}:${lineOf('targets.yaml', '    value: 3600000')}:12  warning  Target “Operating profit of ¥3.6 million”: the plan projects ¥3.5M through Dec 2027, ¥101.9K short of ¥3.6M (97.2% attained, At risk). The smallest single change that closes it: Tmall store CVR: 2% → 2.06% (+2.9%).  [target-gap]`,
+    );
+  });
+
+  it('compute prints both findings after the targets table, in Chinese too', () => {
+    setUp();
+    const en = shopplan(['compute', dir]);
+    expect(en.code).toBe(0);
+    const findings = en.stdout.slice(en.stdout.indexOf('Findings ('));
+    expect(findings).toContain('⚠ Target overshot: Target “GMV of ¥4 million”: the plan projects ¥4.8M through Dec 2027, ¥800K (20%) above ¥4M');
+    expect(findings).toContain('⚠ Target gap: Target “Operating profit of ¥3.6 million”: the plan projects ¥3.5M');
+    const zh = shopplan(['compute', dir, '--lang', 'zh-CN']);
+    expect(zh.stdout).toContain('目标「GMV 400 万元」：截至 2027年12月 预测 ¥480万，比目标 ¥400万 多 ¥80万（超出 20%），超过计划允许的 10%。');
+    expect(zh.stdout).toContain('目标「经营利润 360 万元」：截至 2027年12月 预测 ¥349.8万，比目标 ¥360万 少 ¥10.2万（达成 97.2%，预警）。补足缺口的最小单项调整：天猫店转化率：2% → 2.06%（+2.9%）。');
   });
 });
 

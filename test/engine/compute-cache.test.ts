@@ -4,7 +4,7 @@
 // the plan's own pass and compare with a pass without any cache, value for value.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { compute, computeCore, computeHeadline, computeMeasures, verdictsToClose } from '../../src/engine/compute.ts';
+import { compute, computeCore, computeHeadline, computeMeasures, withTargetsClosed } from '../../src/engine/compute.ts';
 import { computeVerdictSummary } from '../../src/engine/verdict-summary.ts';
 import { createCoreCache, type CoreCache } from '../../src/engine/core-cache.ts';
 import { applyScenario } from '../../src/model/scenarios-apply.ts';
@@ -194,11 +194,11 @@ describe('what a rerun recomputes', () => {
 
 describe('compute()', () => {
   // compute() hands out its result without prototypes (ids are keys), so the parts are compared as such.
-  /** The core of a plan computed without a cache, what it would take and the verdict summary included (solved without a cache too). */
+  /** The core of a plan computed without a cache, what it would take, the target findings and the verdict summary included (solved without a cache too). */
   const uncachedCore = (i: PlanInput) => {
     const c = computeCore(i, actuals);
     const summary = computeVerdictSummary({ ...c, input: i, months: c.calendar.months, measures: computeMeasures(i) });
-    return withoutPrototypes({ ...c, verdicts: verdictsToClose(i, c), summary });
+    return withoutPrototypes({ ...c, ...withTargetsClosed(i, c), summary });
   };
 
   it('equals the plan’s core, each scenario and each driver computed without a cache', () => {

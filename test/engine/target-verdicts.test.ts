@@ -254,3 +254,83 @@ describe('property: every proposed change meets the target when applied and reco
     );
   });
 });
+
+describe('findings from the verdicts, for every kind of target', () => {
+  const targetFinding = (input: PlanInput, id: string) => compute(input).findings.filter((f) => f.subject.entity.id === id && f.kind.startsWith('target-'));
+
+  it('a missed GMV is a target-gap at its value line, with the smallest plausible change that closes it', () => {
+    // 4,800,000 against 6,000,000: 0.8 → red. CVR, visitors and marketing each need +25 % (a tie: the CVR comes first);
+    // the price would need +25 % too, beyond its plausible +15 %.
+    const [f] = targetFinding(plan([tmall], [target('gmv', 'gmv', 6_000_000)], { marketing: marketing(120_000) }), 'gmv');
+    expect(f).toMatchObject({ kind: 'target-gap', severity: 'warning', subject: { file: 'targets', path: ['targets', 0, 'value'] } });
+    if (f?.kind !== 'target-gap') throw new Error('no target-gap');
+    expect(f.facts).toMatchObject({
+      metric: 'gmv',
+      through: '2027-12',
+      status: 'red',
+      target: { value: 6_000_000, unit: 'money' },
+      projection: { value: 4_800_000, unit: 'money' },
+      gap: { value: -1_200_000, unit: 'money' },
+      attainment: { value: 0.8, unit: 'rate' },
+      threshold: { value: 0.98, unit: 'rate' },
+    });
+    expect(f.facts.close).toMatchObject({ driver: 'cvr', channel: { entity: 'channel', id: 'tmall' }, from: { value: 0.02, unit: 'rate' } });
+    expect(f.facts.close!.to.value).toBeCloseTo(0.025, 6);
+    expect(f.facts.close!.change.value).toBeCloseTo(0.25, 3);
+  });
+
+  it('a shortfall no plausible change closes says so (close: null)', () => {
+    // 4,800,000 against 9,600,000 needs × 2: CVR 0.02 → 0.04 is beyond its limit 0.03, visitors × 2 beyond +50 %, price beyond +15 %
+    const [f] = targetFinding(plan([tmall], [target('gmv', 'gmv', 9_600_000)]), 'gmv');
+    expect(f).toMatchObject({ kind: 'target-gap', facts: { status: 'red', close: null } });
+  });
+
+  it('a ratio target: AOV ¥200 against ¥210 is 95.2 %, amber, closed by the price +5 %', () => {
+    const [f] = targetFinding(plan([tmall], [target('aov', 'aov', 210)]), 'aov');
+    if (f?.kind !== 'target-gap') throw new Error('no target-gap');
+    expect(f.facts.status).toBe('amber');
+    expect(f.facts.attainment!.value).toBeCloseTo(200 / 210, 12);
+    expect(f.facts.close).toMatchObject({ driver: 'price', from: { value: 200, unit: 'money' } });
+    expect(f.facts.close!.to.value).toBeCloseTo(210, 2);
+  });
+
+  it('an overshoot beyond the threshold is a target-overshoot; within it, or on target, nothing', () => {
+    // orders: 12 × 2,000 = 24,000 against 20,000 = 120 % > 110 %
+    const [f] = targetFinding(plan([tmall], [target('orders', 'orders', 20_000)]), 'orders');
+    expect(f).toMatchObject({
+      kind: 'target-overshoot',
+      subject: { path: ['targets', 0, 'value'] },
+      facts: { metric: 'orders', target: { value: 20_000, unit: 'count' }, projection: { value: 24_000, unit: 'count' }, gap: { value: 4_000, unit: 'count' }, threshold: { value: 0.1, unit: 'rate' } },
+    });
+    if (f?.kind !== 'target-overshoot') throw new Error('no target-overshoot');
+    expect(f.facts.attainment!.value).toBeCloseTo(1.2, 12);
+    // 24,000 against 22,000 = 109 %: green, not an overshoot
+    expect(targetFinding(plan([tmall], [target('orders', 'orders', 22_000)]), 'orders')).toEqual([]);
+  });
+
+  it('property: one finding per target amber, red or overshot, none for the rest, whatever its metric', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Target['metric']>('gmv', 'revenue', 'gross-profit', 'operating-profit', 'orders', 'new-customers', 'aov', 'cvr'),
+        fc.double({ min: 0.5, max: 1.6, noNaN: true }),
+        (metric, ratioToProjection) => {
+          const withTarget = (value: number) => plan([tmall], [target('t', metric, value)]);
+          const projection = computeCore(withTarget(1), {}).verdicts.t!.overall.projection!;
+          const value = Math.round((projection / ratioToProjection) * 1e4) / 1e4;
+          const result = compute(withTarget(value));
+          const v = result.verdicts.t!.overall;
+          const kinds = result.findings.filter((f) => f.kind.startsWith('target-')).map((f) => f.kind);
+          const expected = v.status === 'amber' || v.status === 'red' ? ['target-gap'] : v.overshoot ? ['target-overshoot'] : [];
+          expect(kinds, `${metric} ${v.attainment}`).toEqual(expected);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('a target the plan accepts missing becomes a note with the reason', () => {
+    const input = plan([tmall], [target('gmv', 'gmv', 6_000_000)]);
+    input.plan = { ...input.plan, assumptions: { accepted: [{ finding: 'target-gap', path: 'targets.targets.gmv.value', reason: { 'zh-CN': '董事会的挑战目标', en: 'The board’s stretch target' } }] } } as PlanInput['plan'];
+    expect(targetFinding(input, 'gmv')).toMatchObject([{ kind: 'target-gap', severity: 'info', accepted: { reason: { en: 'The board’s stretch target' } } }]);
+  });
+});

@@ -36,6 +36,15 @@ const subject = (entity: EntityRef) => ({ entity, file: 'products' as const, pat
 const rate = (v: number) => amount(v, 'rate');
 const money = (v: number) => amount(v, 'money');
 const count = (v: number) => amount(v, 'count');
+/** A target of `value` judged through Dec 2027 against `projection`. */
+const targetFacts = (value: number, projection: number, unit: 'money' | 'count') => ({
+  metric: unit === 'money' ? ('gmv' as const) : ('mau' as const),
+  through: '2027-12',
+  target: amount(value, unit),
+  projection: amount(projection, unit),
+  gap: amount(projection - value, unit),
+  attainment: value > 0 ? rate(projection / value) : null,
+});
 
 /** At least one finding of every kind (typecheck fails when a kind has none), with the variants of its facts. */
 const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
@@ -78,7 +87,17 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
       ],
     }),
   ],
-  'target-gap': [finding('target-gap', subject(ref('target', 'target-a')), { projection: money(120_000_000), target: money(150_000_000), gap: money(-30_000_000), gapShare: rate(-0.2) })],
+  'target-gap': [
+    finding('target-gap', subject(ref('target', 'target-a')), {
+      ...targetFacts(150_000_000, 120_000_000, 'money'),
+      status: 'red',
+      threshold: rate(0.98),
+      close: { driver: 'cvr', channel: ref('channel', 'chan-a'), from: rate(0.03), to: rate(0.0375), change: rate(0.25) },
+    }),
+    finding('target-gap', subject(ref('target', 'target-a')), { ...targetFacts(125_000, 113_100, 'count'), status: 'amber', threshold: rate(0.98), close: null }),
+    finding('target-gap', subject(ref('target', 'target-a')), { ...targetFacts(0, -500_000, 'money'), attainment: null, status: 'red', threshold: rate(0.98), close: { driver: 'payroll', from: money(2_000_000), to: money(1_500_000), change: rate(-0.25) } }),
+  ],
+  'target-overshoot': [finding('target-overshoot', subject(ref('target', 'target-a')), { ...targetFacts(60_000_000, 70_200_000, 'money'), threshold: rate(0.1) })],
   'milestone-off-track': [finding('milestone-off-track', subject(ref('milestone', 'mile-a', 'target-a')), { target: ref('target', 'target-a'), month: '2027-06', asked: rate(0.5), planned: rate(0.45) })],
   'ltv-below-cac': [finding('ltv-below-cac', subject(ref('marketing-channel', 'mkt-a')), { ltv: money(192.29), cac: money(277.78) })],
   'kpi-division-by-zero': [finding('kpi-division-by-zero', subject(ref('kpi', 'kpi_a')), { formula: '(kpi_b - kpi_c) / kpi_c * 100', months: ['2027-02', '2027-05'] })],
@@ -132,8 +151,20 @@ describe('findings in words', () => {
     const [stock] = SAMPLES['stock-out'];
     // reorder point and safety stock are rounded up: you cannot order 0.2 of a unit
     expect(findingText(stock!, 'en', names)).toBe('“Name of SKU A”: opening stock of 600 units is below the reorder point of 681 (safety stock 268); order now.');
-    const [gap] = SAMPLES['target-gap'];
-    expect(findingText(gap!, 'zh-CN', names)).toBe('渠道漏斗的自下而上预测为 ¥1.2亿，比目标「名称8号」（¥1.5亿）少 ¥3000万（20%）。');
+    const [gap, amber, noTarget] = SAMPLES['target-gap'];
+    // ¥120m of ¥150m: ¥30m short, 120 ÷ 150 = 80 % attained; CVR 3 % → 3.75 % is +25 %
+    expect(findingText(gap!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥1.2亿，比目标 ¥1.5亿 少 ¥3000万（达成 80%，未达标）。补足缺口的最小单项调整：名称6号转化率：3% → 3.75%（+25%）。');
+    expect(findingText(gap!, 'en', names)).toBe(
+      'Target “Name of TARGET A”: the plan projects ¥120M through Dec 2027, ¥30M short of ¥150M (80% attained, Off track). The smallest single change that closes it: Name of CHAN A CVR: 3% → 3.75% (+25%).',
+    );
+    // 113,100 of 125,000 = 90.48 %; no plausible single change
+    expect(findingText(amber!, 'en', names)).toBe('Target “Name of TARGET A”: the plan projects 113.1K through Dec 2027, 11.9K short of 125K (90.5% attained, At risk). No single plausible change closes it.');
+    // a target of 0 has no attainment
+    expect(findingText(noTarget!, 'en', names)).toMatch(/short of ¥0 \(Off track\)\. The smallest single change that closes it: Payroll: ¥2M → ¥1\.5M \(-25%\)\.$/);
+    const [over] = SAMPLES['target-overshoot'];
+    // ¥70.2m against ¥60m: ¥10.2m above, 70.2 ÷ 60 − 1 = 17 %
+    expect(findingText(over!, 'en', names)).toBe('Target “Name of TARGET A”: the plan projects ¥70.2M through Dec 2027, ¥10.2M (17%) above ¥60M, more than the 10% the plan allows.');
+    expect(findingText(over!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥7020万，比目标 ¥6000万 多 ¥1020万（超出 17%），超过计划允许的 10%。');
     const [zero] = SAMPLES['kpi-division-by-zero'];
     expect(findingText(zero!, 'en', names)).toBe('The formula of “Name of KPI A” ((Name of KPI B − Name of KPI C) ÷ Name of KPI C × 100) divides by zero in Feb 2027 and May 2027; those months show 0.');
     const [risk] = SAMPLES['risk-triggered'];

@@ -112,12 +112,24 @@ const kinds = {
   'target-gap': {
     title: { 'zh-CN': '目标缺口', en: 'Target gap' },
     text: {
-      'zh-CN': '渠道漏斗的自下而上预测为 {projection}，比目标「{name}」（{target}）少 {gap}（{gapShare}）。',
-      en: 'The channel funnel projects {projection}, {gap} ({gapShare}) short of target “{name}” ({target}).',
+      'zh-CN':
+        '目标「{name}」：截至 {through} 预测 {projection}，比目标 {target} 少 {gap}（{attainment, select, none {} other {达成 {attainment}，}}{status}）。{close, select, none {没有任何单项合理调整能够补足。} other {补足缺口的最小单项调整：{close}。}}',
+      en: 'Target “{name}”: the plan projects {projection} through {through}, {gap} short of {target} ({attainment, select, none {} other {{attainment} attained, }}{status}).{close, select, none { No single plausible change closes it.} other { The smallest single change that closes it: {close}.}}',
     },
     hint: {
-      'zh-CN': '提高渠道的访客数、转化率或客单价，或下调目标，使自下而上与自上而下一致。',
-      en: 'Raise the channels’ visitors, conversion or order value, or lower the target, so that bottom-up and top-down agree.',
+      'zh-CN': '调整目标页（或 `shopplan compute` 输出）列出的某一项驱动因素：转化率、访客数、价格、营销投入或成本；或写明理由后下调目标。状态阈值在 targets.yaml 的 `thresholds` 中设置。',
+      en: 'Change one of the drivers the targets page and `shopplan compute` list (conversion, visitors, price, marketing, costs), or lower the target with a reason; the status thresholds are set in targets.yaml `thresholds`.',
+    },
+  },
+  'target-overshoot': {
+    title: { 'zh-CN': '大幅超出目标', en: 'Target overshot' },
+    text: {
+      'zh-CN': '目标「{name}」：截至 {through} 预测 {projection}，比目标 {target} 多 {gap}（超出 {over}），超过计划允许的 {threshold}。',
+      en: 'Target “{name}”: the plan projects {projection} through {through}, {gap} ({over}) above {target}, more than the {threshold} the plan allows.',
+    },
+    hint: {
+      'zh-CN': '大幅超出目标通常说明某项假设过于乐观（转化率、流量、增长、价格）：请对照参考区间核查；若计划无误，请上调目标，或调高 targets.yaml 中的 `overshoot` 阈值。',
+      en: 'A projection this far above its target usually rests on an optimistic assumption (conversion, traffic, growth, price): check them against the published ranges; if the plan is right, raise the target or the `overshoot` threshold in targets.yaml.',
     },
   },
   'milestone-off-track': {
