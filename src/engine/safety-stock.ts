@@ -1,4 +1,4 @@
-// Inventory formulas: z-score of a service level, safety stock, reorder point and EOQ.
+// Inventory formulas: z-score of a service level, safety stock, reorder point, EOQ and the ordering cycle.
 // Pure numbers in, numbers out; never NaN or Infinity.
 import { errorFunction, probit } from 'simple-statistics';
 
@@ -81,6 +81,30 @@ export function eoq({ annualDemand, orderCost, holdingCostPerUnitYear }: { annua
   const H = nonNegative(holdingCostPerUnitYear);
   if (H === 0) return null;
   return finite(Math.sqrt((2 * D * nonNegative(orderCost)) / H));
+}
+
+export interface OrderingCycle {
+  /** D ÷ Q; null without an order quantity. */
+  ordersPerYear: number | null;
+  /** D ÷ Q × S: what placing the orders costs a year; null without an order quantity. */
+  orderingCostPerYear: number | null;
+  /** Q ÷ 2 × H: holding the cycle stock (safety stock left out) for a year. */
+  holdingCostPerYear: number;
+  /** 365 × Q ÷ D: days between orders; null without demand or an order quantity. */
+  cycleDays: number | null;
+}
+
+/** Orders a year, their cost, the cycle stock's holding cost and the days between orders for order quantity Q (the EOQ, or a lot the supplier's MOQ raises). */
+export function orderingCycle({ annualDemand, orderCost, holdingCostPerUnitYear, orderQuantity }: { annualDemand: number; orderCost: number; holdingCostPerUnitYear: number; orderQuantity: number }): OrderingCycle {
+  const D = nonNegative(annualDemand);
+  const Q = nonNegative(orderQuantity);
+  const ordersPerYear = Q > 0 ? D / Q : null;
+  return {
+    ordersPerYear,
+    orderingCostPerYear: ordersPerYear === null ? null : finite(ordersPerYear * nonNegative(orderCost)),
+    holdingCostPerYear: finite((Q / 2) * nonNegative(holdingCostPerUnitYear)),
+    cycleDays: Q > 0 && D > 0 ? finite((365 * Q) / D) : null,
+  };
 }
 
 function finite(x: number): number {

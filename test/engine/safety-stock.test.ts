@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DAYS_PER_MONTH, dailyStdDev, eoq, reorderPoint, safetyStock, zScore } from '../../src/engine/safety-stock.ts';
+import { DAYS_PER_MONTH, dailyStdDev, eoq, orderingCycle, reorderPoint, safetyStock, zScore } from '../../src/engine/safety-stock.ts';
 
 describe('z-score', () => {
   it('matches the normal tables', () => {
@@ -75,6 +75,32 @@ describe('safety stock, reorder point, EOQ', () => {
         expect([z, ss, reorderPoint({ dailyDemand: 0, leadTimeDays: 10, safetyStock: ss }), q ?? 0].every(Number.isFinite)).toBe(true);
         expect(ss).toBe(0);
       }),
+    );
+  });
+
+  it('ordering cycle from EOQ: orders a year, ordering and holding cost, cycle time', () => {
+    // D = 1,200 units a year, S = ¥100 an order, H = ¥6 a unit-year: EOQ = √(2 × 1,200 × 100 ÷ 6) = √40,000 = 200
+    const q = eoq({ annualDemand: 1200, orderCost: 100, holdingCostPerUnitYear: 6 })!;
+    expect(q).toBe(200);
+    // orders = 1,200 ÷ 200 = 6; ordering = 6 × 100 = ¥600; holding = 200 ÷ 2 × 6 = ¥600 (equal at the EOQ); cycle = 365 × 200 ÷ 1,200 = 60.83 days
+    const c = orderingCycle({ annualDemand: 1200, orderCost: 100, holdingCostPerUnitYear: 6, orderQuantity: q });
+    expect(c).toEqual({ ordersPerYear: 6, orderingCostPerYear: 600, holdingCostPerYear: 600, cycleDays: (365 * 200) / 1200 });
+    // an MOQ of 300 raises the lot: 4 orders = ¥400, holding 150 × 6 = ¥900, every 91.25 days
+    expect(orderingCycle({ annualDemand: 1200, orderCost: 100, holdingCostPerUnitYear: 6, orderQuantity: 300 })).toEqual({ ordersPerYear: 4, orderingCostPerYear: 400, holdingCostPerYear: 900, cycleDays: 91.25 });
+    // no order quantity or no demand: nothing to cycle
+    expect(orderingCycle({ annualDemand: 1200, orderCost: 100, holdingCostPerUnitYear: 6, orderQuantity: 0 })).toEqual({ ordersPerYear: null, orderingCostPerYear: null, holdingCostPerYear: 0, cycleDays: null });
+    expect(orderingCycle({ annualDemand: 0, orderCost: 100, holdingCostPerUnitYear: 6, orderQuantity: 50 }).cycleDays).toBeNull();
+  });
+
+  it('property: at the EOQ ordering cost equals holding cost, and no other lot costs less', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e7 }), fc.double({ min: 0.01, max: 1e4, noNaN: true }), fc.double({ min: 0.01, max: 1e3, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (D, S, H, k) => {
+          const q = eoq({ annualDemand: D, orderCost: S, holdingCostPerUnitYear: H })!;
+          const at = orderingCycle({ annualDemand: D, orderCost: S, holdingCostPerUnitYear: H, orderQuantity: q });
+          const other = orderingCycle({ annualDemand: D, orderCost: S, holdingCostPerUnitYear: H, orderQuantity: q * k });
+          expect(at.orderingCostPerYear!).toBeCloseTo(at.holdingCostPerYear, 6);
+          expect(other.orderingCostPerYear! + other.holdingCostPerYear).toBeGreaterThanOrEqual((at.orderingCostPerYear! + at.holdingCostPerYear) * (1 - 1e-9));
+        }),
     );
   });
 });

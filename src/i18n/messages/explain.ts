@@ -107,6 +107,22 @@ const formulas = {
     'zh-CN': '回本月数 = 首单后累计折现毛利（客单价 × 毛利率 × 各月预期订单）首次不低于获客成本的月份（0 = 首单当月）；生命周期内无法回本则为空',
     en: 'Payback = the first month after the first purchase (0 = that month) in which the cumulative discounted margin (AOV × gross margin rate × expected orders of each month) covers the acquisition cost; none when the lifespan never does',
   },
+  'breakEven.units': {
+    'zh-CN': '保本销量 = 固定成本 ÷ 单件贡献；单件贡献 = 贡献 ÷ 销量；贡献 = 经营利润 + 固定成本（净收入减去随销量变化的成本：商品成本、平台与支付费用、履约、促销、库存持有、积分）；固定成本 = 营销预算、人工、激励、培训、系统、仓库固定费用',
+    en: 'Break-even units = fixed costs ÷ contribution per unit; contribution per unit = contribution ÷ units; contribution = operating profit + fixed costs (net revenue less the costs that grow with sales: COGS, platform and payment fees, fulfilment, promotions, holding cost, points); fixed costs = marketing budget, payroll, incentives, training, systems, warehouse fixed cost',
+  },
+  'breakEven.sales': {
+    'zh-CN': '保本 GMV = 固定成本 ÷ （贡献 ÷ GMV），即按计划的产品结构与价格放大或缩小；安全边际 = （GMV − 保本 GMV）÷ GMV',
+    en: 'Break-even GMV = fixed costs ÷ (contribution ÷ GMV), the plan’s mix and prices scaled; margin of safety = (GMV − break-even GMV) ÷ GMV',
+  },
+  'breakEven.roas': {
+    'zh-CN': '保本 ROAS = 1 ÷ 贡献率；贡献率 = （净收入 − 商品成本 − 平台与支付费用 − 履约费用）÷ GMV，退货与增值税已从净收入中扣除',
+    en: 'Break-even ROAS = 1 ÷ contribution rate; contribution rate = (net revenue − COGS − platform and payment fees − fulfilment) ÷ GMV, returns and VAT already out of net revenue',
+  },
+  'breakEven.priceChange': {
+    'zh-CN': '调价 Δp 后的毛利率 = （m + Δp）÷ （1 + Δp）；保持毛利不变所需的销量变化 = −Δp ÷ （m + Δp），m 为 SKU 毛利率；降价 d 时即需多卖 d ÷ （m − d）',
+    en: 'Margin after a price change Δp = (m + Δp) ÷ (1 + Δp); volume change that keeps the gross profit = −Δp ÷ (m + Δp), m the SKU’s margin rate; after a discount d that is d ÷ (m − d) more units',
+  },
 } as const satisfies Record<FormulaKey, Message>;
 
 const inputs = {
@@ -154,6 +170,10 @@ const inputs = {
   ordersPerCustomer: { 'zh-CN': '每位新客的预期订单（折现）', en: 'Expected orders per new customer (discounted)' },
   ltv: { 'zh-CN': '客户终身价值', en: 'Customer lifetime value' },
   cac: { 'zh-CN': '获客成本', en: 'Acquisition cost' },
+  fixedCosts: { 'zh-CN': '固定成本', en: 'Fixed costs' },
+  contribution: { 'zh-CN': '贡献（经营利润 + 固定成本）', en: 'Contribution (operating profit + fixed costs)' },
+  unitsSold: { 'zh-CN': '销量', en: 'Units sold' },
+  gmv: { 'zh-CN': 'GMV', en: 'GMV' },
 } as const satisfies Record<InputLabel, Message>;
 
 export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };

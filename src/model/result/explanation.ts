@@ -45,6 +45,10 @@ export const FORMULAS = [
   'marketing.ltv',
   'marketing.ltvCac',
   'marketing.payback',
+  'breakEven.units',
+  'breakEven.sales',
+  'breakEven.roas',
+  'breakEven.priceChange',
 ] as const;
 export type FormulaKey = (typeof FORMULAS)[number];
 
@@ -94,6 +98,10 @@ export const INPUT_LABELS = [
   'ordersPerCustomer',
   'ltv',
   'cac',
+  'fixedCosts',
+  'contribution',
+  'unitsSold',
+  'gmv',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 
