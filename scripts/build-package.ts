@@ -41,7 +41,8 @@ async function build(): Promise<void> {
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) continue;
     const to = join(LIB, relative(SRC, file));
     await mkdir(dirname(to), { recursive: true });
-    if (/\.(astro|d\.ts)$/.test(file)) await writeFile(to, pointImportsAtJs(await readFile(file, 'utf8')));
+    // Generated JavaScript (validators.generated.js) imports .ts modules too.
+    if (/\.(astro|js|d\.ts)$/.test(file)) await writeFile(to, pointImportsAtJs(await readFile(file, 'utf8')));
     else await copyFile(file, to);
     copied++;
   }

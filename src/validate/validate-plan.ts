@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { withoutPrototypes } from '../model/dict.ts';
-import { planAjv, type ValidationContext } from './ajv.ts';
+import { schemaValidators, type ValidationContext } from './validators.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { CheckContext, type Check } from './check-context.ts';
@@ -36,21 +36,19 @@ const CHECKS: readonly Check[] = [checkUniqueIds, checkReferences, checkShares, 
 
 /** `loadFailed`: some file could not be read, so cross-file checks would report it as missing. */
 export function validatePlan(sources: PlanSources, options: { loadFailed?: boolean } = {}): ValidationResult {
-  const ajv = planAjv();
   const diagnostics: Diagnostic[] = [];
   const copyPaths: Partial<Record<PlanFileKey, string[]>> = {};
   const data: Record<string, unknown> = {};
   for (const key of PLAN_FILES) {
     const source = sources.files[key];
     if (!source) continue;
-    const validate = ajv.getSchema(`${key}.schema.json`)!;
+    const validate = schemaValidators[key];
     const context: ValidationContext = { copyPaths: [] };
     if (!validate.call(context, source.data)) diagnostics.push(...schemaDiagnostics(source, validate.errors ?? []));
     copyPaths[key] = context.copyPaths;
     data[key] = source.data;
   }
-  const chapterSchema = ajv.getSchema('chapter.schema.json')!;
-  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, chapterSchema), ...checkChapterUrls(chapter));
+  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, schemaValidators.chapter), ...checkChapterUrls(chapter));
   // Meaning is checked only on well-formed data: checks may then trust the types.
   if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 

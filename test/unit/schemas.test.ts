@@ -4,6 +4,7 @@ import { createAjv } from '../../src/validate/ajv.ts';
 import { readSchemas } from '../../src/validate/schema-registry.ts';
 import { PLAN_FILES } from '../../src/model/plan-files.ts';
 import { renderPlanInputTypes } from '../../scripts/render-types.ts';
+import { renderValidators, renderValidatorTypes } from '../../scripts/render-validators.ts';
 import { renderContentModelDoc, renderDiagnosticsDoc } from '../../scripts/render-docs.ts';
 import { CODES } from '../../src/diagnostics/codes.ts';
 
@@ -49,6 +50,11 @@ describe('schemas', () => {
   it('keeps the generated input types in step with the schemas (run `npm run gen`)', async () => {
     const committed = readFileSync(new URL('../../src/model/plan-input.generated.ts', import.meta.url), 'utf8');
     expect(committed).toBe(await renderPlanInputTypes());
+  });
+
+  it('keeps the precompiled validators in step with the schemas (run `npm run gen`)', () => {
+    expect(readFileSync(new URL('../../src/validate/validators.generated.js', import.meta.url), 'utf8')).toBe(renderValidators());
+    expect(readFileSync(new URL('../../src/validate/validators.generated.d.ts', import.meta.url), 'utf8')).toBe(renderValidatorTypes());
   });
 
   it('keeps docs/diagnostics.md and docs/content-model.md in step (run `npm run gen`)', () => {

@@ -10,7 +10,7 @@ import { applyScenario } from '../../model/scenarios-apply.ts';
 import { formatPath } from '../../model/data-path.ts';
 import type { PlanFileKey } from '../../model/plan-files.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
-import { schemaValidators } from '../ajv.ts';
+import { schemaValidators } from '../validators.ts';
 import { schemaDiagnostics } from '../schema-errors.ts';
 import { MAX_DRIVERS, MAX_SCENARIOS } from './work.ts';
 
@@ -81,7 +81,7 @@ function checkOutcomes(ctx: CheckContext): void {
 
 /** Schema problems of one file of a changed plan, as plain-language reasons with the data path. */
 function problems(ctx: CheckContext, plan: PlanInput, key: PlanFileKey): Array<{ path: string; reason: string; hint: string }> {
-  const validate = schemaValidators()[key];
+  const validate = schemaValidators[key];
   if (validate(plan[key])) return [];
   // Amounts a factor computes need not be whole 分: the engine rounds them; only what is written must be.
   const errors = (validate.errors ?? []).filter((e: ErrorObject) => e.keyword !== 'decimals');
