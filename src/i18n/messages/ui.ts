@@ -19,6 +19,8 @@ export const UI = prefixed('ui', {
   source: { 'zh-CN': '来源', en: 'Source' },
   viewSource: { 'zh-CN': '查看 YAML 第 {line} 行', en: 'View YAML line {line}' },
   item: { 'zh-CN': '项目', en: 'Item' },
+  days: { 'zh-CN': '{n} 天', en: '{n} days' },
+  figure: { 'zh-CN': '{name}：{value}', en: '{name}: {value}' },
   linkToSection: { 'zh-CN': '本节链接：{title}', en: 'Link to this section: {title}' },
   dataTable: { 'zh-CN': '数据表', en: 'Data table' },
   month: { 'zh-CN': '月份', en: 'Month' },

@@ -35,5 +35,4 @@ export const CHANNELS_PAGE = prefixed('page.channels', {
   details: { 'zh-CN': '渠道说明与计算', en: 'Channel notes and calculations' },
   owner: { 'zh-CN': '负责团队：{team}', en: 'Owner: {team}' },
   netRevenueLong: { 'zh-CN': '净收入（不含税）', en: 'Net revenue (excl. VAT)' },
-  figure: { 'zh-CN': '{name}：{value}', en: '{name}: {value}' },
 });

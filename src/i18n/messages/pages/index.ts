@@ -2,5 +2,7 @@
 // Words more than one page shows live in ../ui.ts; enum labels in ../labels.ts.
 import { CHANNELS_PAGE } from './channels.ts';
 import { PNL_PAGE } from './pnl.ts';
+import { PRODUCTS_PAGE } from './products.ts';
+import { SUPPLY_PAGE } from './supply.ts';
 
-export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE };
+export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...SUPPLY_PAGE };
