@@ -10,12 +10,9 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'kpis.astro',
   'marketing.astro',
   'org.astro',
-  'promotions.astro',
   'review.astro',
   'risks.astro',
-  'scenarios.astro',
   'strategy.astro',
-  'targets.astro',
   'users.astro',
   'versions.astro',
 ]);
