@@ -22,6 +22,7 @@ import { computeOrg } from './org.ts';
 import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
 import { computePnl } from './pnl.ts';
+import { computeBreakEven } from './break-even.ts';
 import type { PnlResult } from '../model/result/pnl.ts';
 import { collectMeasures } from './measures.ts';
 import { computeVerdicts, targetProjection, type Measures } from './target-verdicts.ts';
@@ -142,6 +143,13 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     metricTree: kpiOutcome.metricTree,
     risks,
     findings,
+    breakEven: computeBreakEven({
+      pnl: pnl.total,
+      units: Object.values(products.skus).reduce((sum, k) => sum + total(k.units), 0),
+      // COGS by channel: its net revenue × the plan's COGS ratio, as the P&L charges it.
+      channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, { ...c.totals, cogs: c.totals.netRevenue * (products.cogsRatio ?? 0) }])),
+      skus: products.skus,
+    }),
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
 }

@@ -15,6 +15,7 @@ import type { UsersResult } from './users.ts';
 import type { MarketingResult } from './marketing.ts';
 import type { OrgResult } from './org.ts';
 import type { PnlResult } from './pnl.ts';
+import type { BreakEvenResult } from './break-even.ts';
 import type { RisksResult } from './risks.ts';
 import type { ScenarioSummary, SensitivityResult } from './scenarios.ts';
 import type { TargetGap } from './target-gap.ts';
@@ -55,6 +56,8 @@ export interface PlanResult {
   org: OrgResult;
   systems: SystemsResult;
   pnl: PnlResult;
+  /** Break-even units and sales, break-even ROAS per sales channel, volume needed per price change per SKU (break-even.ts). */
+  breakEven: BreakEvenResult;
   /** Cash that the P&L does not show: stock on hand, and promotion cash by the month it is paid (预售 deposits). */
   cash: { inventoryCapital: Series; promotionCash: Series };
   kpis: Record<string, KpiResult>;
