@@ -4,7 +4,8 @@
 // compute/parse and validate/parse, and the growth large/small.
 // Goal (issue): compute costs no more than parsing the YAML, and grows linearly with the plan.
 // The goal lines are informative: this script asserts nothing and exits 0 whatever the figures.
-// Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders] [-- --skip-site]
+// It also runs `shopplan validate` and `compute` of the example as a user does (scripts/bench/cli.ts, goal ≤ 1 s each).
+// Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-cli] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders] [-- --skip-site]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import { benchVersions, formatVersionsBench } from './bench/versions.ts';
 import { benchPdf, formatPdfBench } from './bench/pdf.ts';
 import { benchOrders, formatOrdersBench } from './bench/orders.ts';
 import { benchSite, formatSiteBench } from './bench/site.ts';
+import { benchCli, formatCliBench } from './bench/cli.ts';
 
 const STAGES = ['read', 'parse', 'validate', 'compute-core', 'compute', 'compute-missed'] as const;
 type Stage = (typeof STAGES)[number];
@@ -58,7 +60,7 @@ interface PlanReport {
   peakRssBytes: number;
 }
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false } } });
 const runsOverride = args.runs === undefined ? undefined : Number(args.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride >= 1)) {
   console.error(`--runs wants a whole number ≥ 1, not "${args.runs}".`);
@@ -85,6 +87,8 @@ try {
   }
   const [small, large] = reports as [PlanReport, PlanReport];
   const summary = summarise(small, large);
+  // The example plan through the CLI in fresh processes (scripts/bench/cli.ts): validate and compute ≤ 1 s.
+  const cli = args['skip-cli'] ? null : await benchCli(progress);
   // Plan versions (scripts/bench/versions.ts): rebuild with 5 versions and nothing changed vs cold.
   const versions = args['skip-versions'] ? null : await benchVersions(progress);
   // PDFs (scripts/bench/pdf.ts): printing the example plan's PDFs, when Chromium is found.
@@ -92,7 +96,7 @@ try {
   const pdf = args['skip-pdf'] ? null : await benchPdf(progress);
   // Order analysis (scripts/bench/orders.ts): 1 M and 10 M synthetic orders through embedded DuckDB.
   const orders = args['skip-orders'] ? null : await benchOrders(progress);
-  console.log(args.json ? JSON.stringify({ ...summary, versions, site, pdf, orders }, null, 2) : `${formatReport(small, large, summary)}${site ? `\n\n${formatSiteBench(site)}` : ''}${versions ? `\n\n${formatVersionsBench(versions)}` : ''}${pdf ? `\n\n${formatPdfBench(pdf)}` : ''}${orders ? `\n\n${formatOrdersBench(orders)}` : ''}`);
+  console.log(args.json ? JSON.stringify({ ...summary, cli, versions, site, pdf, orders }, null, 2) : `${formatReport(small, large, summary)}${cli ? `\n\n${formatCliBench(cli)}` : ''}${site ? `\n\n${formatSiteBench(site)}` : ''}${versions ? `\n\n${formatVersionsBench(versions)}` : ''}${pdf ? `\n\n${formatPdfBench(pdf)}` : ''}${orders ? `\n\n${formatOrdersBench(orders)}` : ''}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
