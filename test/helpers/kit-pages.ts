@@ -10,7 +10,6 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'kpis.astro',
   'marketing.astro',
   'org.astro',
-  'review.astro',
   'risks.astro',
   'strategy.astro',
   'users.astro',

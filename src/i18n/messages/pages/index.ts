@@ -4,8 +4,9 @@ import { CHANNELS_PAGE } from './channels.ts';
 import { PNL_PAGE } from './pnl.ts';
 import { PRODUCTS_PAGE } from './products.ts';
 import { PROMOTIONS_PAGE } from './promotions.ts';
+import { REVIEW_PAGE } from './review.ts';
 import { SCENARIOS_PAGE } from './scenarios.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
 
-export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
+export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
