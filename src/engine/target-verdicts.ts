@@ -14,8 +14,11 @@ import type { TargetMetric, TargetResult } from '../model/result/targets.ts';
 import type { Measure } from '../model/result/measures.ts';
 import type { MilestoneVerdict, PeriodVerdict, ProjectionBasis, StatusThresholds, TargetVerdict } from '../model/result/target-verdicts.ts';
 import type { MeasureValue } from './measures.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import { fen, ratio } from './series.ts';
+
+/** How a target's projection is read, as the formula its verdict is explained with. */
+const JUDGED = { total: 'target.judgedTotal', rate: 'target.judgedRate', level: 'target.judgedLevel' } as const;
 
 export const DEFAULT_THRESHOLDS: StatusThresholds = { green: 0.98, amber: 0.9, overshoot: 0.1 };
 
@@ -116,21 +119,18 @@ export function computeVerdicts(input: PlanInput, targets: readonly TargetResult
       years: groups((m) => m.slice(0, 4)),
       milestones,
       toClose: [],
-      explain: explain(
-        `attainment = projection ÷ target, ${basisText(basis)} through ${overall.through}; green from ${th.green}, amber from ${th.amber}, red below; overshoot above 1 + ${th.overshoot}`,
-        { name: 'target', value: t.value, source: source(`targets[${i}].value`) },
-        { name: 'green from', value: th.green, ...(thresholdSource ? { source: thresholdSource } : {}) },
-        { name: 'amber from', value: th.amber, ...(thresholdSource ? { source: thresholdSource } : {}) },
-        { name: 'overshoot above', value: th.overshoot, ...(thresholdSource ? { source: thresholdSource } : {}) },
+      explain: explainAs(
+        JUDGED[basis.kind],
+        [
+          { label: 'target', value: t.value, unit: t.unit, source: source(`targets[${i}].value`) },
+          { label: 'greenFrom', value: th.green, unit: 'rate', ...(thresholdSource ? { source: thresholdSource } : {}) },
+          { label: 'amberFrom', value: th.amber, unit: 'rate', ...(thresholdSource ? { source: thresholdSource } : {}) },
+          { label: 'overshootAbove', value: th.overshoot, unit: 'rate', ...(thresholdSource ? { source: thresholdSource } : {}) },
+        ],
+        basis.kind === 'rate' ? { measure: basis.of, per: basis.per, through: overall.through } : { measure: basis.measure, through: overall.through },
       ),
     };
   });
-}
-
-function basisText(b: ProjectionBasis): string {
-  if (b.kind === 'total') return `projection = Σ ${b.measure} by month`;
-  if (b.kind === 'rate') return `projection = Σ ${b.of} ÷ Σ ${b.per}`;
-  return `projection = ${b.measure} in the last month`;
 }
 
 function roundAs(v: number, money: boolean): number {

@@ -31,13 +31,15 @@ export function explanationText(e: Explanation, locale: Locale, names: PlanNames
   };
 }
 
-/** The sentence's arguments: ids of KPIs and targets as their names, a KPI formula with names, a measure's label. */
+/** The sentence's arguments: ids of KPIs and targets as their names, a KPI formula with names, measures' labels, a month. */
 function formulaArgs(e: FormulaExplanation, r: Render): MessageArgs {
   const args: Record<string, string | number> = { ...e.args };
   if (typeof args.kpi === 'string') args.kpi = r.name({ entity: 'kpi', id: args.kpi });
   if (typeof args.target === 'string') args.target = r.name({ entity: 'target', id: args.target });
   if (typeof args.formula === 'string') args.formula = formulaText(args.formula, r);
   if (typeof args.measure === 'string') args.measure = measureLabel(args.measure, r.locale);
+  if (typeof args.per === 'string') args.per = measureLabel(args.per, r.locale);
+  if (typeof args.through === 'string') args.through = r.month(args.through);
   return args;
 }
 

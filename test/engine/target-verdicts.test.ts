@@ -334,3 +334,22 @@ describe('findings from the verdicts, for every kind of target', () => {
     expect(targetFinding(input, 'gmv')).toMatchObject([{ kind: 'target-gap', severity: 'info', accepted: { reason: { en: 'The board’s stretch target' } } }]);
   });
 });
+
+describe('how a verdict is explained: facts, not sentences', () => {
+  it('names the formula by the projection’s basis, the target and thresholds with their sources', () => {
+    const input = plan([tmall], [target('gmv', 'gmv', 6_000_000), target('aov', 'aov', 210)], { targets: { thresholds: { green: 0.95 }, targets: [target('gmv', 'gmv', 6_000_000), target('aov', 'aov', 210)] } });
+    const { gmv, aov } = compute(input).verdicts;
+    expect(gmv!.explain).toEqual({
+      key: 'target.judgedTotal',
+      args: { measure: 'gmv', through: '2027-12' },
+      inputs: [
+        { label: 'target', value: 6_000_000, unit: 'money', source: { file: 'targets.yaml', path: 'targets[0].value' } },
+        { label: 'greenFrom', value: 0.95, unit: 'rate', source: { file: 'targets.yaml', path: 'thresholds' } },
+        { label: 'amberFrom', value: 0.9, unit: 'rate', source: { file: 'targets.yaml', path: 'thresholds' } },
+        { label: 'overshootAbove', value: 0.1, unit: 'rate', source: { file: 'targets.yaml', path: 'thresholds' } },
+      ],
+    });
+    // AOV is a rate: Σ GMV ÷ Σ orders
+    expect(aov!.explain).toMatchObject({ key: 'target.judgedRate', args: { measure: 'gmv', per: 'orders', through: '2027-12' } });
+  });
+});

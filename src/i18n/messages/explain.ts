@@ -34,6 +34,18 @@ const formulas = {
     en: 'Monthly target = baseline + (target − baseline) × months elapsed ÷ months to the deadline',
   },
   'target.level': { 'zh-CN': '每月目标 = 「{target}」的目标水平', en: 'Monthly target = the level of “{target}”' },
+  'target.judgedTotal': {
+    'zh-CN': '预测 = 截至 {through} 各月「{measure}」之和；达成率 = 预测 ÷ 目标：不低于达标阈值为达标，不低于预警阈值为预警，否则未达标；高于 1 + 超额阈值为大幅超出目标',
+    en: 'Projection = the sum of “{measure}” by month through {through}; attainment = projection ÷ target: on track from the green threshold, at risk from the amber one, off track below; overshot above 1 + the overshoot threshold',
+  },
+  'target.judgedRate': {
+    'zh-CN': '预测 = 截至 {through} 的「{measure}」合计 ÷「{per}」合计（不是各月比率的平均）；达成率 = 预测 ÷ 目标：不低于达标阈值为达标，不低于预警阈值为预警，否则未达标；高于 1 + 超额阈值为大幅超出目标',
+    en: 'Projection = the total of “{measure}” ÷ the total of “{per}” through {through} (not a mean of monthly rates); attainment = projection ÷ target: on track from the green threshold, at risk from the amber one, off track below; overshot above 1 + the overshoot threshold',
+  },
+  'target.judgedLevel': {
+    'zh-CN': '预测 = {through} 当月的「{measure}」；达成率 = 预测 ÷ 目标：不低于达标阈值为达标，不低于预警阈值为预警，否则未达标；高于 1 + 超额阈值为大幅超出目标',
+    en: 'Projection = “{measure}” in {through}; attainment = projection ÷ target: on track from the green threshold, at risk from the amber one, off track below; overshot above 1 + the overshoot threshold',
+  },
   'org.payout': {
     'zh-CN': '奖金 = 奖金池 × 已达成的最高一档的发放比例（低于第一档为 0）',
     en: 'Payout = pool × the share of the highest step the attainment reaches (0 below the first step)',
@@ -174,6 +186,9 @@ const inputs = {
   contribution: { 'zh-CN': '贡献（经营利润 + 固定成本）', en: 'Contribution (operating profit + fixed costs)' },
   unitsSold: { 'zh-CN': '销量', en: 'Units sold' },
   gmv: { 'zh-CN': 'GMV', en: 'GMV' },
+  greenFrom: { 'zh-CN': '达标阈值（达成率）', en: 'Green from (attainment)' },
+  amberFrom: { 'zh-CN': '预警阈值（达成率）', en: 'Amber from (attainment)' },
+  overshootAbove: { 'zh-CN': '超额阈值', en: 'Overshoot above' },
 } as const satisfies Record<InputLabel, Message>;
 
 export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };

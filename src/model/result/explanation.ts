@@ -17,6 +17,9 @@ export const FORMULAS = [
   'target.even',
   'target.ramp',
   'target.level',
+  'target.judgedTotal',
+  'target.judgedRate',
+  'target.judgedLevel',
   'org.payout',
   'org.payoutUnknown',
   'org.headcount',
@@ -102,6 +105,9 @@ export const INPUT_LABELS = [
   'contribution',
   'unitsSold',
   'gmv',
+  'greenFrom',
+  'amberFrom',
+  'overshootAbove',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 
