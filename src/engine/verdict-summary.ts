@@ -142,3 +142,11 @@ export function rankRisks(risks: RisksResult): string[] {
     .sort((a, b) => b.r.score - a.r.score || Number(b.r.fired.length > 0) - Number(a.r.fired.length > 0) || a.i - b.i)
     .map(({ r }) => r.id);
 }
+
+/** A bridge shown with at most `max` channel steps: the smaller ones folded into one step (exact in fen). */
+export function bridgeTop(b: TargetBridge, max: number): TargetBridge & { rest: { count: number; delta: number } | null } {
+  const shown = b.steps.slice(0, Math.max(0, max));
+  const folded = b.steps.slice(shown.length);
+  if (!folded.length) return { ...b, steps: shown, rest: null };
+  return { ...b, steps: shown, rest: { count: folded.length, delta: folded.reduce((x, st) => x + Math.round(st.delta * 100), 0) / 100 } };
+}

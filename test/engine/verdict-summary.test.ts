@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compute, computeCore, computeMeasures } from '../../src/engine/compute.ts';
-import { computeVerdictSummary, rankRisks } from '../../src/engine/verdict-summary.ts';
+import { bridgeTop, computeVerdictSummary, rankRisks } from '../../src/engine/verdict-summary.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { OrderBaseline } from '../../src/model/order-baseline.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
@@ -134,5 +134,15 @@ describe('risks ranked for the board', () => {
 
   it('puts the higher score first, then a fired trigger, then the order of risks.yaml', () => {
     expect(ranked([risk('a', 6, false), risk('b', 12, false), risk('c', 6, true), risk('d', 6, false)])).toEqual(['b', 'c', 'a', 'd']);
+  });
+});
+
+describe('a bridge shown with fewer steps', () => {
+  const b = { targetId: 'gmv', from: 100, to: 90.3, steps: [{ channel: 'a', delta: -8 }, { channel: 'b', delta: -2.1 }, { channel: 'c', delta: 0.2 }, { channel: 'd', delta: 0.2 }] };
+
+  it('folds the smaller steps into one, still adding up to the projection', () => {
+    // −2.1 + 0.2 + 0.2 = −1.7; 100 − 8 − 1.7 = 90.3
+    expect(bridgeTop(b, 1)).toEqual({ ...b, steps: [{ channel: 'a', delta: -8 }], rest: { count: 3, delta: -1.7 } });
+    expect(bridgeTop(b, 4).rest).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Words of the site's pages that belong to one page only, one file per page (keys `page.<page>.<name>`).
 // Words more than one page shows live in ../ui.ts; enum labels in ../labels.ts.
+import { BOARD_PAGE } from './board.ts';
 import { CHANNELS_PAGE } from './channels.ts';
 import { PNL_PAGE } from './pnl.ts';
 import { PRODUCTS_PAGE } from './products.ts';
@@ -9,4 +10,4 @@ import { SCENARIOS_PAGE } from './scenarios.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
 
-export const PAGES = { ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
+export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };

@@ -1,0 +1,36 @@
+// Geometry of a waterfall drawn in HTML (components/verdict/Bridge.astro): where each bar starts and how wide
+// it is, in per cent of the track. Drawing only — the figures themselves come from the engine.
+//
+// The axis runs from a little below the smallest running total to a little above the largest, so that steps of
+// a few per cent of a large total stay visible (the totals' bars start at the axis, which is marked as such).
+
+export interface Bar {
+  left: number;
+  width: number;
+}
+
+/** `deltas[i]` null marks a total (the running value so far, drawn from the axis); else a step from the running value. */
+export function waterfallBars(start: number, deltas: ReadonlyArray<number | null>): Bar[] {
+  const levels: Array<[number, number]> = [];
+  let running = start;
+  for (const d of deltas) {
+    if (d === null) levels.push([running, running]);
+    else {
+      levels.push([running, running + d]);
+      running += d;
+    }
+  }
+  const values = levels.flat();
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || Math.abs(hi) || 1;
+  // Never below 0 for figures that are all positive: a total bar then starts at a true zero.
+  const axis = lo >= 0 && lo - span * 0.5 < 0 ? 0 : lo - span * 0.5;
+  const top = hi + span * 0.1;
+  const pct = (v: number) => Math.round(((v - axis) / (top - axis)) * 1000) / 10;
+  return levels.map(([a, b], i) => {
+    if (deltas[i] === null) return { left: 0, width: pct(a) };
+    const from = Math.min(a, b);
+    return { left: pct(from), width: Math.max(0, pct(Math.max(a, b)) - pct(from)) };
+  });
+}
