@@ -12,6 +12,23 @@ export interface LargePlanOptions {
   skus: number;
   channels: number;
   months: number;
+  /** Copies of the example's targets, risks and board decisions until there are this many of each (none added when left out). */
+  targets?: number;
+  risks?: number;
+  decisions?: number;
+  /** Long names in both languages on channels, targets, risks and decisions (layout tests). */
+  longNames?: boolean;
+}
+
+const LONG = { 'zh-CN': '（含跨境、分销、企业团购与线下快闪等全部延伸业务的合并口径）', en: ' (consolidated, incl. cross-border, distribution, corporate gifting and offline pop-ups)' };
+/** A text with the long suffix in each language, for layout tests. */
+const lengthen = (text: unknown) =>
+  typeof text === 'string' ? `${text}${LONG.en}` : Object.fromEntries(Object.entries(text as Record<string, string>).map(([k, v]) => [k, `${v}${LONG[k as keyof typeof LONG] ?? LONG.en}`]));
+/** The list grown to `count` entries by copies with new ids (`<id>-<n>`). */
+function grow(list: any[], count: number | undefined): any[] {
+  const out = [...list];
+  for (let i = list.length; i < (count ?? 0); i++) out.push({ ...structuredClone(list[i % list.length]), id: `${list[i % list.length].id}-${i}` });
+  return out;
 }
 
 const CONTENT = new URL('../content/', import.meta.url);
@@ -39,7 +56,18 @@ export function generateLargePlan(out: string, o: LargePlanOptions): void {
     if (['gmv', 'revenue', 'gross-profit', 'operating-profit', 'new-customers', 'orders'].includes(t.metric)) t.value = Math.round(t.value * years);
     t.deadline = months[months.length - 1];
   }
+  targets.targets = grow(targets.targets, o.targets).map((t: any, i: number) => (i >= targets.targets.length ? { ...t, milestones: undefined } : t));
+  if (o.longNames) for (const t of targets.targets) t.name = lengthen(t.name);
   write('targets.yaml', targets);
+
+  const risks = read('risks.yaml');
+  risks.risks = grow(risks.risks, o.risks);
+  if (o.longNames) for (const r of risks.risks) r.title = lengthen(r.title);
+  write('risks.yaml', risks);
+  const review = read('review.yaml');
+  review.decisions = grow(review.decisions ?? [], o.decisions);
+  if (o.longNames) for (const d of review.decisions) [d.title, d.recommendation] = [lengthen(d.title), lengthen(d.recommendation)];
+  write('review.yaml', review);
 
   const channels = read('channels.yaml');
   const template = channels.channels as any[];
@@ -50,6 +78,7 @@ export function generateLargePlan(out: string, o: LargePlanOptions): void {
     template.push(c);
   }
   channels.channels = template.slice(0, Math.max(o.channels, 4));
+  if (o.longNames) for (const c of channels.channels) c.name = lengthen(c.name);
   write('channels.yaml', channels);
 
   const products = read('products.yaml');

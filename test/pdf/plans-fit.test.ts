@@ -3,40 +3,24 @@
 // Chromium with print emulation exactly as `shopplan pdf` prints it; every table's box must then lie within
 // the text width of its page (portrait, or landscape for the wide ones).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { findChromium, INSTALL_HINT, launchChromium } from '../../src/browser/chromium.ts';
 import { composePlan, FIT, localePath, open, printContext, servePrintable } from '../../src/pdf/print-site.ts';
 import { parseManifest, MANIFEST_ID } from '../../src/pdf/manifest.ts';
 import { fitTablesInPage, measureTablesInPage } from '../../src/pdf/fit-tables.ts';
-import { generateLargePlan } from '../../scripts/gen-large-plan.ts';
-import { ROOT, shopplan } from '../helpers/cli.ts';
+import { planSites } from '../helpers/plan-sites.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'shopplan-plans-fit-'));
-const PLANS: Record<string, string> = { example: join(ROOT, 'content'), blank: join(ROOT, 'seeds/blank'), large: join(work, 'large-plan') };
+const sites = planSites('shopplan-plans-fit-', { skus: 300, channels: 12, months: 36 });
 let browser: Browser;
 
 beforeAll(async () => {
-  const chromium = findChromium();
-  if (!chromium) throw new Error(`Chromium not found. ${INSTALL_HINT}`);
-  generateLargePlan(PLANS.large!, { skus: 300, channels: 12, months: 36 });
-  for (const [name, dir] of Object.entries(PLANS)) {
-    const built = shopplan(['build', dir, '--out', join(work, name), '--no-pdf', '--versions', 'none']);
-    if (built.code !== 0) throw new Error(`build of ${name} failed:\n${built.stderr}`);
-  }
-  browser = await launchChromium(chromium);
+  browser = await sites.setUp();
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => sites.tearDown(browser));
 
-describe.each(Object.keys(PLANS))('the %s plan', (name) => {
+describe.each(sites.names)('the %s plan', (name) => {
   it.each(['zh-CN', 'en'])('%s: every printed table fits the text width of its page', async (locale) => {
-    const server = await servePrintable(join(work, name));
+    const server = await servePrintable(sites.site(name));
     const context = await printContext(browser);
     try {
       const page = await context.newPage();

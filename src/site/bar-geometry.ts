@@ -1,5 +1,6 @@
-// Geometry of a waterfall drawn in HTML (components/verdict/Bridge.astro): where each bar starts and how wide
-// it is, in per cent of the track. Drawing only — the figures themselves come from the engine.
+// Geometry of the bars drawn in HTML — the waterfall (components/verdict/Bridge.astro) and the tornado
+// (components/verdict/Tornado.astro): where each bar starts and how wide it is, in per cent of the track.
+// Drawing only — the figures themselves come from the engine.
 //
 // The axis runs from a little below the smallest running total to a little above the largest, so that steps of
 // a few per cent of a large total stay visible (the totals' bars start at the axis, which is marked as such).
@@ -33,4 +34,14 @@ export function waterfallBars(start: number, deltas: ReadonlyArray<number | null
     const from = Math.min(a, b);
     return { left: pct(from), width: Math.max(0, pct(Math.max(a, b)) - pct(from)) };
   });
+}
+
+/** Tornado bars around a base value: each bar spans its low and high outcome; `base` is where the base line is drawn. */
+export function tornadoBars(base: number, outcomes: ReadonlyArray<{ low: number; high: number }>): { base: number; bars: Bar[] } {
+  const values = [base, ...outcomes.flatMap((o) => [o.low, o.high])];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo || Math.abs(base) || 1) * 0.05;
+  const pct = (v: number) => Math.round(((v - (lo - pad)) / (hi - lo + 2 * pad)) * 1000) / 10;
+  return { base: pct(base), bars: outcomes.map((o) => ({ left: pct(Math.min(o.low, o.high)), width: pct(Math.max(o.low, o.high)) - pct(Math.min(o.low, o.high)) })) };
 }
