@@ -5,7 +5,8 @@
 //   Break-even units = fixed ÷ (contribution ÷ units); break-even GMV = fixed ÷ (contribution ÷ GMV), the
 //   same mix and prices scaled; margin of safety = (GMV − break-even GMV) ÷ GMV.
 // - A sales channel: contribution rate = (net revenue − COGS − platform and payment fees − fulfilment) ÷
-//   GMV (returns and VAT are already out of net revenue); break-even ROAS = 1 ÷ that rate.
+//   GMV (returns and VAT are already out of net revenue); break-even ROAS = 1 ÷ that rate. A marketing
+//   channel's break-even ROAS is that of the sales channels it drives together (Σ GMV ÷ Σ contribution).
 // - A SKU with margin rate m: a price change Δp leaves margin (m + Δp) ÷ (1 + Δp) and needs a volume change
 //   of −Δp ÷ (m + Δp) to keep its gross profit (for a discount d: d ÷ (m − d) more units).
 import { FIXED_COST_LINES, PRICE_CHANGES, type BreakEven, type BreakEvenResult, type ChannelBreakEven, type PriceChange } from '../model/result/break-even.ts';
@@ -21,6 +22,8 @@ export interface BreakEvenSources {
   units: number;
   channels: Record<string, ChannelTotals>;
   skus: Record<string, { marginRate: number | null }>;
+  /** Marketing channel id → the sales channels it drives. */
+  marketingDrives: Record<string, readonly string[]>;
 }
 
 export function computeBreakEven(s: BreakEvenSources): BreakEvenResult {
@@ -28,6 +31,7 @@ export function computeBreakEven(s: BreakEvenSources): BreakEvenResult {
   return {
     plan,
     channels: Object.fromEntries(Object.entries(s.channels).map(([id, t]) => [id, channelBreakEven(t)])),
+    marketing: Object.fromEntries(Object.entries(s.marketingDrives).map(([id, drives]) => [id, channelBreakEven(sumTotals(drives.flatMap((c) => s.channels[c] ?? [])))])),
     skus: Object.fromEntries(Object.entries(s.skus).map(([id, k]) => [id, { margin: k.marginRate, priceChanges: PRICE_CHANGES.map((dp) => priceChange(k.marginRate, dp)) }])),
     explain: {
       units: explainAs('breakEven.units', [
@@ -67,6 +71,12 @@ export function planBreakEven(pnl: PnlLine, units: number): BreakEven {
 export function channelBreakEven(t: ChannelTotals): ChannelBreakEven {
   const contributionRate = ratio(t.netRevenue - t.cogs - t.platformFees - t.paymentFees - t.fulfilment, t.gmv);
   return { contributionRate, breakEvenRoas: contributionRate !== null && contributionRate > 0 ? 1 / contributionRate : null };
+}
+
+const TOTAL_KEYS = ['gmv', 'netRevenue', 'cogs', 'platformFees', 'paymentFees', 'fulfilment'] as const;
+
+function sumTotals(list: readonly ChannelTotals[]): ChannelTotals {
+  return Object.fromEntries(TOTAL_KEYS.map((k) => [k, list.reduce((sum, t) => sum + t[k], 0)])) as ChannelTotals;
 }
 
 export function priceChange(margin: number | null, dp: number): PriceChange {

@@ -149,6 +149,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
       // COGS by channel: its net revenue × the plan's COGS ratio, as the P&L charges it.
       channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, { ...c.totals, cogs: c.totals.netRevenue * (products.cogsRatio ?? 0) }])),
       skus: products.skus,
+      marketingDrives: Object.fromEntries((input.marketing?.channels ?? []).map((c) => [c.id, c.drives])),
     }),
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };

@@ -99,8 +99,17 @@ describe('volume change for a price change', () => {
   });
 
   it('computeBreakEven lists every channel and SKU with its price changes', () => {
-    const r = computeBreakEven({ pnl: line({ gmv: 100, netRevenue: 100, operatingProfit: 10 }), units: 10, channels: { shop: { gmv: 100, netRevenue: 100, cogs: 50, platformFees: 0, paymentFees: 0, fulfilment: 0 } }, skus: { tea: { marginRate: 0.5 } } });
+    const channels = {
+      shop: { gmv: 100, netRevenue: 100, cogs: 50, platformFees: 0, paymentFees: 0, fulfilment: 0 },
+      live: { gmv: 300, netRevenue: 250, cogs: 150, platformFees: 30, paymentFees: 0, fulfilment: 20 },
+    };
+    const r = computeBreakEven({ pnl: line({ gmv: 100, netRevenue: 100, operatingProfit: 10 }), units: 10, channels, skus: { tea: { marginRate: 0.5 } }, marketingDrives: { ads: ['shop', 'live'], none: [] } });
+    // shop: (100 − 50) ÷ 100 = 0.5 → 2; live: (250 − 150 − 30 − 20) ÷ 300 = 1/6 → 6
     expect(r.channels.shop!.breakEvenRoas).toBe(2);
+    expect(r.channels.live!.breakEvenRoas).toBeCloseTo(6, 12);
+    // a marketing channel driving both: (50 + 50) ÷ (100 + 300) = 0.25 → 4 (not the mean of 2 and 6)
+    expect(r.marketing.ads!.breakEvenRoas).toBeCloseTo(4, 12);
+    expect(r.marketing.none).toEqual({ contributionRate: null, breakEvenRoas: null });
     expect(r.skus.tea!.priceChanges.map((p) => p.priceChange)).toEqual([-0.2, -0.1, -0.05, 0.05, 0.1]);
     // −20 % at m = 50 %: +0.2 ÷ 0.3 = +66.7 %
     expect(r.skus.tea!.priceChanges[0]!.volumeChange).toBeCloseTo(2 / 3, 12);

@@ -47,7 +47,10 @@ export interface SkuBreakEven {
 
 export interface BreakEvenResult {
   plan: BreakEven;
+  /** Per sales channel. */
   channels: Record<string, ChannelBreakEven>;
+  /** Per marketing channel: the sales channels it drives taken together. */
+  marketing: Record<string, ChannelBreakEven>;
   skus: Record<string, SkuBreakEven>;
   explain: Record<'units' | 'sales' | 'roas' | 'priceChange', Explanation>;
 }
