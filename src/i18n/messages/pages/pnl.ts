@@ -18,7 +18,7 @@ export const PNL_PAGE = prefixed('page.pnl', {
   breakEvenSection: { 'zh-CN': '保本点', en: 'Break-even' },
   breakEvenIntro: {
     'zh-CN': '固定成本（营销预算、人工、激励、培训、系统、仓库固定费用）不随订单增减；其余成本随销量变化。按计划的产品结构与价格，贡献覆盖固定成本时即保本。',
-    en: 'Fixed costs (marketing budget, payroll, incentives, training, systems, warehouse fixed cost) do not grow with orders; every other cost does. At the plan’s mix and prices, the plan breaks even where its contribution covers the fixed costs.',
+    en: 'Fixed costs (marketing budget, payroll, incentives, training, systems, warehouse fixed cost) do not grow with orders; every other cost does. At the mix and prices of the plan, it breaks even where its contribution covers the fixed costs.',
   },
   fixedCosts: { 'zh-CN': '全年固定成本', en: 'Fixed costs for the year' },
   breakEvenGmv: { 'zh-CN': '保本 GMV', en: 'Break-even GMV' },
