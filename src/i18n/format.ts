@@ -20,7 +20,8 @@ export interface FormatOptions {
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** A number format of the locale, made once per set of options. */
+export function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));

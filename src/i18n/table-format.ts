@@ -8,7 +8,7 @@
 // - Below 10,000 and in the exact style (`yuan`: the P&L detail, where people add columns up) all digits;
 //   counts of people and orders are whole numbers; rates are percentages.
 import type { Locale } from './locale.ts';
-import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, type ValueUnit } from './format.ts';
+import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, nf, type ValueUnit } from './format.ts';
 
 /** How a column's cells read: a unit of a number, the exact money style, a signed change, or not a number. */
 export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'text' | 'month' | 'date' | 'period';
@@ -26,13 +26,6 @@ const EN_SCALES = [
 ] as const;
 const SCALED_UNITS = new Set<string>(['money', 'yuan', 'count', 'number']);
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
 
 type Scale = (typeof EN_SCALES)[number];
 
