@@ -23,6 +23,7 @@ import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
 import { computePnl } from './pnl.ts';
 import { computeBreakEven } from './break-even.ts';
+import { computeOrdering } from './ordering.ts';
 import type { PnlResult } from '../model/result/pnl.ts';
 import { collectMeasures } from './measures.ts';
 import { computeVerdicts, targetProjection, type Measures } from './target-verdicts.ts';
@@ -151,6 +152,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
       skus: products.skus,
       marketingDrives: Object.fromEntries((input.marketing?.channels ?? []).map((c) => [c.id, c.drives])),
     }),
+    ordering: computeOrdering(input, supply),
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };
 }

@@ -1,6 +1,7 @@
 // Inventory formulas: z-score of a service level, safety stock, reorder point, EOQ and the ordering cycle.
 // Pure numbers in, numbers out; never NaN or Infinity.
 import { errorFunction, probit } from 'simple-statistics';
+import type { OrderingCycle } from '../model/result/ordering.ts';
 
 /**
  * Days in an average month: 365.25 / 12 = 30.4375 (the Julian year, so leap years are averaged in).
@@ -81,17 +82,6 @@ export function eoq({ annualDemand, orderCost, holdingCostPerUnitYear }: { annua
   const H = nonNegative(holdingCostPerUnitYear);
   if (H === 0) return null;
   return finite(Math.sqrt((2 * D * nonNegative(orderCost)) / H));
-}
-
-export interface OrderingCycle {
-  /** D ÷ Q; null without an order quantity. */
-  ordersPerYear: number | null;
-  /** D ÷ Q × S: what placing the orders costs a year; null without an order quantity. */
-  orderingCostPerYear: number | null;
-  /** Q ÷ 2 × H: holding the cycle stock (safety stock left out) for a year. */
-  holdingCostPerYear: number;
-  /** 365 × Q ÷ D: days between orders; null without demand or an order quantity. */
-  cycleDays: number | null;
 }
 
 /** Orders a year, their cost, the cycle stock's holding cost and the days between orders for order quantity Q (the EOQ, or a lot the supplier's MOQ raises). */

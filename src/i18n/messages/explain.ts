@@ -135,6 +135,10 @@ const formulas = {
     'zh-CN': '调价 Δp 后的毛利率 = （m + Δp）÷ （1 + Δp）；保持毛利不变所需的销量变化 = −Δp ÷ （m + Δp），m 为 SKU 毛利率；降价 d 时即需多卖 d ÷ （m − d）',
     en: 'Margin after a price change Δp = (m + Δp) ÷ (1 + Δp); volume change that keeps the gross profit = −Δp ÷ (m + Δp), m the SKU’s margin rate; after a discount d that is d ÷ (m − d) more units',
   },
+  'supply.orderingCycle': {
+    'zh-CN': '每年订货次数 = D ÷ Q；订货成本 = D ÷ Q × S；周转库存持有成本 = Q ÷ 2 × H；订货周期（天）= 365 × Q ÷ D；Q 为经济订货量，D = 日需求 × 365.25，H = 单位成本 × 持有成本率',
+    en: 'Orders a year = D ÷ Q; ordering cost = D ÷ Q × S; cycle-stock holding cost = Q ÷ 2 × H; days between orders = 365 × Q ÷ D; Q the EOQ, D = daily demand × 365.25, H = unit cost × holding cost rate',
+  },
 } as const satisfies Record<FormulaKey, Message>;
 
 const inputs = {
@@ -189,6 +193,8 @@ const inputs = {
   greenFrom: { 'zh-CN': '达标阈值（达成率）', en: 'Green from (attainment)' },
   amberFrom: { 'zh-CN': '预警阈值（达成率）', en: 'Amber from (attainment)' },
   overshootAbove: { 'zh-CN': '超额阈值', en: 'Overshoot above' },
+  orderCost: { 'zh-CN': '每次订货成本', en: 'Cost per order' },
+  holdingCostRate: { 'zh-CN': '年持有成本率', en: 'Yearly holding cost rate' },
 } as const satisfies Record<InputLabel, Message>;
 
 export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };

@@ -52,6 +52,7 @@ export const FORMULAS = [
   'breakEven.sales',
   'breakEven.roas',
   'breakEven.priceChange',
+  'supply.orderingCycle',
 ] as const;
 export type FormulaKey = (typeof FORMULAS)[number];
 
@@ -108,6 +109,8 @@ export const INPUT_LABELS = [
   'greenFrom',
   'amberFrom',
   'overshootAbove',
+  'orderCost',
+  'holdingCostRate',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 

@@ -16,6 +16,7 @@ import type { MarketingResult } from './marketing.ts';
 import type { OrgResult } from './org.ts';
 import type { PnlResult } from './pnl.ts';
 import type { BreakEvenResult } from './break-even.ts';
+import type { OrderingResult } from './ordering.ts';
 import type { RisksResult } from './risks.ts';
 import type { ScenarioSummary, SensitivityResult } from './scenarios.ts';
 import type { TargetGap } from './target-gap.ts';
@@ -58,6 +59,8 @@ export interface PlanResult {
   pnl: PnlResult;
   /** Break-even units and sales, break-even ROAS per sales channel, volume needed per price change per SKU (break-even.ts). */
   breakEven: BreakEvenResult;
+  /** Per SKU from its EOQ: orders a year, ordering and cycle-stock holding cost a year, days between orders (ordering.ts). */
+  ordering: OrderingResult;
   /** Cash that the P&L does not show: stock on hand, and promotion cash by the month it is paid (预售 deposits). */
   cash: { inventoryCapital: Series; promotionCash: Series };
   kpis: Record<string, KpiResult>;
