@@ -1,34 +1,20 @@
 // The built site in real Chromium. Fails (never skips) when Chromium is missing: CI installs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from '../../src/browser/chromium.ts';
 import { formatValue } from '../../src/i18n/format.ts';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
+import { pagesOf } from '../helpers/built-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shopplan-site-'));
 const out = join(work, 'example');
 const artifacts = join(ROOT, 'test-results');
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
-
-/** Every page of a built site, as URL paths. */
-function pagesOf(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== '_astro' && name !== 'pagefind') walk(p);
-      } else if (name === 'index.html') found.push(`/${relative(dir, d)}/`.replace(/\/+/g, '/'));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
 
 /** Opens a page and collects console errors, failed requests and requests to other origins. */
 async function open(path: string, base = server.url): Promise<{ page: Page; problems: string[] }> {
