@@ -53,7 +53,8 @@ function inputValue(i: LabelledInput, r: Render, exact: (value: number, unit: Un
   return v;
 }
 
-function measureLabel(measure: string, locale: Locale): string {
+/** A measure of the order data by its name in the catalog (`cvr` → 转化率), else as written. */
+export function measureLabel(measure: string, locale: Locale): string {
   const key = `label.measure.${measure}`;
   return isMessageKey(key) ? t(locale, key) : measure;
 }

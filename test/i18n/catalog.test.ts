@@ -34,8 +34,8 @@ describe('catalog', () => {
   });
 
   it('places arguments, with plurals where the language has them', () => {
-    expect(t('en', 'ui.viewSource', { line: 12 })).toBe('View YAML line 12');
-    expect(t('zh-CN', 'ui.viewSource', { line: 12 })).toBe('查看 YAML 第 12 行');
+    expect(t('en', 'ui.viewSource', { file: 'org.yaml', line: 12 })).toBe('org.yaml, line 12');
+    expect(t('zh-CN', 'ui.viewSource', { file: 'org.yaml', line: 12 })).toBe('org.yaml 第 12 行');
     expect(t('en', 'ui.moreWarnings', { count: 1 })).toBe('1 more warning on the dashboard.');
     expect(t('en', 'ui.moreWarnings', { count: 2 })).toBe('2 more warnings on the dashboard.');
     expect(t('zh-CN', 'ui.moreWarnings', { count: 2 })).toBe('仪表盘上还有 2 条预警。');

@@ -17,7 +17,7 @@ export const UI = prefixed('ui', {
   formula: { 'zh-CN': '公式', en: 'Formula' },
   inputs: { 'zh-CN': '输入', en: 'Inputs' },
   source: { 'zh-CN': '来源', en: 'Source' },
-  viewSource: { 'zh-CN': '查看 YAML 第 {line} 行', en: 'View YAML line {line}' },
+  viewSource: { 'zh-CN': '{file} 第 {line} 行', en: '{file}, line {line}' },
   item: { 'zh-CN': '项目', en: 'Item' },
   days: { 'zh-CN': '{n} 天', en: '{n} days' },
   figure: { 'zh-CN': '{name}：{value}', en: '{name}: {value}' },
