@@ -10,12 +10,14 @@ import type { PlanResult } from '../model/result/plan-result.ts';
 import { computeCalendar } from './calendar.ts';
 import { computeTargets, milestoneFindings } from './targets.ts';
 import type { TargetResult } from '../model/result/targets.ts';
-import { computeProducts, productsFindings } from './products.ts';
-import { computeFunnel } from './funnel.ts';
+import { computeProducts, productsFindings, salesCogsRatio } from './products.ts';
+import { computeFunnel, computeTraffic, funnelFindings } from './funnel.ts';
+import { computeSales } from './sales.ts';
+import { projectStock } from './stock-projection.ts';
 import { computeTargetGaps } from './target-gap.ts';
 import { targetFindings } from './target-findings.ts';
-import { computePromotions, createSkuIndex, promotionsFindings } from './promotions.ts';
-import { computeSupply, supplyFindings } from './supply.ts';
+import { computePromotions, promotionsFindings } from './promotions.ts';
+import { computeSupply, computeSupplyTotals, supplyFindings } from './supply.ts';
 import { computeUsers } from './users.ts';
 import { computeMarketing, marketingFindings } from './marketing.ts';
 import { computeOrg } from './org.ts';
@@ -35,7 +37,7 @@ import { acceptFindings } from './accept-findings.ts';
 import { computeScenarios, computeSensitivity } from './sensitivity.ts';
 import type { Headline } from '../model/result/scenarios.ts';
 import { applyScenario } from '../model/scenarios-apply.ts';
-import { addSeries, ratio, seriesOf, total } from './series.ts';
+import { addSeries, ratio, seriesOf } from './series.ts';
 import { createCoreCache, memo, type CoreCache } from './core-cache.ts';
 import { computeVerdictSummary } from './verdict-summary.ts';
 
@@ -105,7 +107,12 @@ export interface CoreOptions {
 export function computeCore(input: PlanInput, actuals: ActualsTable, options: CoreOptions = {}): Core {
   const { cache } = options;
   const m = computeModels(input, cache);
-  const { months, targets, products, funnelResult, funnel, promotions, supply, users, marketing, systems, org, pnl } = m;
+  const { months, targets, sales, funnelResult, funnel, promotions, stock, supplyTotals, users, marketing, systems, org, pnl } = m;
+  // products.ts: products.yaml (scores, slow-seller rules); plan.yaml (VAT); supply.yaml (opening stock); the sales
+  // and the channels' fen values the SKUs' money is split from. Only here: the per-SKU series are not needed by reruns.
+  const products = memo(cache, 'products', [months, input.plan, input.products, input.supply, sales, funnelResult], () => computeProducts(input, months, sales, funnelResult.channels));
+  // supply.ts: the stock projection dressed per SKU (supply.yaml, products.yaml for sources).
+  const supply = memo(cache, 'supply', [months, input.supply, input.products, stock, supplyTotals], () => computeSupply(input, months, stock, supplyTotals));
   // calendar.ts: targets.yaml (seasonality, festivals).
   const calendar = memo(cache, 'calendar', [months, input.targets], () => computeCalendar(input, months));
   // target-gap.ts: strategy.yaml (channel mix), the targets, the funnel (totals and channels).
@@ -117,7 +124,8 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const channels = funnelResult.channels;
   const findings = acceptFindings([
     ...milestoneFindings(targets),
-    ...productsFindings(products, input),
+    ...funnelFindings(channels, input.channels?.aovTolerance),
+    ...productsFindings(products, input, input.products?.forecastTolerance),
     ...promotionsFindings(promotions),
     ...supplyFindings(supply, input),
     ...marketingFindings(marketing, input),
@@ -197,28 +205,37 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   const months = memo(cache, 'months', [start, count], () => horizonMonths(start, count));
   // targets.ts: targets.yaml (targets, seasonality).
   const targets = memo(cache, 'targets', [months, input.targets], () => computeTargets(input, months));
-  // products.ts: products.yaml; plan.yaml (company VAT rate / taxpayer); supply.yaml (inventory.openingStock).
-  const products = memo(cache, 'products', [months, input.plan, input.products, input.supply], () => computeProducts(input, months));
-  // funnel.ts: channels.yaml; plan.yaml (VAT); targets.yaml (seasonality); supply.yaml (warehouses, logistics: fulfilment cost).
-  const funnelResult = memo(cache, 'funnel', [months, input.plan, input.targets, input.channels, input.supply], () => computeFunnel(input, months));
-  const funnel = funnelResult.totals;
-  // The promotions' lookups over the SKUs (GMV by channel and month, margins): the products result only.
-  const skuIndex = memo(cache, 'skuIndex', [products], () => createSkuIndex(products));
-  // promotions.ts: promotions.yaml; plan.yaml (VAT); channels.yaml (AOV); the funnel's channels; products (SKUs, COGS ratio).
-  const promotions = memo(cache, 'promotions', [months, input.plan, input.promotions, input.channels, funnelResult, products], () =>
-    computePromotions(input, months, funnelResult, products, skuIndex),
+  // funnel.ts (traffic): channels.yaml (funnel, launch); targets.yaml (seasonality).
+  const traffic = memo(cache, 'traffic', [months, input.targets, input.channels], () => computeTraffic(input, months));
+  // sales.ts: channels.yaml (mix, units per order, discount, return rates); products.yaml; promotions.yaml;
+  // targets.yaml (seasonality profiles); plan.yaml (VAT); supply.yaml opening stock (phase-out SKUs); the traffic.
+  const openingStock = input.supply?.inventory?.openingStock;
+  const sales = memo(cache, 'sales', [months, input.plan, input.targets, input.channels, input.products, input.promotions, openingStock, traffic], () => computeSales(input, months, traffic));
+  // funnel.ts (money lines): channels.yaml (fees, fulfilment); plan.yaml (VAT); targets.yaml (profile sources);
+  // supply.yaml (warehouses, logistics: fulfilment cost); the traffic and sales.
+  const funnelResult = memo(cache, 'funnel', [months, input.plan, input.targets, input.channels, input.supply, traffic, sales], () =>
+    computeFunnel(input, months, traffic, sales, salesCogsRatio(sales)),
   );
-  // supply.ts: supply.yaml; products.yaml (SKUs: forecast, cost, supplier, launch).
-  const supply = memo(cache, 'supply', [months, input.supply, input.products], () => computeSupply(input, months));
+  const funnel = funnelResult.totals;
+  // promotions.ts: promotions.yaml; plan.yaml (VAT); products.yaml (fallback margins); the sales.
+  const promotions = memo(cache, 'promotions', [months, input.plan, input.promotions, input.products, sales], () =>
+    computePromotions(input, months, sales, { cogsRatio: salesCogsRatio(sales) }),
+  );
+  // stock-projection.ts: supply.yaml (policy, suppliers, opening stock); products.yaml (forecast σ, supplier, status); the sales.
+  const stock = memo(cache, 'stock', [months, input.supply, input.products, sales], () => projectStock(input, months, sales));
+  // supply.ts (totals): supply.yaml (warehouses, policy); the projection.
+  const supplyTotals = memo(cache, 'supplyTotals', [months, input.supply, stock], () => computeSupplyTotals(input, months, stock));
   // users.ts: users.yaml; the funnel totals (visitors, orders, new customers, GMV).
   const users = memo(cache, 'users', [months, input.users, funnel], () =>
     computeUsers(input, months, { visitors: funnel.visitors, orders: funnel.orders, newCustomers: funnel.newCustomers, gmv: funnel.gmv }),
   );
-  const grossMarginRate = ratio(total(products.grossProfit), total(products.gmv)) ?? 0;
-  const planAov = ratio(total(funnel.gmv), total(funnel.orders));
-  // marketing.ts: marketing.yaml; targets.yaml (seasonality for phasing); channels.yaml (AOV of the channels driven); the margin, the customer lifetime and the AOV passed.
-  const marketing = memo(cache, 'marketing', [months, input.marketing, input.targets, input.channels, grossMarginRate, users.lifetime, planAov], () =>
-    computeMarketing(input, months, { grossMarginRate, lifetime: users.lifetime, planAov }),
+  // Gross profit ÷ GMV of everything sold, and each sales channel's computed AOV.
+  const grossMarginRate = ratio(funnel.totals.netRevenue - funnel.totals.cogs, funnel.totals.gmv) ?? 0;
+  const planAov = funnel.aov;
+  const channelAov = Object.fromEntries(Object.values(funnelResult.channels).map((c) => [c.id, c.aov]));
+  // marketing.ts: marketing.yaml; targets.yaml (seasonality for phasing); the numbers passed (by value): the margin, the customer lifetime, the plan's and each sales channel's AOV.
+  const marketing = memo(cache, 'marketing', [months, input.marketing, input.targets, grossMarginRate, users.lifetime, planAov, ...Object.entries(channelAov).flat()], () =>
+    computeMarketing(input, months, { grossMarginRate, lifetime: users.lifetime, planAov, channelAov }),
   );
   // systems.ts: systems.yaml.
   const systems = memo(cache, 'systems', [months, input.systems], () => computeSystems(input, months));
@@ -229,28 +246,27 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   // org.ts: org.yaml; the attainment of each target (its entries, by value).
   const orgWith = (attainment: Record<string, number | null>) =>
     memo(cache, 'org', [months, input.org, ...Object.entries(attainment).flat()], () => computeOrg(input, months, attainment));
-  // pnl.ts: the results named in the key (funnel totals, products' COGS ratio, marketing spend, promotion
-  // cost, payroll / incentives / training, systems cost, warehousing and holding cost, points cost).
+  // pnl.ts: the results named in the key (funnel totals with COGS, marketing spend, promotion cost, payroll /
+  // incentives / training, systems cost, warehousing and holding cost, points cost).
   const pnlWith = (org: OrgResult) =>
-    memo(cache, 'pnl', [months, funnel, products, marketing, promotionCost, org, systems, supply, users], () =>
+    memo(cache, 'pnl', [months, funnel, marketing, promotionCost, org, systems, supplyTotals, users], () =>
       computePnl(months, {
         funnel,
-        cogsRatio: products.cogsRatio,
         marketing: marketing.spend,
         promotions: promotionCost,
         payroll: org.payroll,
         incentives: org.incentiveCost,
         training: org.training,
         systems: systems.cost,
-        warehousing: supply.warehouseFixed,
-        holdingCost: supply.holdingCost,
+        warehousing: supplyTotals.warehouseFixed,
+        holdingCost: supplyTotals.holdingCost,
         pointsCost: users.membership.pointsCost,
       }),
     );
   // measures.ts: users.yaml (membership.memberGmvShare) and the results named in the key.
   const measuresWith = (pnl: PnlResult, org: OrgResult) =>
-    memo(cache, 'measures', [months, input.users, funnel, pnl, marketing, users, supply, org], () =>
-      collectMeasures({ input, months, funnel, pnl, marketing, users, supply, org }),
+    memo(cache, 'measures', [months, input.users, funnel, pnl, marketing, users, supplyTotals, org], () =>
+      collectMeasures({ input, months, funnel, pnl, marketing, users, supply: supplyTotals, org }),
     );
   // Incentives depend on attainment, and profit attainment on costs: measure once without incentive
   // pools, then pay them on that attainment.
@@ -258,7 +274,7 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   const firstMeasures = measuresWith(pnlWith(firstOrg), firstOrg);
   const org = orgWith(attainments(targets, firstMeasures));
   const pnl = pnlWith(org);
-  return { months, targets, products, funnelResult, funnel, promotions, supply, users, marketing, systems, org, pnl, measuresWith };
+  return { months, targets, sales, funnelResult, funnel, promotions, stock, supplyTotals, users, marketing, systems, org, pnl, measuresWith };
 }
 
 /** Projected ÷ target for every target, the projection as its verdict reads it (target-verdicts.ts). */

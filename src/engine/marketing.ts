@@ -11,8 +11,8 @@
 //   months add up exactly to the total.
 // - Traffic: cpc → clicks = spend ÷ CPC; cpm → clicks = spend ÷ CPM × 1,000 × CTR; fixed → the plan's
 //   visitors, spread like the spend in whole visitors; cps → no clicks, GMV = spend ÷ commission rate.
-// - Orders = clicks × CVR (cps: GMV ÷ AOV); AOV = the channel's, else the mean AOV of the sales
-//   channels it drives.
+// - Orders = clicks × CVR (cps: GMV ÷ AOV); AOV = the channel's, else the mean computed AOV (GMV ÷ orders,
+//   from the SKUs sold) of the sales channels it drives.
 // - LTV (CLV) = margin per order × discounted orders per new customer over the lifespan, the orders from
 //   the retention curve (users.yaml, customer-value.ts); margin per order = the channel's AOV × the blended
 //   gross margin rate. Payback = the first month after the first purchase whose cumulative discounted
@@ -39,11 +39,12 @@ export interface MarketingOptions {
   lifetime: CustomerLifetime;
   /** The plan's AOV (funnel GMV ÷ orders), for the plan's overall customer value; null without orders. */
   planAov: number | null;
+  /** Each sales channel's computed AOV (GMV ÷ orders), null when it has no orders. */
+  channelAov: Readonly<Record<string, number | null>>;
 }
 
 export function computeMarketing(input: PlanInput, months: readonly string[], options: MarketingOptions): MarketingResult {
   const profiles = new Map((input.targets?.seasonality ?? []).map((p, i) => [p.id, { p, i }]));
-  const salesChannels = new Map((input.channels?.channels ?? []).map((c) => [c.id, c]));
   const gm = Number.isFinite(options.grossMarginRate) ? options.grossMarginRate : 0;
   const { lifetime } = options;
   const valueOf = (aov: number | null, cac: number | null) => customerValue(lifetime, aov === null ? null : aov * gm, cac);
@@ -77,9 +78,12 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
     const spend = seriesOf(months, (_, i) => fromMinor(spendMinor[i]!));
     const spendTotal = fromMinor(spendMinor.reduce((a, b) => a + b, 0));
 
-    // AOV: the channel's own, else the mean of the sales channels it drives.
-    const driven = ch.drives.map((id) => salesChannels.get(id)).filter((c) => c !== undefined);
-    const aov = ch.aov ?? (driven.length > 0 ? driven.reduce((a, c) => a + c.funnel.aov, 0) / driven.length : null);
+    // AOV: the channel's own, else the mean computed AOV of the sales channels it drives.
+    const driven = ch.drives.flatMap((id) => {
+      const v = options.channelAov[id];
+      return typeof v === 'number' ? [{ id, aov: v }] : [];
+    });
+    const aov = ch.aov ?? (driven.length > 0 ? driven.reduce((a, c) => a + c.aov, 0) / driven.length : null);
     const aovInput =
       ch.aov !== undefined
         ? { name: 'AOV', value: ch.aov, source: src('aov') }

@@ -25,7 +25,7 @@ export interface MeasureSources {
   pnl: PnlResult;
   marketing: MarketingResult;
   users: UsersResult;
-  supply: SupplyResult;
+  supply: Pick<SupplyResult, 'capitalTied' | 'daysOfInventory'>;
   org: OrgResult;
 }
 

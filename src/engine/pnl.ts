@@ -7,9 +7,8 @@ import { quarterOf } from '../model/calendar.ts';
 import { PNL_LINES, type PnlLine, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
 
 export interface PnlInputs {
+  /** The channels' totals: GMV, refunds, net revenue, COGS (from the SKUs sold), fees and fulfilment. */
   funnel: FunnelTotals;
-  /** COGS per yuan of net revenue (excl. VAT); null when the plan has no products. */
-  cogsRatio: number | null;
   marketing: Series;
   promotions: Series;
   payroll: Series;
@@ -33,7 +32,7 @@ export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
     line.netSales = line.gmv - line.refunds;
     line.netRevenue = toFen(f.netRevenue[m] ?? 0);
     line.vat = line.netSales - line.netRevenue;
-    line.cogs = toFen((f.netRevenue[m] ?? 0) * (x.cogsRatio ?? 0));
+    line.cogs = toFen(f.cogs[m] ?? 0);
     line.grossProfit = line.netRevenue - line.cogs;
     line.platformFees = toFen(f.platformFees[m] ?? 0);
     line.paymentFees = toFen(f.paymentFees[m] ?? 0);
@@ -77,8 +76,11 @@ export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
       netSales: explain('net sales = GMV − refunds (incl. VAT)'),
       vat: explain('VAT = net sales − net sales ÷ (1 + VAT rate)'),
       netRevenue: explain('net revenue = net sales − VAT'),
-      cogs: explain('COGS = net revenue × COGS ratio of the product mix (Σ cost × units ÷ Σ price excl. VAT × units)', { name: 'cogsRatio', value: x.cogsRatio ?? 0 }),
+      cogs: explain('COGS = Σ channels Σ SKUs units kept × unit cost (units kept = units × (1 − return rate): refunded goods go back to stock); a channel no SKU sells on: net revenue × the SKUs’ COGS ratio'),
       grossProfit: explain('gross profit = net revenue − COGS'),
+      platformFees: explain('platform fees = Σ channels net sales (GMV − refunds) × (commission + points + affiliate + other rate) + annual fee ÷ 12: charged on net sales, since platforms refund their commission on refunded orders'),
+      paymentFees: explain('payment fees = Σ channels GMV × payment fee rate (not refunded with returns)'),
+      holdingCost: explain('holding cost = Σ SKUs projected average stock × unit cost × holding cost rate ÷ 12'),
       operatingExpenses: explain(`operating expenses = ${OPERATING_EXPENSES.join(' + ')}`),
       operatingProfit: explain('operating profit = gross profit − operating expenses'),
     },

@@ -1,51 +1,94 @@
-// Products: price and margin per SKU by its pricing method, weighted selection score and rank, monthly
-// unit and GMV forecast, product-matrix balance (traffic / profit / image) and slow-seller flags.
+// Products: price and margin per SKU by its pricing method, weighted selection score and rank, the units, GMV,
+// COGS and gross profit the channels sell of each SKU and category (sales.ts), product-matrix balance
+// (traffic / profit / image) and slow-seller flags.
 //
 // Choices the plan leaves open:
 // - price is the pricing method's price (`priceOf`); `listPrice` is only compared with it (finding price-mismatch);
-// - units: `forecast.monthlyUnits` in every month the SKU is on sale, i.e. from its `launch` month (all horizon
-//   months when it has none). A `phase-out` SKU is not reordered, so when its opening stock is known its sales
-//   stop once that stock is sold (cumulative units ≤ opening stock); without an opening stock it sells all year;
-// - months of cover = opening stock (supply.yaml inventory.openingStock) ÷ monthlyUnits; null when the stock is
-//   not given or the SKU has no forecast sales;
+// - units come from the channels (sales.ts); `forecast.monthlyUnits` × months on sale is the plan's own estimate,
+//   compared with them (forecast-gap);
+// - money reconciles: each month's GMV, refunds, net revenue and COGS of the channels SKUs sell on are split over the
+//   SKUs by largest remainder in proportion to their exact values, so SKUs, categories and channels add up to the
+//   same fen; gross profit = net revenue − COGS;
+// - months of cover = how many months the opening stock (supply.yaml inventory.openingStock) lasts against the units
+//   sold month by month (a gift box's stock for its January peak is not a year's stock of an average month); when it
+//   outlasts the horizon, the months left over are counted at the average monthly sales; null when the stock is not
+//   given or the SKU sells nothing;
 // - last year's sell-through (售罄率) = lastYear.units ÷ (lastYear.units + opening stock): what was sold out of what
 //   was available, the stock at the start of this plan being what was left over at the end of last year.
 import type { PlanInput, ProductsFile } from '../model/plan-input.generated.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding, type SlowReason } from '../model/findings.ts';
 import { explain } from './explain.ts';
-import { fen, seriesOf, zeros } from './series.ts';
-import { finiteRatio, grossMarginRate, netPrice, priceOf, pricingFormula, vatRateOf } from './pricing.ts';
-import { type Role, ROLES, type SkuResult, type MatrixCell, type ProductsResult } from '../model/result/products.ts';
+import { fen, seriesOf } from './series.ts';
+import { finiteRatio, grossMarginRate, netPrice, pricingFormula, vatRateOf } from './pricing.ts';
+import { allocateArray } from './largest-remainder.ts';
+import { fromMinor, toMinor } from './money.ts';
+import { type Role, ROLES, type SkuResult, type MatrixCell, type ProductsResult, type CategoryResult } from '../model/result/products.ts';
+import type { ChannelResult } from '../model/result/funnel.ts';
+import type { SalesNumbers } from './sales.ts';
 
 type Sku = NonNullable<ProductsFile['skus']>[number];
 
-export function computeProducts(input: PlanInput, months: readonly string[]): ProductsResult {
+/** COGS per yuan of net revenue (excl. VAT) of what the SKUs sell; null when they sell nothing. */
+export function salesCogsRatio(sales: SalesNumbers): number | null {
+  let cogs = 0;
+  let net = 0;
+  for (const c of sales.channels) {
+    if (!c.productDriven) continue;
+    for (let m = 0; m < c.gmv.length; m++) {
+      cogs += c.cogs[m]!;
+      net += (c.gmv[m]! - c.refunds[m]!) / (1 + sales.vatRate);
+    }
+  }
+  return finiteRatio(cogs, net);
+}
+
+/** `channels`: the funnel's channel results, whose fen values the SKUs' money is split from. */
+export function computeProducts(input: PlanInput, months: readonly string[], sales: SalesNumbers, channels: Record<string, ChannelResult>): ProductsResult {
   const products = input.products;
   const vat = vatRateOf(input);
   const criteria = products?.selectionCriteria ?? [];
   const openingStock = input.supply?.inventory?.openingStock;
   const slow = products?.slowSeller ?? {};
   const skus = products?.skus ?? [];
+  const M = months.length;
+  const S = skus.length;
   const vatInput = { name: 'VAT rate', value: vat, ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
+
+  // Month totals in fen of the channels SKUs sell on, split over the SKUs (largest remainder).
+  const driven = sales.channels.filter((c) => c.productDriven).map((c) => channels[c.id]).filter((c): c is ChannelResult => c !== undefined);
+  const monthTotal = (key: 'gmv' | 'refunds' | 'netRevenue' | 'cogs', m: string) => driven.reduce((sum, c) => sum + toMinor(c[key][m] ?? 0), 0);
+  const split = (key: 'gmv' | 'refunds' | 'netRevenue' | 'cogs', exact: (s: number, m: number) => number): Float64Array => {
+    const out = new Float64Array(S * M);
+    const weights = new Float64Array(S);
+    months.forEach((month, m) => {
+      for (let s = 0; s < S; s++) weights[s] = exact(s, m);
+      const parts = allocateArray(monthTotal(key, month), weights);
+      for (let s = 0; s < S; s++) out[s * M + m] = parts[s]!;
+    });
+    return out;
+  };
+  const gmvFen = split('gmv', (s, m) => sales.skuGmv[s * M + m]!);
+  const netFen = split('netRevenue', (s, m) => (sales.skuGmv[s * M + m]! - sales.skuRefunds[s * M + m]!) / (1 + vat));
+  const cogsFen = split('cogs', (s, m) => sales.skuKept[s * M + m]! * sales.cost[s]!);
+  const row = (arr: Float64Array, s: number) => seriesOf(months, (_, m) => fromMinor(arr[s * M + m]!));
 
   const results: SkuResult[] = skus.map((sku, i) => {
     const src = (path: string) => ({ file: 'products.yaml', path: `skus[${i}]${path ? `.${path}` : ''}` });
-    const price = priceOf(sku.pricing, sku.cost);
+    const price = sales.price[i]!;
     const net = netPrice(price, vat);
     const marginRate = grossMarginRate(price, sku.cost, vat);
     const score = criteria.reduce((sum, c) => sum + c.weight * (sku.scores?.[c.id] ?? 0), 0);
-    const monthly = Math.max(0, sku.forecast.monthlyUnits);
+    const units = seriesOf(months, (_, m) => sales.skuUnits[i * M + m]!);
+    let sold = 0;
+    let monthsOnSale = 0;
+    for (let m = 0; m < M; m++) {
+      sold += sales.skuUnits[i * M + m]!;
+      monthsOnSale += sales.onSale[i * M + m]!;
+    }
+    const forecastUnits = sales.forecastUnits[i]!;
     const stock = openingStock?.[sku.id];
-    let left = stock ?? Infinity;
-    const units = seriesOf(months, (m) => {
-      if (sku.launch && m < sku.launch) return 0;
-      if (sku.status !== 'phase-out') return monthly;
-      const sold = Math.min(monthly, left);
-      left -= sold;
-      return sold;
-    });
-    const monthsOfCover = stock === undefined ? null : finiteRatio(stock, monthly);
+    const monthsOfCover = stock === undefined ? null : coverMonths(stock, sales.skuUnits.subarray(i * M, (i + 1) * M), monthsOnSale > 0 ? sold / monthsOnSale : 0);
     const sellThrough = sku.lastYear && stock !== undefined ? finiteRatio(sku.lastYear.units, sku.lastYear.units + stock) : null;
     const slowReasons: SlowReason[] = [];
     if (sku.status === 'phase-out') slowReasons.push({ reason: 'phase-out' });
@@ -57,6 +100,7 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
       slowReasons.push({ reason: 'sell-through', sellThrough: amount(sellThrough, 'rate'), minimum: amount(slow.minSellThrough, 'rate') });
     }
     const stockSource = { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` };
+    const cogs = row(cogsFen, i);
     return {
       id: sku.id,
       index: i,
@@ -72,8 +116,12 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
       score,
       rank: 0,
       units,
-      gmv: seriesOf(months, (m) => fen(units[m]! * price)),
-      cogs: seriesOf(months, (m) => fen(units[m]! * sku.cost)),
+      gmv: row(gmvFen, i),
+      cogs,
+      grossProfit: seriesOf(months, (_, m) => fromMinor(netFen[i * M + m]! - cogsFen[i * M + m]!)),
+      unitsSold: sold,
+      forecastUnits,
+      forecastGap: forecastUnits > 0 ? sold / forecastUnits - 1 : null,
       openingStock: stock ?? null,
       monthsOfCover,
       sellThrough,
@@ -91,16 +139,16 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
           ]),
         ),
         units: explain(
-          sku.status === 'phase-out' && stock !== undefined
-            ? 'units = forecast monthly units in each month on sale, until the opening stock is sold (a phase-out SKU is not reordered)'
-            : 'units = forecast monthly units in each month on sale (from launch)',
-          { name: 'monthly units', value: monthly, source: src('forecast.monthlyUnits') },
+          'units = Σ channels everyday orders × units per order × the SKU’s share of the channel’s mix, × (1 + uplift) on promotion days; the mix weighs SKUs on sale by forecast units × seasonal index (or the channel’s category / SKU shares)',
+          { name: 'monthly units (mix weight)', value: sku.forecast.monthlyUnits, source: src('forecast.monthlyUnits') },
           ...(sku.launch ? [{ name: 'launch', value: sku.launch, source: src('launch') }] : []),
-          ...(sku.status === 'phase-out' && stock !== undefined ? [{ name: 'opening stock', value: stock, source: stockSource }] : []),
+          ...(sku.status === 'phase-out' && stock !== undefined ? [{ name: 'opening stock (on sale while it covers the forecast)', value: stock, source: stockSource }] : []),
         ),
-        gmv: explain('GMV = units × price (incl. VAT)', { name: 'price', value: price }),
-        cogs: explain('COGS = units × cost (excl. VAT)', { name: 'cost', value: sku.cost, source: src('cost') }),
-        monthsOfCover: explain('months of cover = opening stock ÷ forecast monthly units', { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) }, { name: 'monthly units', value: monthly, source: src('forecast.monthlyUnits') }),
+        gmv: explain('GMV = Σ channels units × price × (1 − everyday discount) × (1 − promotion price depth); the month’s GMV split over the SKUs by largest remainder', { name: 'price', value: price }),
+        cogs: explain('COGS = units kept (units × (1 − return rate)) × cost (excl. VAT)', { name: 'cost', value: sku.cost, source: src('cost') }),
+        grossProfit: explain('gross profit = (GMV − refunds) ÷ (1 + VAT rate) − COGS', vatInput),
+        forecastGap: explain('forecast gap = units sold ÷ (monthly units × months on sale) − 1', { name: 'monthly units', value: sku.forecast.monthlyUnits, source: src('forecast.monthlyUnits') }, { name: 'months on sale', value: monthsOnSale }),
+        monthsOfCover: explain('months of cover = the months the opening stock lasts against the units sold month by month (beyond the plan: at the average monthly sales)', { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) }, { name: 'units sold', value: sold }),
         sellThrough: explain(
           "sell-through = last year's units ÷ (last year's units + opening stock)",
           { name: "last year's units", value: sku.lastYear?.units ?? 'not given', ...(sku.lastYear ? { source: src('lastYear.units') } : {}) },
@@ -127,31 +175,31 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
     if (r) r.rank = k + 1;
   });
 
-  // One pass over the SKUs' series (each read in month order, not looked up month by month): totals per SKU
-  // (by index) and per month. Sums run over the SKUs in order, so they are the same as summing a month over them.
-  const n = months.length;
-  const net = results.map((r) => netPrice(r.price, vat));
-  const margin = results.map((r, k) => net[k]! - r.cost);
-  const unitsTotal: number[] = [];
-  const gmvTotal: number[] = [];
-  const monthly = { units: zerosArray(n), gmv: zerosArray(n), cogs: zerosArray(n), grossProfit: zerosArray(n) };
-  results.forEach((r, k) => {
-    const units = Object.values(r.units);
-    const gmv = Object.values(r.gmv);
-    const cogs = Object.values(r.cogs);
-    unitsTotal.push(units.reduce((a, b) => a + b, 0));
-    gmvTotal.push(gmv.reduce((a, b) => a + b, 0));
-    for (let j = 0; j < n; j++) {
-      monthly.units[j] = monthly.units[j]! + units[j]!;
-      monthly.gmv[j] = monthly.gmv[j]! + gmv[j]!;
-      monthly.cogs[j] = monthly.cogs[j]! + cogs[j]!;
-      monthly.grossProfit[j] = monthly.grossProfit[j]! + units[j]! * margin[k]!;
+  // Totals per SKU, per category and per month, in fen: sums of the split parts, so they add up exactly.
+  const gmvTotal = new Float64Array(S);
+  const gpTotal = new Float64Array(S);
+  const month = { units: new Float64Array(M), gmv: new Float64Array(M), cogs: new Float64Array(M), gp: new Float64Array(M) };
+  const K = sales.categories.length;
+  const cat = { units: new Float64Array(K * M), gmv: new Float64Array(K * M), cogs: new Float64Array(K * M), gp: new Float64Array(K * M) };
+  for (let s = 0; s < S; s++) {
+    const k = sales.skuCategory[s]!;
+    for (let m = 0; m < M; m++) {
+      const i = s * M + m;
+      const gp = netFen[i]! - cogsFen[i]!;
+      gmvTotal[s]! += gmvFen[i]!;
+      gpTotal[s]! += gp;
+      month.units[m]! += sales.skuUnits[i]!;
+      month.gmv[m]! += gmvFen[i]!;
+      month.cogs[m]! += cogsFen[i]!;
+      month.gp[m]! += gp;
+      cat.units[k * M + m]! += sales.skuUnits[i]!;
+      cat.gmv[k * M + m]! += gmvFen[i]!;
+      cat.cogs[k * M + m]! += cogsFen[i]!;
+      cat.gp[k * M + m]! += gp;
     }
-  });
-  // Gross profit per SKU from unrounded unit margins, so shares do not carry rounding.
-  const grossProfitOf = (r: SkuResult) => unitsTotal[r.index]! * margin[r.index]!;
-  const allGmv = results.reduce((s, r) => s + gmvTotal[r.index]!, 0);
-  const allProfit = results.reduce((s, r) => s + grossProfitOf(r), 0);
+  }
+  const allGmv = gmvTotal.reduce((a, b) => a + b, 0);
+  const allProfit = gpTotal.reduce((a, b) => a + b, 0);
   const matrix = Object.fromEntries(
     ROLES.map((role) => {
       const inRole = results.filter((r) => r.role === role);
@@ -160,36 +208,50 @@ export function computeProducts(input: PlanInput, months: readonly string[]): Pr
         {
           skus: inRole.length,
           gmvShare: finiteRatio(inRole.reduce((s, r) => s + gmvTotal[r.index]!, 0), allGmv),
-          grossProfitShare: finiteRatio(inRole.reduce((s, r) => s + grossProfitOf(r), 0), allProfit),
+          grossProfitShare: finiteRatio(inRole.reduce((s, r) => s + gpTotal[r.index]!, 0), allProfit),
         },
       ];
     }),
   ) as Record<Role, MatrixCell>;
-
-  const costTotal = results.reduce((s, r, k) => s + unitsTotal[k]! * r.cost, 0);
-  const netTotal = results.reduce((s, _, k) => s + unitsTotal[k]! * net[k]!, 0);
+  const names = new Map((products?.categories ?? []).map((c) => [c.id, c.name]));
+  const categories: Record<string, CategoryResult> = {};
+  sales.categories.forEach((id, k) => {
+    const money = (arr: Float64Array) => seriesOf(months, (_, m) => fromMinor(arr[k * M + m]!));
+    categories[id] = { id, name: names.get(id) ?? id, units: seriesOf(months, (_, m) => cat.units[k * M + m]!), gmv: money(cat.gmv), cogs: money(cat.cogs), grossProfit: money(cat.gp) };
+  });
 
   return {
     skus: Object.fromEntries(results.map((r) => [r.id, r])),
+    categories,
     ranking,
     matrix,
-    cogsRatio: finiteRatio(costTotal, netTotal),
-    units: seriesOf(months, (_, j) => monthly.units[j]!),
-    gmv: results.length ? seriesOf(months, (_, j) => fen(monthly.gmv[j]!)) : zeros(months),
-    cogs: results.length ? seriesOf(months, (_, j) => fen(monthly.cogs[j]!)) : zeros(months),
-    grossProfit: seriesOf(months, (_, j) => fen(monthly.grossProfit[j]!)),
+    cogsRatio: salesCogsRatio(sales),
+    units: seriesOf(months, (_, m) => month.units[m]!),
+    gmv: seriesOf(months, (_, m) => fromMinor(month.gmv[m]!)),
+    cogs: seriesOf(months, (_, m) => fromMinor(month.cogs[m]!)),
+    grossProfit: seriesOf(months, (_, m) => fromMinor(month.gp[m]!)),
   };
 }
 
 /** A list price may differ from the pricing method's price by this share before it is a finding. */
 export const PRICE_TOLERANCE = 0.01;
 
-/** Findings for people to look at: slow sellers, SKUs sold below cost, list prices off their pricing method. */
-export function productsFindings(result: ProductsResult, input: PlanInput): Finding[] {
+/** Default of products.yaml `forecastTolerance`. */
+export const FORECAST_TOLERANCE = 0.2;
+
+/**
+ * Findings for people to look at: slow sellers, SKUs sold below cost, list prices off their pricing method, and
+ * SKUs (not being phased out) whose channels sell more or less than their stated forecast by more than `tolerance`.
+ */
+export function productsFindings(result: ProductsResult, input: PlanInput, tolerance = FORECAST_TOLERANCE): Finding[] {
   const out: Finding[] = [];
   const written = input.products?.skus ?? [];
   for (const sku of Object.values(result.skus)) {
     const subject = (...path: Array<string | number>) => ({ entity: ref('sku', sku.id), file: 'products' as const, path: ['skus', sku.index, ...path] });
+    // A phase-out SKU sells until its stock is gone (clearances included): the stock projection checks it.
+    if (sku.status !== 'phase-out' && sku.forecastGap !== null && Math.abs(sku.forecastGap) > tolerance + 1e-9) {
+      out.push(finding('forecast-gap', subject('forecast', 'monthlyUnits'), { unitsSold: amount(sku.unitsSold, 'count'), forecastUnits: amount(sku.forecastUnits, 'count'), gap: amount(sku.forecastGap, 'rate') }));
+    }
     if (sku.slowSeller) out.push(finding('slow-seller', subject(), { reasons: sku.slowReasons }));
     if (sku.unitMargin < 0) {
       const money = (v: number) => amount(v, 'money');
@@ -213,6 +275,19 @@ export function productsFindings(result: ProductsResult, input: PlanInput): Find
   return out;
 }
 
+/** Months `stock` lasts against `units` by month; past the horizon at `average` a month; null when nothing sells. */
+function coverMonths(stock: number, units: ArrayLike<number>, average: number): number | null {
+  if (stock <= 0) return 0;
+  let left = stock;
+  for (let m = 0; m < units.length; m++) {
+    const u = units[m]!;
+    if (u >= left && u > 0) return m + left / u;
+    left -= u;
+  }
+  const beyond = finiteRatio(left, average);
+  return beyond === null ? null : units.length + beyond;
+}
+
 function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: string }) {
   const p = sku.pricing as { type: string; markup?: number; reference?: number; position?: number; price?: number };
   if (p.type === 'cost-plus') return [{ name: 'markup', value: p.markup ?? 0, source: src('pricing.markup') }];
@@ -222,8 +297,4 @@ function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: st
       { name: 'position', value: p.position ?? 0, source: src('pricing.position') },
     ];
   return [{ name: 'value price', value: p.price ?? 0, source: src('pricing.price') }];
-}
-
-function zerosArray(n: number): number[] {
-  return new Array<number>(n).fill(0);
 }

@@ -32,7 +32,7 @@ const ARGS: ArgsOf = {
   'promotion-margin': (f, r) => ({ depth: r.amount(f.depth), margin: r.amount(f.margin) }),
   'promotion-below-break-even': (f, r) => ({ expectedUplift: r.amount(f.expectedUplift), breakEvenUplift: r.amount(f.breakEvenUplift), depth: r.amount(f.depth), margin: r.amount(f.margin) }),
   'promotion-overlap': (f, r) => ({ other: r.name(f.other), from: r.date(f.from), to: r.date(f.to), channels: f.channels.length ? r.list(f.channels.map(r.name)) : 'none' }),
-  'stock-out': (f, r) => ({ openingStock: r.amount(f.openingStock), reorderPoint: r.units(f.reorderPoint), safetyStock: r.units(f.safetyStock) }),
+  'stock-out': (f, r) => ({ months: r.list(f.months.map(r.month)), shortfall: r.units(f.shortfall), openingStock: f.openingStock ? r.amount(f.openingStock) : 'none' }),
   overstock: (f, r) => ({ openingStock: r.amount(f.openingStock), days: f.daysOfCover ? r.amount(f.daysOfCover) : 'none', maximumDays: r.amount(f.maximumDays) }),
   'slow-seller': (f, r) => ({ reasons: f.reasons.map((x) => slowReasonText(x, r)).join(t(r.locale, 'finding.reasonSeparator')) }),
   'margin-negative': (f, r) => ({ price: r.amount(f.price), netPrice: r.amount(f.netPrice), cost: r.amount(f.cost), unitMargin: r.amount(f.unitMargin) }),
@@ -63,6 +63,8 @@ const ARGS: ArgsOf = {
   }),
   'kpi-division-by-zero': (f, r) => ({ formula: formulaText(f.formula, r), months: r.list(f.months.map(r.month)) }),
   'kpi-overflow': (f, r) => ({ formula: formulaText(f.formula, r), months: f.months.length ? r.list(f.months.map(r.month)) : 'none' }),
+  'aov-gap': (f, r) => ({ aov: r.amount(f.aov), statedAov: r.amount(f.statedAov), gap: r.amount(abs(f.gap)), direction: f.gap.value > 0 ? 'more' : 'less' }),
+  'forecast-gap': (f, r) => ({ unitsSold: r.units(f.unitsSold), forecastUnits: r.units(f.forecastUnits), gap: r.amount(abs(f.gap)), direction: f.gap.value > 0 ? 'more' : 'fewer' }),
 };
 
 /** The formatting and naming context of one locale and plan. */

@@ -98,7 +98,8 @@ export type Finding =
   | Of<'promotion-below-break-even', { expectedUplift: Amount; breakEvenUplift: Amount; depth: Amount; margin: Amount }>
   /** Two promotions share days and channels (reported once per pair, on the earlier one). */
   | Of<'promotion-overlap', { other: EntityRef; from: string; to: string; channels: EntityRef[] }>
-  | Of<'stock-out', { openingStock: Amount; reorderPoint: Amount; safetyStock: Amount }>
+  /** The projected stock (opening + receipts − sales) runs out in `months`; `shortfall` = the largest month-end gap. */
+  | Of<'stock-out', { months: string[]; shortfall: Amount; openingStock: Amount | null }>
   /** `daysOfCover` is null when there is no forecast demand (any stock covers forever). */
   | Of<'overstock', { openingStock: Amount; daysOfCover: Amount | null; maximumDays: Amount }>
   | Of<'slow-seller', { reasons: SlowReason[] }>
@@ -120,7 +121,11 @@ export type Finding =
   | Of<'out-of-range', { metric: PlausibilityMetric; value: Amount; direction: 'below' | 'above'; low: Amount; typical: Amount | null; high: Amount; source: RangeSource }>
   | Of<'kpi-division-by-zero', { formula: string; months: string[] }>
   /** The formula's value is beyond what a number holds in `months`, or (no months) for the whole plan. */
-  | Of<'kpi-overflow', { formula: string; months: string[] }>;
+  | Of<'kpi-overflow', { formula: string; months: string[] }>
+  /** A channel's stated AOV against the one its SKUs give (GMV ÷ orders); `gap` = computed ÷ stated − 1. */
+  | Of<'aov-gap', { aov: Amount; statedAov: Amount; gap: Amount }>
+  /** The units the channels sell of a SKU against its forecast × months on sale; `gap` = sold ÷ forecast − 1. */
+  | Of<'forecast-gap', { unitsSold: Amount; forecastUnits: Amount; gap: Amount }>;
 
 export type FindingKind = Finding['kind'];
 export type FindingOf<K extends FindingKind> = Extract<Finding, { kind: K }>;
@@ -136,6 +141,8 @@ export const FINDING_KINDS = Object.keys({
   'milestone-off-track': 0,
   'stock-out': 0,
   'promotion-below-break-even': 0,
+  'aov-gap': 0,
+  'forecast-gap': 0,
   'price-mismatch': 0,
   overstock: 0,
   'promotion-overlap': 0,
@@ -167,6 +174,8 @@ export const FINDING_SEVERITY = {
   'out-of-range': 'warning',
   'kpi-division-by-zero': 'warning',
   'kpi-overflow': 'error',
+  'aov-gap': 'warning',
+  'forecast-gap': 'warning',
 } as const satisfies Record<FindingKind, FindingSeverity>;
 
 /** A finding of a kind, typed by its kind, as serious as its kind unless `severity` says otherwise. */

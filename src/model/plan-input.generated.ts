@@ -36,9 +36,9 @@ export interface PlanFile {
    */
   $schema?: string;
   /**
-   * The version of the ShopPlan content model this plan is written for. This release reads version 1.
+   * The version of the ShopPlan content model this plan is written for. This release reads version 2; plans written for version 1 are migrated when they are read.
    */
-  schemaVersion: 1;
+  schemaVersion: 2;
   id: Id;
   title: Text;
   /**
@@ -605,6 +605,7 @@ export interface SharesByMonth {
 }
 
 export interface ChannelsFile {
+  aovTolerance?: Rate;
   /**
    * One entry per shop or selling channel, e.g. the Tmall flagship store, the JD store, the Douyin shop, the WeChat mini-program.
    */
@@ -640,16 +641,44 @@ export interface ChannelsFile {
        */
       visitors: number;
       cvr: Rate;
-      aov: Money;
+      aov?: Money;
+      /**
+       * Average units in one order (连带率 / 件数), at least 1; orders × units per order = units sold, shared among the SKUs on sale by the channel's mix. 1 when left out.
+       */
+      unitsPerOrder?: number;
       returnRate: Rate;
+      /**
+       * Return rates for some product categories on this channel, keyed by category id in `products.yaml`, e.g. `{ tea-ware: 0.08 }` (breakage); the other categories use `returnRate`.
+       */
+      returnRateByCategory?: {
+        [k: string]: Rate | undefined;
+      };
       newCustomerShare: Rate;
       /**
        * Month-on-month growth of visitors on top of seasonality, as a decimal, e.g. 0.02 for +2 % a month; may be negative (at least -1).
        */
       growth?: number;
     };
+    everydayDiscount?: Rate;
     /**
-     * What the platform and payment provider take, as shares of GMV, plus fixed fees.
+     * How the channel's units are shared among products, by category or by SKU (shares of units, adding up to 1). Left out: in proportion to the SKUs' `forecast.monthlyUnits` among the SKUs on sale on the channel that month. Category and SKU seasonality profiles shape the shares by month.
+     */
+    mix?: {
+      /**
+       * Share of the channel's units per category id in `products.yaml`, e.g. `{ green-tea: 0.4, gift-box: 0.2, … }`; within a category, SKUs share in proportion to their forecast.
+       */
+      categories?: {
+        [k: string]: Share | undefined;
+      };
+      /**
+       * Share of the channel's units per SKU id in `products.yaml`; only the SKUs listed sell on the channel.
+       */
+      skus?: {
+        [k: string]: Share | undefined;
+      };
+    };
+    /**
+     * What the platform and payment provider take, plus fixed fees. Commission, points, affiliate and other rates are charged on net sales (GMV less refunds: platforms refund their commission on refunded orders); the payment fee on GMV.
      */
     fees: {
       commission: Rate;
@@ -693,6 +722,7 @@ export interface ProductsFile {
     id: Id;
     name: Text;
     description?: Text;
+    seasonality?: Id;
   }[];
   /**
    * The products on sale (商品 / SKU), each with its role in the product matrix, cost, pricing method and demand forecast.
@@ -710,6 +740,7 @@ export interface ProductsFile {
      */
     status: "active" | "new" | "phase-out";
     launch?: Month;
+    seasonality?: Id;
     cost: Money;
     /**
      * How the selling price is set (定价方法), chosen by `type`.
@@ -757,15 +788,15 @@ export interface ProductsFile {
       [k: string]: Score | undefined;
     };
     /**
-     * Expected demand, used for safety stock, reorder point and EOQ.
+     * Your own estimate of the SKU's demand. The units the SKU sells come from the channels (their orders filled by the mix); `monthlyUnits` weighs the SKU in a channel without a `mix` (or within its category) and is checked against what the channels sell (forecast-gap above `forecastTolerance`); `demandStdDev ÷ monthlyUnits` is the variation used for safety stock.
      */
     forecast: {
       /**
-       * Average units sold per month across all channels.
+       * Average units you expect to sell per month across all channels, in the months the SKU is on sale.
        */
       monthlyUnits: number;
       /**
-       * Standard deviation of monthly demand, in units; how much sales swing from month to month.
+       * Standard deviation of an average month's demand, in units (how uncertain a month's sales are). Safety stock keeps its ratio to `monthlyUnits` (the coefficient of variation), so a peak month carries more absolute uncertainty.
        */
       demandStdDev: number;
     };
@@ -787,12 +818,13 @@ export interface ProductsFile {
      */
     weightKg?: number;
   }[];
+  forecastTolerance?: Rate;
   /**
    * When a SKU is flagged as a slow seller (滞销品) to be cleared or dropped.
    */
   slowSeller?: {
     /**
-     * Flag a SKU whose stock covers more months of forecast sales than this.
+     * Flag a SKU whose opening stock covers more months of its projected sales than this.
      */
     maxMonthsOfCover?: number;
     minSellThrough?: Rate;
@@ -1071,7 +1103,7 @@ export interface PromotionsFile {
         })[]
     ];
     /**
-     * Expected extra unit sales compared with a normal period of the same length, as a decimal, e.g. 0.8 for +80 %. Compared with the break-even uplift.
+     * Expected extra unit sales of the SKUs on offer compared with everyday sales in the same days, as a decimal, e.g. 0.8 for +80 %. It adds to the units (and orders) the channels sell in the window, at the promotion's price, and is compared with the break-even uplift.
      */
     expectedUplift: number;
     budget?: Money;
@@ -1102,6 +1134,25 @@ export interface SupplyFile {
      */
     leadTimeStdDevDays: number;
     moq: Count;
+    /**
+     * Calendar months (1–12) in which the supplier can deliver, e.g. `[3, 4, 5]` for spring tea picked and fired once a year; stock for the rest of the year is bought then. Left out: every month.
+     *
+     * @minItems 1
+     * @maxItems 12
+     */
+    deliveryMonths?:
+      | [number]
+      | [number, number]
+      | [number, number, number]
+      | [number, number, number, number]
+      | [number, number, number, number, number]
+      | [number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number, number, number, number, number]
+      | [number, number, number, number, number, number, number, number, number, number, number, number];
     paymentTermsDays?: Count;
     qualityScore?: Score;
     certifications?: ListOfTexts;
@@ -1157,7 +1208,7 @@ export interface SupplyFile {
      */
     maxDaysOfInventory: number;
     /**
-     * Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`.
+     * Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`; count goods already ordered that arrive within the first lead time. A SKU left out starts with the stock its policy would hold (marked as assumed).
      */
     openingStock?: {
       [k: string]: Count | undefined;

@@ -2,6 +2,7 @@
 // diagnostics at their lines (in the caller's language), and checks of the `:value[…]` citations.
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { loadPlan, type PlanSources, type RawFile } from '../load/load-plan.ts';
+import { migratePlan } from '../load/migrate.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
 import { validatePlan, type ValidationResult } from '../validate/validate-plan.ts';
 import { checkOrderData, mergeActuals, type OrderDataOptions, type OrderDataResult } from '../data/check-data.ts';
@@ -62,7 +63,11 @@ interface Prepared {
 }
 
 function prepare(dir: string, files: readonly RawFile[]): Prepared {
-  const loaded = loadPlan(dir, files);
+  // A plan written for an older schemaVersion is brought to today's first (positions are kept); one written
+  // for a newer version is reported at its schemaVersion line and not validated against today's schemas.
+  const migration = migratePlan(dir, files);
+  const loaded = loadPlan(dir, migration.files);
+  if (migration.diagnostics.length) return { sources: loaded.sources, validated: { diagnostics: [] }, diagnostics: [...loaded.diagnostics, ...migration.diagnostics] };
   const validated = validatePlan(loaded.sources, { loadFailed: hasErrors(loaded.diagnostics) });
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   return { sources: loaded.sources, validated, ...(validated.input ? { input: validated.input } : {}), diagnostics };

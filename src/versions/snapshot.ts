@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { checkPlanFiles, sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { RawFile } from '../load/load-plan.ts';
-import { migratePlan } from './migrate.ts';
+import { migratePlan } from '../load/migrate.ts';
 import { PlanInvalidError } from '../diagnostics/errors.ts';
 
 export interface PlanSnapshot {

@@ -148,7 +148,7 @@ describe('a sweep over every plan section', () => {
     ['repurchase rate (the repurchase measure)', input, ['users', 'lifecycle', 'stages', stageIndex('revenue'), 'rate']],
     ['discount rate (CLV in marketing)', input, ['users', 'lifecycle', 'retention', 'discountRate']],
     ['lifespan (CLV in marketing)', input, ['users', 'lifecycle', 'retention', 'lifespanMonths']],
-    ['sales channel AOV (marketing channels without AOV)', stripped.marketingAov, [...resolvePlanPath(stripped.marketingAov as unknown as Record<string, unknown>, 'channels.tmall.funnel.aov')!.segments]],
+    ['sales channel stated AOV (the AOV check)', stripped.marketingAov, [...resolvePlanPath(stripped.marketingAov as unknown as Record<string, unknown>, 'channels.tmall.funnel.aov')!.segments]],
     ['warehouse cost per order (fulfilment)', stripped.fulfilment, ['supply', 'warehouses', 0, 'costPerOrder']],
     ['retention (MAU, DAU without points)', stripped.noPoints, ['users', 'lifecycle', 'retention', 'curve', 0, 'rate']],
   ];
@@ -168,27 +168,27 @@ describe('a sweep over every plan section', () => {
 describe('what a rerun recomputes', () => {
   const misses = (cache: CoreCache) => Object.fromEntries([...cache.stats].map(([name, s]) => [name, s.misses]));
 
-  it('a sales-channel driver recomputes the funnel, but neither products nor supply nor systems', () => {
+  it('a sales-channel driver reruns traffic, sales, funnel and stock, not systems; a headline builds no per-SKU detail', () => {
     const cache = filledCache();
     const before = misses(cache);
     const run = driverRuns.find((r) => r.path === 'channels.tmall.funnel.cvr')!;
     computeHeadline(run.input, cache);
     const after = misses(cache);
+    for (const model of ['traffic', 'sales', 'funnel', 'stock']) expect(after[model], model).toBe(before[model]! + 1);
+    expect(after.systems).toBe(before.systems);
     expect(after.products).toBe(before.products);
     expect(after.supply).toBe(before.supply);
-    expect(after.systems).toBe(before.systems);
-    expect(after.funnel).toBe(before.funnel! + 1);
   });
 
-  it('a SKU cost driver recomputes products and supply, but not the funnel', () => {
+  it('a SKU cost driver reruns sales and the stock, but not the traffic', () => {
     const cache = filledCache();
     const before = misses(cache);
     const run = driverRuns.find((r) => r.path.startsWith('products.'))!;
     computeHeadline(run.input, cache);
     const after = misses(cache);
-    expect(after.products).toBe(before.products! + 1);
-    expect(after.supply).toBe(before.supply! + 1);
-    expect(after.funnel).toBe(before.funnel);
+    expect(after.sales).toBe(before.sales! + 1);
+    expect(after.stock).toBe(before.stock! + 1);
+    expect(after.traffic).toBe(before.traffic);
   });
 });
 

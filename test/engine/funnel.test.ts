@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeFunnel } from '../../src/engine/funnel.ts';
 import { FUNNEL_KEYS, MONEY_KEYS } from '../../src/model/result/funnel.ts';
+import { funnelOf } from '../helpers/engine.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
@@ -60,7 +60,7 @@ describe('funnel', () => {
     funnel: { visitors: 1_200, cvr: 0.05, aov: 99.99, returnRate: 0, newCustomerShare: 1, growth: 0.1 },
     fees: { commission: 0.05, paymentFee: 0 },
   });
-  const r = computeFunnel(plan([a, b], { supply }), months);
+  const r = funnelOf(plan([a, b], { supply }), months);
   const A = r.channels.a!;
   const B = r.channels.b!;
 
@@ -106,8 +106,8 @@ describe('funnel', () => {
     const c = channel({ id: 'c', funnel: { visitors: 1000, cvr: 0.1, aov: 10, returnRate: 0, newCustomerShare: 0 } });
     const only = { warehouses: [supply!.warehouses![0]!, supply!.warehouses![1]!], logistics: [supply!.logistics![0]!, supply!.logistics![1]!] } as PlanInput['supply'];
     // mean of w1 2 and w2 4 = 3; cheapest of x 6 and y 4 = 4 → 7
-    expect(computeFunnel(plan([c], { supply: only }), months).channels.c!.fulfilmentPerOrder).toBe(7);
-    expect(computeFunnel(plan([c]), months).channels.c!.fulfilmentPerOrder).toBe(0);
+    expect(funnelOf(plan([c], { supply: only }), months).channels.c!.fulfilmentPerOrder).toBe(7);
+    expect(funnelOf(plan([c]), months).channels.c!.fulfilmentPerOrder).toBe(0);
   });
 
   it('sums channels into totals with overall AOV, CVR and return rate', () => {
@@ -120,12 +120,12 @@ describe('funnel', () => {
   });
 
   it('gives zeros and null ratios with no visitors or no channels', () => {
-    const zero = computeFunnel(plan([channel({ id: 'z' })]), months);
+    const zero = funnelOf(plan([channel({ id: 'z' })]), months);
     expect(zero.totals.totals.gmv).toBe(0);
     expect(zero.totals.aov).toBeNull();
     expect(zero.totals.cvr).toBeNull();
     expect(zero.totals.returnRate).toBeNull();
-    const none = computeFunnel(plan([]), months);
+    const none = funnelOf(plan([]), months);
     expect(none.totals.gmv['2027-06']).toBe(0);
     expect(none.channels).toEqual({});
   });
@@ -160,7 +160,7 @@ describe('funnel', () => {
   it('property: channels add up to the totals, money parts add up, orders = visitors × CVR, nothing is NaN', () => {
     fc.assert(
       fc.property(fc.array(arbChannel, { maxLength: 5 }), fc.double({ min: 0, max: 0.2, noNaN: true }), (list, vat) => {
-        const res = computeFunnel(plan(channelsOf(list), { supply }, vat), months);
+        const res = funnelOf(plan(channelsOf(list), { supply }, vat), months);
         const walk = (x: unknown): void => {
           if (typeof x === 'number') expect(Number.isFinite(x)).toBe(true);
           else if (x && typeof x === 'object') Object.values(x).forEach(walk);

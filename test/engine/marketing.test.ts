@@ -30,7 +30,9 @@ function plan(channels: Channel[], experiments: MarketingFile['experiments'] = [
 }
 // A customer lifetime of 1 + 0.1 + 0.1 = 1.2 expected orders (customer-value.test.ts derives them from a curve).
 const lifetime = { discountRate: 0, lifespanMonths: 3, ordersPerActiveMonth: 1, expectedOrders: [1, 0.1, 0.1], ordersPerCustomer: 1.2 };
-const options = { grossMarginRate: 0.5, lifetime, planAov: 200 };
+// The sales channels' computed AOVs (GMV ÷ orders from their SKUs).
+const channelAov = { shop: 200, shop2: 100 };
+const options = { grossMarginRate: 0.5, lifetime, planAov: 200, channelAov };
 
 describe('marketing', () => {
   const input = plan([
@@ -154,7 +156,7 @@ describe('marketing', () => {
     fc.assert(
       fc.property(fc.constantFrom(0, 0.5), fc.constantFrom(0, 0.03), fc.constantFrom(0, 1), fc.constantFrom(null, 0, 150), (gm, cvr, opc, planAov) => {
         const flat = { ...lifetime, expectedOrders: [opc], ordersPerCustomer: opc };
-        const res = computeMarketing(plan([channel('c', { budget: { total: 0 }, pricing: { type: 'cpc', cpc: 0 }, cvr, aov: 0, newCustomerShare: 0 })]), months, { grossMarginRate: gm, lifetime: flat, planAov });
+        const res = computeMarketing(plan([channel('c', { budget: { total: 0 }, pricing: { type: 'cpc', cpc: 0 }, cvr, aov: 0, newCustomerShare: 0 })]), months, { grossMarginRate: gm, lifetime: flat, planAov, channelAov });
         const c = res.channels.c!;
         const nums = [...Object.values(c.spend), ...Object.values(c.clicks), ...Object.values(c.orders), c.cac ?? 0, c.roas ?? 0, c.roi ?? 0, c.ltv ?? 0, c.ltvCac ?? 0, c.paybackMonths ?? 0, res.totals.cac ?? 0, res.totals.roas ?? 0, res.totals.ltv ?? 0, res.totals.ltvCac ?? 0, res.totals.paybackMonths ?? 0];
         expect(nums.every(Number.isFinite)).toBe(true);

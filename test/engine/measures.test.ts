@@ -17,8 +17,8 @@ const zero = s([0, 0, 0]);
 function funnel(parts: Partial<Record<keyof FunnelTotals, number[]>>): FunnelTotals {
   const k = (key: keyof FunnelTotals) => (parts[key] ? s(parts[key]!) : zero);
   return {
-    visitors: k('visitors'), orders: k('orders'), gmv: k('gmv'), refunds: k('refunds'), netSales: k('netSales'), vat: k('vat'),
-    netRevenue: k('netRevenue'), platformFees: k('platformFees'), paymentFees: k('paymentFees'), fulfilment: k('fulfilment'),
+    visitors: k('visitors'), orders: k('orders'), units: k('units'), gmv: k('gmv'), refunds: k('refunds'), netSales: k('netSales'), vat: k('vat'),
+    netRevenue: k('netRevenue'), cogs: k('cogs'), platformFees: k('platformFees'), paymentFees: k('paymentFees'), fulfilment: k('fulfilment'),
     newCustomers: k('newCustomers'), returningCustomers: k('returningCustomers'),
     totals: {} as FunnelTotals['totals'], aov: null, cvr: null, returnRate: null,
   };
@@ -36,8 +36,8 @@ interface Extra {
 
 function sources(f: FunnelTotals, x: Extra = {}): MeasureSources {
   const pnlInputs: PnlInputs = {
-    funnel: f,
-    cogsRatio: x.cogsRatio ?? null,
+    // COGS from the SKUs sold; here the ratio given × net revenue
+    funnel: { ...f, cogs: s(months.map((m) => (f.netRevenue[m] ?? 0) * (x.cogsRatio ?? 0))) },
     marketing: x.marketing ? s(x.marketing) : zero,
     promotions: zero, payroll: s([1000, 1000, 1500]), incentives: zero, training: zero, systems: zero, warehousing: zero, holdingCost: zero, pointsCost: zero,
   };

@@ -13,18 +13,18 @@ const seriesFrom = (months: readonly string[], values: readonly number[]): Serie
 function funnel(months: readonly string[], parts: Partial<Record<keyof FunnelTotals, number[]>>): FunnelTotals {
   const s = (k: keyof FunnelTotals) => seriesFrom(months, parts[k] ?? []);
   return {
-    visitors: s('visitors'), orders: s('orders'), gmv: s('gmv'), refunds: s('refunds'), netSales: s('netSales'), vat: s('vat'),
-    netRevenue: s('netRevenue'), platformFees: s('platformFees'), paymentFees: s('paymentFees'), fulfilment: s('fulfilment'),
+    visitors: s('visitors'), orders: s('orders'), units: s('units'), gmv: s('gmv'), refunds: s('refunds'), netSales: s('netSales'), vat: s('vat'),
+    netRevenue: s('netRevenue'), cogs: s('cogs'), platformFees: s('platformFees'), paymentFees: s('paymentFees'), fulfilment: s('fulfilment'),
     newCustomers: s('newCustomers'), returningCustomers: s('returningCustomers'),
     totals: {} as FunnelTotals['totals'], aov: null, cvr: null, returnRate: null,
   };
 }
 
-type CostKey = Exclude<keyof PnlInputs, 'funnel' | 'cogsRatio'>;
+type CostKey = Exclude<keyof PnlInputs, 'funnel'>;
 const COSTS: CostKey[] = ['marketing', 'promotions', 'payroll', 'incentives', 'training', 'systems', 'warehousing', 'holdingCost', 'pointsCost'];
 
-function inputs(months: readonly string[], f: FunnelTotals, cogsRatio: number | null, costs: Partial<Record<CostKey, number[]>> = {}): PnlInputs {
-  return { funnel: f, cogsRatio, ...Object.fromEntries(COSTS.map((k) => [k, seriesFrom(months, costs[k] ?? [])])) } as PnlInputs;
+function inputs(months: readonly string[], f: FunnelTotals, costs: Partial<Record<CostKey, number[]>> = {}): PnlInputs {
+  return { funnel: f, ...Object.fromEntries(COSTS.map((k) => [k, seriesFrom(months, costs[k] ?? [])])) } as PnlInputs;
 }
 
 describe('P&L by hand', () => {
@@ -37,16 +37,19 @@ describe('P&L by hand', () => {
   //   platform     = 950 × 0.02 = 19.00               1,900 × 0.02 = 38.00
   //   payment      = 1,000 × 0.006 = 6.00             2,000 × 0.006 = 12.00
   //   fulfilment   = 10 × 3 = 30.00                   20 × 3 = 60.00
+  //   COGS (the SKUs' units kept × cost; here 40 % of net revenue)
+  //                = 840.71 × 0.4 = 336.284 → 336.28   1,681.42 × 0.4 = 672.568 → 672.57
   const f = funnel(months, {
     orders: [10, 20],
     gmv: [1000, 2000],
     refunds: [50, 100],
     netRevenue: [840.71, 1681.42],
+    cogs: [336.28, 672.57],
     platformFees: [19, 38],
     paymentFees: [6, 12],
     fulfilment: [30, 60],
   });
-  const pnl = computePnl(months, inputs(months, f, 0.4, { marketing: [200, 100], payroll: [300, 300], systems: [50, 50] }));
+  const pnl = computePnl(months, inputs(months, f, { marketing: [200, 100], payroll: [300, 300], systems: [50, 50] }));
 
   it('computes every line of each month', () => {
     const jan = pnl.months['2027-01']!;
@@ -55,7 +58,7 @@ describe('P&L by hand', () => {
     expect(jan.netSales).toBe(950); // 1,000 − 50
     expect(jan.netRevenue).toBe(840.71);
     expect(jan.vat).toBe(109.29); // 950 − 840.71
-    expect(jan.cogs).toBe(336.28); // 840.71 × 0.4 = 336.284 → 336.28
+    expect(jan.cogs).toBe(336.28); // the channels' COGS
     expect(jan.grossProfit).toBe(504.43); // 840.71 − 336.28
     expect(jan.platformFees).toBe(19);
     expect(jan.paymentFees).toBe(6);
@@ -70,7 +73,7 @@ describe('P&L by hand', () => {
     const feb = pnl.months['2027-02']!;
     expect(feb.netSales).toBe(1900); // 2,000 − 100
     expect(feb.vat).toBe(218.58); // 1,900 − 1,681.42
-    expect(feb.cogs).toBe(672.57); // 1,681.42 × 0.4 = 672.568 → 672.57
+    expect(feb.cogs).toBe(672.57);
     expect(feb.grossProfit).toBe(1008.85); // 1,681.42 − 672.57
     expect(feb.operatingExpenses).toBe(560); // 38 + 12 + 60 + 100 + 300 + 50
     expect(feb.operatingProfit).toBe(448.85); // 1,008.85 − 560
@@ -96,14 +99,14 @@ describe('P&L by hand', () => {
     expect(pnl.breakEvenMonth).toBe('2027-02');
   });
 
-  it('has no COGS when the plan has no products (cogsRatio null)', () => {
-    const none = computePnl(months, inputs(months, f, null));
+  it('has no COGS when the channels have none (a plan without products)', () => {
+    const none = computePnl(months, inputs(months, { ...f, cogs: seriesFrom(months, []) }));
     expect(none.total.cogs).toBe(0);
     expect(none.total.grossProfit).toBe(2522.13);
   });
 
   it('treats a non-finite input as 0 instead of spreading NaN', () => {
-    const bad = computePnl(['2027-01'], inputs(['2027-01'], funnel(['2027-01'], { gmv: [Number.NaN], netRevenue: [Infinity] }), 0.5, { marketing: [Number.NaN] }));
+    const bad = computePnl(['2027-01'], inputs(['2027-01'], funnel(['2027-01'], { gmv: [Number.NaN], netRevenue: [Infinity], cogs: [Number.NaN] }), { marketing: [Number.NaN] }));
     for (const k of PNL_LINES) expect(bad.total[k]).toBe(0);
   });
 });
@@ -114,7 +117,7 @@ describe('break-even month', () => {
   const breakEven = (profits: number[]) => {
     const m = months.slice(0, profits.length);
     const f = funnel(m, { gmv: profits.map((p) => Math.max(p, 0)), netRevenue: profits.map((p) => Math.max(p, 0)) });
-    const pnl = computePnl(m, inputs(m, f, null, { payroll: profits.map((p) => Math.max(-p, 0)) }));
+    const pnl = computePnl(m, inputs(m, f, { payroll: profits.map((p) => Math.max(-p, 0)) }));
     expect(Object.values(pnl.months).map((l) => l.operatingProfit)).toEqual(profits);
     return pnl.breakEvenMonth;
   };
@@ -151,14 +154,13 @@ describe('P&L reconciliation (property)', () => {
       fc.property(
         starts,
         fc.integer({ min: 1, max: 15 }),
-        fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: null }),
-        fc.array(fc.array(money, { minLength: 15 + 6 + COSTS.length, maxLength: 15 + 6 + COSTS.length }), { minLength: 15, maxLength: 15 }),
-        (start, n, cogsRatio, rows) => {
+        fc.array(fc.array(money, { minLength: 15 + 7 + COSTS.length, maxLength: 15 + 7 + COSTS.length }), { minLength: 15, maxLength: 15 }),
+        (start, n, rows) => {
           const months = horizonMonths(start, n);
           const col = (j: number) => months.map((_, i) => rows[i]![j]!);
-          const f = funnel(months, { gmv: col(0), refunds: col(1), netRevenue: col(2), platformFees: col(3), paymentFees: col(4), fulfilment: col(5) });
-          const costs = Object.fromEntries(COSTS.map((k, j) => [k, col(6 + j)]));
-          const pnl = computePnl(months, inputs(months, f, cogsRatio, costs));
+          const f = funnel(months, { gmv: col(0), refunds: col(1), netRevenue: col(2), platformFees: col(3), paymentFees: col(4), fulfilment: col(5), cogs: col(6) });
+          const costs = Object.fromEntries(COSTS.map((k, j) => [k, col(7 + j)]));
+          const pnl = computePnl(months, inputs(months, f, costs));
 
           const check = (l: Record<string, number>) => {
             for (const k of PNL_LINES) expect(Number.isFinite(l[k])).toBe(true);
@@ -173,8 +175,8 @@ describe('P&L reconciliation (property)', () => {
             check(l);
             // the lines are the inputs, rounded to the fen
             expect(fen(l.gmv)).toBe(fen(rows[i]![0]!));
-            expect(fen(l.marketing)).toBe(fen(rows[i]![6]!));
-            expect(fen(l.cogs)).toBe(fen(rows[i]![2]! * (cogsRatio ?? 0)));
+            expect(fen(l.marketing)).toBe(fen(rows[i]![7]!));
+            expect(fen(l.cogs)).toBe(fen(rows[i]![6]!));
           });
           check(pnl.total);
           for (const q of Object.values(pnl.quarters)) check(q);

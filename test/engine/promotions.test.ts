@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeFunnel } from '../../src/engine/funnel.ts';
-import { computeProducts } from '../../src/engine/products.ts';
 import { computePromotions, promotionsFindings } from '../../src/engine/promotions.ts';
+import { salesCogsRatio } from '../../src/engine/products.ts';
 import { daysByMonth, daysInMonth } from '../../src/engine/calendar.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
+import { modelled } from '../helpers/engine.ts';
 
 const months = horizonMonths('2027-01', 12);
 type Channel = NonNullable<NonNullable<PlanInput['channels']>['channels']>[number];
@@ -14,11 +14,12 @@ type Promotion = NonNullable<NonNullable<PlanInput['promotions']>['promotions']>
 type Sku = NonNullable<NonNullable<PlanInput['products']>['skus']>[number];
 const fen = (x: number) => Math.round(x * 100);
 
-// Seasonality "days of the month ÷ 365": with 36,500 visitors × 12 × days/365 × 1 % × ¥100, every channel sells
-// ¥1,200 a day in every month (January 31 × 1,200 = 37,200; February 28 × 1,200 = 33,600).
+// Seasonality "days of the month ÷ 365": 36,500 visitors × 12 × days/365 × 1 % = 12 orders (of one unit) a day on every
+// channel. On t only s1 (¥100) sells: ¥1,200 a day, AOV 100 (January 31 × 1,200 = 37,200). On u, s1 and s2 share
+// the units by forecast 30 : 20: 7.2 × ¥100 + 4.8 × ¥50 = ¥960 a day, AOV 80.
 const daily = Object.fromEntries(months.map((m) => [m, daysInMonth(m) / 365]));
-const channel = (id: string, aov = 100): Channel =>
-  ({ id, name: id, platform: 'tmall', model: 'marketplace', seasonality: 'days', funnel: { visitors: 36_500 * (100 / aov), cvr: 0.01, aov, returnRate: 0, newCustomerShare: 0.5 }, fees: { commission: 0, paymentFee: 0 } }) as Channel;
+const channel = (id: string, visitors = 36_500): Channel =>
+  ({ id, name: id, platform: 'tmall', model: 'marketplace', seasonality: 'days', funnel: { visitors, cvr: 0.01, returnRate: 0, newCustomerShare: 0.5 }, fees: { commission: 0, paymentFee: 0 } }) as Channel;
 const sku = (id: string, price: number, cost: number, units: number, channels?: string[]): Sku =>
   ({ id, name: id, category: 'tea', role: 'profit', status: 'active', cost, pricing: { type: 'value', price }, forecast: { monthlyUnits: units, demandStdDev: 0 }, ...(channels ? { channels } : {}) }) as Sku;
 const promo = (p: Partial<Promotion> & Pick<Promotion, 'id' | 'start' | 'end' | 'channels' | 'mechanics' | 'expectedUplift'>): Promotion => ({ name: p.id, kind: 'festival', owner: 'ops', ...p }) as Promotion;
@@ -32,8 +33,8 @@ function run(promotions: Promotion[], skus: Sku[] = [sku('s1', 100, 40, 30), sku
     products: { skus },
     promotions: { promotions },
   };
-  const funnel = computeFunnel(input, months);
-  return computePromotions(input, months, funnel, computeProducts(input, months));
+  const { sales } = modelled(input, months);
+  return computePromotions(input, months, sales, { cogsRatio: salesCogsRatio(sales) });
 }
 
 const p1 = promo({
@@ -79,7 +80,8 @@ describe('promotions', () => {
     expect(a.priceDepth).toBeCloseTo(0.2, 12);
     // gift: ¥4 excl. VAT per order ÷ (AOV 100 ÷ 1.25 = 80) = 0.05 → d = 0.25
     expect(a.depth).toBeCloseTo(0.25, 12);
-    // only s1 sells on t: m = 0.5; break-even = 0.25 / (0.5 − 0.25) = 1.0 > expected 0.8 → below break-even
+    // only s1 sells on t: m = 1 − cost 120 × 40 ÷ (12,000 ÷ 1.25) = 1 − 4,800 ÷ 9,600 = 0.5;
+    // break-even = 0.25 / (0.5 − 0.25) = 1.0 > expected 0.8 → below break-even
     expect(a.margin).toBeCloseTo(0.5, 12);
     expect(a.breakEvenUplift).toBeCloseTo(1, 12);
     expect(a.belowBreakEven).toBe(true);
@@ -90,7 +92,7 @@ describe('promotions', () => {
     // (check: without 9,600 × 0.5 = 4,800; with 17,280 / 1.25 = 13,824 − 216 units × 40 − 216 orders × 4 = 4,320)
     expect(a.grossProfitImpact).toBe(-480);
     expect(a.netProfitImpact).toBe(-1_480); // − budget 1,000
-    // orders = 12,000 / 100 × 1.8 = 216; gift cost = 216 × 4 = 864; fixed = budget 1,000 + coupon budget 500
+    // orders = 120 baseline units × 1.8 ÷ 1 unit per order = 216; gift cost = 216 × 4 = 864; fixed = budget 1,000 + coupon budget 500
     expect(a.orders).toBeCloseTo(216, 9);
     expect(a.giftCost).toBe(864);
     expect(a.fixedCost).toBe(1_500);
@@ -116,12 +118,14 @@ describe('promotions', () => {
     expect([b.costByMonth['2027-01'], b.costByMonth['2027-02']]).toEqual([700, 300]);
   });
 
-  it("takes the listed SKUs' share of the channel's GMV as the baseline", () => {
-    // on u, s1 sells ¥3,000 a month and s2 ¥1,000 → s1's share 0.75; Jan 15 … 31 = 17 days × 1,200 × 0.75 = 15,300
-    expect(r.p3!.baselineGmv).toBe(15_300);
+  it("takes the listed SKUs' everyday sales on the channel as the baseline", () => {
+    // on u, s1 sells 7.2 units × ¥100 = ¥720 a day; Jan 15 … 31 = 17 days × 720 = 12,240
+    expect(r.p3!.baselineGmv).toBe(12_240);
     expect(r.p3!.margin).toBeCloseTo(0.5, 12);
-    // without skus, the margin of every SKU on the channels weighted by GMV: (3,000 × 0.5 + 1,000 × 0.125) / 4,000
-    expect(r.p4!.margin).toBeCloseTo(0.40625, 12);
+    // without skus, the margin of everything sold on the channels in the window (2 days):
+    //   t: net 2 × 1,200 ÷ 1.25 = 1,920, cost 2 × 12 × 40 = 960; u: net 2 × 960 ÷ 1.25 = 1,536, cost 2 × (7.2 × 40 + 4.8 × 35) = 912
+    //   m = 1 − (960 + 912) ÷ (1,920 + 1,536) = 1 − 1,872 ÷ 3,456 = 0.4583
+    expect(r.p4!.margin).toBeCloseTo(1 - 1872 / 3456, 12);
   });
 
   it('finds overlaps on a shared channel and reports each pair once, with the shared days and channels', () => {
@@ -147,7 +151,7 @@ describe('promotions', () => {
     ]);
   });
 
-  it('gives defined results with no products, zero AOV and zero traffic', () => {
+  it('gives defined results with no products and zero traffic', () => {
     const none = run([p1], [], [channel('t', 0)]);
     expect(none.p1!.baselineGmv).toBe(0);
     expect(none.p1!.margin).toBeNull();
@@ -166,7 +170,7 @@ describe('promotions', () => {
     return '2027-12-31';
   };
   const date = fc.integer({ min: 0, max: 364 }).map(dateAt);
-  const rate = fc.double({ min: 0, max: 1, noNaN: true });
+  const rate = fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000);
   const money = fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100);
   const mechanic = fc.oneof(
     fc.record({ type: fc.constant('direct-discount' as const), rate }),
@@ -182,15 +186,14 @@ describe('promotions', () => {
         date,
         date,
         fc.array(mechanic, { minLength: 1, maxLength: 4 }),
-        fc.double({ min: 0, max: 10, noNaN: true }),
-        fc.constantFrom(0, 37.5, 100),
+        fc.integer({ min: 0, max: 1000 }).map((x) => x / 100),
         fc.option(money, { nil: undefined }),
         fc.option(fc.tuple(fc.integer({ min: 0, max: 364 }), rate), { nil: undefined }),
-        (x, y, mechanics, uplift, aov, budget, presale) => {
+        (x, y, mechanics, uplift, budget, presale) => {
           const [start, end] = x <= y ? [x, y] : [y, x];
           // a presale from the first day with the balance on any day of the year from then on
           const all = presale ? [...mechanics, { type: 'presale' as const, deposit: presale[1], depositStart: start, balanceStart: [start, dateAt(presale[0])].sort()[1]! }] : mechanics;
-          const res = run([promo({ id: 'p', start, end, channels: ['t'], mechanics: all as Promotion['mechanics'], expectedUplift: uplift, ...(budget !== undefined ? { budget } : {}) })], undefined, [channel('t', aov || 100), channel('u', aov)]).p!;
+          const res = run([promo({ id: 'p', start, end, channels: ['t'], mechanics: all as Promotion['mechanics'], expectedUplift: uplift, ...(budget !== undefined ? { budget } : {}) })]).p!;
           const walk = (v: unknown): void => {
             if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
             else if (v && typeof v === 'object') Object.values(v).forEach(walk);

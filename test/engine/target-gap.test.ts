@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeFunnel } from '../../src/engine/funnel.ts';
 import { computeTargets } from '../../src/engine/targets.ts';
 import { computeTargetGaps } from '../../src/engine/target-gap.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
+import { funnelOf } from '../helpers/engine.ts';
 
 const months = horizonMonths('2027-01', 12);
 type Channel = NonNullable<NonNullable<PlanInput['channels']>['channels']>[number];
@@ -26,7 +26,7 @@ function plan(targets: Target[], mix?: Array<{ channel: string; share: number }>
 }
 
 function gaps(input: PlanInput) {
-  return computeTargetGaps(input, computeTargets(input, months), computeFunnel(input, months));
+  return computeTargetGaps(input, computeTargets(input, months), funnelOf(input, months));
 }
 
 describe('target gap', () => {

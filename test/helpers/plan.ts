@@ -26,7 +26,7 @@ export function folderFiles(dir: string): RawFile[] {
 }
 
 export const minimalPlan = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'test-plan',
   title: 'Test plan',
   company: { name: 'Test Co', category: 'Tea' },

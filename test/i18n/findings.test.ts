@@ -54,7 +54,10 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
     finding('promotion-overlap', subject(ref('promotion', 'promo-a')), { other: ref('promotion', 'promo-b'), from: '2027-02-26', to: '2027-03-08', channels: [ref('channel', 'chan-a'), ref('channel', 'chan-b')] }),
     finding('promotion-overlap', subject(ref('promotion', 'promo-a')), { other: ref('promotion', 'promo-b'), from: '2027-02-26', to: '2027-03-08', channels: [] }),
   ],
-  'stock-out': [finding('stock-out', subject(ref('sku', 'sku-a')), { openingStock: count(600), reorderPoint: count(680.2), safetyStock: count(267.4) })],
+  'stock-out': [
+    finding('stock-out', subject(ref('sku', 'sku-a')), { months: ['2027-05', '2027-06'], shortfall: count(680.2), openingStock: count(600) }),
+    finding('stock-out', subject(ref('sku', 'sku-a')), { months: ['2027-11'], shortfall: count(12), openingStock: null }),
+  ],
   overstock: [
     finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(1400), daysOfCover: amount(710.2, 'days'), maximumDays: amount(120, 'days') }),
     finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(50), daysOfCover: null, maximumDays: amount(120, 'days') }),
@@ -110,6 +113,14 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
     finding('out-of-range', subject(ref('marketing-channel', 'mkt-a')), { metric: 'roas', value: amount(450, 'ratio'), direction: 'above', low: amount(1.5, 'ratio'), typical: null, high: amount(5, 'ratio'), source: { kind: 'plan', evidence: { 'zh-CN': '2026 年店铺数据', en: '2026 store data' } } }),
     { ...finding('out-of-range', subject(ref('channel', 'chan-b')), { metric: 'june-peak', value: amount(1.08, 'ratio'), direction: 'below', low: amount(1.3, 'ratio'), typical: amount(1.7, 'ratio'), high: amount(2.2, 'ratio'), source: { kind: 'reference', id: 'INF', year: null, confidence: 'estimate' } }), severity: 'info', accepted: { reason: { 'zh-CN': '茶叶旺季在春节与双11', en: 'Tea peaks at Spring Festival and Singles’ Day' } } },
   ],
+  'aov-gap': [
+    finding('aov-gap', subject(ref('channel', 'chan-a')), { aov: money(133.34), statedAov: money(150), gap: rate(-0.111) }),
+    finding('aov-gap', subject(ref('channel', 'chan-a')), { aov: money(187.59), statedAov: money(150), gap: rate(0.251) }),
+  ],
+  'forecast-gap': [
+    finding('forecast-gap', subject(ref('sku', 'sku-a')), { unitsSold: count(123520), forecastUnits: count(240000), gap: rate(-0.485) }),
+    finding('forecast-gap', subject(ref('sku', 'sku-a')), { unitsSold: count(360), forecastUnits: count(300), gap: rate(0.2) }),
+  ],
   'kpi-overflow': [
     finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: ['2027-02'] }),
     finding('kpi-overflow', subject(ref('kpi', 'kpi_a')), { formula: 'kpi_b * 1e200', months: [] }),
@@ -149,8 +160,11 @@ describe('findings in words', () => {
 
   it('writes the numbers of a finding in the reader’s style, and a KPI formula with the KPIs’ names', () => {
     const [stock] = SAMPLES['stock-out'];
-    // reorder point and safety stock are rounded up: you cannot order 0.2 of a unit
-    expect(findingText(stock!, 'en', names)).toBe('“Name of SKU A”: opening stock of 600 units is below the reorder point of 681 (safety stock 268); order now.');
+    // The shortfall is rounded up to whole units: 680.2 → 681.
+    expect(findingText(stock!, 'en', names)).toBe('“Name of SKU A”: projected stock runs out in May 2027 and Jun 2027 (up to 681 units short at a month’s end); opening stock 600 units.');
+    const [aovLow, aovHigh] = SAMPLES['aov-gap'];
+    expect(findingText(aovLow!, 'en', names)).toContain('(11.1% less)');
+    expect(findingText(aovHigh!, 'zh-CN', names)).toContain('（高 25.1%）');
     const [gap, amber, noTarget] = SAMPLES['target-gap'];
     // ¥120m of ¥150m: ¥30m short, 120 ÷ 150 = 80 % attained; CVR 3 % → 3.75 % is +25 %
     expect(findingText(gap!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥1.2亿，比目标 ¥1.5亿 少 ¥3000万（达成 80%，未达标）。补足缺口的最小单项调整：名称6号转化率：3% → 3.75%（+25%）。');
@@ -183,7 +197,7 @@ describe('findings in words', () => {
   });
 
   it('falls back to the id only for an entry the plan gives no name', () => {
-    const ghost = finding('stock-out', subject(ref('sku', 'ghost-sku')), { openingStock: count(1), reorderPoint: count(2), safetyStock: count(1) });
+    const ghost = finding('stock-out', subject(ref('sku', 'ghost-sku')), { months: ['2027-03'], shortfall: count(2), openingStock: count(1) });
     expect(findingText(ghost, 'en', names)).toContain('“ghost-sku”');
   });
 });

@@ -17,6 +17,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const D_GMV = GMV_AFTER - GMV_BEFORE; // +10,000,000
 const D_BUDGET = BUDGET_AFTER - BUDGET_BEFORE; // −1,000,000
+// Incentives (org.yaml) follow attainment: GMV ¥151.9 m is 101.3 % of the ¥150 m target but 94.9 % of ¥160 m, so the
+// GMV bonus drops a step (¥800,000 → ¥400,000); the ¥1 m marketing cut lifts operating profit from 76.1 % to 92.8 %
+// of its target, so the profit bonus reaches its first step (¥0 → ¥300,000): ¥100,000 less in all.
+const D_INCENTIVES = -100_000;
+const D_PROFIT = -D_BUDGET - D_INCENTIVES; // +1,100,000
 
 function expectTheDeltas(diff: PlanDiff) {
   expect(diff.summary).toEqual({ inputChanges: 2, added: 0, removed: 0, changed: 2, files: ['targets.yaml', 'marketing.yaml'] });
@@ -28,19 +33,19 @@ function expectTheDeltas(diff: PlanDiff) {
   const headline = Object.fromEntries(o.headline.map((r) => [r.key, r]));
   expect(headline['targets.gmv']).toMatchObject({ before: GMV_BEFORE, after: GMV_AFTER, delta: D_GMV });
   // The budget is spend, not traffic the funnel counts: GMV and revenue stay, the P&L marketing line
-  // falls by the cut and operating profit rises by exactly as much.
+  // falls by the cut and operating profit rises by as much, plus the incentives that moved with attainment.
   expect(headline['pnl.gmv']!.delta).toBe(0);
   expect(headline['pnl.netRevenue']!.delta).toBe(0);
   expect(headline['pnl.marketing']!.delta).toBe(D_BUDGET);
-  expect(headline['pnl.operatingProfit']!.delta).toBe(-D_BUDGET);
+  expect(headline['pnl.operatingProfit']!.delta).toBe(D_PROFIT);
   const pnl = Object.fromEntries(o.pnl.map((r) => [r.key, r.delta]));
-  expect(pnl).toEqual({ 'pnl.marketing': D_BUDGET, 'pnl.operatingExpenses': D_BUDGET, 'pnl.operatingProfit': -D_BUDGET });
-  expect(o.quarters.filter((r) => r.key === 'pnl.operatingProfit').reduce((s, r) => s + r.delta!, 0)).toBeCloseTo(-D_BUDGET, 2);
+  expect(pnl).toEqual({ 'pnl.marketing': D_BUDGET, 'pnl.incentives': D_INCENTIVES, 'pnl.operatingExpenses': D_BUDGET + D_INCENTIVES, 'pnl.operatingProfit': D_PROFIT });
+  expect(o.quarters.filter((r) => r.key === 'pnl.operatingProfit').reduce((s, r) => s + r.delta!, 0)).toBeCloseTo(D_PROFIT, 2);
   expect(o.quarters.filter((r) => r.key === 'pnl.gmv')).toEqual([]);
   const gmvTarget = o.targets.find((t) => t.id === 'gmv')!;
   expect(gmvTarget.value).toEqual({ before: GMV_BEFORE, after: GMV_AFTER, delta: D_GMV, deltaPct: expect.closeTo(1 / 15, 10) });
   expect(gmvTarget.projection!.delta).toBe(0);
-  expect(o.targets.find((t) => t.id === 'operating-profit')!.projection!.delta).toBe(-D_BUDGET);
+  expect(o.targets.find((t) => t.id === 'operating-profit')!.projection!.delta).toBe(D_PROFIT);
   // November carries 15.5 % of the GMV target (tea-gmv seasonality).
   expect(o.months.find((r) => r.key === 'targets.gmv' && r.period === '2027-11')).toMatchObject({ before: 23_250_000, after: 24_800_000, delta: 1_550_000 });
   expect(o.kpis.find((r) => r.key === 'kpis.marketing_spend')).toMatchObject({ delta: D_BUDGET });
@@ -60,7 +65,7 @@ describe('shopplan diff between two tags', () => {
     expect(r.code, r.stderr).toBe(0);
     const md = r.stdout;
     expect(md.startsWith('### Plan diff: `v2027.1` → `v2027.2`\n\n**2 input changes in 2 files (2 changed).** GMV target +¥10,000,000 (+6.7 %), Marketing -¥1,000,000')).toBe(true);
-    expect(md).toMatch(/^\| \*\*Operating profit\*\* \| ¥[\d,.]+ \| ¥[\d,.]+ \| \+¥1,000,000 \| \+[\d.]+ % \|$/m);
+    expect(md).toMatch(/^\| \*\*Operating profit\*\* \| ¥[\d,.]+ \| ¥[\d,.]+ \| \+¥1,100,000 \| \+[\d.]+ % \|$/m);
     expect(md).toMatch(/^\| `marketing\.yaml:\d+` \| `marketing\.channels\[qianchuan\]\.budget\.total` \| ¥8,800,000 \| ¥7,800,000 \| -¥1,000,000 \| -11\.4 % \|$/m);
     expect(md.indexOf('| **Operating profit** |')).toBeLessThan(md.indexOf('<details>'));
     expect(md).toContain('<details><summary>Inputs changed (2)</summary>');
@@ -68,7 +73,7 @@ describe('shopplan diff between two tags', () => {
 
   it('formats the same diff as text for a terminal', () => {
     const text = formatDiff(tagDiff, 'text');
-    expect(text.split('\n').slice(0, 3)).toEqual(['Plan diff: v2027.1 → v2027.2', '2 input changes in 2 files (2 changed).', expect.stringMatching(/^GMV target \+¥10,000,000 \(\+6\.7 %\), Marketing -¥1,000,000 \(-3\.8 %\), Operating profit \+¥1,000,000 \(\+[\d.]+ %\)\.$/)]);
+    expect(text.split('\n').slice(0, 3)).toEqual(['Plan diff: v2027.1 → v2027.2', '2 input changes in 2 files (2 changed).', expect.stringMatching(/^GMV target \+¥10,000,000 \(\+6\.7 %\), Marketing -¥1,000,000 \(-3\.8 %\), Operating profit \+¥1,100,000 \(\+[\d.]+ %\)\.$/)]);
     expect(text).toMatch(/marketing\.yaml:\d+ +marketing\.channels\[qianchuan\]\.budget\.total +¥8,800,000 +¥7,800,000 +-¥1,000,000 +-11\.4 %/);
   });
 });

@@ -49,12 +49,12 @@ const kinds = {
   'stock-out': {
     title: { 'zh-CN': '缺货风险', en: 'Stock-out' },
     text: {
-      'zh-CN': '「{name}」期初库存 {openingStock} 件，低于再订货点 {reorderPoint} 件（安全库存 {safetyStock} 件），请立即补货。',
-      en: '“{name}”: opening stock of {openingStock} units is below the reorder point of {reorderPoint} (safety stock {safetyStock}); order now.',
+      'zh-CN': '「{name}」的预计库存在 {months} 售罄（月末最多缺 {shortfall} 件）{openingStock, select, none {} other {，期初库存 {openingStock} 件}}。',
+      en: '“{name}”: projected stock runs out in {months} (up to {shortfall} units short at a month’s end){openingStock, select, none {} other {; opening stock {openingStock} units}}.',
     },
     hint: {
-      'zh-CN': '立即下采购单，或核对 supply.yaml 中的期初库存与交期。',
-      en: 'Place a purchase order now, or check the opening stock and lead time in supply.yaml.',
+      'zh-CN': '提前下采购单（按交期在旺季前到货）、提高期初库存，或核对 supply.yaml 中的交期和供货月份。',
+      en: 'Order earlier (so goods arrive before the peak, allowing for the lead time), hold more opening stock, or check the lead time and delivery months in supply.yaml.',
     },
   },
   overstock: {
@@ -187,14 +187,36 @@ const kinds = {
       en: 'Use a value you can back up; if the plan has its own evidence, give its range in plan.yaml `assumptions.ranges`, or accept the finding with the reason in `assumptions.accepted` (docs/plausibility.md).',
     },
   },
+  'aov-gap': {
+    title: { 'zh-CN': '客单价不符', en: 'AOV gap' },
+    text: {
+      'zh-CN': '「{name}」计划客单价 {statedAov}，按所售商品计算为 {aov}（{direction, select, more {高} other {低}} {gap}）。',
+      en: '“{name}” states an AOV of {statedAov}; the SKUs it sells give {aov} per order ({gap} {direction, select, more {more} other {less}}).',
+    },
+    hint: {
+      'zh-CN': '客单价由所售商品算出：调整渠道的商品结构（mix）、连带率（unitsPerOrder）、日常折扣（everydayDiscount）或商品售价，或更新计划客单价（funnel.aov）。',
+      en: 'The AOV is computed from the products sold: adjust the channel’s `mix`, `unitsPerOrder`, `everydayDiscount` or the SKUs’ prices until it matches what you expect, or update the stated `funnel.aov`.',
+    },
+  },
+  'forecast-gap': {
+    title: { 'zh-CN': '预测不符', en: 'Forecast gap' },
+    text: {
+      'zh-CN': '「{name}」各渠道合计售出 {unitsSold} 件，比预测的 {forecastUnits} 件（月销量 × 在售月数）{direction, select, more {多} other {少}} {gap}。',
+      en: '“{name}”: the channels sell {unitsSold} units, {gap} {direction, select, more {more} other {fewer}} than its forecast of {forecastUnits} (monthly units × months on sale).',
+    },
+    hint: {
+      'zh-CN': '把预测改为渠道实际能卖出的数量，或调整渠道的商品结构（mix），让该商品（或其品类）得到预期的份额。',
+      en: 'Update the forecast to what the channels sell, or change the channels’ `mix` so the SKU (or its category) gets the share you expect.',
+    },
+  },
 } as const satisfies Record<FindingKind, FindingMessages>;
 
 /** One reason of a slow seller, joined into `{reasons}`. */
 const reasons = {
   'phase-out': { 'zh-CN': '处于淘汰清仓状态', en: 'it is being phased out' },
   'months-of-cover': {
-    'zh-CN': '期初库存可覆盖 {monthsOfCover} 个月的预测销量（上限 {maximum} 个月）',
-    en: 'opening stock covers {monthsOfCover} months of forecast sales (more than {maximum})',
+    'zh-CN': '期初库存可覆盖 {monthsOfCover} 个月的预计销量（上限 {maximum} 个月）',
+    en: 'opening stock covers {monthsOfCover} months of projected sales (more than {maximum})',
   },
   'no-forecast': { 'zh-CN': '有期初库存 {openingStock} 件但没有预测销量', en: 'opening stock of {openingStock} units against no forecast sales' },
   'sell-through': { 'zh-CN': '去年售罄率 {sellThrough}，低于 {minimum}', en: 'last year’s sell-through of {sellThrough} is below {minimum}' },

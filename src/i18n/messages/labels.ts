@@ -362,11 +362,13 @@ const pnl = {
 const funnel = {
   visitors: { 'zh-CN': '访客数', en: 'Visitors' },
   orders: { 'zh-CN': '订单数', en: 'Orders' },
+  units: { 'zh-CN': '件数', en: 'Units' },
   gmv: { 'zh-CN': 'GMV', en: 'GMV' },
   refunds: { 'zh-CN': '退款', en: 'Refunds' },
   netSales: { 'zh-CN': '净销售额', en: 'Net sales' },
   vat: { 'zh-CN': '增值税', en: 'VAT' },
   netRevenue: { 'zh-CN': '净收入', en: 'Net revenue' },
+  cogs: { 'zh-CN': '货品成本', en: 'Cost of goods' },
   platformFees: { 'zh-CN': '平台佣金', en: 'Platform fees' },
   paymentFees: { 'zh-CN': '支付手续费', en: 'Payment fees' },
   fulfilment: { 'zh-CN': '履约费用', en: 'Fulfilment' },

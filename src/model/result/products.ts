@@ -32,12 +32,22 @@ export interface SkuResult {
   score: number;
   /** 1 = highest score; ties keep the order of products.yaml. */
   rank: number;
+  /** Units the channels sell of the SKU (their orders filled by the mix, with promotions). */
   units: Series;
-  /** units × price (incl. VAT), ¥0.01. */
+  /** Σ channels units × price on the channel, ¥0.01 (the month's GMV split over SKUs by largest remainder). */
   gmv: Series;
-  /** units × cost, ¥0.01. */
+  /** Units kept (net of returns) × cost, ¥0.01. */
   cogs: Series;
+  /** (GMV − refunds) ÷ (1 + VAT) − COGS, ¥0.01. */
+  grossProfit: Series;
+  /** Σ units over the horizon. */
+  unitsSold: number;
+  /** forecast.monthlyUnits × months on sale: the plan's own estimate of the units. */
+  forecastUnits: number;
+  /** Units sold ÷ forecast units − 1; null without a forecast. */
+  forecastGap: number | null;
   openingStock: number | null;
+  /** Opening stock ÷ average monthly units sold in the months on sale. */
   monthsOfCover: number | null;
   /** lastYear.units ÷ (lastYear.units + opening stock); null when either is missing. */
   sellThrough: number | null;
@@ -52,16 +62,27 @@ export interface MatrixCell {
   grossProfitShare: number | null;
 }
 
-export interface ProductsResult {
-  skus: Record<string, SkuResult>;
-  /** SKU ids by rank. */
-  ranking: string[];
-  matrix: Record<Role, MatrixCell>;
-  /** Σ cost·units ÷ Σ (price / (1 + VAT))·units: cost of goods per yuan of net revenue excl. VAT. */
-  cogsRatio: number | null;
+export interface CategoryResult {
+  id: string;
+  name: Text;
   units: Series;
   gmv: Series;
   cogs: Series;
-  /** Σ units × (price / (1 + VAT) − cost), ¥0.01. */
+  grossProfit: Series;
+}
+
+export interface ProductsResult {
+  skus: Record<string, SkuResult>;
+  /** Σ of the SKUs of each category, month by month (so categories add up to the SKUs and the channels). */
+  categories: Record<string, CategoryResult>;
+  /** SKU ids by rank. */
+  ranking: string[];
+  matrix: Record<Role, MatrixCell>;
+  /** Σ COGS ÷ Σ net revenue of the SKUs sold: cost of goods per yuan of net revenue excl. VAT. */
+  cogsRatio: number | null;
+  units: Series;
+  /** GMV, COGS and gross profit of the SKUs: equal, month by month, to those of the channels SKUs sell on. */
+  gmv: Series;
+  cogs: Series;
   grossProfit: Series;
 }

@@ -2,22 +2,28 @@
 // MIGRATIONS holds one step per version (n → n + 1) that rewrites the plan's files; a plan is migrated
 // forward step by step before it is checked, so versions built today use today's model. A plan written
 // for a newer schema than this ShopPlan reads is reported clearly, at its `schemaVersion` line.
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { RawFile } from '../load/load-plan.ts';
+import type { RawFile } from './load-plan.ts';
 
 /** The `schemaVersion` this ShopPlan reads (plan.schema.json: `const`). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Rewrites a plan written for schema version n into version n + 1 (files in, files out; pure). */
 export type Migration = (files: readonly RawFile[]) => RawFile[];
 
 /**
  * Migration steps by the version they start from: `MIGRATIONS[1]` turns a version-1 plan into a
- * version-2 plan. Empty while version 1 is the only one; the step that introduces version 2 goes here
- * (and must set `schemaVersion: 2` in plan.yaml).
+ * version-2 plan (and must set `schemaVersion: 2` in plan.yaml).
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 1 → 2: revenue from products up (issue #12 §1–2). Every new field is optional (channel `mix`,
+  // `unitsPerOrder`, `everydayDiscount`, `returnRateByCategory`, `aovTolerance`; category and SKU
+  // `seasonality`, `forecastTolerance`; supplier `deliveryMonths`) and `funnel.aov` became optional, so a
+  // version-1 plan is a valid version-2 plan once it says so. Its numbers are computed by today's model: GMV
+  // from its SKUs (a channel no SKU sells on keeps orders × AOV), promotions adding to everyday sales.
+  1: (files) => files.map((f) => (isPlanYaml(f) ? { ...f, bytes: withSchemaVersion(f.bytes, 2) } : f)),
+};
 
 export interface MigrationResult {
   files: RawFile[];
@@ -34,7 +40,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 export function migratePlan(dir: string, files: readonly RawFile[], options: { target?: number; migrations?: Readonly<Record<number, Migration>> } = {}): MigrationResult {
   const target = options.target ?? SCHEMA_VERSION;
   const migrations = options.migrations ?? MIGRATIONS;
-  const planFile = files.find((f) => f.name === 'plan.yaml' || f.name === 'plan.yml');
+  const planFile = files.find(isPlanYaml);
   const from = planFile ? schemaVersionOf(planFile) : null;
   // No plan.yaml, unreadable YAML or a value that is not a whole number: validation reports it.
   if (from === null || from === target) return { files: [...files], from, applied: [], diagnostics: [] };
@@ -78,6 +84,23 @@ export function migratePlan(dir: string, files: readonly RawFile[], options: { t
     applied.push(v);
   }
   return { files: current, from, applied, diagnostics: [] };
+}
+
+function isPlanYaml(file: RawFile): boolean {
+  return file.name === 'plan.yaml' || file.name === 'plan.yml';
+}
+
+/**
+ * plan.yaml with `schemaVersion` set to `version`, changed on its own line so every other line (and so every
+ * diagnostic's position) stays where the author wrote it; YAML the line pattern cannot find is re-serialised.
+ */
+function withSchemaVersion(bytes: Uint8Array, version: number): Uint8Array {
+  const text = decoder.decode(bytes);
+  const line = /^(schemaVersion[ \t]*:[ \t]*)(["']?)\d+\2(?=[ \t]*(#.*)?$)/m;
+  if (line.test(text)) return new TextEncoder().encode(text.replace(line, `$1${version}`));
+  const doc = parseDocument(text);
+  doc.set('schemaVersion', version);
+  return new TextEncoder().encode(doc.toString());
 }
 
 function schemaVersionOf(file: RawFile): number | null {
