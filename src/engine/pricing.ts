@@ -39,6 +39,21 @@ export function priceOf(pricing: Pricing, cost: number): number {
   return Number.isFinite(price) ? Math.max(0, fen(price)) : 0;
 }
 
+/**
+ * The same pricing method giving `factor` × its price (before rounding): cost-plus keeps the cost and moves the
+ * markup, competitor moves the reference price (the position stays), value scales the price.
+ */
+export function scaledPricing(pricing: Pricing, factor: number): Pricing {
+  switch (pricing.type) {
+    case 'cost-plus':
+      return { ...pricing, markup: (1 + pricing.markup) * factor - 1 };
+    case 'competitor':
+      return { ...pricing, reference: pricing.reference * factor };
+    case 'value':
+      return { ...pricing, price: pricing.price * factor };
+  }
+}
+
 /** How the pricing method's price is computed, for explanations. */
 export function pricingFormula(pricing: Pricing): string {
   switch ((pricing as { type: string }).type) {

@@ -13,6 +13,10 @@
 // docs/engine.md — a conversion rate +50 % and at most the platform's published high
 // (shared/reference/cn-ecommerce-ranges.md §2), visitors +50 %, prices +15 %, marketing spend ×2 at today's
 // CAC, new-customer share, repurchase, retention and stickiness +30 %, payroll −15 %, fulfilment cost −20 %.
+//
+// The price driver scales every SKU's price (through its pricing method) and every stated AOV; the AOV it
+// reports is the result of the sales model, so everyday discounts, promotion depths and the mix act on the new
+// prices as planned.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { setPath } from '../model/set-path.ts';
 import type { PathSegment } from '../model/data-path.ts';
@@ -21,6 +25,7 @@ import type { DriverChange, DriverKind, TargetVerdict } from '../model/result/ta
 import { targetProjection, type Measures } from './target-verdicts.ts';
 import { retentionAt } from './retention.ts';
 import { ratio } from './series.ts';
+import { scaledPricing } from './pricing.ts';
 
 export type MeasuresOf = (input: PlanInput) => Measures;
 
@@ -203,6 +208,7 @@ function buildDrivers(kind: DriverKind, input: PlanInput, base: Measures, channe
     case 'visitors':
       return channels.some((c) => c.funnel.visitors > 0) ? [driver('count', total('visitors'), 1, MAX_FACTOR, 1.5)] : [];
     case 'price':
+      // Read as the AOV the sales model gives (SKU prices, else a channel's stated AOV).
       return channels.length ? [driver('money', total('aov'), 1, MAX_FACTOR, 1.15)] : [];
     case 'marketing':
       return (base.marketing_spend.total ?? 0) > 0 && (base.new_customers.total ?? 0) > 0 ? [driver('money', total('marketing_spend'), 1, MAX_FACTOR, 2)] : [];
@@ -249,7 +255,7 @@ export function applyDriver(input: PlanInput, kind: DriverKind, factor: number, 
     case 'visitors':
       return scaleVisitors(input, factor);
     case 'price':
-      return scaleChannels(input, (c) => ({ ...c, funnel: { ...c.funnel, aov: c.funnel.aov * factor } }));
+      return scalePrices(input, factor);
     case 'marketing':
       // At today's CAC: f × the spend buys f × the new customers, who buy like today's customers — every
       // channel's visitors and every marketing budget scale together.
@@ -279,6 +285,24 @@ export function applyDriver(input: PlanInput, kind: DriverKind, factor: number, 
 
 function scaleChannels(input: PlanInput, fn: (c: Channel) => Channel): PlanInput {
   return setPath(input, ['channels', 'channels'], (input.channels?.channels ?? []).map(fn));
+}
+
+/**
+ * The price level × f: every SKU's price through its pricing method (and its written list price with it, so the
+ * two still agree), which drives GMV and AOV in the sales model, and every channel's stated AOV — the price of a
+ * channel on which no SKU sells, and the check of one on which SKUs sell (so its gap stays as planned). Channel
+ * discounts and promotion depths stay as planned, so they apply to the new prices.
+ */
+function scalePrices(input: PlanInput, f: number): PlanInput {
+  const skus = input.products?.skus;
+  const out = skus
+    ? setPath(
+        input,
+        ['products', 'skus'],
+        skus.map((s) => ({ ...s, pricing: scaledPricing(s.pricing, f), ...(s.listPrice !== undefined ? { listPrice: s.listPrice * f } : {}) })),
+      )
+    : input;
+  return scaleChannels(out, (c) => (c.funnel.aov === undefined ? c : { ...c, funnel: { ...c.funnel, aov: c.funnel.aov * f } }));
 }
 
 function scaleVisitors(input: PlanInput, f: number): PlanInput {
