@@ -166,6 +166,45 @@ describe('ratio targets are judged as rates, not sums or averages of rates', () 
   });
 });
 
+describe('the price level of a plan with SKUs is the SKUs\' prices', () => {
+  type Sku = NonNullable<NonNullable<PlanInput['products']>['skus']>[number];
+  const sku = (id: string, cost: number, pricing: Sku['pricing']): Sku => ({ id, name: id, category: 'tea', role: 'profit', status: 'active', cost, pricing, forecast: { monthlyUnits: 10, demandStdDev: 0 } }) as Sku;
+  // 100,000 visitors × 2 % = 2,000 orders a month of one unit, filled 50 : 50 by the forecasts (10 : 10):
+  //   a, cost-plus: 40 × (1 + 1.5) = ¥100; b, competitor: ¥200 × (1 + 0.5) = ¥300
+  //   GMV = 1,000 × 100 + 1,000 × 300 = ¥400,000; AOV = 400,000 ÷ 2,000 = ¥200 — not the stated ¥150, only a check
+  const skus = [sku('a', 40, { type: 'cost-plus', markup: 1.5 }), sku('b', 150, { type: 'competitor', reference: 200, position: 0.5 })];
+  const input = plan([channel('tmall', 'tmall', 100_000, 0.02, 150)], [target('aov', 'aov', 220)], { products: { categories: [{ id: 'tea', name: 'tea' }], skus } } as Partial<PlanInput>);
+  const v = compute(input).verdicts.aov!;
+
+  it('closes an AOV target by every SKU price × k through its pricing method', () => {
+    // 200 ÷ 220 = 0.909: amber; k = 220 ÷ 200 = 1.1 (within +15 %, limit 200 × 1.15 = ¥230)
+    expect(v.overall).toMatchObject({ projection: 200, status: 'amber' });
+    const price = driver(v, 'price');
+    expect(price.from).toBe(200);
+    expect(price.to).toBeCloseTo(220, 1);
+    expect(price.factor).toBeCloseTo(1.1, 4);
+    expect(price.limit).toBeCloseTo(230, 9);
+    expect(price.plausible).toBe(true);
+    expect(recomputed(input, 'aov', price)).toBeGreaterThanOrEqual(220);
+  });
+
+  it('scales the markup, the competitor reference, the value price, the list price and the stated AOV', () => {
+    const withValue = { ...input, products: { ...input.products!, skus: [...skus, { ...sku('c', 10, { type: 'value', price: 99 }), listPrice: 99 }] } } as PlanInput;
+    const scaled = applyDriver(withValue, 'price', 1.2);
+    // a: (1 + 1.5) × 1.2 − 1 = 2 → 40 × 3 = ¥120; b: reference 200 × 1.2 = 240 → 240 × 1.5 = ¥360; c: 99 × 1.2 = ¥118.8
+    expect(scaled.products!.skus!.map((s) => s.pricing)).toEqual([
+      { type: 'cost-plus', markup: expect.closeTo(2, 12) },
+      { type: 'competitor', reference: expect.closeTo(240, 12), position: 0.5 },
+      { type: 'value', price: expect.closeTo(118.8, 12) },
+    ]);
+    expect(scaled.products!.skus![2]!.listPrice).toBeCloseTo(118.8, 12);
+    // the stated AOV moves with the prices, so its gap to the SKU-implied AOV stays as planned: 150 × 1.2 = 180
+    expect(scaled.channels!.channels![0]!.funnel.aov).toBeCloseTo(180, 12);
+    // the plan itself is not changed
+    expect(withValue.products!.skus![0]!.pricing).toEqual({ type: 'cost-plus', markup: 1.5 });
+  });
+});
+
 describe('level targets ramp from the baseline', () => {
   // AOV ramps from ¥140 to ¥160 by December: month k (1-based) asks 140 + 20 × k ÷ 12. One channel at ¥150 projects
   // ¥150 every month.
