@@ -63,6 +63,33 @@ describe('stock by month', () => {
     expect(a.leadMonths).toBe(2);
   });
 
+  it('applies a SKU’s override of service level and lead time to its safety stock, reorder point and receipts', () => {
+    const Z975 = 1.959964; // Φ⁻¹(0.975)
+    const over = supplyOf(plan([sku('a')], {}, { overrides: [{ sku: 'a', serviceLevel: 0.975, leadTimeDays: 25 }] })).skus.a!;
+    expect([over.serviceLevel, over.leadTimeDays]).toEqual([0.975, 25]);
+    expect(over.z).toBeCloseTo(Z975, 5);
+    // SS = 1.959964 × 60 × √(25 ÷ 30.4375) = 1.959964 × 60 × 0.906287 = 106.58 (policy: 1.6448536 × 60 × √(40 ÷ 30.4375) = 113.14)
+    const ss = Z975 * 60 * Math.sqrt(25 / D);
+    expect(over.safetyStock['2027-01']).toBeCloseTo(ss, 3);
+    expect(over.safetyStock['2027-01']).toBeCloseTo(106.58, 2);
+    // November, 3 × the demand and so 3 × σ: 319.73
+    expect(over.safetyStock['2027-11']).toBeCloseTo(3 * ss, 3);
+    // ROP = 300 ÷ 30.4375 × 25 + 106.58 = 246.41 + 106.58 = 352.98 (policy: 394.25 + 113.14 = 507.39)
+    expect(over.reorderPoint['2027-01']).toBeCloseTo((300 / D) * 25 + ss, 3);
+    expect(over.reorderPoint['2027-01']).toBeCloseTo(352.98, 2);
+    // November: 900 ÷ 30.4375 × 25 + 319.73 = 739.22 + 319.73 = 1,058.95
+    expect(over.reorderPoint['2027-11']).toBeCloseTo(1058.95, 1);
+    // ⌈25 ÷ 30.4375⌉ = 1 month ahead, so the first receipt can arrive in February (policy: March):
+    // February: 300 + March's SS 106.58 − 400 on hand = 6.58 → 7, close 107; March: 300 + 106.58 − 107 = 299.58 → 300
+    expect(over.leadMonths).toBe(1);
+    expect(byMonth(over.receipts).slice(0, 3)).toEqual([0, 7, 300]);
+    expect(byMonth(over.closingStock).slice(0, 3)).toEqual([400, 107, 107]);
+    // the explanation names the override's lines
+    const sources = over.explain.safetyStock!.inputs.flatMap((i) => ('source' in i && i.source ? [i.source] : []));
+    expect(sources).toContainEqual({ file: 'supply.yaml', path: 'inventory.overrides[0].leadTimeDays' });
+    expect(over.explain.z!.inputs[0]).toMatchObject({ source: { file: 'supply.yaml', path: 'inventory.overrides[0].serviceLevel' } });
+  });
+
   it('plans receipts ahead of the lead time and builds stock before the November peak', () => {
     // January and February live on the opening 700: 400, 100 left.
     // March: cover March's 300 + April's SS 113.14 − 100 on hand = 313.14 → 314; close 100 + 314 − 300 = 114.
