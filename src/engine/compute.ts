@@ -154,9 +154,9 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     findings,
     breakEven: computeBreakEven({
       pnl: pnl.total,
-      units: Object.values(products.skus).reduce((sum, k) => sum + total(k.units), 0),
-      // COGS by channel: its net revenue × the plan's COGS ratio, as the P&L charges it.
-      channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, { ...c.totals, cogs: c.totals.netRevenue * (products.cogsRatio ?? 0) }])),
+      units: Object.values(products.skus).reduce((sum, k) => sum + k.unitsSold, 0),
+      // COGS by channel: the SKU COGS of what it sells, as the P&L charges it.
+      channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, c.totals])),
       skus: products.skus,
       marketingDrives: Object.fromEntries((input.marketing?.channels ?? []).map((c) => [c.id, c.drives])),
     }),
