@@ -12,6 +12,9 @@ import { daysInMonth, dateOf } from './calendar.ts';
 import { priceOf, vatRateOf } from './pricing.ts';
 import { promotionTerms, type PromotionTerms } from './promotion-terms.ts';
 
+/** Mix weight (units a month) below which a product weight counts as none: dividing orders by it would overflow. */
+const NEGLIGIBLE = 1e-9;
+
 type Channel = NonNullable<ChannelsFile['channels']>[number];
 
 /** Visitors and everyday orders per channel and month (funnel.ts computes them). */
@@ -288,14 +291,14 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       if (mode === 'forecast') {
         let total = 0;
         for (let k = 0; k < K; k++) total += setup.F[k * M + m]!;
-        if (total > 0) for (let k = 0; k < K; k++) setup.kappa[k * M + m] = U / total;
+        if (total > NEGLIGIBLE) for (let k = 0; k < K; k++) setup.kappa[k * M + m] = U / total;
       } else {
         let W = 0;
-        for (let k = 0; k < K; k++) if (setup.F[k * M + m]! > 0) W += catMix[k]! * (categoryProfile[k] ? categoryProfile[k]![m]! : 1);
+        for (let k = 0; k < K; k++) if (setup.F[k * M + m]! > NEGLIGIBLE) W += catMix[k]! * (categoryProfile[k] ? categoryProfile[k]![m]! : 1);
         if (W > 0) {
           for (let k = 0; k < K; k++) {
             const Fk = setup.F[k * M + m]!;
-            if (Fk > 0) setup.kappa[k * M + m] = (U * catMix[k]! * (categoryProfile[k] ? categoryProfile[k]![m]! : 1)) / W / Fk;
+            if (Fk > NEGLIGIBLE) setup.kappa[k * M + m] = (U * catMix[k]! * (categoryProfile[k] ? categoryProfile[k]![m]! : 1)) / W / Fk;
           }
         }
       }
