@@ -167,6 +167,25 @@ function renumberStructureIds(doc: PDFDocument): void {
     }
   };
   for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
+  // Renamed, the ID tree's entries keep Chromium's order; a name tree is sorted by key (and so the same bytes).
+  sortNameTree(doc, root.get(PDFName.of('IDTree')));
+}
+
+function sortNameTree(doc: PDFDocument, node: unknown): void {
+  const dict = node instanceof PDFRef ? doc.context.lookup(node) : node;
+  if (!(dict instanceof PDFDict)) return;
+  const kids = dict.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  if (kids) for (const kid of kids.asArray()) sortNameTree(doc, kid);
+  const names = dict.lookupMaybe(PDFName.of('Names'), PDFArray);
+  if (!names) return;
+  const items = names.asArray();
+  const key = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : '');
+  const pairs: Array<[unknown, unknown]> = [];
+  for (let i = 0; i + 1 < items.length; i += 2) pairs.push([items[i], items[i + 1]]);
+  pairs.sort((a, b) => (key(a[0]) < key(b[0]) ? -1 : key(a[0]) > key(b[0]) ? 1 : 0));
+  const sorted = doc.context.obj(pairs.flat() as never[]) as PDFArray;
+  dict.set(PDFName.of('Names'), sorted);
+  if (dict.has(PDFName.of('Limits')) && pairs.length) dict.set(PDFName.of('Limits'), doc.context.obj([pairs[0]![0], pairs[pairs.length - 1]![0]] as never[]));
 }
 
 function setMetadata(doc: PDFDocument, m: PdfMetadata): void {

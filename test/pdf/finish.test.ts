@@ -64,6 +64,27 @@ describe('finishPdf', () => {
     expect(doc.context.trailerInfo.ID).toBeUndefined();
   });
 
+  it('numbers structure ids in document order and sorts the ID tree: Chromium numbering nodes differently gives the same bytes', async () => {
+    // Three tagged elements in document order; Chromium's DOM node ids differ between prints, and its ID tree
+    // lists them in its own order.
+    async function tagged(ids: string[], treeOrder: number[]): Promise<Uint8Array> {
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      doc.addPage([594.96, 841.92]);
+      const elements = ids.map((id) => doc.context.register(doc.context.obj({ Type: 'StructElem', S: 'P', ID: PDFString.of(id) } as never)));
+      const names = treeOrder.flatMap((i) => [PDFString.of(ids[i]!), elements[i]!]);
+      const idTree = doc.context.obj({ Names: doc.context.obj(names as never[]) } as never);
+      doc.catalog.set(PDFName.of('StructTreeRoot'), doc.context.register(doc.context.obj({ Type: 'StructTreeRoot', K: doc.context.obj(elements), IDTree: idTree } as never)));
+      return doc.save();
+    }
+    const a = await finishPdf(await tagged(['node00000900', 'node00000100', 'node00000500'], [1, 2, 0]), metadata);
+    const b = await finishPdf(await tagged(['node00000007', 'node00000031', 'node00000003'], [2, 0, 1]), metadata);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const doc = await PDFDocument.load(a.bytes, { updateMetadata: false });
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const tree = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray).asArray();
+    expect(tree.filter((_, i) => i % 2 === 0).map((k) => (k as PDFString).decodeText())).toEqual(['node00000001', 'node00000002', 'node00000003']);
+  });
+
   it('titles the outline with the headings when there is one per entry, and keeps it otherwise', async () => {
     const titles = async (headings: string[]) => {
       const finished = await finishPdf(await printed({ outline: true }), metadata, { headings });
