@@ -145,9 +145,11 @@ describe('links and images from a plan that skipped validation', () => {
     const { page, dialogs } = await visit('/targets/');
     const explain = page.locator('details.explain');
     expect(await explain.count()).toBeGreaterThan(0);
-    // The source is still named (file:line), as text instead of a link.
+    // The source is still named (file and line, in its title for editors), as text instead of a link.
     await explain.first().locator('summary').click();
-    expect(await explain.first().innerText()).toMatch(/\.yaml(:\d+)?/);
+    const sources = explain.first().locator('span.source');
+    expect(await sources.count()).toBeGreaterThan(0);
+    expect(await sources.first().getAttribute('title')).toMatch(/\.yaml/);
     for (const a of await addresses(page)) expect(['https:', 'http:', 'mailto:'], JSON.stringify(a)).toContain(new URL(a.resolved).protocol);
     expect(await page.content()).not.toMatch(/javascript:/i);
     await explain.first().locator('a, span').last().click();
