@@ -2,4 +2,6 @@
 declare module 'virtual:shopplan/data' {
   const data: import('./site-data.ts').SiteData;
   export default data;
+  /** Which plan `shopplan dev` rendered the page from (0 in a build). */
+  export const generation: number;
 }

@@ -31,6 +31,8 @@ function renderFailure(check: PlanCheck): string {
 
 export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration {
   let data = '';
+  // Counts the plans `shopplan dev` has shown; a page names the one it was rendered from (dev/dev-server.ts).
+  let generation = 0;
   return {
     name: 'shopplan',
     hooks: {
@@ -45,7 +47,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
               {
                 name: 'shopplan-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export default ${data};` : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? `export default ${data};\nexport const generation = ${generation};` : undefined),
               },
             ],
           },
@@ -56,10 +58,12 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
           dir: options.planDir,
           locale: options.locale,
           describe: renderFailure,
+          generation: () => generation,
           publish: (check) => {
             const next = JSON.stringify(siteData(check));
             if (next === data) return false;
             data = next;
+            generation++;
             const module = server.moduleGraph.getModuleById(RESOLVED_ID);
             if (module) server.moduleGraph.invalidateModule(module);
             return true;

@@ -158,6 +158,33 @@ describe('shopplan dev reloads', () => {
     await late.page.close();
   }, 90_000);
 
+  it('a page whose HTML was served before an edit was shown, and that connected only after its reload was sent, reloads to the latest plan', async () => {
+    writeFileSync(file, withTitle('加载前'));
+    // Another tab stays open (with none, Vite keeps a reload for the next page that connects).
+    const other = await open(`${dev.url}/org/`);
+    await expect.poll(() => other.page.title(), { timeout: 20_000 }).toMatch(/ · 加载前$/);
+    // This page's connection to the server waits until the next plan is shown: the reload that says so
+    // reaches the other tab, but not this one.
+    const page = await browser!.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/@vite/client', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${dev.url}/`, { waitUntil: 'commit' });
+    await titleShown(page, '加载前');
+    const reloads = () => dev.output().split('plan changed — reloading').length;
+    const before = reloads();
+    writeFileSync(file, withTitle('加载后'));
+    await expect.poll(reloads, { timeout: 20_000 }).toBeGreaterThan(before);
+    release();
+    await expect.poll(() => other.page.title(), { timeout: 20_000 }).toMatch(/ · 加载后$/);
+    expect(await titleShown(page, '加载后')).toBeGreaterThanOrEqual(0);
+    await page.close();
+    await other.page.close();
+  }, 90_000);
+
   it('1,000 edits in 10 s — broken ones, a chapter deleted and written back — then the page shows the final state as soon as after one edit', async () => {
     const { page } = await open(`${dev.url}/`);
     // How long one edit takes to show on this machine now (the machine may be busy).

@@ -23,7 +23,12 @@ export interface DevPlan {
   publish(check: PlanCheck): boolean;
   /** The diagnostics of a failed check as text (code frames included). */
   describe(check: PlanCheck): string;
+  /** Which published plan the pages show now: it changes with every publish that returned true. */
+  generation(): number;
 }
+
+/** The event a page sends once connected, with the plan generation it was rendered from (Layout.astro). */
+export const DEV_HELLO = 'shopplan:hello';
 
 const PLAN_FILE = /\.(?:ya?ml|mdx)$/i;
 const SETTLE_MS = 60;
@@ -62,6 +67,12 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
   };
   server.ws.on('connection', (socket) => {
     if (failure) socket.send(JSON.stringify(overlay(failure)));
+  });
+  // A page whose HTML was served just before a publish connects after the reload was sent to the pages
+  // then connected, and would show an outdated plan until the next edit: it says which plan it shows
+  // once connected, and reloads if that is no longer the latest.
+  server.ws.on(DEV_HELLO, (shown: { generation?: unknown }, client) => {
+    if (shown?.generation !== plan.generation()) client.send({ type: 'full-reload' });
   });
 
   const reloads = latestWins(
