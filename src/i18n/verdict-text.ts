@@ -9,10 +9,20 @@ import { nameOf, type PlanNames } from './names.ts';
 
 /** Status and attainment of a period, with the overshoot when there is one: `On track (99.5 %)`, `On track (117 %) · 17 % above target`. */
 export function statusText(v: PeriodVerdict, locale: Locale): string {
+  const overshoot = overshootText(v, locale);
+  return overshoot ? `${statusWords(v, locale)} · ${overshoot}` : statusWords(v, locale);
+}
+
+/** Status and attainment of a period without the overshoot: `On track (117 %)`. */
+export function statusWords(v: PeriodVerdict, locale: Locale): string {
   if (v.status === null) return t(locale, 'verdict.notProjected');
   const status = t(locale, `label.status.${v.status}`);
-  const text = v.attainment === null ? status : t(locale, 'verdict.statusWithAttainment', { status, attainment: formatValue(v.attainment, 'rate', locale) });
-  return v.overshoot && v.attainment !== null ? `${text} · ${t(locale, 'verdict.overshoot', { share: formatValue(v.attainment - 1, 'rate', locale) })}` : text;
+  return v.attainment === null ? status : t(locale, 'verdict.statusWithAttainment', { status, attainment: formatValue(v.attainment, 'rate', locale) });
+}
+
+/** How far a period overshoots its target (`17 % above target`), when it does. */
+export function overshootText(v: PeriodVerdict, locale: Locale): string | undefined {
+  return v.overshoot && v.attainment !== null ? t(locale, 'verdict.overshoot', { share: formatValue(v.attainment - 1, 'rate', locale) }) : undefined;
 }
 
 /** One way to close a missed target: `Tmall CVR: 3.00 % → 3.18 % (+6.1 %)`, flagged when implausible or unreachable. */

@@ -4,8 +4,6 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Status } from './kit.ts';
 import { href } from './routes.ts';
 
-/** The badge colour of a severity (pages not yet on FindingList). */
-export const SEVERITY_CLASS: Readonly<Record<FindingSeverity, string>> = { error: 'status-red', warning: 'status-amber', info: 'status-blue' };
 
 export const SEVERITY_STATUS: Readonly<Record<FindingSeverity, Status>> = { error: 'red', warning: 'amber', info: 'info' };
 

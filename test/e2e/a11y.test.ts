@@ -102,12 +102,14 @@ describe('every page of the example plan, both locales', () => {
     await page.close();
   }, 60_000);
 
-  // The dashboard's status column belongs here too; main's verdict-first dashboard puts it at 593 px (reported).
-  it('shows the heat map\'s critical corner on a phone without scrolling', async () => {
+  it('shows the heat map\'s critical corner and the dashboard\'s status columns on a phone without scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: PHONE, height: 900 } });
     for (const [path, selector] of [
       ['/risks/', '.hm-cell'],
       ['/en/risks/', '.hm-cell'],
+      // Every table's status column on the dashboard (the targets' verdicts, plan vs actual), not the figures after it.
+      ['/', 'main [data-column="status"] [data-status]'],
+      ['/en/', 'main [data-column="status"] [data-status]'],
     ] as const) {
       await visit(page, path);
       const rights = await page.$$eval(selector, (els) => els.map((e) => e.getBoundingClientRect().right));

@@ -2,6 +2,7 @@
 // Words more than one page shows live in ../ui.ts; enum labels in ../labels.ts.
 import { BOARD_PAGE } from './board.ts';
 import { CHANNELS_PAGE } from './channels.ts';
+import { DASHBOARD_PAGE } from './dashboard.ts';
 import { PNL_PAGE } from './pnl.ts';
 import { PRODUCTS_PAGE } from './products.ts';
 import { PROMOTIONS_PAGE } from './promotions.ts';
@@ -10,4 +11,4 @@ import { SCENARIOS_PAGE } from './scenarios.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
 
-export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
+export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
