@@ -8,27 +8,11 @@ import { applyDriver } from '../../src/engine/what-it-takes.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import type { DriverChange, TargetVerdict } from '../../src/model/result/target-verdicts.ts';
 import { minimalPlan } from '../helpers/plan.ts';
+import { channel, target, targetPlan as plan, type Target } from '../helpers/target-plan.ts';
 
-type Channel = NonNullable<NonNullable<PlanInput['channels']>['channels']>[number];
-type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];
-
-const channel = (id: string, platform: Channel['platform'], visitors: number, cvr: number, aov: number): Channel => ({
-  id,
-  name: id,
-  platform,
-  model: 'marketplace',
-  funnel: { visitors, cvr, aov, returnRate: 0, newCustomerShare: 0.5 },
-  fees: { commission: 0, paymentFee: 0 },
-  owner: 'ops',
-});
-const target = (id: string, metric: Target['metric'], value: number, extra: Partial<Target> = {}): Target => ({ id, metric, name: id, value, deadline: '2027-12', owner: 'ops', ...extra });
 const marketing = (total: number): NonNullable<PlanInput['marketing']> => ({
   channels: [{ id: 'ads', name: 'Ads', kind: 'paid-ads', platform: 'Alimama', drives: ['tmall'], budget: { total }, pricing: { type: 'cpc', cpc: 1 }, cvr: 0.02, newCustomerShare: 0.5, owner: 'ops' }],
 } as NonNullable<PlanInput['marketing']>);
-
-function plan(channels: Channel[], targets: Target[], extra: Partial<PlanInput> = {}): PlanInput {
-  return { plan: minimalPlan as PlanInput['plan'], channels: { channels }, targets: { targets }, ...extra } as PlanInput;
-}
 
 // tmall: 100,000 visitors × 0.02 = 2,000 orders × ¥200 = ¥400,000 a month; ¥4,800,000 a year.
 const tmall = channel('tmall', 'tmall', 100_000, 0.02, 200);

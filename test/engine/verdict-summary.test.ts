@@ -8,28 +8,12 @@ import { horizonMonths } from '../../src/model/calendar.ts';
 import type { OrderBaseline } from '../../src/model/order-baseline.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import type { RiskResult, RisksResult } from '../../src/model/result/risks.ts';
-import { minimalPlan } from '../helpers/plan.ts';
+import { channel, target, targetPlan as plan } from '../helpers/target-plan.ts';
 
-type Channel = NonNullable<NonNullable<PlanInput['channels']>['channels']>[number];
-type Target = NonNullable<NonNullable<PlanInput['targets']>['targets']>[number];
 type Kpi = NonNullable<NonNullable<PlanInput['kpis']>['kpis']>[number];
 
-const channel = (id: string, platform: Channel['platform'], visitors: number, cvr: number, aov: number): Channel => ({
-  id,
-  name: id,
-  platform,
-  model: 'marketplace',
-  funnel: { visitors, cvr, aov, returnRate: 0, newCustomerShare: 0.5 },
-  fees: { commission: 0, paymentFee: 0 },
-  owner: 'ops',
-});
-const target = (id: string, metric: Target['metric'], value: number, extra: Partial<Target> = {}): Target => ({ id, metric, name: id, value, deadline: '2027-12', owner: 'ops', ...extra });
 const kpi = (id: string, extra: Partial<Kpi>): Kpi =>
   ({ id, name: id, category: 'sales', dimension: 'result', unit: 'count', definition: id, owner: 'ops', source: 'manual', frequency: 'monthly', direction: 'higher-better', ...extra }) as Kpi;
-
-function plan(channels: Channel[], targets: Target[], extra: Partial<PlanInput> = {}): PlanInput {
-  return { plan: minimalPlan as PlanInput['plan'], channels: { channels }, targets: { targets }, ...extra } as PlanInput;
-}
 
 // tmall: 100,000 visitors × 0.02 = 2,000 orders × ¥200 = ¥400,000 a month.
 const tmall = channel('tmall', 'tmall', 100_000, 0.02, 200);
