@@ -5,7 +5,8 @@
 // Goal (issue): compute costs no more than parsing the YAML, and grows linearly with the plan.
 // The goal lines are informative: this script asserts nothing and exits 0 whatever the figures.
 // It also runs `shopplan validate` and `compute` of the example as a user does (scripts/bench/cli.ts, goal ≤ 1 s each).
-// Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-cli] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders] [-- --skip-site]
+// It also times `shopplan dev` from a plan file written to the page showing it (scripts/bench/dev.ts, goal median ≤ 300 ms).
+// Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-cli] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders] [-- --skip-site] [-- --skip-dev]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { benchPdf, formatPdfBench } from './bench/pdf.ts';
 import { benchOrders, formatOrdersBench } from './bench/orders.ts';
 import { benchSite, formatSiteBench } from './bench/site.ts';
 import { benchCli, formatCliBench } from './bench/cli.ts';
+import { benchDev, formatDevBench } from './bench/dev.ts';
 
 const STAGES = ['read', 'parse', 'validate', 'compute-core', 'compute', 'compute-missed'] as const;
 type Stage = (typeof STAGES)[number];
@@ -60,7 +62,7 @@ interface PlanReport {
   peakRssBytes: number;
 }
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false }, 'skip-dev': { type: 'boolean', default: false } } });
 const runsOverride = args.runs === undefined ? undefined : Number(args.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride >= 1)) {
   console.error(`--runs wants a whole number ≥ 1, not "${args.runs}".`);
@@ -94,9 +96,11 @@ try {
   // PDFs (scripts/bench/pdf.ts): printing the example plan's PDFs, when Chromium is found.
   const site = args['skip-site'] ? null : await benchSite(progress);
   const pdf = args['skip-pdf'] ? null : await benchPdf(progress);
+  // shopplan dev (scripts/bench/dev.ts): a plan file written → the page shows the new plan.
+  const dev = args['skip-dev'] ? null : await benchDev(progress);
   // Order analysis (scripts/bench/orders.ts): 1 M and 10 M synthetic orders through embedded DuckDB.
   const orders = args['skip-orders'] ? null : await benchOrders(progress);
-  console.log(args.json ? JSON.stringify({ ...summary, cli, versions, site, pdf, orders }, null, 2) : `${formatReport(small, large, summary)}${cli ? `\n\n${formatCliBench(cli)}` : ''}${site ? `\n\n${formatSiteBench(site)}` : ''}${versions ? `\n\n${formatVersionsBench(versions)}` : ''}${pdf ? `\n\n${formatPdfBench(pdf)}` : ''}${orders ? `\n\n${formatOrdersBench(orders)}` : ''}`);
+  console.log(args.json ? JSON.stringify({ ...summary, cli, versions, site, pdf, dev, orders }, null, 2) : `${formatReport(small, large, summary)}${cli ? `\n\n${formatCliBench(cli)}` : ''}${site ? `\n\n${formatSiteBench(site)}` : ''}${versions ? `\n\n${formatVersionsBench(versions)}` : ''}${pdf ? `\n\n${formatPdfBench(pdf)}` : ''}${dev ? `\n\n${formatDevBench(dev)}` : ''}${orders ? `\n\n${formatOrdersBench(orders)}` : ''}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
