@@ -86,6 +86,17 @@ export function formatMonth(month: string, locale: Locale): string {
   return f.format(Date.UTC(y, m - 1, 1));
 }
 
+/** An IANA time zone in words: `Asia/Shanghai` → 中国标准时间 / China Standard Time (as written when unknown). */
+export function formatTimeZone(timeZone: string, locale: Locale): string {
+  try {
+    // Any fixed instant: the generic name does not change with daylight saving.
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(Date.UTC(2000, 0, 1));
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone; // a zone this runtime does not know
+  }
+}
+
 /** `2027-11-11` → 2027年11月11日 / Nov 11, 2027. */
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

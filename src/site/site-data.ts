@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, LOCALES, siteLocales, type Locale } from '../i18n/local
 import type { SiteVersions } from '../versions/site-versions.ts';
 import { invariant } from '../model/invariant.ts';
 import { isWebAddress } from '../model/url-policy.ts';
+import { planFields, type PlanField } from './plan-fields.ts';
 
 export interface ChapterPage {
   slug: string;
@@ -33,6 +34,8 @@ export interface SiteData {
   /** `targets.yaml#targets[0].value` → its line in the YAML file. */
   sourceLines: Record<string, number>;
   repository: { url: string; branch: string; contentPath: string } | null;
+  /** The field each plan path of the scenarios names (overrides, sensitivity drivers), for their names in words. */
+  planFields: Record<string, PlanField>;
   /** Plan versions (git tags) when the site is built with them; null otherwise (dev, no repository). */
   versions: SiteVersions | null;
 }
@@ -66,8 +69,14 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
     sourceLines: sourceLines(check),
     // Source links are built on this address: one that is not a web address (it failed validation) gives none.
     repository: repo && isWebAddress(repo.url) ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
+    planFields: planFields(input, scenarioPaths(input)),
     versions,
   };
+}
+
+function scenarioPaths(input: PlanInput): string[] {
+  const s = input.scenarios;
+  return [...(s?.scenarios ?? []).flatMap((x) => (x.overrides ?? []).map((o) => o.path)), ...(s?.sensitivity?.drivers ?? []).map((d) => d.path)];
 }
 
 /** Finds every `source: { file, path }` in the result's explanations and looks up its YAML line. */

@@ -3,7 +3,7 @@
 // date serials, months written as `2027/3` or `2027年3月`. What would change meaning (a text `3.5%`, `12万`)
 // is refused with the value to write instead.
 import type { CellValue } from './read-sheet.ts';
-import type { FieldKind } from './schema-fields.ts';
+import type { FieldKind } from '../validate/schema-fields.ts';
 
 export type CellProblem =
   | { kind: 'percent-text'; text: string; suggestion: number }

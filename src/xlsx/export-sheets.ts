@@ -9,7 +9,7 @@ import { FUNNEL_KEYS, MONEY_KEYS, type FunnelKey } from '../model/result/funnel.
 import { t } from '../i18n/catalog.ts';
 import type { ExportLabel } from '../i18n/messages/export.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { entryFields, type Field } from './schema-fields.ts';
+import { entryFields, type Field } from '../validate/schema-fields.ts';
 
 /** How Excel shows a number: `money` ¥1,234, `price` ¥12.50, `percent` 3.5%, `count` 1,234, `ratio` 2.35. */
 export type Format = 'money' | 'price' | 'percent' | 'count' | 'ratio' | 'number' | 'text';

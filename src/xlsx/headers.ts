@@ -4,7 +4,7 @@
 // A title row above the header is skipped; a header of two rows, the upper one merged over several columns
 // (`编制` over `2027-01 | 2027-07`), reads as `编制.2027-01`, `编制.2027-07`.
 import type { CellValue, Grid } from './read-sheet.ts';
-import type { EntryFields, Field, KeyedField } from './schema-fields.ts';
+import type { EntryFields, Field, KeyedField } from '../validate/schema-fields.ts';
 import { cellText, normalize, normalizeMonth } from './cell-value.ts';
 
 export type Column =

@@ -7,7 +7,7 @@ import { closest } from '../model/closest.ts';
 import type { PlanFileKey } from '../model/plan-files.ts';
 import { formatPath, type PathSegment } from '../model/data-path.ts';
 import type { CellValue, Grid } from './read-sheet.ts';
-import { entryFields, type Field } from './schema-fields.ts';
+import { entryFields, type Field } from '../validate/schema-fields.ts';
 import { fieldNames, findHeader, type Column } from './headers.ts';
 import { cellText, convertCell, type CellProblem } from './cell-value.ts';
 import { YamlPatch, setJs } from './yaml-patch.ts';

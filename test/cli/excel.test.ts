@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { readWorkbook, workbookBytes } from '../xlsx/workbook.ts';
-import { entryFields } from '../../src/xlsx/schema-fields.ts';
+import { entryFields } from '../../src/validate/schema-fields.ts';
 import { fieldNames, resolveHeader, type Column } from '../../src/xlsx/headers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shopplan-excel-'));

@@ -1,4 +1,4 @@
-// The plans the print layout tests open: the example, the blank seed and a generated large plan, each built
+// The plans the print layout and reader's-language tests open: the example, the blank seed and a generated large plan, each built
 // (without PDFs) into one temporary folder, and a Chromium to open them in.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { ROOT, shopplan } from './cli.ts';
 export interface PlanSites {
   /** Plan name → its built site. */
   site(name: string): string;
+  /** Plan name → its plan folder. */
+  plan(name: string): string;
   names: string[];
   /** Generates the large plan, builds every site, launches Chromium. */
   setUp(): Promise<Browser>;
@@ -22,6 +24,7 @@ export function planSites(prefix: string, large: LargePlanOptions): PlanSites {
   const plans: Record<string, string> = { example: join(ROOT, 'content'), blank: join(ROOT, 'seeds/blank'), large: join(work, 'large-plan') };
   return {
     site: (name) => join(work, name),
+    plan: (name) => plans[name]!,
     names: Object.keys(plans),
     async setUp() {
       const chromium = findChromium();

@@ -4,7 +4,7 @@ import { isMessageKey, t } from '../../src/i18n/catalog.ts';
 import { PNL_LINES } from '../../src/model/result/pnl.ts';
 import { FUNNEL_KEYS } from '../../src/model/result/funnel.ts';
 import { IMPORT_TARGETS } from '../../src/xlsx/import-sheet.ts';
-import { entryFields } from '../../src/xlsx/schema-fields.ts';
+import { entryFields } from '../../src/validate/schema-fields.ts';
 import { fieldNames, headerKey } from '../../src/xlsx/headers.ts';
 
 describe('the words of the spreadsheet bridge', () => {

@@ -24,7 +24,7 @@ export const REVIEW_PAGE = prefixed('page.review', {
     en: 'Each released version is a git tag in the repository (e.g. v2027.1) and a line in the change log above; anyone can check out a tag and rebuild the plan exactly as it was.',
   },
   how3: {
-    'zh-CN': '修改计划通过拉取请求（pull request）提交：先在分支上改动，检查通过后由负责人评审、合并，再打新的版本标签并在变更记录中写明原因。',
+    'zh-CN': '修改计划通过拉取请求（PR）提交：先在分支上改动，检查通过后由负责人评审、合并，再打新的版本标签并在变更记录中写明原因。',
     en: 'Changes go through pull requests: edit on a branch, let the checks pass, have the owner review and merge, then tag the new version and record why in the change log.',
   },
   none: { 'zh-CN': '暂无。', en: 'None yet.' },

@@ -1,6 +1,6 @@
 // The fields of one list entry (a SKU, a channel, a role) as a spreadsheet sees them: one column per leaf,
 // found by walking the entry's JSON Schema ($refs into common.schema.json resolved, `oneOf` variants merged).
-import { readSchemas, type JsonSchema } from '../validate/schema-registry.ts';
+import { readSchemas, type JsonSchema } from './schema-registry.ts';
 import { FIELD_TITLES_ZH } from '../i18n/field-titles.ts';
 import { invariant } from '../model/invariant.ts';
 
@@ -82,9 +82,16 @@ const KIND_OF_DEF: Record<string, FieldKind> = {
 
 /** The fields of the entries of `file`'s list `list` (e.g. `products`, `skus`). */
 export function entryFields(file: string, list: string): EntryFields {
+  const fields = listFields(file, list);
+  invariant(fields, `${file}.schema.json has no list "${list}"`);
+  return fields;
+}
+
+/** The same, or undefined when the schemas have no such list. */
+export function listFields(file: string, list: string): EntryFields | undefined {
   const root = schemaMap().get(`${file}.schema.json`);
   const listSchema = root?.properties?.[list];
-  invariant(root && listSchema?.items, `${file}.schema.json has no list "${list}"`);
+  if (!root || !listSchema?.items) return undefined;
   const base = `${file}.${list}`;
   const out: EntryFields = { base, fields: [], keyed: [], unsupported: [] };
   walk(listSchema.items, `${file}.schema.json`, [], base, out);
