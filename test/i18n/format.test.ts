@@ -2,7 +2,7 @@
 // as whole numbers, rates as percentages; `—` for a value that does not exist.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatQuarter, formatValue, joinList } from '../../src/i18n/format.ts';
+import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatQuarter, formatTimeZone, formatValue, joinList } from '../../src/i18n/format.ts';
 
 const decimals = (s: string) => (/[.](\d+)/.exec(s)?.[1]?.length ?? 0);
 
@@ -63,5 +63,11 @@ describe('format', () => {
     expect(formatDate('2027-11-11', 'zh-CN')).toBe('2027年11月11日');
     expect(joinList(['天猫', '京东', '抖音'], 'zh-CN')).toBe('天猫、京东和抖音');
     expect(joinList(['Tmall', 'JD', 'Douyin'], 'en')).toBe('Tmall, JD, and Douyin');
+  });
+
+  it('names a time zone in words, and keeps a zone it does not know as written', () => {
+    expect(formatTimeZone('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间');
+    expect(formatTimeZone('Asia/Shanghai', 'en')).toBe('China Standard Time');
+    expect(formatTimeZone('Mars/Olympus', 'en')).toBe('Mars/Olympus');
   });
 });
