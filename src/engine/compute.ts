@@ -16,7 +16,7 @@ import { computeSales } from './sales.ts';
 import { projectStock } from './stock-projection.ts';
 import { computeTargetGaps } from './target-gap.ts';
 import { targetFindings } from './target-findings.ts';
-import { computePromotions, promotionsFindings } from './promotions.ts';
+import { computePromotions, promotionCosts, promotionsFindings } from './promotions.ts';
 import { computeSupply, computeSupplyTotals, supplyFindings } from './supply.ts';
 import { computeUsers } from './users.ts';
 import { computeMarketing, marketingFindings } from './marketing.ts';
@@ -107,7 +107,12 @@ export interface CoreOptions {
 export function computeCore(input: PlanInput, actuals: ActualsTable, options: CoreOptions = {}): Core {
   const { cache } = options;
   const m = computeModels(input, cache);
-  const { months, targets, sales, funnelResult, funnel, promotions, stock, supplyTotals, users, marketing, systems, org, pnl } = m;
+  const { months, targets, sales, funnelResult, funnel, stock, supplyTotals, users, marketing, systems, org, pnl } = m;
+  // promotions.ts: promotions.yaml; plan.yaml (VAT); products.yaml (fallback margins); the sales. Only here: reruns
+  // read the promotions' costs alone (computeModels).
+  const promotions = memo(cache, 'promotions', [months, input.plan, input.promotions, input.products, sales], () =>
+    computePromotions(input, months, sales, { cogsRatio: salesCogsRatio(sales) }),
+  );
   // products.ts: products.yaml (scores, slow-seller rules); plan.yaml (VAT); supply.yaml (opening stock); the sales
   // and the channels' fen values the SKUs' money is split from. Only here: the per-SKU series are not needed by reruns.
   const products = memo(cache, 'products', [months, input.plan, input.products, input.supply, sales, funnelResult], () => computeProducts(input, months, sales, funnelResult.channels));
@@ -217,10 +222,6 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
     computeFunnel(input, months, traffic, sales, salesCogsRatio(sales)),
   );
   const funnel = funnelResult.totals;
-  // promotions.ts: promotions.yaml; plan.yaml (VAT); products.yaml (fallback margins); the sales.
-  const promotions = memo(cache, 'promotions', [months, input.plan, input.promotions, input.products, sales], () =>
-    computePromotions(input, months, sales, { cogsRatio: salesCogsRatio(sales) }),
-  );
   // stock-projection.ts: supply.yaml (policy, suppliers, opening stock); products.yaml (forecast σ, supplier, status); the sales.
   const stock = memo(cache, 'stock', [months, input.supply, input.products, sales], () => projectStock(input, months, sales));
   // supply.ts (totals): supply.yaml (warehouses, policy); the projection.
@@ -239,10 +240,11 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   );
   // systems.ts: systems.yaml.
   const systems = memo(cache, 'systems', [months, input.systems], () => computeSystems(input, months));
-  // The promotions' costs by month: the promotion results only.
-  const promotionCost = memo(cache, 'promotionCost', [months, promotions], () =>
-    seriesOf(months, (m) => Object.values(promotions).reduce((sum, p) => sum + (p.costByMonth[m] ?? 0), 0)),
-  );
+  // promotions.ts (costs only, all the P&L reads of them): promotions.yaml; the sales (terms, promotion orders).
+  const promotionCost = memo(cache, 'promotionCost', [months, input.promotions, sales], () => {
+    const costs = Object.values(promotionCosts(input, months, sales));
+    return seriesOf(months, (m) => costs.reduce((sum, c) => sum + (c[m] ?? 0), 0));
+  });
   // org.ts: org.yaml; the attainment of each target (its entries, by value).
   const orgWith = (attainment: Record<string, number | null>) =>
     memo(cache, 'org', [months, input.org, ...Object.entries(attainment).flat()], () => computeOrg(input, months, attainment));
@@ -274,7 +276,7 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   const firstMeasures = measuresWith(pnlWith(firstOrg), firstOrg);
   const org = orgWith(attainments(targets, firstMeasures));
   const pnl = pnlWith(org);
-  return { months, targets, sales, funnelResult, funnel, promotions, stock, supplyTotals, users, marketing, systems, org, pnl, measuresWith };
+  return { months, targets, sales, funnelResult, funnel, stock, supplyTotals, users, marketing, systems, org, pnl, measuresWith };
 }
 
 /** Projected ÷ target for every target, the projection as its verdict reads it (target-verdicts.ts). */

@@ -36,8 +36,8 @@ import { fromMinor, toMinor } from './money.ts';
 import { daysByMonth, rangesOverlap } from './calendar.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
 import type { PromotionResult } from '../model/result/promotions.ts';
-import type { SalesNumbers } from './sales.ts';
-import { num, windowDays, type Mechanic } from './promotion-terms.ts';
+import type { PromotionChannelSales, SalesNumbers } from './sales.ts';
+import { num, windowDays, type Promotion, type PromotionTerms } from './promotion-terms.ts';
 
 export function computePromotions(input: PlanInput, months: readonly string[], sales: SalesNumbers, products: Pick<ProductsResult, 'cogsRatio'>): Record<string, PromotionResult> {
   const vat = vatRateOf(input);
@@ -49,7 +49,6 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
     const src = (path: string) => ({ file: 'promotions.yaml', path: `promotions[${i}].${path}` });
     const mechanics = terms.mechanics;
     const of = (type: string) => mechanics.map((m, k) => ({ m, k })).filter(({ m }) => m.type === type);
-    const sum = (type: string, field: keyof Mechanic) => of(type).reduce((acc, { m }) => acc + num(m[field]), 0);
     const u = terms.uplift;
     const days = windowDays(p);
     const channelIds = sold.map((c) => sales.channels[c.channel]!.id);
@@ -79,7 +78,6 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
 
     const gmvExact = new Float64Array(months.length);
     const cashExact = new Float64Array(months.length);
-    const giftExact = new Float64Array(months.length);
     let promoExact = 0;
     let ordersExact = 0;
     for (const c of sold) {
@@ -88,7 +86,6 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
       for (let m = 0; m < months.length; m++) {
         gmvExact[m]! += c.gmvByMonth[m]!;
         cashExact[m]! += c.cashByMonth[m]!;
-        giftExact[m]! += c.ordersByMonth[m]! * terms.giftPerOrder;
       }
     }
     const promoGmv = fen(promoExact);
@@ -97,19 +94,8 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
     const cashByMonth = spread(months, cashExact, fen(cashExact.reduce((a, b) => a + b, 0)));
 
     const budget = num(p.budget);
-    const fixedCost = fen(budget + sum('coupon', 'budget'));
-    const giftCost = fen(giftExact.reduce((a, b) => a + b, 0));
-    const fixedExact = new Float64Array(months.length);
-    const monthIndex = new Map(months.map((m, k) => [m, k]));
-    let daysInside = 0;
-    for (const part of daysByMonth(p.start, p.end)) {
-      const k = monthIndex.get(part.month);
-      if (k === undefined || days <= 0) continue;
-      fixedExact[k]! += (fixedCost * part.days) / days;
-      daysInside += part.days;
-    }
-    const costExact = fixedExact.map((v, k) => v + giftExact[k]!);
-    const costByMonth = spread(months, costExact, daysInside === days ? fen(fixedCost + giftCost) : fen(costExact.reduce((a, b) => a + b, 0)));
+    const giftExact = giftOrders(sold, terms, months.length);
+    const { fixedCost, giftCost, costByMonth } = promotionCost(p, terms, months, giftExact);
 
     const grossProfitImpact = margin === null ? null : fen(sold.reduce((acc, c) => acc + (c.baselineGmv / (1 + vat)) * ((1 + u) * (margin - c.depth) - margin), 0));
 
@@ -226,6 +212,45 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
     if (count > 0) return weight > 0 ? sum / weight : plain / count;
     return listed || products.cogsRatio === null ? null : 1 - products.cogsRatio;
   }
+}
+
+/**
+ * Every promotion's cost by month, keyed by id as computePromotions keys them: all that the P&L reads of the
+ * promotions, so model reruns (scenarios, the tornado, what it would take) skip the rest of the report.
+ */
+export function promotionCosts(input: PlanInput, months: readonly string[], sales: SalesNumbers): Record<string, Series> {
+  return Object.fromEntries(
+    (input.promotions?.promotions ?? []).map((p, i) => {
+      const { terms, channels: sold } = sales.promotions[i]!;
+      return [p.id, promotionCost(p, terms, months, giftOrders(sold, terms, months.length)).costByMonth];
+    }),
+  );
+}
+
+/** Gift cost by month (exact): each channel's promotion orders × gift cost per order, in channel order. */
+function giftOrders(sold: readonly PromotionChannelSales[], terms: PromotionTerms, M: number): Float64Array {
+  const giftExact = new Float64Array(M);
+  for (const c of sold) for (let m = 0; m < M; m++) giftExact[m]! += c.ordersByMonth[m]! * terms.giftPerOrder;
+  return giftExact;
+}
+
+/** Fixed cost (budget + coupon budgets) spread over the window's days, plus the gift cost on the order days. */
+function promotionCost(p: Promotion, terms: PromotionTerms, months: readonly string[], giftExact: Float64Array): { fixedCost: number; giftCost: number; costByMonth: Series } {
+  const days = windowDays(p);
+  const fixedCost = fen(num(p.budget) + terms.mechanics.filter((m) => m.type === 'coupon').reduce((acc, m) => acc + num(m.budget), 0));
+  const giftCost = fen(giftExact.reduce((a, b) => a + b, 0));
+  const fixedExact = new Float64Array(months.length);
+  const monthIndex = new Map(months.map((m, k) => [m, k]));
+  let daysInside = 0;
+  for (const part of daysByMonth(p.start, p.end)) {
+    const k = monthIndex.get(part.month);
+    if (k === undefined || days <= 0) continue;
+    fixedExact[k]! += (fixedCost * part.days) / days;
+    daysInside += part.days;
+  }
+  const costExact = fixedExact.map((v, k) => v + giftExact[k]!);
+  const costByMonth = spread(months, costExact, daysInside === days ? fen(fixedCost + giftCost) : fen(costExact.reduce((a, b) => a + b, 0)));
+  return { fixedCost, giftCost, costByMonth };
 }
 
 /** Exact amounts by month → Series in fen by largest remainder, adding up to `totalYuan`. */
