@@ -12,7 +12,7 @@ import { computeTargets, milestoneFindings } from './targets.ts';
 import type { TargetResult } from '../model/result/targets.ts';
 import { computeProducts, productsFindings, salesCogsRatio } from './products.ts';
 import { computeFunnel, computeTraffic, funnelFindings } from './funnel.ts';
-import { computeSales } from './sales.ts';
+import { computeSales, salesBase, salesBaseKey } from './sales.ts';
 import { projectStock } from './stock-projection.ts';
 import { computeTargetGaps } from './target-gap.ts';
 import { targetFindings } from './target-findings.ts';
@@ -215,7 +215,10 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
   // sales.ts: channels.yaml (mix, units per order, discount, return rates); products.yaml; promotions.yaml;
   // targets.yaml (seasonality profiles); plan.yaml (VAT); supply.yaml opening stock (phase-out SKUs); the traffic.
   const openingStock = input.supply?.inventory?.openingStock;
-  const sales = memo(cache, 'sales', [months, input.plan, input.targets, input.channels, input.products, input.promotions, openingStock, traffic], () => computeSales(input, months, traffic));
+  // sales.ts, the part no traffic or channel term moves (SKU prices and weights, promotion terms): the same
+  // sections, of channels.yaml only the ids.
+  const salesFixed = memo(cache, 'salesBase', [months, input.plan, input.targets, salesBaseKey(input), input.products, input.promotions, openingStock], () => salesBase(input, months));
+  const sales = memo(cache, 'sales', [months, input.plan, input.targets, input.channels, input.products, input.promotions, openingStock, traffic], () => computeSales(input, months, traffic, salesFixed));
   // funnel.ts (money lines): channels.yaml (fees, fulfilment); plan.yaml (VAT); targets.yaml (profile sources);
   // supply.yaml (warehouses, logistics: fulfilment cost); the traffic and sales.
   const funnelResult = memo(cache, 'funnel', [months, input.plan, input.targets, input.channels, input.supply, traffic, sales], () =>

@@ -111,13 +111,18 @@ interface Factor {
   g: number;
 }
 
-export function computeSales(input: PlanInput, months: readonly string[], traffic: Traffic): SalesNumbers {
+/**
+ * The part of the sales model that no traffic, conversion or channel term changes: SKU prices, costs, on-sale
+ * shares and mix weights, categories, channel lists, the group sums of the weights and the promotions' terms.
+ * It reads plan.yaml (VAT), targets.yaml (seasonality), products.yaml, supply.yaml (opening stock),
+ * promotions.yaml and the channels' ids (salesBaseKey); reruns that change none of them reuse it (compute.ts).
+ */
+export function salesBase(input: PlanInput, months: readonly string[]) {
   const M = months.length;
   const vatRate = vatRateOf(input);
   const skus = input.products?.skus ?? [];
   const specs = input.channels?.channels ?? [];
   const S = skus.length;
-  const C = specs.length;
 
   // Seasonal indices: share of the month × N (1 on average); null = flat.
   const profiles = new Map<string, Float64Array>();
@@ -207,6 +212,36 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     }
   }
 
+  // Σ f, Σ f × price, Σ f × cost of a channel that SKUs list: those sold everywhere plus its listed ones.
+  const channelSums = listedOn.map((list) => {
+    if (!list.length) return null;
+    const sums = { F: Fgen.slice(), PF: PFgen.slice(), CF: CFgen.slice() };
+    for (const s of list) addWeights(s, sums.F, sums.PF, sums.CF);
+    return sums;
+  });
+  const terms = (input.promotions?.promotions ?? []).map((p, i) => promotionTerms(p, i, months, vatRate));
+  const promoChannels = (input.promotions?.promotions ?? []).map((p) => [...new Set(p.channels.map((id) => channelIndex.get(id)).filter((c): c is number => c !== undefined))]);
+  // Promotion-day factors by month, promotions and price depths (computeSales), shared by the runs that use this
+  // base within one compute() call: reruns that leave the depths as they were reuse them.
+  const factors = new Map<string, Factor[]>();
+  return { factors, vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels };
+}
+
+export type SalesBase = ReturnType<typeof salesBase>;
+
+/** What salesBase reads of the channels: their ids, in order (a rerun changing a channel's numbers keeps it). */
+export function salesBaseKey(input: PlanInput): string {
+  return JSON.stringify((input.channels?.channels ?? []).map((c) => c.id));
+}
+
+export function computeSales(input: PlanInput, months: readonly string[], traffic: Traffic, base: SalesBase = salesBase(input, months)): SalesNumbers {
+  const M = months.length;
+  const skus = input.products?.skus ?? [];
+  const specs = input.channels?.channels ?? [];
+  const S = skus.length;
+  const C = specs.length;
+  const { vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels } = base;
+
   // Output arrays.
   const skuUnits = new Float64Array(S * M);
   const skuKept = new Float64Array(S * M);
@@ -276,11 +311,11 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       setup.productDriven = setup.skuMix.length > 0;
       return setup;
     }
-    if (listedOn[c]!.length) {
-      setup.F = Fgen.slice();
-      setup.PF = PFgen.slice();
-      setup.CF = CFgen.slice();
-      for (const s of listedOn[c]!) addWeights(s, setup.F, setup.PF, setup.CF);
+    const own = channelSums[c];
+    if (own) {
+      setup.F = own.F;
+      setup.PF = own.PF;
+      setup.CF = own.CF;
     }
     const catMix = new Float64Array(K);
     if (mode === 'categories') for (const [id, share] of Object.entries(extra.mix!.categories!)) if (catIndex.has(id)) catMix[catIndex.get(id)!] = Math.max(0, finite(share));
@@ -383,8 +418,6 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
   });
 
   // Promotions: terms, the depth on each channel (against the channel's everyday AOV in the window's months).
-  const terms = (input.promotions?.promotions ?? []).map((p, i) => promotionTerms(p, i, months, vatRate));
-  const promoChannels = (input.promotions?.promotions ?? []).map((p) => [...new Set(p.channels.map((id) => channelIndex.get(id)).filter((c): c is number => c !== undefined))]);
   const priceDepth: Array<Map<number, number>> = terms.map(() => new Map());
   const promotions: PromotionSales[] = terms.map((t, p) => {
     const list = promoChannels[p]!.map((c): PromotionChannelSales => {
@@ -487,16 +520,18 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     }
   });
   const IDENTITY: Factor[][] = Array.from({ length: M }, (_, m) => [{ t: m, u: 1, g: 1 }]);
-  const factorCache = new Map<string, Factor[]>();
+  const factorCache = base.factors;
   /** How everyday sales of month m on channel c move under the promotions `set` (day by day, stacked). */
   function factors(c: number, m: number, set: readonly number[]): Factor[] {
     if (set.length === 0) return IDENTITY[m]!;
-    const key = `${c}:${m}:${set.join(',')}`;
+    const depths = set.map((p) => priceDepth[p]!.get(c) ?? 0);
+    // The factors follow from the month, the promotions and their price depths alone (the channel only sets the depths).
+    const key = `${m}:${set.join(',')}:${depths.join(',')}`;
     let out = factorCache.get(key);
     if (out) return out;
     const D = daysInMonth(months[m]!);
     const acc = new Map<number, Factor>();
-    const runs = set.map((p) => ({ t: terms[p]!, pm: terms[p]!.months.find((x) => x.month === m), depth: priceDepth[p]!.get(c) ?? 0 }));
+    const runs = set.map((p, i) => ({ t: terms[p]!, pm: terms[p]!.months.find((x) => x.month === m), depth: depths[i]! }));
     for (let d = 1; d <= D; d++) {
       let uplift = 0;
       let depth = 0;
