@@ -8,7 +8,6 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'kpis.astro',
   'marketing.astro',
   'org.astro',
-  'risks.astro',
   'strategy.astro',
   'users.astro',
   'versions.astro',
