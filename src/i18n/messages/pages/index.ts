@@ -3,6 +3,7 @@
 import { BOARD_PAGE } from './board.ts';
 import { CHANNELS_PAGE } from './channels.ts';
 import { DASHBOARD_PAGE } from './dashboard.ts';
+import { ORG_PAGE } from './org.ts';
 import { PNL_PAGE } from './pnl.ts';
 import { PRODUCTS_PAGE } from './products.ts';
 import { PROMOTIONS_PAGE } from './promotions.ts';
@@ -12,4 +13,4 @@ import { SCENARIOS_PAGE } from './scenarios.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
 
-export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
+export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
