@@ -44,3 +44,11 @@ export interface Row {
 export function isRichCell(cell: Cell): cell is RichCell {
   return typeof cell === 'object' && cell !== null;
 }
+
+/** One line (or bar series) of a monthly chart: a figure per month of the plan; a month without one draws as 0. */
+export interface MonthlySeries {
+  label: string;
+  values: Readonly<Record<string, number | undefined>> | undefined;
+  /** Drawn as a line over the bars of a bar chart. */
+  line?: boolean;
+}
