@@ -10,6 +10,8 @@ export interface TreeRun {
   wallMs: number;
   /** User + system CPU of the command and its descendants; null where /proc is not available. */
   cpuMs: number | null;
+  /** Of which the command's own process (e.g. Node, without the Chromium it starts); null as cpuMs. */
+  ownCpuMs: number | null;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -59,7 +61,8 @@ export function runTree(command: string, args: string[], options: { cwd: string;
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
       const ticks = [...peak.values()].reduce((a, b) => a + b, 0);
-      resolve({ code, stderr, wallMs: performance.now() - started, cpuMs: linux ? (ticks / TICKS_PER_SECOND) * 1000 : null });
+      const ms = (t: number) => (linux ? (t / TICKS_PER_SECOND) * 1000 : null);
+      resolve({ code, stderr, wallMs: performance.now() - started, cpuMs: ms(ticks), ownCpuMs: ms(peak.get(child.pid!) ?? 0) });
     });
   });
 }
