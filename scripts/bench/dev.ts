@@ -68,8 +68,8 @@ export async function benchDev(progress: (line: string) => void, edits = 15): Pr
   const browser = await launchChromium(chromium);
   try {
     const url = `http://localhost:${port}/`;
-    const up = await until(() => child.exitCode === null && fetch(`${url}favicon.svg`).then((r) => r.status === 200, () => false), 120_000, 200);
-    if (!up) throw new Error(`shopplan dev did not start:\n${output}`);
+    const up = await until(() => child.exitCode !== null || fetch(`${url}favicon.svg`).then((r) => r.status === 200, () => false), 120_000, 200);
+    if (!up || child.exitCode !== null) throw new Error(`shopplan dev did not start:\n${output}`);
     const startMs = performance.now() - started;
     const page: Page = await browser.newPage();
     await page.goto(url);
