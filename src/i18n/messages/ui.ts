@@ -18,6 +18,7 @@ export const UI = prefixed('ui', {
   inputs: { 'zh-CN': '输入', en: 'Inputs' },
   source: { 'zh-CN': '来源', en: 'Source' },
   viewSource: { 'zh-CN': '{file} 第 {line} 行', en: '{file}, line {line}' },
+  entryField: { 'zh-CN': '{entry} · {field}', en: '{entry} · {field}' },
   item: { 'zh-CN': '项目', en: 'Item' },
   days: { 'zh-CN': '{n} 天', en: '{n} days' },
   figure: { 'zh-CN': '{name}：{value}', en: '{name}: {value}' },

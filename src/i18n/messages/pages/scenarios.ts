@@ -14,7 +14,6 @@ export const SCENARIOS_PAGE = prefixed('page.scenarios', {
   noOverrides: { 'zh-CN': '不调整任何参数：即计划本身。', en: 'No overrides: the plan as written.' },
   set: { 'zh-CN': '{name} 设为 {value}', en: '{name} set to {value}' },
   factor: { 'zh-CN': '{name} × {factor}', en: '{name} × {factor}' },
-  entryField: { 'zh-CN': '{entry} · {field}', en: '{entry} · {field}' },
   tornado: { 'zh-CN': '敏感性分析（龙卷风图）', en: 'Sensitivity (tornado)' },
   tornadoNote: {
     'zh-CN': '每次只把一个驱动因素上下浮动 {range}，看经营利润如何变化；计划的经营利润为 {base}。按摆幅从大到小排列。',
