@@ -34,7 +34,8 @@ export interface SiteData {
   /** `targets.yaml#targets[0].value` → its line in the YAML file. */
   sourceLines: Record<string, number>;
   repository: { url: string; branch: string; contentPath: string } | null;
-  /** The field each plan path of the scenarios names (overrides, sensitivity drivers), for their names in words. */
+  /** The field each plan path of the scenarios (overrides, sensitivity drivers) and of the changes between
+   *  versions names, for their names in words. */
   planFields: Record<string, PlanField>;
   /** Plan versions (git tags) when the site is built with them; null otherwise (dev, no repository). */
   versions: SiteVersions | null;
@@ -69,7 +70,7 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
     sourceLines: sourceLines(check),
     // Source links are built on this address: one that is not a web address (it failed validation) gives none.
     repository: repo && isWebAddress(repo.url) ? { url: repo.url.replace(/\/$/, ''), branch: repo.branch ?? 'main', contentPath: repo.contentPath ?? 'content' } : null,
-    planFields: planFields(input, scenarioPaths(input)),
+    planFields: planFields(input, [...scenarioPaths(input), ...(versions?.changes ?? []).flatMap((c) => c.diff.inputs.map((i) => i.path))]),
     versions,
   };
 }

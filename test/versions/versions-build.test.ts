@@ -58,8 +58,12 @@ describe('shopplan build with plan versions', () => {
     const text = mainText('en/changes/index.html');
     expect(text).toContain('v2027.1 → v2027.2');
     expect(text).toContain('2 input changes in 2 files');
-    expect(text).toMatch(/targets\.yaml:\d+ targets\[gmv\]\.value ¥150,000,000 ¥160,000,000 \+¥10,000,000 \+6\.7%/);
-    expect(text).toMatch(/marketing\.channels\[qianchuan\]\.budget\.total ¥8,800,000 ¥7,800,000 -¥1,000,000 -11\.4%/);
+    // inputs by their names in the page's language; file, line and path only in the title, for editors
+    expect(text).toMatch(/GMV of ¥150 million · Target value ¥150,000,000 ¥160,000,000 \+¥10,000,000 \+6\.7%/);
+    expect(text).toMatch(/Qianchuan \(Ocean Engine\) · Total budget ¥8,800,000 ¥7,800,000 -¥1,000,000 -11\.4%/);
+    expect(mainText('changes/index.html')).toMatch(/巨量千川 · 总预算 ¥8,800,000 ¥7,800,000 -¥1,000,000 -11\.4%/);
+    expect(text).not.toMatch(/\.yaml|\[qianchuan\]/);
+    expect(read('en/changes/index.html')).toMatch(/title="marketing\.yaml:\d+ · marketing\.channels\[qianchuan\]\.budget\.total"/);
     // the ¥1 m marketing cut, and ¥100,000 less incentives (see versions-diff.test.ts)
     expect(text).toMatch(/Operating profit ¥[\d,]+ ¥[\d,]+ \+¥1,100,000/);
   });
