@@ -34,6 +34,8 @@ const CHANNELS_TRIED = 4;
 const MAX_EVALUATIONS = 24;
 const PROBE = 0.1;
 const MAX_FACTOR = 10;
+/** Relative width of a bracket at which the search stops (a driver's change is reported to 0.01 % at most). */
+const BRACKET = 1e-7;
 
 /** The published high of a channel's conversion rate (buyers ÷ UV) by platform, where a source gives one. */
 const CVR_HIGH: Partial<Record<string, number>> = { tmall: 0.06, taobao: 0.06, jd: 0.08, douyin: 0.08, 'mini-program': 0.03 };
@@ -163,7 +165,9 @@ function solve(d: Driver, goal: number, target: TargetResult, base: Measures, at
       kept = 'hi';
     }
     if (hi) {
-      if (Math.abs(hi.f - lo.f) <= 1e-9 * Math.abs(hi.f)) break;
+      // A bracket this narrow still apart by more than the tolerance straddles a jump of the projection (money
+      // rounded to the fen moves in steps): no factor inside meets it more closely, so the passing end is taken.
+      if (Math.abs(hi.f - lo.f) <= BRACKET * Math.abs(hi.f)) break;
       next = lo.f + ((hi.f - lo.f) * (aim - lo.g)) / (hi.g - lo.g);
     } else if (lo.f === d.extreme) {
       return lo.g === miss(base) ? 'no-effect' : null;
