@@ -5,7 +5,7 @@ import { overshootText, statusWords } from '../i18n/verdict-text.ts';
 import type { PeriodVerdict } from '../model/result/target-verdicts.ts';
 import type { Cell } from './kit.ts';
 
-export function verdictCell(v: PeriodVerdict, locale: Locale, sub?: string): Cell {
-  const notes = [overshootText(v, locale), sub].filter((s) => s !== undefined).join(' · ');
-  return { value: statusWords(v, locale), ...(v.status ? { status: v.status } : {}), ...(notes ? { sub: notes } : {}) };
+export function verdictCell(v: PeriodVerdict, locale: Locale): Cell {
+  const overshoot = overshootText(v, locale);
+  return { value: statusWords(v, locale), ...(v.status ? { status: v.status } : {}), ...(overshoot ? { sub: overshoot } : {}) };
 }
