@@ -21,8 +21,8 @@ import type { ChannelsFile, PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
-import { explain } from './explain.ts';
-import type { ExplainInput } from '../model/result/explanation.ts';
+import { explainAs } from './explain.ts';
+import type { LabelledInput } from '../model/result/explanation.ts';
 import { fen, seriesOf, total } from './series.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
 import { FUNNEL_KEYS, type FunnelKey, MONEY_KEYS, type ChannelResult, type FunnelTotals } from '../model/result/funnel.ts';
@@ -135,22 +135,25 @@ function computeChannel(
     }),
   );
 
-  const vatInput: ExplainInput = { name: 'VAT rate', value: vatRate, ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
-  const feeInputs: ExplainInput[] = [
-    { name: 'commission', value: fees.commission, source: src('fees.commission') },
-    ...(['points', 'affiliate', 'otherRate'] as const).filter((k) => fees[k] !== undefined).map((k) => ({ name: k, value: fees[k]!, source: src(`fees.${k}`) })),
-    ...(fees.annualFee !== undefined ? [{ name: 'annual fee', value: fees.annualFee, source: src('fees.annualFee') }] : []),
+  const vatInput: LabelledInput = { label: 'vatRate', value: vatRate, unit: 'rate', ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
+  const feeLabels = { points: 'pointsRate', affiliate: 'affiliateRate', otherRate: 'otherFeeRate' } as const;
+  const feeInputs: LabelledInput[] = [
+    { label: 'commission', value: fees.commission, unit: 'rate', source: src('fees.commission') },
+    ...(['points', 'affiliate', 'otherRate'] as const).filter((k) => fees[k] !== undefined).map((k): LabelledInput => ({ label: feeLabels[k], value: fees[k]!, unit: 'rate', source: src(`fees.${k}`) })),
+    ...(fees.annualFee !== undefined ? [{ label: 'annualFee', value: fees.annualFee, unit: 'money', source: src('fees.annualFee') } as const] : []),
+    { label: 'feeRate', value: round6(rate), unit: 'rate' },
   ];
-  const upoInput: ExplainInput = { name: 'units per order', value: sold.unitsPerOrder, ...(funnel.unitsPerOrder !== undefined ? { source: src('funnel.unitsPerOrder') } : {}) };
-  const discountInput: ExplainInput = { name: 'everyday discount', value: sold.everydayDiscount, ...(extra.everydayDiscount !== undefined ? { source: src('everydayDiscount') } : {}) };
-  const mixInput: ExplainInput[] =
+  const upoInput: LabelledInput = { label: 'unitsPerOrder', value: sold.unitsPerOrder, unit: 'number', ...(funnel.unitsPerOrder !== undefined ? { source: src('funnel.unitsPerOrder') } : {}) };
+  const discountInput: LabelledInput = { label: 'everydayDiscount', value: sold.everydayDiscount, unit: 'rate', ...(extra.everydayDiscount !== undefined ? { source: src('everydayDiscount') } : {}) };
+  const mixInput: LabelledInput =
     sold.mode === 'forecast'
-      ? [{ name: 'mix', value: 'SKU forecasts (forecast.monthlyUnits) of the SKUs on sale on the channel' }]
-      : [{ name: 'mix', value: `shares by ${sold.mode === 'skus' ? 'SKU' : 'category'}`, source: src(`mix.${sold.mode}`) }];
-  const returnInputs: ExplainInput[] = [
-    { name: 'return rate', value: f.returnRate, source: src('funnel.returnRate') },
-    ...Object.entries(funnel.returnRateByCategory ?? {}).map(([k, r]) => ({ name: `return rate of ${k}`, value: r, source: src(`funnel.returnRateByCategory.${k}`) })),
+      ? { label: 'mix', value: { word: 'mixForecast' } }
+      : { label: 'mix', value: { word: sold.mode === 'skus' ? 'mixSkus' : 'mixCategories' }, source: src(`mix.${sold.mode}`) };
+  const returnInputs: LabelledInput[] = [
+    { label: 'returnRate', value: f.returnRate, unit: 'rate', source: src('funnel.returnRate') },
+    ...Object.entries(funnel.returnRateByCategory ?? {}).map(([k, r]): LabelledInput => ({ label: 'returnRateOf', of: ref('category', k), value: r, unit: 'rate', source: src(`funnel.returnRateByCategory.${k}`) })),
   ];
+  const cvrInput: LabelledInput = { label: 'cvr', value: f.cvr, unit: 'rate', source: src('funnel.cvr') };
   return {
     id: ch.id,
     index: i,
@@ -168,40 +171,36 @@ function computeChannel(
     categories,
     fulfilmentPerOrder: perOrder.total,
     explain: {
-      visitors: explain(
-        `visitors = monthly visitors × ${n} × ${profile ? `seasonality share of the month (${profile.id})` : `1/${n} (no seasonality profile)`} × (1 + growth)^(month index)${ch.launch ? ', 0 before launch' : ''}`,
-        { name: 'monthly visitors', value: f.visitors, source: src('funnel.visitors') },
-        ...(profile ? [{ name: 'seasonality', value: profile.id, source: { file: 'targets.yaml', path: `seasonality[${profile.index}].shares` } }] : []),
-        { name: 'growth', value: growth, ...(f.growth !== undefined ? { source: src('funnel.growth') } : {}) },
-        ...(ch.launch ? [{ name: 'launch', value: ch.launch, source: src('launch') }] : []),
+      visitors: explainAs(
+        'funnel.visitors',
+        [
+          { label: 'monthlyVisitors', value: f.visitors, unit: 'count', source: src('funnel.visitors') },
+          ...(profile ? [{ label: 'seasonality', value: ref('seasonality', profile.id), source: { file: 'targets.yaml', path: `seasonality[${profile.index}].shares` } } as const] : []),
+          { label: 'growth', value: growth, unit: 'rate', ...(f.growth !== undefined ? { source: src('funnel.growth') } : {}) },
+          ...(ch.launch ? [{ label: 'launch', value: ch.launch, source: src('launch') } as const] : []),
+        ],
+        { months: n, seasonal: profile ? 'yes' : 'no', launch: ch.launch ? 'yes' : 'no' },
       ),
-      orders: sold.productDriven
-        ? explain('orders = units ÷ units per order; everyday orders = visitors × CVR (months with no SKU on sale sell none), promotions add their uplift', { name: 'CVR', value: f.cvr, source: src('funnel.cvr') }, upoInput)
-        : explain('orders = visitors × CVR (× promotion uplift on the days of a promotion for every SKU)', { name: 'CVR', value: f.cvr, source: src('funnel.cvr') }),
-      units: sold.productDriven
-        ? explain('units = everyday orders × units per order, shared among the SKUs on sale by the mix; × (1 + uplift) on the days of a promotion covering the SKU', upoInput, ...mixInput)
-        : explain('units = orders × units per order (no SKU sells on this channel)', upoInput),
+      orders: sold.productDriven ? explainAs('funnel.ordersFromUnits', [cvrInput, upoInput]) : explainAs('funnel.orders', [cvrInput]),
+      units: sold.productDriven ? explainAs('funnel.unitsFromMix', [upoInput, mixInput]) : explainAs('funnel.units', [upoInput]),
       gmv: sold.productDriven
-        ? explain('GMV = Σ SKUs units × price × (1 − everyday discount) × (1 − promotion price depth on its days), rounded to ¥0.01', discountInput, ...mixInput)
-        : explain('GMV = orders × stated AOV (no SKU sells on this channel), rounded to ¥0.01', { name: 'AOV', value: statedAov ?? 0, ...(f.aov !== undefined ? { source: src('funnel.aov') } : {}) }),
-      aov: explain(
-        'AOV = GMV ÷ orders (a result of the SKUs sold); the stated AOV is a check',
-        { name: 'GMV', value: totals.gmv },
-        { name: 'orders', value: totals.orders },
-        ...(f.aov !== undefined ? [{ name: 'stated AOV', value: f.aov, source: src('funnel.aov') }] : []),
-      ),
-      refunds: explain('refunds = GMV × return rate (by category where the channel gives one)', ...returnInputs),
-      netSales: explain('net sales = GMV − refunds (incl. VAT)'),
-      vat: explain('VAT = net sales − net sales ÷ (1 + VAT rate)', vatInput),
-      netRevenue: explain('net revenue = net sales − VAT'),
-      cogs: sold.productDriven
-        ? explain('COGS = Σ SKUs units kept × unit cost (excl. VAT); units kept = units × (1 − return rate): refunded goods go back to stock', ...returnInputs)
-        : explain('COGS = net revenue × COGS ratio of the SKUs sold (no SKU sells on this channel)', { name: 'COGS ratio', value: cogsRatio ?? 0 }),
-      platformFees: explain(`platform fees = net sales × (commission + points + affiliate + other) + annual fee ÷ 12 = net sales × ${round6(rate)}${annualFee ? ` + ${fen(annualFee / 12)}` : ''}; charged on net sales (GMV − refunds), since platforms refund their commission on refunded orders`, ...feeInputs),
-      paymentFees: explain('payment fees = GMV × payment fee rate', { name: 'payment fee', value: fees.paymentFee, source: src('fees.paymentFee') }),
-      fulfilment: explain('fulfilment = orders × (warehouse cost per order + shipping per order)', perOrder.warehouse, perOrder.shipping),
-      newCustomers: explain('new customers = orders × new-customer share', { name: 'new-customer share', value: f.newCustomerShare, source: src('funnel.newCustomerShare') }),
-      returningCustomers: explain('returning customers = orders − new customers'),
+        ? explainAs('funnel.gmvFromSkus', [discountInput, mixInput])
+        : explainAs('funnel.gmvFromAov', [{ label: 'statedAov', value: statedAov, unit: 'money', ...(f.aov !== undefined ? { source: src('funnel.aov') } : {}) }]),
+      aov: explainAs('funnel.aov', [
+        { label: 'gmv', value: totals.gmv, unit: 'money' },
+        { label: 'orders', value: totals.orders, unit: 'count' },
+        ...(f.aov !== undefined ? [{ label: 'statedAov', value: f.aov, unit: 'money', source: src('funnel.aov') } as const] : []),
+      ]),
+      refunds: explainAs('funnel.refunds', returnInputs),
+      netSales: explainAs('sales.netSales'),
+      vat: explainAs('sales.vat', [vatInput]),
+      netRevenue: explainAs('sales.netRevenue'),
+      cogs: sold.productDriven ? explainAs('funnel.cogsFromSkus', returnInputs) : explainAs('funnel.cogsFromRatio', [{ label: 'cogsRatio', value: cogsRatio, unit: 'rate' }]),
+      platformFees: explainAs('funnel.platformFees', feeInputs),
+      paymentFees: explainAs('funnel.paymentFees', [{ label: 'paymentFeeRate', value: fees.paymentFee, unit: 'rate', source: src('fees.paymentFee') }]),
+      fulfilment: explainAs('funnel.fulfilment', perOrder.inputs),
+      newCustomers: explainAs('funnel.newCustomers', [{ label: 'newCustomerShare', value: f.newCustomerShare, unit: 'rate', source: src('funnel.newCustomerShare') }]),
+      returningCustomers: explainAs('funnel.returningCustomers'),
     },
   };
 }
@@ -226,37 +225,41 @@ export function funnelFindings(channels: Record<string, ChannelResult>, toleranc
  * none serves it, all warehouses) and the cheapest `costPerParcel` of the logistics serving it (likewise),
  * else 0.
  */
-export function fulfilmentCost(input: PlanInput, ch: Channel, i: number): { total: number; warehouse: ExplainInput; shipping: ExplainInput } {
+export function fulfilmentCost(input: PlanInput, ch: Channel, i: number): { total: number; inputs: LabelledInput[] } {
   const supply = input.supply;
   const serves = (x: { channels?: string[] }) => !x.channels || x.channels.includes(ch.id);
-  let warehouse: ExplainInput;
+  let warehouse: number;
+  const inputs: LabelledInput[] = [];
   if (ch.fulfilment?.costPerOrder !== undefined) {
-    warehouse = { name: 'warehouse cost per order', value: ch.fulfilment.costPerOrder, source: { file: 'channels.yaml', path: `channels[${i}].fulfilment.costPerOrder` } };
+    warehouse = ch.fulfilment.costPerOrder;
+    inputs.push({ label: 'warehouseCostPerOrder', value: warehouse, unit: 'money', source: { file: 'channels.yaml', path: `channels[${i}].fulfilment.costPerOrder` } });
   } else {
     const all = (supply?.warehouses ?? []).map((w, k) => ({ w, k }));
     const serving = all.filter(({ w }) => serves(w));
     const pool = serving.length ? serving : all;
-    const mean = pool.length ? pool.reduce((s, { w }) => s + w.costPerOrder, 0) / pool.length : 0;
-    warehouse = {
-      name: pool.length ? `warehouse cost per order (mean of ${pool.map(({ w }) => w.id).join(', ')})` : 'warehouse cost per order (none given)',
-      value: mean,
-      ...(pool.length === 1 ? { source: { file: 'supply.yaml', path: `warehouses[${pool[0]!.k}].costPerOrder` } } : {}),
-    };
+    warehouse = pool.length ? pool.reduce((s, { w }) => s + w.costPerOrder, 0) / pool.length : 0;
+    if (pool.length === 0) inputs.push({ label: 'warehouseCostNone', value: 0, unit: 'money' });
+    else if (pool.length === 1) inputs.push({ label: 'warehouseCostPerOrder', of: ref('warehouse', pool[0]!.w.id), value: warehouse, unit: 'money', source: { file: 'supply.yaml', path: `warehouses[${pool[0]!.k}].costPerOrder` } });
+    else inputs.push({ label: 'warehouseCostMean', value: warehouse, unit: 'money' }, { label: 'warehouses', value: pool.map(({ w }) => ref('warehouse', w.id)) });
   }
-  let shipping: ExplainInput;
+  let shipping: number;
   if (ch.fulfilment?.shippingPerOrder !== undefined) {
-    shipping = { name: 'shipping per order', value: ch.fulfilment.shippingPerOrder, source: { file: 'channels.yaml', path: `channels[${i}].fulfilment.shippingPerOrder` } };
+    shipping = ch.fulfilment.shippingPerOrder;
+    inputs.push({ label: 'shippingPerOrder', value: shipping, unit: 'money', source: { file: 'channels.yaml', path: `channels[${i}].fulfilment.shippingPerOrder` } });
   } else {
     const all = (supply?.logistics ?? []).map((l, k) => ({ l, k }));
     const serving = all.filter(({ l }) => serves(l));
     const pool = serving.length ? serving : all;
     const cheapest = pool.reduce<(typeof pool)[number] | undefined>((best, x) => (!best || x.l.costPerParcel < best.l.costPerParcel ? x : best), undefined);
-    shipping = cheapest
-      ? { name: `shipping per order (cheapest: ${cheapest.l.id})`, value: cheapest.l.costPerParcel, source: { file: 'supply.yaml', path: `logistics[${cheapest.k}].costPerParcel` } }
-      : { name: 'shipping per order (none given)', value: 0 };
+    shipping = cheapest ? cheapest.l.costPerParcel : 0;
+    inputs.push(
+      cheapest
+        ? { label: 'shippingCheapest', of: ref('logistics', cheapest.l.id), value: shipping, unit: 'money', source: { file: 'supply.yaml', path: `logistics[${cheapest.k}].costPerParcel` } }
+        : { label: 'shippingNone', value: 0, unit: 'money' },
+    );
   }
-  const total = (warehouse.value as number) + (shipping.value as number);
-  return { total: Number.isFinite(total) ? total : 0, warehouse, shipping };
+  const total = warehouse + shipping;
+  return { total: Number.isFinite(total) ? total : 0, inputs };
 }
 
 function sumOf(values: number[], money: boolean): number {

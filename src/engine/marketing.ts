@@ -21,7 +21,7 @@ import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
-import { explain, explainAs } from './explain.ts';
+import { explainAs } from './explain.ts';
 import type { Explanation, LabelledInput } from '../model/result/explanation.ts';
 import type { CustomerLifetime } from '../model/result/users.ts';
 import { customerValue } from './customer-value.ts';
@@ -61,18 +61,19 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
       const monthly = ch.budget.monthly;
       spendMinor = months.map((m) => toMinor(Math.max(0, monthly[m] ?? 0)));
       weights = spendMinor.slice();
-      spendExplain = explain('spend = budget of the month (months left out: 0)', { name: 'monthly budget', value: 'by month', source: src('budget.monthly') });
+      spendExplain = explainAs('marketing.spendByMonth', [{ label: 'monthlyBudget', value: { word: 'byMonth' }, source: src('budget.monthly') }]);
     } else {
       const profile = ch.budget.phasing ? profiles.get(ch.budget.phasing) : undefined;
       weights = months.map((m) => (profile ? (profile.p.shares[m] ?? 0) : 1));
       const totalBudget = Math.max(0, ch.budget.total ?? 0);
       spendMinor = allocate(toMinor(totalBudget), weights);
-      spendExplain = explain(
-        profile
-          ? `spend = budget total × phasing share of the month (${profile.p.id}), rounded by largest remainder to ¥0.01`
-          : `spend = budget total ÷ ${months.length} months, rounded by largest remainder to ¥0.01`,
-        { name: 'budget total', value: totalBudget, source: src('budget.total') },
-        ...(profile ? [{ name: 'phasing', value: profile.p.id, source: { file: 'targets.yaml', path: `seasonality[${profile.i}].shares` } }] : []),
+      spendExplain = explainAs(
+        profile ? 'marketing.spendPhased' : 'marketing.spendEven',
+        [
+          { label: 'budgetTotal', value: totalBudget, unit: 'money', source: src('budget.total') },
+          ...(profile ? [{ label: 'phasing', value: ref('seasonality', profile.p.id), source: { file: 'targets.yaml', path: `seasonality[${profile.i}].shares` } } as const] : []),
+        ],
+        { months: months.length },
       );
     }
     const spend = seriesOf(months, (_, i) => fromMinor(spendMinor[i]!));
@@ -84,11 +85,8 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
       return typeof v === 'number' ? [{ id, aov: v }] : [];
     });
     const aov = ch.aov ?? (driven.length > 0 ? driven.reduce((a, c) => a + c.aov, 0) / driven.length : null);
-    const aovInput =
-      ch.aov !== undefined
-        ? { name: 'AOV', value: ch.aov, source: src('aov') }
-        : { name: `AOV (mean of ${driven.map((c) => c.id).join(', ') || 'no sales channel'})`, value: aov ?? 'unknown' };
-    const cvrInput = { name: 'CVR', value: ch.cvr, source: src('cvr') };
+    const aovInput: LabelledInput = ch.aov !== undefined ? { label: 'aov', value: ch.aov, unit: 'money', source: src('aov') } : { label: 'aovOfDrivenChannels', value: aov, unit: 'money' };
+    const cvrInput: LabelledInput = { label: 'cvr', value: ch.cvr, unit: 'rate', source: src('cvr') };
 
     // Traffic → orders → GMV.
     const pricing = ch.pricing;
@@ -101,33 +99,31 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
       clicks = seriesOf(months, () => 0);
       gmv = seriesOf(months, (m) => fen(ratio(spend[m]!, rate) ?? 0));
       orders = seriesOf(months, (m) => (aov ? (ratio(gmv[m]!, aov) ?? 0) : 0));
-      trafficExplain = explain('cps: GMV = spend ÷ commission rate; orders = GMV ÷ AOV; no clicks', { name: 'commission rate', value: rate, source: src('pricing.rate') }, aovInput);
+      trafficExplain = explainAs('marketing.trafficCps', [{ label: 'commissionRate', value: rate, unit: 'rate', source: src('pricing.rate') }, aovInput]);
     } else {
       if (pricing.type === 'cpc') {
         const cpc = 'cpc' in pricing ? pricing.cpc : 0;
         clicks = seriesOf(months, (m) => ratio(spend[m]!, cpc) ?? 0);
-        trafficExplain = explain('cpc: clicks = spend ÷ CPC; orders = clicks × CVR; GMV = orders × AOV', { name: 'CPC', value: cpc, source: src('pricing.cpc') }, cvrInput, aovInput);
+        trafficExplain = explainAs('marketing.trafficCpc', [{ label: 'cpc', value: cpc, unit: 'money', source: src('pricing.cpc') }, cvrInput, aovInput]);
       } else if (pricing.type === 'cpm') {
         const cpm = 'cpm' in pricing ? pricing.cpm : 0;
         const ctr = 'ctr' in pricing && pricing.ctr !== undefined ? pricing.ctr : 0;
         clicks = seriesOf(months, (m) => ((ratio(spend[m]!, cpm) ?? 0) * 1000 * ctr));
-        trafficExplain = explain(
-          'cpm: clicks = spend ÷ CPM × 1,000 × CTR; orders = clicks × CVR; GMV = orders × AOV',
-          { name: 'CPM', value: cpm, source: src('pricing.cpm') },
-          { name: 'CTR', value: ctr, source: src('pricing.ctr') },
+        trafficExplain = explainAs('marketing.trafficCpm', [
+          { label: 'cpm', value: cpm, unit: 'money', source: src('pricing.cpm') },
+          { label: 'ctr', value: ctr, unit: 'rate', source: src('pricing.ctr') },
           cvrInput,
           aovInput,
-        );
+        ]);
       } else {
         const visitors = 'visitors' in pricing && pricing.visitors !== undefined ? Math.round(pricing.visitors) : 0;
         const parts = allocate(visitors, weights);
         clicks = seriesOf(months, (_, i) => parts[i]!);
-        trafficExplain = explain(
-          visitors > 0 ? 'fixed: visitors over the plan spread like the spend; orders = visitors × CVR; GMV = orders × AOV' : 'fixed: no visitors given, the channel adds cost but no traffic',
-          { name: 'visitors', value: visitors, ...('visitors' in pricing && pricing.visitors !== undefined ? { source: src('pricing.visitors') } : {}) },
+        trafficExplain = explainAs(visitors > 0 ? 'marketing.trafficFixed' : 'marketing.trafficNone', [
+          { label: 'visitors', value: visitors, unit: 'count', ...('visitors' in pricing && pricing.visitors !== undefined ? { source: src('pricing.visitors') } : {}) },
           cvrInput,
           aovInput,
-        );
+        ]);
       }
       orders = seriesOf(months, (m) => clicks[m]! * ch.cvr);
       gmv = seriesOf(months, (m) => fen(orders[m]! * (aov ?? 0)));
@@ -145,8 +141,8 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
     const roas = ratio(totals.gmv, totals.spend);
     const roi = ratio(totals.gmv * gm - totals.spend, totals.spend);
     const { ltv, ltvCac, paybackMonths } = valueOf(aov, cac);
-    const gmInput = { name: 'gross margin rate', value: gm };
-    const aovLabelled: LabelledInput = ch.aov !== undefined ? { label: 'aov', value: ch.aov, unit: 'money', source: src('aov') } : { label: 'aovOfDrivenChannels', value: aov, unit: 'money' };
+    const spendInput: LabelledInput = { label: 'spend', value: totals.spend, unit: 'money' };
+    const gmvInput: LabelledInput = { label: 'gmv', value: totals.gmv, unit: 'money' };
 
     channels[ch.id] = {
       id: ch.id,
@@ -166,11 +162,11 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
       explain: {
         spend: spendExplain,
         traffic: trafficExplain,
-        newCustomers: explain('new customers = orders × new-customer share', { name: 'new-customer share', value: ch.newCustomerShare, source: src('newCustomerShare') }),
-        cac: explain('CAC = spend ÷ new customers', { name: 'spend', value: totals.spend }, { name: 'new customers', value: totals.newCustomers }),
-        roas: explain('ROAS = attributed GMV ÷ spend', { name: 'GMV', value: totals.gmv }, { name: 'spend', value: totals.spend }),
-        roi: explain('ROI = (GMV × gross margin rate − spend) ÷ spend', { name: 'GMV', value: totals.gmv }, gmInput, { name: 'spend', value: totals.spend }),
-        ...valueExplanations(aovLabelled, gm, lifetime, ltv, cac),
+        newCustomers: explainAs('marketing.newCustomers', [{ label: 'newCustomerShare', value: ch.newCustomerShare, unit: 'rate', source: src('newCustomerShare') }]),
+        cac: explainAs('marketing.cac', [spendInput, { label: 'newCustomers', value: totals.newCustomers, unit: 'count' }]),
+        roas: explainAs('marketing.roas', [gmvInput, spendInput]),
+        roi: explainAs('marketing.roi', [gmvInput, { label: 'grossMarginRate', value: gm, unit: 'rate' }, spendInput]),
+        ...valueExplanations(aovInput, gm, lifetime, ltv, cac),
       },
     };
   });
@@ -194,14 +190,13 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
     experiments[e.id] = {
       sampleSizePerVariant: n,
       days,
-      explain: explain(
-        'n per variant = (z(1−α/2)·√(2·p̄(1−p̄)) + z(power)·√(p1(1−p1) + p2(1−p2)))² ÷ (p2 − p1)², p2 = p1 × (1 + MDE), rounded up; days = 2 × n ÷ daily traffic, rounded up',
-        { name: 'p1 (baseline)', value: e.baselineRate, source: src('baselineRate') },
-        { name: 'MDE (relative)', value: e.minimumDetectableEffect, source: src('minimumDetectableEffect') },
-        { name: 'α', value: alpha, ...(e.alpha !== undefined ? { source: src('alpha') } : {}) },
-        { name: 'power', value: power, ...(e.power !== undefined ? { source: src('power') } : {}) },
-        ...(e.dailyTraffic !== undefined ? [{ name: 'daily traffic', value: e.dailyTraffic, source: src('dailyTraffic') }] : []),
-      ),
+      explain: explainAs('experiment.sampleSize', [
+        { label: 'baselineRate', value: e.baselineRate, unit: 'rate', source: src('baselineRate') },
+        { label: 'minimumDetectableEffect', value: e.minimumDetectableEffect, unit: 'rate', source: src('minimumDetectableEffect') },
+        { label: 'alpha', value: alpha, unit: 'rate', ...(e.alpha !== undefined ? { source: src('alpha') } : {}) },
+        { label: 'power', value: power, unit: 'rate', ...(e.power !== undefined ? { source: src('power') } : {}) },
+        ...(e.dailyTraffic !== undefined ? [{ label: 'dailyTraffic', value: e.dailyTraffic, unit: 'count', source: src('dailyTraffic') } as const] : []),
+      ]),
     };
   });
 

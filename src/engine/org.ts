@@ -108,7 +108,7 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
       explain: explainAs(actual === null ? 'org.payoutUnknown' : 'org.payout', [
         { label: 'pool', value: inc.pool, unit: 'money', source: { file: 'org.yaml', path: `incentives[${k}].pool` } },
         { label: 'attainment', of: ref('target', inc.target), value: actual, unit: 'rate' },
-        { label: 'payoutSteps', value: inc.payout.map((s) => `${s.attainment} → ${s.share}`).join(', '), source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
+        { label: 'payoutSteps', value: { pairs: inc.payout.map((s) => [s.attainment, s.share] as const), units: ['rate', 'rate'], join: 'arrow' }, source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
       ]),
     };
   });

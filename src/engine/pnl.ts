@@ -2,7 +2,7 @@
 // profit. Every line is held in integer fen so the lines reconcile exactly, month by month and in total.
 import type { Series } from '../model/result/series.ts';
 import type { FunnelTotals } from '../model/result/funnel.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
 import { quarterOf } from '../model/calendar.ts';
 import { PNL_LINES, type PnlLine, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
 
@@ -73,16 +73,16 @@ export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
     cumulativeOperatingProfit: cumulative,
     breakEvenMonth,
     explain: {
-      netSales: explain('net sales = GMV − refunds (incl. VAT)'),
-      vat: explain('VAT = net sales − net sales ÷ (1 + VAT rate)'),
-      netRevenue: explain('net revenue = net sales − VAT'),
-      cogs: explain('COGS = Σ channels Σ SKUs units kept × unit cost (units kept = units × (1 − return rate): refunded goods go back to stock); a channel no SKU sells on: net revenue × the SKUs’ COGS ratio'),
-      grossProfit: explain('gross profit = net revenue − COGS'),
-      platformFees: explain('platform fees = Σ channels net sales (GMV − refunds) × (commission + points + affiliate + other rate) + annual fee ÷ 12: charged on net sales, since platforms refund their commission on refunded orders'),
-      paymentFees: explain('payment fees = Σ channels GMV × payment fee rate (not refunded with returns)'),
-      holdingCost: explain('holding cost = Σ SKUs projected average stock × unit cost × holding cost rate ÷ 12'),
-      operatingExpenses: explain(`operating expenses = ${OPERATING_EXPENSES.join(' + ')}`),
-      operatingProfit: explain('operating profit = gross profit − operating expenses'),
+      netSales: explainAs('sales.netSales'),
+      vat: explainAs('sales.vat'),
+      netRevenue: explainAs('sales.netRevenue'),
+      cogs: explainAs('pnl.cogs'),
+      grossProfit: explainAs('pnl.grossProfit'),
+      platformFees: explainAs('pnl.platformFees'),
+      paymentFees: explainAs('pnl.paymentFees'),
+      holdingCost: explainAs('pnl.holdingCost'),
+      operatingExpenses: explainAs('pnl.operatingExpenses', [], { lines: OPERATING_EXPENSES.join(',') }),
+      operatingProfit: explainAs('pnl.operatingProfit'),
     },
   };
 }

@@ -6,6 +6,7 @@
 // So margin compares the price without VAT, price / (1 + vatRate), with the cost.
 import type { PlanInput, ProductsFile } from '../model/plan-input.generated.ts';
 import { fen, ratio } from './series.ts';
+import type { FormulaKey } from '../model/result/explanation.ts';
 
 export type Pricing = NonNullable<ProductsFile['skus']>[number]['pricing'];
 
@@ -54,15 +55,15 @@ export function scaledPricing(pricing: Pricing, factor: number): Pricing {
   }
 }
 
-/** How the pricing method's price is computed, for explanations. */
-export function pricingFormula(pricing: Pricing): string {
+/** How the pricing method's price is computed: the key of its formula, for explanations. */
+export function pricingFormula(pricing: Pricing): FormulaKey {
   switch ((pricing as { type: string }).type) {
     case 'cost-plus':
-      return 'price = cost × (1 + markup), rounded to ¥0.01';
+      return 'product.priceCostPlus';
     case 'competitor':
-      return 'price = competitor reference price × (1 + position), rounded to ¥0.01';
+      return 'product.priceCompetitor';
     default:
-      return 'price = value price as written';
+      return 'product.priceValue';
   }
 }
 

@@ -18,7 +18,8 @@
 import type { PlanInput, ProductsFile } from '../model/plan-input.generated.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding, type SlowReason } from '../model/findings.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
+import type { LabelledInput } from '../model/result/explanation.ts';
 import { fen, seriesOf } from './series.ts';
 import { finiteRatio, grossMarginRate, netPrice, pricingFormula, vatRateOf } from './pricing.ts';
 import { allocateArray } from './largest-remainder.ts';
@@ -53,7 +54,7 @@ export function computeProducts(input: PlanInput, months: readonly string[], sal
   const skus = products?.skus ?? [];
   const M = months.length;
   const S = skus.length;
-  const vatInput = { name: 'VAT rate', value: vat, ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
+  const vatInput: LabelledInput = { label: 'vatRate', value: vat, unit: 'rate', ...(input.plan.company.vatRate !== undefined ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) };
 
   // Month totals in fen of the channels SKUs sell on, split over the SKUs (largest remainder).
   const driven = sales.channels.filter((c) => c.productDriven).map((c) => channels[c.id]).filter((c): c is ChannelResult => c !== undefined);
@@ -101,6 +102,10 @@ export function computeProducts(input: PlanInput, months: readonly string[], sal
     }
     const stockSource = { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` };
     const cogs = row(cogsFen, i);
+    const costInput: LabelledInput = { label: 'cost', value: sku.cost, unit: 'money', source: src('cost') };
+    const priceInput: LabelledInput = { label: 'price', value: price, unit: 'money' };
+    const monthlyUnitsInput: LabelledInput = { label: 'monthlyUnits', value: sku.forecast.monthlyUnits, unit: 'count', source: src('forecast.monthlyUnits') };
+    const stockInput: LabelledInput = { label: 'openingStock', value: stock ?? null, unit: 'count', ...(stock !== undefined ? { source: stockSource } : {}) };
     return {
       id: sku.id,
       index: i,
@@ -128,37 +133,34 @@ export function computeProducts(input: PlanInput, months: readonly string[], sal
       slowSeller: slowReasons.length > 0,
       slowReasons,
       explain: {
-        price: explain(pricingFormula(sku.pricing), { name: 'cost', value: sku.cost, source: src('cost') }, ...pricingInputs(sku, src)),
-        unitMargin: explain('unit margin = price ÷ (1 + VAT rate) − cost (cost excl. VAT, price incl. VAT)', { name: 'price', value: price }, vatInput, { name: 'cost', value: sku.cost, source: src('cost') }),
-        marginRate: explain('margin rate = (price ÷ (1 + VAT rate) − cost) ÷ (price ÷ (1 + VAT rate))', { name: 'price', value: price }, vatInput, { name: 'cost', value: sku.cost, source: src('cost') }),
-        score: explain(
-          'score = Σ criterion weight × score (a missing score counts 0)',
-          ...criteria.flatMap((c, k) => [
-            { name: `${c.id} weight`, value: c.weight, source: { file: 'products.yaml', path: `selectionCriteria[${k}].weight` } },
-            { name: `${c.id} score`, value: sku.scores?.[c.id] ?? 0, ...(sku.scores?.[c.id] !== undefined ? { source: src(`scores.${c.id}`) } : {}) },
+        price: explainAs(pricingFormula(sku.pricing), [costInput, ...pricingInputs(sku, src)]),
+        unitMargin: explainAs('product.unitMargin', [priceInput, vatInput, costInput]),
+        marginRate: explainAs('product.marginRate', [priceInput, vatInput, costInput]),
+        score: explainAs(
+          'product.score',
+          criteria.flatMap((c, k): LabelledInput[] => [
+            { label: 'criterionWeight', of: ref('criterion', c.id), value: c.weight, unit: 'number', source: { file: 'products.yaml', path: `selectionCriteria[${k}].weight` } },
+            { label: 'criterionScore', of: ref('criterion', c.id), value: sku.scores?.[c.id] ?? 0, unit: 'score', ...(sku.scores?.[c.id] !== undefined ? { source: src(`scores.${c.id}`) } : {}) },
           ]),
         ),
-        units: explain(
-          'units = Σ channels everyday orders × units per order × the SKU’s share of the channel’s mix, × (1 + uplift) on promotion days; the mix weighs SKUs on sale by forecast units × seasonal index (or the channel’s category / SKU shares)',
-          { name: 'monthly units (mix weight)', value: sku.forecast.monthlyUnits, source: src('forecast.monthlyUnits') },
-          ...(sku.launch ? [{ name: 'launch', value: sku.launch, source: src('launch') }] : []),
-          ...(sku.status === 'phase-out' && stock !== undefined ? [{ name: 'opening stock (on sale while it covers the forecast)', value: stock, source: stockSource }] : []),
-        ),
-        gmv: explain('GMV = Σ channels units × price × (1 − everyday discount) × (1 − promotion price depth); the month’s GMV split over the SKUs by largest remainder', { name: 'price', value: price }),
-        cogs: explain('COGS = units kept (units × (1 − return rate)) × cost (excl. VAT)', { name: 'cost', value: sku.cost, source: src('cost') }),
-        grossProfit: explain('gross profit = (GMV − refunds) ÷ (1 + VAT rate) − COGS', vatInput),
-        forecastGap: explain('forecast gap = units sold ÷ (monthly units × months on sale) − 1', { name: 'monthly units', value: sku.forecast.monthlyUnits, source: src('forecast.monthlyUnits') }, { name: 'months on sale', value: monthsOnSale }),
-        monthsOfCover: explain('months of cover = the months the opening stock lasts against the units sold month by month (beyond the plan: at the average monthly sales)', { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) }, { name: 'units sold', value: sold }),
-        sellThrough: explain(
-          "sell-through = last year's units ÷ (last year's units + opening stock)",
-          { name: "last year's units", value: sku.lastYear?.units ?? 'not given', ...(sku.lastYear ? { source: src('lastYear.units') } : {}) },
-          { name: 'opening stock', value: stock ?? 'not given', ...(stock !== undefined ? { source: stockSource } : {}) },
-        ),
-        slowSeller: explain(
-          'slow seller when status is phase-out, months of cover > maximum, or sell-through < minimum',
-          ...(slow.maxMonthsOfCover !== undefined ? [{ name: 'maximum months of cover', value: slow.maxMonthsOfCover, source: { file: 'products.yaml', path: 'slowSeller.maxMonthsOfCover' } }] : []),
-          ...(slow.minSellThrough !== undefined ? [{ name: 'minimum sell-through', value: slow.minSellThrough, source: { file: 'products.yaml', path: 'slowSeller.minSellThrough' } }] : []),
-        ),
+        units: explainAs('product.units', [
+          monthlyUnitsInput,
+          ...(sku.launch ? [{ label: 'launch', value: sku.launch, source: src('launch') } as const] : []),
+          ...(sku.status === 'phase-out' && stock !== undefined ? [{ label: 'phaseOutStock', value: stock, unit: 'count', source: stockSource } as const] : []),
+        ]),
+        gmv: explainAs('product.gmv', [priceInput]),
+        cogs: explainAs('product.cogs', [costInput]),
+        grossProfit: explainAs('product.grossProfit', [vatInput]),
+        forecastGap: explainAs('product.forecastGap', [monthlyUnitsInput, { label: 'monthsOnSale', value: monthsOnSale, unit: 'months' }]),
+        monthsOfCover: explainAs('product.monthsOfCover', [stockInput, { label: 'unitsSold', value: sold, unit: 'count' }]),
+        sellThrough: explainAs('product.sellThrough', [
+          { label: 'lastYearUnits', value: sku.lastYear?.units ?? null, unit: 'count', ...(sku.lastYear ? { source: src('lastYear.units') } : {}) },
+          stockInput,
+        ]),
+        slowSeller: explainAs('product.slowSeller', [
+          ...(slow.maxMonthsOfCover !== undefined ? [{ label: 'maxMonthsOfCover', value: slow.maxMonthsOfCover, unit: 'months', source: { file: 'products.yaml', path: 'slowSeller.maxMonthsOfCover' } } as const] : []),
+          ...(slow.minSellThrough !== undefined ? [{ label: 'minSellThrough', value: slow.minSellThrough, unit: 'rate', source: { file: 'products.yaml', path: 'slowSeller.minSellThrough' } } as const] : []),
+        ]),
       },
     };
   });
@@ -288,13 +290,13 @@ function coverMonths(stock: number, units: ArrayLike<number>, average: number): 
   return beyond === null ? null : units.length + beyond;
 }
 
-function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: string }) {
+function pricingInputs(sku: Sku, src: (path: string) => { file: string; path: string }): LabelledInput[] {
   const p = sku.pricing as { type: string; markup?: number; reference?: number; position?: number; price?: number };
-  if (p.type === 'cost-plus') return [{ name: 'markup', value: p.markup ?? 0, source: src('pricing.markup') }];
+  if (p.type === 'cost-plus') return [{ label: 'markup', value: p.markup ?? 0, unit: 'rate', source: src('pricing.markup') }];
   if (p.type === 'competitor')
     return [
-      { name: 'reference price', value: p.reference ?? 0, source: src('pricing.reference') },
-      { name: 'position', value: p.position ?? 0, source: src('pricing.position') },
+      { label: 'referencePrice', value: p.reference ?? 0, unit: 'money', source: src('pricing.reference') },
+      { label: 'position', value: p.position ?? 0, unit: 'rate', source: src('pricing.position') },
     ];
-  return [{ name: 'value price', value: p.price ?? 0, source: src('pricing.price') }];
+  return [{ label: 'valuePrice', value: p.price ?? 0, unit: 'money', source: src('pricing.price') }];
 }

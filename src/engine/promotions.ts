@@ -26,10 +26,11 @@
 // largest remainder, so a series adds up to its total.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
-import { amount, ref } from '../model/facts.ts';
+import { amount, ref, type Unit } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
 import type { ProductsResult } from '../model/result/products.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
+import type { InputLabel, LabelledInput } from '../model/result/explanation.ts';
 import { fen, seriesOf } from './series.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
@@ -38,6 +39,17 @@ import { finiteRatio, vatRateOf } from './pricing.ts';
 import type { PromotionResult } from '../model/result/promotions.ts';
 import type { PromotionChannelSales, SalesNumbers } from './sales.ts';
 import { num, windowDays, type Promotion, type PromotionTerms } from './promotion-terms.ts';
+
+/** Each number a mechanic can hold, with its label and unit in explanations. */
+const MECHANIC_FIELDS = [
+  ['rate', 'mechanicRate', 'rate'],
+  ['threshold', 'mechanicThreshold', 'money'],
+  ['off', 'mechanicOff', 'money'],
+  ['value', 'mechanicValue', 'money'],
+  ['redemptionRate', 'mechanicRedemptionRate', 'rate'],
+  ['costPerOrder', 'mechanicCostPerOrder', 'money'],
+  ['depositBonus', 'mechanicDepositBonus', 'money'],
+] as const satisfies ReadonlyArray<readonly [keyof Mechanic, InputLabel, Unit]>;
 
 export function computePromotions(input: PlanInput, months: readonly string[], sales: SalesNumbers, products: Pick<ProductsResult, 'cogsRatio'>): Record<string, PromotionResult> {
   const vat = vatRateOf(input);
@@ -100,11 +112,13 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
     const grossProfitImpact = margin === null ? null : fen(sold.reduce((acc, c) => acc + (c.baselineGmv / (1 + vat)) * ((1 + u) * (margin - c.depth) - margin), 0));
 
     const mechanicSources = mechanics.flatMap((m, k) =>
-      (['rate', 'threshold', 'off', 'value', 'redemptionRate', 'costPerOrder', 'depositBonus'] as const)
-        .filter((f) => m[f] !== undefined)
-        .map((f) => ({ name: `${m.type} ${f}`, value: m[f] as number, source: src(`mechanics[${k}].${f}`) })),
+      MECHANIC_FIELDS.filter(([f]) => m[f] !== undefined).map(([f, label, unit]): LabelledInput => ({ label, mechanic: m.type, value: m[f] as number, unit, source: src(`mechanics[${k}].${f}`) })),
     );
-    const upliftInput = { name: 'expected uplift', value: u, source: src('expectedUplift') };
+    const upliftInput: LabelledInput = { label: 'expectedUplift', value: u, unit: 'rate', source: src('expectedUplift') };
+    const budgetInput: LabelledInput[] = p.budget !== undefined ? [{ label: 'budget', value: budget, unit: 'money', source: src('budget') }] : [];
+    const skusInput: LabelledInput[] = p.skus ? [{ label: 'skus', value: p.skus.map((id) => ref('sku', id)), source: src('skus') }] : [];
+    const marginInput: LabelledInput = { label: 'margin', value: margin, unit: 'rate' };
+    const depthInput: LabelledInput = { label: 'depth', value: depth, unit: 'rate' };
     const presale = of('presale')[0];
     return {
       id: p.id,
@@ -138,48 +152,39 @@ export function computePromotions(input: PlanInput, months: readonly string[], s
         sold.map((c) => [sales.channels[c.channel]!.id, { baselineGmv: fen(c.baselineGmv), depth: c.depth, priceDepth: c.priceDepth, promoGmv: fen(c.promoGmv) }]),
       ),
       explain: {
-        days: explain('days = end − start + 1', { name: 'start', value: p.start, source: src('start') }, { name: 'end', value: p.end, source: src('end') }),
-        baselineGmv: explain(
-          `baseline = Σ channels Σ window days everyday GMV of ${p.skus ? 'the listed SKUs' : 'the channel'} in the month ÷ days in the month (everyday: before promotions, at the channel's everyday prices)`,
-          { name: 'channels', value: channelIds.join(', '), source: src('channels') },
-          ...(p.skus ? [{ name: 'SKUs', value: p.skus.join(', '), source: src('skus') }] : []),
-        ),
-        depth: explain(
-          'd = direct-discount rate + threshold off ÷ max(threshold, AOV) + coupon value × redemption ÷ AOV + presale share × deposit bonus ÷ AOV − platform-subsidy rate (0…1) + gift cost ÷ (AOV ÷ (1 + VAT)); AOV = the channel’s everyday AOV from its SKUs in the window’s months; per channel, weighted by baseline GMV',
+        days: explainAs('promotion.days', [
+          { label: 'start', value: p.start, source: src('start') },
+          { label: 'end', value: p.end, source: src('end') },
+        ]),
+        baselineGmv: explainAs('promotion.baseline', [{ label: 'channels', value: channelIds.map((id) => ref('channel', id)), source: src('channels') }, ...skusInput], { scope: p.skus ? 'skus' : 'channel' }),
+        depth: explainAs('promotion.depth', [
           ...mechanicSources,
-          ...sold.map((c) => ({ name: `${sales.channels[c.channel]!.id} AOV`, value: c.aov === null ? 'none' : fen(c.aov) })),
-        ),
-        margin: explain(
-          margin === null ? 'margin unknown: no SKU prices' : 'm = 1 − cost of the baseline units ÷ baseline GMV excl. VAT (the SKUs on offer at the channels’ everyday prices)',
-          ...(p.skus ? [{ name: 'SKUs', value: p.skus.join(', '), source: src('skus') }] : []),
-        ),
-        breakEvenUplift: explain('break-even uplift = d ÷ (m − d); none when m ≤ d', { name: 'd', value: depth }, { name: 'm', value: margin ?? 'unknown' }),
-        belowBreakEven: explain('below break-even when expected uplift < break-even uplift, or m ≤ d', upliftInput, { name: 'break-even uplift', value: breakEvenUplift ?? 'none' }),
-        promoGmv: explain('promo GMV = baseline × (1 + uplift) × (1 − price depth), per channel; it replaces the baseline in the channels’ GMV', upliftInput, { name: 'baseline', value: baselineGmv }),
-        incrementalGmv: explain('incremental GMV = promo GMV − baseline'),
-        grossProfitImpact: explain(
-          'gross-profit impact = GP with promotion − GP without = Σ channels baseline ÷ (1 + VAT) × ((1 + uplift) × (m − d) − m)',
+          ...sold.map((c): LabelledInput => ({ label: 'channelAov', of: ref('channel', sales.channels[c.channel]!.id), value: c.aov === null ? null : fen(c.aov), unit: 'money' })),
+        ]),
+        margin: explainAs(margin === null ? 'promotion.marginUnknown' : 'promotion.margin', skusInput),
+        breakEvenUplift: explainAs('promotion.breakEvenUplift', [depthInput, marginInput]),
+        belowBreakEven: explainAs('promotion.belowBreakEven', [upliftInput, { label: 'breakEvenUplift', value: breakEvenUplift, unit: 'rate' }]),
+        promoGmv: explainAs('promotion.promoGmv', [upliftInput, { label: 'baseline', value: baselineGmv, unit: 'money' }]),
+        incrementalGmv: explainAs('promotion.incrementalGmv'),
+        grossProfitImpact: explainAs('promotion.grossProfitImpact', [
           upliftInput,
-          { name: 'm', value: margin ?? 'unknown' },
-          { name: 'd', value: depth },
-          { name: 'VAT rate', value: vat, ...(vatWritten ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) },
-        ),
-        netProfitImpact: explain('net profit impact = gross-profit impact − budget', ...(p.budget !== undefined ? [{ name: 'budget', value: budget, source: src('budget') }] : [])),
-        fixedCost: explain(
-          'fixed cost = budget + Σ coupon budgets',
-          ...(p.budget !== undefined ? [{ name: 'budget', value: budget, source: src('budget') }] : []),
-          ...of('coupon').filter(({ m }) => m.budget !== undefined).map(({ m, k }) => ({ name: 'coupon budget', value: num(m.budget), source: src(`mechanics[${k}].budget`) })),
-        ),
-        giftCost: explain('gift cost = gift cost per order × promotion orders (baseline units × (1 + uplift) ÷ units per order)', ...of('gift').map(({ m, k }) => ({ name: 'gift cost per order', value: num(m.costPerOrder), source: src(`mechanics[${k}].costPerOrder`) }))),
-        gmvByMonth: explain(
-          presale ? 'GMV by month: spot orders on their day; presale orders (deposit start … day before balance start) when the balance is paid' : 'GMV by month: orders on their day',
-          ...(presale ? [{ name: 'balance start', value: presale.m.balanceStart ?? '', source: src(`mechanics[${presale.k}].balanceStart`) }] : []),
-        ),
-        cashByMonth: explain(
-          presale ? 'cash by month: spot orders on their day; presale deposit on the order day, balance in the month of balance start' : 'cash by month: orders on their day',
-          ...(presale ? [{ name: 'deposit share', value: terms.deposit, source: src(`mechanics[${presale.k}].deposit`) }] : []),
-        ),
-        costByMonth: explain('cost by month = fixed cost spread over the window days + gift cost on the order days'),
+          marginInput,
+          depthInput,
+          { label: 'vatRate', value: vat, unit: 'rate', ...(vatWritten ? { source: { file: 'plan.yaml', path: 'company.vatRate' } } : {}) },
+        ]),
+        netProfitImpact: explainAs('promotion.netProfitImpact', budgetInput),
+        fixedCost: explainAs('promotion.fixedCost', [
+          ...budgetInput,
+          ...of('coupon').filter(({ m }) => m.budget !== undefined).map(({ m, k }): LabelledInput => ({ label: 'couponBudget', value: num(m.budget), unit: 'money', source: src(`mechanics[${k}].budget`) })),
+        ]),
+        giftCost: explainAs('promotion.giftCost', of('gift').map(({ m, k }): LabelledInput => ({ label: 'giftCostPerOrder', value: num(m.costPerOrder), unit: 'money', source: src(`mechanics[${k}].costPerOrder`) }))),
+        gmvByMonth: presale
+          ? explainAs('promotion.gmvByMonthPresale', [{ label: 'balanceStart', value: presale.m.balanceStart ?? null, source: src(`mechanics[${presale.k}].balanceStart`) }])
+          : explainAs('promotion.gmvByMonth'),
+        cashByMonth: presale
+          ? explainAs('promotion.cashByMonthPresale', [{ label: 'depositShare', value: terms.deposit, unit: 'rate', source: src(`mechanics[${presale.k}].deposit`) }])
+          : explainAs('promotion.cashByMonth'),
+        costByMonth: explainAs('promotion.costByMonth'),
       },
     };
   });

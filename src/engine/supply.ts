@@ -12,8 +12,8 @@ import type { PlanInput } from '../model/plan-input.generated.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
 import type { SkuSupply, SupplyResult } from '../model/result/supply.ts';
-import type { ExplainInput } from '../model/result/explanation.ts';
-import { explain } from './explain.ts';
+import type { LabelledInput } from '../model/result/explanation.ts';
+import { explainAs } from './explain.ts';
 import { fen, ratio, seriesOf } from './series.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { DAYS_PER_MONTH } from './safety-stock.ts';
@@ -36,7 +36,7 @@ export function computeSupplyTotals(input: PlanInput, months: readonly string[],
   const turnover = ratio(annualCogs, mean);
   const turnoverOC = ratio(annualCogs, (p.openingValue + closing) / 2);
   const fixed = fromMinor((input.supply?.warehouses ?? []).reduce((sum, w) => sum + toMinor(w.monthlyFixedCost), 0));
-  const policyInput = (name: string, field: string, value: number): ExplainInput => ({ name, value, ...(input.supply?.inventory ? { source: { file: 'supply.yaml', path: `inventory.${field}` } } : {}) });
+  const holdingInput: LabelledInput = { label: 'holdingCostRate', value: p.holdingRate, unit: 'rate', ...(input.supply?.inventory ? { source: { file: 'supply.yaml', path: 'inventory.holdingCostRate' } } : {}) };
   return {
     inventoryValue: fen(mean),
     turnover,
@@ -51,12 +51,18 @@ export function computeSupplyTotals(input: PlanInput, months: readonly string[],
     holdingCost: seriesOf(months, (_, m) => fen(p.holdingCost[m]!)),
     warehouseFixed: seriesOf(months, () => fixed),
     explain: {
-      inventoryValue: explain('inventory value = mean over the months of Σ SKUs average stock × unit cost; average stock = (opening + receipts + closing) ÷ 2'),
-      turnover: explain('turnover = annual COGS ÷ inventory value; annual COGS = Σ units kept × unit cost × 12 ÷ months', { name: 'annual COGS', value: fen(annualCogs) }, { name: 'inventory value', value: fen(mean) }),
-      daysOfInventory: explain('days of inventory = 365 ÷ turnover', { name: 'turnover', value: turnover ?? 'undefined' }),
-      turnoverOpeningClosing: explain('turnover = annual COGS ÷ ((opening stock + closing stock) ÷ 2), at cost', { name: 'opening stock value', value: fen(p.openingValue) }, { name: 'closing stock value', value: fen(closing) }),
-      capitalTied: explain('capital tied up = Σ SKUs projected closing stock × unit cost (a stock-out counts 0)'),
-      holdingCost: explain('holding cost = Σ SKUs average stock × unit cost × holding cost rate ÷ 12', policyInput('holding cost rate', 'holdingCostRate', p.holdingRate)),
+      inventoryValue: explainAs('supply.inventoryValue'),
+      turnover: explainAs('supply.turnover', [
+        { label: 'annualCogs', value: fen(annualCogs), unit: 'money' },
+        { label: 'inventoryValue', value: fen(mean), unit: 'money' },
+      ]),
+      daysOfInventory: explainAs('supply.daysOfInventory', [{ label: 'turnover', value: turnover, unit: 'ratio' }]),
+      turnoverOpeningClosing: explainAs('supply.turnoverOpeningClosing', [
+        { label: 'openingStockValue', value: fen(p.openingValue), unit: 'money' },
+        { label: 'closingStockValue', value: fen(closing), unit: 'money' },
+      ]),
+      capitalTied: explainAs('supply.capitalTied'),
+      holdingCost: explainAs('supply.holdingCost', [holdingInput]),
     },
   };
 }
@@ -98,25 +104,28 @@ export function computeSupply(input: PlanInput, months: readonly string[], p: St
     const cover = given === undefined ? null : openingCoverDays(given, p.demand.subarray(base, base + M), months);
     const overstock = cover !== null && maxDays !== undefined && cover > maxDays;
 
-    const serviceLevelInput: ExplainInput =
+    const serviceLevelInput: LabelledInput =
       override?.serviceLevel !== undefined
-        ? { name: 'service level', value: t.serviceLevel, source: op('serviceLevel') }
+        ? { label: 'serviceLevel', value: t.serviceLevel, unit: 'rate', source: op('serviceLevel') }
         : policy
-          ? { name: 'service level', value: t.serviceLevel, source: { file: 'supply.yaml', path: 'inventory.serviceLevel' } }
-          : { name: 'service level (default, no inventory policy)', value: t.serviceLevel };
-    const leadTimeInput: ExplainInput =
+          ? { label: 'serviceLevel', value: t.serviceLevel, unit: 'rate', source: { file: 'supply.yaml', path: 'inventory.serviceLevel' } }
+          : { label: 'serviceLevelDefault', value: t.serviceLevel, unit: 'rate' };
+    const leadTimeInput: LabelledInput =
       override?.leadTimeDays !== undefined
-        ? { name: 'L (lead time, days)', value: t.leadTimeDays, source: op('leadTimeDays') }
+        ? { label: 'leadTimeDays', value: t.leadTimeDays, unit: 'days', source: op('leadTimeDays') }
         : t.supplier !== null
-          ? { name: 'L (lead time, days)', value: t.leadTimeDays, source: sp('leadTimeDays') }
-          : { name: 'L (lead time, days; no supplier)', value: 0 };
-    const sigmaLInput: ExplainInput = t.supplier !== null ? { name: 'σL (days)', value: t.leadTimeStdDevDays, source: sp('leadTimeStdDevDays') } : { name: 'σL (days; no supplier)', value: 0 };
-    const cvInput: ExplainInput[] = [
-      { name: 'monthly units (forecast)', value: sku.forecast.monthlyUnits, source: pp('forecast.monthlyUnits') },
-      { name: 'σ monthly demand (forecast)', value: sku.forecast.demandStdDev, source: pp('forecast.demandStdDev') },
+          ? { label: 'leadTimeDays', value: t.leadTimeDays, unit: 'days', source: sp('leadTimeDays') }
+          : { label: 'leadTimeNoSupplier', value: 0, unit: 'days' };
+    const sigmaLInput: LabelledInput =
+      t.supplier !== null ? { label: 'leadTimeStdDev', value: t.leadTimeStdDevDays, unit: 'days', source: sp('leadTimeStdDevDays') } : { label: 'leadTimeStdDevNoSupplier', value: 0, unit: 'days' };
+    const cvInput: LabelledInput[] = [
+      { label: 'monthlyUnits', value: sku.forecast.monthlyUnits, unit: 'count', source: pp('forecast.monthlyUnits') },
+      { label: 'demandStdDev', value: sku.forecast.demandStdDev, unit: 'count', source: pp('forecast.demandStdDev') },
     ];
-    const openingInput: ExplainInput =
-      given !== undefined ? { name: 'opening stock', value: given, source: { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` } } : { name: 'opening stock (assumed: demand until the first receipt + safety stock)', value: t.opening };
+    const openingInput: LabelledInput =
+      given !== undefined
+        ? { label: 'openingStock', value: given, unit: 'count', source: { file: 'supply.yaml', path: `inventory.openingStock.${sku.id}` } }
+        : { label: 'openingStockAssumed', value: t.opening, unit: 'count' };
     const delivery = t.supplier !== null ? (supply!.suppliers![t.supplier] as { deliveryMonths?: number[] }).deliveryMonths : undefined;
     skus[sku.id] = {
       id: sku.id,
@@ -151,42 +160,39 @@ export function computeSupply(input: PlanInput, months: readonly string[], p: St
       openingCoverDays: cover === null || !Number.isFinite(cover) ? null : cover,
       overstock,
       explain: {
-        z: explain('z = standard normal quantile of the service level (Φ⁻¹)', serviceLevelInput),
-        demand: explain('demand = units kept by month (Σ channels units × (1 − return rate)): it follows channel seasonality, category and SKU profiles and promotions'),
-        safetyStock: explain(
-          'safety stock = z × √(L × σd² + d² × σL²) with the month’s demand: d = demand ÷ 30.4375, σd = σ ÷ √30.4375, σ = demand × (σ monthly ÷ monthly units) — the forecast’s coefficient of variation, held',
-          { name: 'z', value: t.z },
+        z: explainAs('supply.z', [serviceLevelInput]),
+        demand: explainAs('supply.demand'),
+        safetyStock: explainAs('supply.safetyStock', [
+          { label: 'z', value: t.z, unit: 'number' },
           leadTimeInput,
           sigmaLInput,
           ...cvInput,
-          { name: 'days per month (365.25 / 12)', value: DAYS_PER_MONTH },
-        ),
-        reorderPoint: explain('reorder point = d × L + safety stock, with the month’s daily demand d', leadTimeInput),
-        eoq: explain(
-          t.eoq === null ? 'EOQ = √(2 × D × S ÷ H): undefined, holding stock costs nothing (H = 0)' : 'EOQ = √(2 × D × S ÷ H), D = annualised demand (units kept × 12 ÷ months), H = unit cost × holding cost rate',
-          { name: 'D (units/year)', value: t.annualDemand },
-          { name: 'S (order cost)', value: orderCost, ...(policy ? { source: { file: 'supply.yaml', path: 'inventory.orderCost' } } : {}) },
-          { name: 'holding cost rate', value: p.holdingRate, ...(policy ? { source: { file: 'supply.yaml', path: 'inventory.holdingCostRate' } } : {}) },
-          { name: 'unit cost', value: sku.cost, source: pp('cost') },
-        ),
-        receipts: explain(
-          t.reordered
-            ? 'receipts arrive at the start of a month from ⌈L ÷ 30.4375⌉ months on (ordered that many months before) and in the supplier’s delivery months; each covers the demand until the next month that can receive plus that month’s safety stock: need = Σ demand + safety stock − stock on hand; receipt = max(⌈need⌉, lot size) when need > 0; lot size = max(EOQ, MOQ)'
-            : 'no receipts: a phase-out SKU is not reordered',
+          { label: 'daysPerMonth', value: DAYS_PER_MONTH, unit: 'days' },
+        ]),
+        reorderPoint: explainAs('supply.reorderPoint', [leadTimeInput]),
+        eoq: explainAs(t.eoq === null ? 'supply.eoqNone' : 'supply.eoq', [
+          { label: 'annualDemand', value: t.annualDemand, unit: 'count' },
+          { label: 'orderCost', value: orderCost, unit: 'money', ...(policy ? { source: { file: 'supply.yaml', path: 'inventory.orderCost' } } : {}) },
+          { label: 'holdingCostRate', value: p.holdingRate, unit: 'rate', ...(policy ? { source: { file: 'supply.yaml', path: 'inventory.holdingCostRate' } } : {}) },
+          { label: 'unitCost', value: sku.cost, unit: 'money', source: pp('cost') },
+        ]),
+        receipts: explainAs(t.reordered ? 'supply.receipts' : 'supply.noReceipts', [
           leadTimeInput,
-          ...(t.supplier !== null ? [{ name: 'MOQ', value: t.moq, source: sp('moq') }] : []),
-          ...(delivery ? [{ name: 'delivery months', value: delivery.join(', '), source: sp('deliveryMonths') }] : []),
-        ),
-        closingStock: explain('closing stock = opening + receipts − demand (negative: a stock-out)', openingInput),
-        turnover: explain('turnover = annual COGS ÷ average stock value; annual COGS = units kept × cost × 12 ÷ months', { name: 'annual COGS', value: fen(annualCogs) }, { name: 'average stock value', value: inventoryValue }),
-        daysOfInventory: explain('days of inventory = 365 ÷ turnover', { name: 'turnover', value: turnover ?? 'undefined' }),
-        turnoverOpeningClosing: explain('turnover = annual COGS ÷ ((opening + closing stock) ÷ 2 × unit cost)', openingInput, { name: 'closing stock', value: closing }),
-        stockOut: explain('stock-out in a month whose projected closing stock is negative', openingInput),
-        overstock: explain(
-          given === undefined || maxDays === undefined ? 'overstock: no opening stock or maximum days given, not checked' : 'overstock when the opening stock lasts more days of projected demand than the maximum days of inventory',
+          ...(t.supplier !== null ? [{ label: 'moq', value: t.moq, unit: 'count', source: sp('moq') } as const] : []),
+          ...(delivery ? [{ label: 'deliveryMonths', value: delivery, source: sp('deliveryMonths') } as const] : []),
+        ]),
+        closingStock: explainAs('supply.closingStock', [openingInput]),
+        turnover: explainAs('supply.skuTurnover', [
+          { label: 'annualCogs', value: fen(annualCogs), unit: 'money' },
+          { label: 'averageStockValue', value: inventoryValue, unit: 'money' },
+        ]),
+        daysOfInventory: explainAs('supply.daysOfInventory', [{ label: 'turnover', value: turnover, unit: 'ratio' }]),
+        turnoverOpeningClosing: explainAs('supply.skuTurnoverOpeningClosing', [openingInput, { label: 'closingStock', value: closing, unit: 'count' }]),
+        stockOut: explainAs('supply.stockOut', [openingInput]),
+        overstock: explainAs(given === undefined || maxDays === undefined ? 'supply.overstockUnchecked' : 'supply.overstock', [
           openingInput,
-          ...(maxDays !== undefined ? [{ name: 'maximum days of inventory', value: maxDays, source: { file: 'supply.yaml', path: 'inventory.maxDaysOfInventory' } }] : []),
-        ),
+          ...(maxDays !== undefined ? [{ label: 'maxDaysOfInventory', value: maxDays, unit: 'days', source: { file: 'supply.yaml', path: 'inventory.maxDaysOfInventory' } } as const] : []),
+        ]),
       },
     };
   });

@@ -13,8 +13,10 @@ import type { FunnelResult } from './funnel.ts';
 import type { FunnelKey } from '../model/result/funnel.ts';
 import { allocate } from './largest-remainder.ts';
 import { fromMinor, toMinor } from './money.ts';
-import { explain } from './explain.ts';
+import { explainAs } from './explain.ts';
+import type { LabelledInput } from '../model/result/explanation.ts';
 import { finiteRatio } from './pricing.ts';
+import { ref } from '../model/facts.ts';
 import { fen, seriesOf, total } from './series.ts';
 import type { ChannelGap, TargetGap } from '../model/result/target-gap.ts';
 
@@ -69,10 +71,13 @@ export function computeTargetGaps(input: PlanInput, targets: readonly TargetResu
       gapShare: finiteRatio(totalGap, targetTotal),
       byChannel,
       split: useMix ? 'channel-mix' : 'bottom-up',
-      explain: explain(
-        `gap = bottom-up ${key} (Σ channels) − target ${t.id}; channel target = month target × ${useMix ? "channel's share in the channel mix" : "channel's share of bottom-up that month"}, largest remainder`,
-        { name: 'target', value: t.value },
-        ...(useMix ? mix.map((m, k) => ({ name: `${m.channel} share`, value: m.share, source: { file: 'strategy.yaml', path: `channelMix[${k}].share` } })) : []),
+      explain: explainAs(
+        useMix ? 'targetGap.channelMix' : 'targetGap.bottomUp',
+        [
+          { label: 'target', value: t.value, unit: money ? 'money' : 'count' },
+          ...(useMix ? mix.map((m, k): LabelledInput => ({ label: 'channelShare', of: ref('channel', m.channel), value: m.share, unit: 'rate', source: { file: 'strategy.yaml', path: `channelMix[${k}].share` } })) : []),
+        ],
+        { target: t.id, metric: key },
       ),
     };
   }

@@ -93,7 +93,7 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
   };
 
   const u = (path: string) => ({ file: 'users.yaml', path });
-  const curveInput: LabelledInput = curve ? { label: 'retentionCurve', value: curve.map((p) => `${p.month}: ${p.rate}`).join(', '), source: curveSource } : { label: 'retentionCurve', value: null };
+  const curveInput: LabelledInput = curve ? { label: 'retentionCurve', value: { pairs: curve.map((p) => [p.month, p.rate] as const), units: ['number', 'rate'], join: 'colon' }, source: curveSource } : { label: 'retentionCurve', value: null };
   const startInput: LabelledInput = { label: 'startingMembers', value: start, unit: 'count', ...(membershipInput?.members ? { source: u('membership.members.start') } : {}) };
   return {
     aarrr,

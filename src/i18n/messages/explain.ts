@@ -1,9 +1,11 @@
 // "How is this calculated": each formula a model explains a figure with (src/model/result/explanation.ts),
 // written with names, not ids, and the label of each input. Keys: `explain.formula.<key>`,
-// `explain.input.<label>`. `satisfies Record<FormulaKey | InputLabel, …>` fails typecheck when a model
-// explains with a formula or input that has no words. Arguments are formatted by ../explain.ts: `{kpi}` and
-// `{target}` are names, `{formula}` a KPI formula with the KPIs' names, `{measure}` the measure's label.
-import type { FormulaKey, InputLabel } from '../../model/result/explanation.ts';
+// `explain.input.<label>`, `explain.value.<word>`. `satisfies Record<FormulaKey | InputLabel | ValueWord, …>`
+// fails typecheck when a model explains with a formula, input or word that has no words. Arguments are
+// formatted by ../explain.ts: `{kpi}` and `{target}` are names, `{formula}` a KPI formula with the KPIs' names,
+// `{measure}` the measure's label, `{metric}` a funnel line's label, `{lines}` P&L lines joined by " + ";
+// an input label's `{name}` is the entry it is about (its `of`), a promotion mechanic, or `none`.
+import type { FormulaKey, InputLabel, ValueWord } from '../../model/result/explanation.ts';
 import { prefixed, type Message } from './message.ts';
 
 const formulas = {
@@ -139,7 +141,264 @@ const formulas = {
     'zh-CN': '每年订货次数 = D ÷ Q；订货成本 = D ÷ Q × S；周转库存持有成本 = Q ÷ 2 × H；订货周期（天）= 365 × Q ÷ D；Q 为经济订货量，D = 日需求 × 365.25，H = 单位成本 × 持有成本率',
     en: 'Orders a year = D ÷ Q; ordering cost = D ÷ Q × S; cycle-stock holding cost = Q ÷ 2 × H; days between orders = 365 × Q ÷ D; Q the EOQ, D = daily demand × 365.25, H = unit cost × holding cost rate',
   },
+  'funnel.visitors': {
+    'zh-CN': '访客数 = 月访客数 × {months} × {seasonal, select, yes {当月季节性占比} other {1/{months}（未设季节性）}} × （1 + 月增长率）^第几个月{launch, select, yes {；上线前为 0} other {}}',
+    en: 'Visitors = monthly visitors × {months} × {seasonal, select, yes {the month’s seasonality share} other {1/{months} (no seasonality)}} × (1 + growth)^(month index){launch, select, yes {; 0 before launch} other {}}',
+  },
+  'funnel.ordersFromUnits': {
+    'zh-CN': '订单数 = 件数 ÷ 件单数；日常订单 = 访客数 × 转化率（当月没有在售 SKU 则为 0），促销另加其提升的订单',
+    en: 'Orders = units ÷ units per order; everyday orders = visitors × CVR (none in a month with no SKU on sale); promotions add their uplift',
+  },
+  'funnel.orders': {
+    'zh-CN': '订单数 = 访客数 × 转化率（覆盖全部 SKU 的促销期内 × （1 + 提升率））',
+    en: 'Orders = visitors × CVR (× (1 + uplift) on the days of a promotion covering every SKU)',
+  },
+  'funnel.unitsFromMix': {
+    'zh-CN': '件数 = 日常订单 × 件单数，按商品结构分到在售 SKU；促销覆盖该 SKU 的日子 × （1 + 提升率）',
+    en: 'Units = everyday orders × units per order, shared among the SKUs on sale by the mix; × (1 + uplift) on the days of a promotion covering the SKU',
+  },
+  'funnel.units': { 'zh-CN': '件数 = 订单数 × 件单数（本渠道没有 SKU 在售）', en: 'Units = orders × units per order (no SKU sells on this channel)' },
+  'funnel.gmvFromSkus': {
+    'zh-CN': 'GMV = Σ 各 SKU 件数 × 价格 × （1 − 日常折扣）× （1 − 促销期内的价格让利），精确到分',
+    en: 'GMV = Σ SKUs units × price × (1 − everyday discount) × (1 − promotion price depth on its days), to the fen',
+  },
+  'funnel.gmvFromAov': {
+    'zh-CN': 'GMV = 订单数 × 填写的客单价（本渠道没有 SKU 在售），精确到分',
+    en: 'GMV = orders × the stated AOV (no SKU sells on this channel), to the fen',
+  },
+  'funnel.aov': {
+    'zh-CN': '客单价 = GMV ÷ 订单数（由所售 SKU 得出）；填写的客单价只用于核对',
+    en: 'AOV = GMV ÷ orders (a result of the SKUs sold); a stated AOV is a check',
+  },
+  'funnel.refunds': { 'zh-CN': '退款 = GMV × 退货率（渠道按品类设了退货率的按品类计）', en: 'Refunds = GMV × return rate (by category where the channel gives one)' },
+  'sales.netSales': { 'zh-CN': '净销售额 = GMV − 退款（含增值税）', en: 'Net sales = GMV − refunds (incl. VAT)' },
+  'sales.vat': { 'zh-CN': '增值税 = 净销售额 − 净销售额 ÷ （1 + 增值税率）', en: 'VAT = net sales − net sales ÷ (1 + VAT rate)' },
+  'sales.netRevenue': { 'zh-CN': '净收入 = 净销售额 − 增值税', en: 'Net revenue = net sales − VAT' },
+  'funnel.cogsFromSkus': {
+    'zh-CN': '货品成本 = Σ 各 SKU 留存件数 × 单位成本（不含税）；留存件数 = 件数 × （1 − 退货率）：退回的货品回到库存',
+    en: 'Cost of goods = Σ SKUs units kept × unit cost (excl. VAT); units kept = units × (1 − return rate): returned goods go back to stock',
+  },
+  'funnel.cogsFromRatio': {
+    'zh-CN': '货品成本 = 净收入 × 所售 SKU 的成本率（本渠道没有 SKU 在售）',
+    en: 'Cost of goods = net revenue × the cost ratio of the SKUs sold (no SKU sells on this channel)',
+  },
+  'funnel.platformFees': {
+    'zh-CN': '平台佣金 = 净销售额 × （佣金率 + 积分 + 联盟佣金 + 其他费率）+ 年费 ÷ 12；按净销售额（GMV − 退款）计，因为平台会退还退款订单的佣金',
+    en: 'Platform fees = net sales × (commission + points + affiliate + other rate) + annual fee ÷ 12; charged on net sales (GMV − refunds), since platforms refund their commission on refunded orders',
+  },
+  'funnel.paymentFees': { 'zh-CN': '支付手续费 = GMV × 支付费率（退货不退）', en: 'Payment fees = GMV × payment fee rate (not refunded with returns)' },
+  'funnel.fulfilment': { 'zh-CN': '履约费用 = 订单数 × （每单仓储费 + 每单运费）', en: 'Fulfilment = orders × (warehouse cost per order + shipping per order)' },
+  'funnel.newCustomers': { 'zh-CN': '新客数 = 订单数 × 新客占比', en: 'New customers = orders × new-customer share' },
+  'funnel.returningCustomers': { 'zh-CN': '老客数 = 订单数 − 新客数', en: 'Returning customers = orders − new customers' },
+  'pnl.cogs': {
+    'zh-CN': '货品成本 = Σ 各渠道 Σ 各 SKU 留存件数 × 单位成本（留存件数 = 件数 × （1 − 退货率）：退回的货品回到库存）；没有 SKU 在售的渠道按净收入 × SKU 成本率计',
+    en: 'Cost of goods = Σ channels Σ SKUs units kept × unit cost (units kept = units × (1 − return rate): returned goods go back to stock); a channel no SKU sells on: net revenue × the SKUs’ cost ratio',
+  },
+  'pnl.grossProfit': { 'zh-CN': '毛利 = 净收入 − 货品成本', en: 'Gross profit = net revenue − cost of goods' },
+  'pnl.platformFees': {
+    'zh-CN': '平台佣金 = Σ 各渠道净销售额（GMV − 退款）× （佣金率 + 积分 + 联盟佣金 + 其他费率）+ 年费 ÷ 12：按净销售额计，因为平台会退还退款订单的佣金',
+    en: 'Platform fees = Σ channels net sales (GMV − refunds) × (commission + points + affiliate + other rate) + annual fee ÷ 12: charged on net sales, since platforms refund their commission on refunded orders',
+  },
+  'pnl.paymentFees': { 'zh-CN': '支付手续费 = Σ 各渠道 GMV × 支付费率（退货不退）', en: 'Payment fees = Σ channels GMV × payment fee rate (not refunded with returns)' },
+  'pnl.holdingCost': {
+    'zh-CN': '库存持有成本 = Σ 各 SKU 预计平均库存 × 单位成本 × 年持有成本率 ÷ 12',
+    en: 'Holding cost = Σ SKUs projected average stock × unit cost × yearly holding cost rate ÷ 12',
+  },
+  'pnl.operatingExpenses': { 'zh-CN': '经营费用 = {lines}', en: 'Operating expenses = {lines}' },
+  'pnl.operatingProfit': { 'zh-CN': '经营利润 = 毛利 − 经营费用', en: 'Operating profit = gross profit − operating expenses' },
+  'supply.inventoryValue': {
+    'zh-CN': '库存金额 = 各月 Σ 各 SKU 平均库存 × 单位成本 的平均值；平均库存 = （期初 + 到货 + 期末）÷ 2',
+    en: 'Inventory value = the mean over the months of Σ SKUs average stock × unit cost; average stock = (opening + receipts + closing) ÷ 2',
+  },
+  'supply.turnover': {
+    'zh-CN': '周转次数 = 年化货品成本 ÷ 库存金额；年化货品成本 = Σ 留存件数 × 单位成本 × 12 ÷ 月数',
+    en: 'Turnover = annual cost of goods ÷ inventory value; annual cost of goods = Σ units kept × unit cost × 12 ÷ months',
+  },
+  'supply.daysOfInventory': { 'zh-CN': '库存天数 = 365 ÷ 周转次数', en: 'Days of inventory = 365 ÷ turnover' },
+  'supply.turnoverOpeningClosing': {
+    'zh-CN': '周转次数（期初期末法）= 年化货品成本 ÷ （（期初库存 + 期末库存）÷ 2），按成本计',
+    en: 'Turnover (opening and closing) = annual cost of goods ÷ ((opening stock + closing stock) ÷ 2), at cost',
+  },
+  'supply.capitalTied': {
+    'zh-CN': '占用资金 = Σ 各 SKU 预计期末库存 × 单位成本（缺货按 0 计）',
+    en: 'Capital tied up = Σ SKUs projected closing stock × unit cost (a stock-out counts 0)',
+  },
+  'supply.holdingCost': {
+    'zh-CN': '库存持有成本 = Σ 各 SKU 平均库存 × 单位成本 × 年持有成本率 ÷ 12',
+    en: 'Holding cost = Σ SKUs average stock × unit cost × yearly holding cost rate ÷ 12',
+  },
+  'supply.z': { 'zh-CN': 'z = 服务水平对应的标准正态分位数（Φ⁻¹）', en: 'z = the standard normal quantile of the service level (Φ⁻¹)' },
+  'supply.demand': {
+    'zh-CN': '需求 = 各月留存件数（Σ 各渠道件数 × （1 − 退货率）），随渠道季节性、品类与 SKU 曲线及促销变化',
+    en: 'Demand = units kept by month (Σ channels units × (1 − return rate)); it follows channel seasonality, category and SKU profiles and promotions',
+  },
+  'supply.safetyStock': {
+    'zh-CN': '安全库存 = z × √（L × σd² + d² × σL²），按当月需求：d = 需求 ÷ 每月天数，σd = σ ÷ √每月天数，σ = 需求 × 预测的变异系数（需求标准差 ÷ 月销量）',
+    en: 'Safety stock = z × √(L × σd² + d² × σL²) with the month’s demand: d = demand ÷ days per month, σd = σ ÷ √(days per month), σ = demand × the forecast’s coefficient of variation (standard deviation ÷ monthly units)',
+  },
+  'supply.reorderPoint': { 'zh-CN': '再订货点 = d × L + 安全库存，d 为当月日均需求', en: 'Reorder point = d × L + safety stock, with the month’s daily demand d' },
+  'supply.eoq': {
+    'zh-CN': '经济订货量 = √（2 × D × S ÷ H）；D = 年化需求（留存件数 × 12 ÷ 月数），H = 单位成本 × 年持有成本率',
+    en: 'EOQ = √(2 × D × S ÷ H); D = annualised demand (units kept × 12 ÷ months), H = unit cost × yearly holding cost rate',
+  },
+  'supply.eoqNone': {
+    'zh-CN': '经济订货量 = √（2 × D × S ÷ H）：持有库存没有成本（H = 0），无法计算',
+    en: 'EOQ = √(2 × D × S ÷ H): undefined, since holding stock costs nothing (H = 0)',
+  },
+  'supply.receipts': {
+    'zh-CN': '到货在月初，从提前期所需的月数之后起，且只在供应商可交货的月份；每次到货覆盖到下一个可到货月份之前的需求加该月安全库存：缺口 = Σ 需求 + 安全库存 − 在库；缺口大于 0 时到货 = 缺口与批量中的较大者，按整批向上取整；批量 = 经济订货量与起订量中的较大者',
+    en: 'Receipts arrive at the start of a month, from the lead time’s months on, in the supplier’s delivery months; each covers the demand until the next month that can receive plus that month’s safety stock: need = Σ demand + safety stock − stock on hand; when need > 0, receipt = the larger of need and the lot, rounded up to whole lots; lot = the larger of EOQ and MOQ',
+  },
+  'supply.noReceipts': { 'zh-CN': '不补货：淘汰中的 SKU 不再订货', en: 'No receipts: a phase-out SKU is not reordered' },
+  'supply.closingStock': { 'zh-CN': '期末库存 = 期初 + 到货 − 需求（为负即缺货）', en: 'Closing stock = opening + receipts − demand (negative: a stock-out)' },
+  'supply.skuTurnover': {
+    'zh-CN': '周转次数 = 年化货品成本 ÷ 平均库存金额；年化货品成本 = 留存件数 × 单位成本 × 12 ÷ 月数',
+    en: 'Turnover = annual cost of goods ÷ average stock value; annual cost of goods = units kept × unit cost × 12 ÷ months',
+  },
+  'supply.skuTurnoverOpeningClosing': {
+    'zh-CN': '周转次数（期初期末法）= 年化货品成本 ÷ （（期初 + 期末库存）÷ 2 × 单位成本）',
+    en: 'Turnover (opening and closing) = annual cost of goods ÷ ((opening + closing stock) ÷ 2 × unit cost)',
+  },
+  'supply.stockOut': { 'zh-CN': '预计期末库存为负的月份即缺货', en: 'A stock-out in each month whose projected closing stock is negative' },
+  'supply.overstock': {
+    'zh-CN': '期初库存可覆盖的预计需求天数超过最长库存天数即为积压',
+    en: 'Overstock when the opening stock lasts more days of projected demand than the maximum days of inventory',
+  },
+  'supply.overstockUnchecked': {
+    'zh-CN': '积压：未填写期初库存或最长库存天数，不做检查',
+    en: 'Overstock: no opening stock or maximum days of inventory given, so not checked',
+  },
+  'product.priceCostPlus': { 'zh-CN': '价格 = 成本 × （1 + 加成率），精确到分', en: 'Price = cost × (1 + markup), to the fen' },
+  'product.priceCompetitor': { 'zh-CN': '价格 = 竞品参考价 × （1 + 价格定位），精确到分', en: 'Price = competitor reference price × (1 + position), to the fen' },
+  'product.priceValue': { 'zh-CN': '价格 = 填写的价值定价', en: 'Price = the value price as written' },
+  'product.unitMargin': {
+    'zh-CN': '单件毛利 = 价格 ÷ （1 + 增值税率）− 成本（价格含税，成本不含税）',
+    en: 'Unit margin = price ÷ (1 + VAT rate) − cost (price incl. VAT, cost excl. VAT)',
+  },
+  'product.marginRate': {
+    'zh-CN': '毛利率 = （价格 ÷ （1 + 增值税率）− 成本）÷ （价格 ÷ （1 + 增值税率））',
+    en: 'Margin rate = (price ÷ (1 + VAT rate) − cost) ÷ (price ÷ (1 + VAT rate))',
+  },
+  'product.score': { 'zh-CN': '评分 = Σ 选品标准权重 × 得分（未打分按 0 计）', en: 'Score = Σ criterion weight × score (a missing score counts 0)' },
+  'product.units': {
+    'zh-CN': '件数 = Σ 各渠道日常订单 × 件单数 × 该 SKU 在渠道商品结构中的占比，促销日 × （1 + 提升率）；商品结构按在售 SKU 的月销量预测 × 季节指数加权（或按渠道设定的品类 / SKU 占比）',
+    en: 'Units = Σ channels everyday orders × units per order × the SKU’s share of the channel’s mix, × (1 + uplift) on promotion days; the mix weighs the SKUs on sale by forecast units × seasonal index (or the channel’s category / SKU shares)',
+  },
+  'product.gmv': {
+    'zh-CN': 'GMV = Σ 各渠道件数 × 价格 × （1 − 日常折扣）× （1 − 促销价格让利）；当月 GMV 按最大余数法分到各 SKU',
+    en: 'GMV = Σ channels units × price × (1 − everyday discount) × (1 − promotion price depth); the month’s GMV split over the SKUs by largest remainder',
+  },
+  'product.cogs': { 'zh-CN': '货品成本 = 留存件数（件数 × （1 − 退货率））× 成本（不含税）', en: 'Cost of goods = units kept (units × (1 − return rate)) × cost (excl. VAT)' },
+  'product.grossProfit': { 'zh-CN': '毛利 = （GMV − 退款）÷ （1 + 增值税率）− 货品成本', en: 'Gross profit = (GMV − refunds) ÷ (1 + VAT rate) − cost of goods' },
+  'product.forecastGap': { 'zh-CN': '预测偏差 = 销量 ÷ （月销量预测 × 在售月数）− 1', en: 'Forecast gap = units sold ÷ (monthly units × months on sale) − 1' },
+  'product.monthsOfCover': {
+    'zh-CN': '可售月数 = 期初库存按逐月销量可以维持的月数（计划期之后按月均销量）',
+    en: 'Months of cover = the months the opening stock lasts against the units sold month by month (beyond the plan: at the average monthly sales)',
+  },
+  'product.sellThrough': { 'zh-CN': '售罄率 = 去年销量 ÷ （去年销量 + 期初库存）', en: 'Sell-through = last year’s units ÷ (last year’s units + opening stock)' },
+  'product.slowSeller': {
+    'zh-CN': '滞销：状态为淘汰中、可售月数超过上限，或售罄率低于下限',
+    en: 'Slow seller when the status is phase-out, the months of cover exceed the maximum, or the sell-through is below the minimum',
+  },
+  'promotion.days': { 'zh-CN': '天数 = 结束日 − 开始日 + 1', en: 'Days = end − start + 1' },
+  'promotion.baseline': {
+    'zh-CN': '基线 = Σ 各渠道 Σ 活动日 {scope, select, skus {所列 SKU} other {渠道}}当月的日常 GMV ÷ 当月天数（日常：促销之前、按渠道日常价格）',
+    en: 'Baseline = Σ channels Σ window days the everyday GMV of {scope, select, skus {the listed SKUs} other {the channel}} in the month ÷ days in the month (everyday: before promotions, at the channel’s everyday prices)',
+  },
+  'promotion.depth': {
+    'zh-CN': '让利深度 d = 直降率 + 满减金额 ÷ 门槛与客单价中的较大者 + 券面值 × 核销率 ÷ 客单价 + 预售占比 × 定金膨胀 ÷ 客单价 − 平台补贴率 + 赠品成本 ÷ （客单价 ÷ （1 + 增值税率））；客单价为该渠道活动月份在售 SKU 的日常客单价；各渠道按基线 GMV 加权',
+    en: 'Depth d = direct-discount rate + threshold off ÷ the larger of threshold and AOV + coupon value × redemption ÷ AOV + presale share × deposit bonus ÷ AOV − platform-subsidy rate + gift cost ÷ (AOV ÷ (1 + VAT rate)); AOV = the channel’s everyday AOV from its SKUs in the window’s months; channels weighted by baseline GMV',
+  },
+  'promotion.margin': {
+    'zh-CN': '毛利率 m = 1 − 基线件数成本 ÷ 不含税基线 GMV（参与活动的 SKU，按渠道日常价格）',
+    en: 'Margin m = 1 − cost of the baseline units ÷ baseline GMV excl. VAT (the SKUs on offer at the channels’ everyday prices)',
+  },
+  'promotion.marginUnknown': { 'zh-CN': '毛利率未知：SKU 没有价格', en: 'Margin unknown: the SKUs have no prices' },
+  'promotion.breakEvenUplift': { 'zh-CN': '保本提升率 = d ÷ （m − d）；m ≤ d 时无法保本', en: 'Break-even uplift = d ÷ (m − d); none when m ≤ d' },
+  'promotion.belowBreakEven': {
+    'zh-CN': '预期提升率低于保本提升率，或 m ≤ d，即低于保本',
+    en: 'Below break-even when the expected uplift is below the break-even uplift, or m ≤ d',
+  },
+  'promotion.promoGmv': {
+    'zh-CN': '活动 GMV = 基线 × （1 + 提升率）× （1 − 价格让利），按渠道计；它替代渠道 GMV 中的基线部分',
+    en: 'Promotion GMV = baseline × (1 + uplift) × (1 − price depth), per channel; it replaces the baseline in the channels’ GMV',
+  },
+  'promotion.incrementalGmv': { 'zh-CN': '增量 GMV = 活动 GMV − 基线', en: 'Incremental GMV = promotion GMV − baseline' },
+  'promotion.grossProfitImpact': {
+    'zh-CN': '毛利影响 = 有活动的毛利 − 无活动的毛利 = Σ 各渠道基线 ÷ （1 + 增值税率）× （（1 + 提升率）× （m − d）− m）',
+    en: 'Gross-profit impact = gross profit with the promotion − without = Σ channels baseline ÷ (1 + VAT rate) × ((1 + uplift) × (m − d) − m)',
+  },
+  'promotion.netProfitImpact': { 'zh-CN': '净利影响 = 毛利影响 − 预算', en: 'Net profit impact = gross-profit impact − budget' },
+  'promotion.fixedCost': { 'zh-CN': '固定费用 = 预算 + Σ 优惠券预算', en: 'Fixed cost = budget + Σ coupon budgets' },
+  'promotion.giftCost': {
+    'zh-CN': '赠品成本 = 每单赠品成本 × 活动订单数（基线件数 × （1 + 提升率）÷ 件单数）',
+    en: 'Gift cost = gift cost per order × promotion orders (baseline units × (1 + uplift) ÷ units per order)',
+  },
+  'promotion.gmvByMonth': { 'zh-CN': '按月 GMV：订单计入下单当天', en: 'GMV by month: orders on their day' },
+  'promotion.gmvByMonthPresale': {
+    'zh-CN': '按月 GMV：现货订单计入下单当天；预售订单（定金开始至尾款开始前一天）计入尾款支付时',
+    en: 'GMV by month: spot orders on their day; presale orders (deposit start to the day before balance start) when the balance is paid',
+  },
+  'promotion.cashByMonth': { 'zh-CN': '按月现金：订单计入下单当天', en: 'Cash by month: orders on their day' },
+  'promotion.cashByMonthPresale': {
+    'zh-CN': '按月现金：现货订单计入下单当天；预售定金计入下单当天，尾款计入尾款开始的月份',
+    en: 'Cash by month: spot orders on their day; a presale’s deposit on the order day, its balance in the month the balance starts',
+  },
+  'promotion.costByMonth': {
+    'zh-CN': '按月费用 = 固定费用按活动天数分摊 + 赠品成本计入下单当天',
+    en: 'Cost by month = fixed cost spread over the window’s days + gift cost on the order days',
+  },
+  'marketing.spendByMonth': { 'zh-CN': '投放 = 当月预算（未列的月份为 0）', en: 'Spend = the month’s budget (months left out: 0)' },
+  'marketing.spendPhased': {
+    'zh-CN': '投放 = 全年预算 × 当月节奏占比，按最大余数法分配到分',
+    en: 'Spend = budget total × the month’s phasing share, allocated by largest remainder to the fen',
+  },
+  'marketing.spendEven': {
+    'zh-CN': '投放 = 全年预算 ÷ {months} 个月，按最大余数法分配到分',
+    en: 'Spend = budget total ÷ {months} months, allocated by largest remainder to the fen',
+  },
+  'marketing.trafficCps': {
+    'zh-CN': '按成交付费：GMV = 投放 ÷ 佣金率；订单数 = GMV ÷ 客单价；不计点击',
+    en: 'Pay per sale: GMV = spend ÷ commission rate; orders = GMV ÷ AOV; no clicks',
+  },
+  'marketing.trafficCpc': {
+    'zh-CN': '按点击付费：点击 = 投放 ÷ 单次点击成本；订单数 = 点击 × 转化率；GMV = 订单数 × 客单价',
+    en: 'Pay per click: clicks = spend ÷ CPC; orders = clicks × CVR; GMV = orders × AOV',
+  },
+  'marketing.trafficCpm': {
+    'zh-CN': '按展示付费：点击 = 投放 ÷ 千次展示成本 × 1000 × 点击率；订单数 = 点击 × 转化率；GMV = 订单数 × 客单价',
+    en: 'Pay per thousand impressions: clicks = spend ÷ CPM × 1,000 × CTR; orders = clicks × CVR; GMV = orders × AOV',
+  },
+  'marketing.trafficFixed': {
+    'zh-CN': '固定费用：计划期访客数按投放节奏分摊；订单数 = 访客数 × 转化率；GMV = 订单数 × 客单价',
+    en: 'Fixed fee: the visitors over the plan spread like the spend; orders = visitors × CVR; GMV = orders × AOV',
+  },
+  'marketing.trafficNone': { 'zh-CN': '固定费用：未填写访客数，该渠道只有成本、没有流量', en: 'Fixed fee: no visitors given, so the channel adds cost but no traffic' },
+  'marketing.newCustomers': { 'zh-CN': '新客数 = 订单数 × 新客占比', en: 'New customers = orders × new-customer share' },
+  'marketing.cac': { 'zh-CN': '获客成本 = 投放 ÷ 新客数', en: 'CAC = spend ÷ new customers' },
+  'marketing.roas': { 'zh-CN': 'ROAS = 归因 GMV ÷ 投放', en: 'ROAS = attributed GMV ÷ spend' },
+  'marketing.roi': { 'zh-CN': 'ROI = （GMV × 综合毛利率 − 投放）÷ 投放', en: 'ROI = (GMV × blended gross margin rate − spend) ÷ spend' },
+  'experiment.sampleSize': {
+    'zh-CN': '每组样本量 n = （z(1−α/2)·√(2·p̄(1−p̄)) + z(功效)·√(p1(1−p1) + p2(1−p2))）² ÷ （p2 − p1）²，p2 = p1 × （1 + 最小可检测提升），向上取整；天数 = 2 × n ÷ 日流量，向上取整',
+    en: 'n per variant = (z(1−α/2)·√(2·p̄(1−p̄)) + z(power)·√(p1(1−p1) + p2(1−p2)))² ÷ (p2 − p1)², p2 = p1 × (1 + MDE), rounded up; days = 2 × n ÷ daily traffic, rounded up',
+  },
+  'targetGap.channelMix': {
+    'zh-CN': '缺口 = 自下而上的{metric}（Σ 各渠道）−「{target}」目标；渠道目标 = 月目标 × 该渠道在渠道结构中的占比，按最大余数法分配',
+    en: 'Gap = bottom-up {metric} (Σ channels) − the target “{target}”; a channel’s target = the month’s target × its share in the channel mix, by largest remainder',
+  },
+  'targetGap.bottomUp': {
+    'zh-CN': '缺口 = 自下而上的{metric}（Σ 各渠道）−「{target}」目标；渠道目标 = 月目标 × 该渠道当月在自下而上数中的占比，按最大余数法分配',
+    en: 'Gap = bottom-up {metric} (Σ channels) − the target “{target}”; a channel’s target = the month’s target × its share of the bottom-up figure that month, by largest remainder',
+  },
 } as const satisfies Record<FormulaKey, Message>;
+
+// Words for values that are neither numbers nor plan entries (model/result/explanation.ts VALUE_WORDS).
+const values = {
+  mixForecast: { 'zh-CN': '按在售 SKU 的月销量预测', en: 'By the forecasts of the SKUs on sale' },
+  mixSkus: { 'zh-CN': '按渠道设定的 SKU 占比', en: 'By the channel’s SKU shares' },
+  mixCategories: { 'zh-CN': '按渠道设定的品类占比', en: 'By the channel’s category shares' },
+  byMonth: { 'zh-CN': '按月填写', en: 'Month by month' },
+} as const satisfies Record<ValueWord, Message>;
 
 const inputs = {
   likelihood: { 'zh-CN': '可能性', en: 'Likelihood' },
@@ -195,6 +454,107 @@ const inputs = {
   overshootAbove: { 'zh-CN': '超额阈值', en: 'Overshoot above' },
   orderCost: { 'zh-CN': '每次订货成本', en: 'Cost per order' },
   holdingCostRate: { 'zh-CN': '年持有成本率', en: 'Yearly holding cost rate' },
+  monthlyVisitors: { 'zh-CN': '月访客数', en: 'Monthly visitors' },
+  growth: { 'zh-CN': '月增长率', en: 'Monthly growth' },
+  launch: { 'zh-CN': '上线月份', en: 'Launch' },
+  cvr: { 'zh-CN': '转化率', en: 'CVR' },
+  unitsPerOrder: { 'zh-CN': '件单数', en: 'Units per order' },
+  mix: { 'zh-CN': '商品结构', en: 'Mix' },
+  everydayDiscount: { 'zh-CN': '日常折扣', en: 'Everyday discount' },
+  statedAov: { 'zh-CN': '填写的客单价', en: 'Stated AOV' },
+  orders: { 'zh-CN': '订单数', en: 'Orders' },
+  returnRate: { 'zh-CN': '退货率', en: 'Return rate' },
+  returnRateOf: { 'zh-CN': '「{name}」退货率', en: 'Return rate of “{name}”' },
+  vatRate: { 'zh-CN': '增值税率', en: 'VAT rate' },
+  cogsRatio: { 'zh-CN': 'SKU 成本率', en: 'Cost ratio of the SKUs' },
+  commission: { 'zh-CN': '佣金率', en: 'Commission' },
+  pointsRate: { 'zh-CN': '积分费率', en: 'Points' },
+  affiliateRate: { 'zh-CN': '联盟佣金率', en: 'Affiliate' },
+  otherFeeRate: { 'zh-CN': '其他费率', en: 'Other rate' },
+  annualFee: { 'zh-CN': '年费', en: 'Annual fee' },
+  feeRate: { 'zh-CN': '合计费率', en: 'Total rate' },
+  paymentFeeRate: { 'zh-CN': '支付费率', en: 'Payment fee rate' },
+  warehouseCostPerOrder: { 'zh-CN': '每单仓储费{name, select, none {} other {（{name}）}}', en: 'Warehouse cost per order{name, select, none {} other { ({name})}}' },
+  warehouseCostMean: { 'zh-CN': '每单仓储费（所服务仓库的平均值）', en: 'Warehouse cost per order (mean of the warehouses serving it)' },
+  warehouseCostNone: { 'zh-CN': '每单仓储费（未填写）', en: 'Warehouse cost per order (none given)' },
+  warehouses: { 'zh-CN': '仓库', en: 'Warehouses' },
+  shippingPerOrder: { 'zh-CN': '每单运费', en: 'Shipping per order' },
+  shippingCheapest: { 'zh-CN': '每单运费（最便宜的：{name}）', en: 'Shipping per order (the cheapest: {name})' },
+  shippingNone: { 'zh-CN': '每单运费（未填写）', en: 'Shipping per order (none given)' },
+  newCustomerShare: { 'zh-CN': '新客占比', en: 'New-customer share' },
+  annualCogs: { 'zh-CN': '年化货品成本', en: 'Annual cost of goods' },
+  inventoryValue: { 'zh-CN': '库存金额', en: 'Inventory value' },
+  turnover: { 'zh-CN': '周转次数', en: 'Turnover' },
+  openingStockValue: { 'zh-CN': '期初库存金额', en: 'Opening stock value' },
+  closingStockValue: { 'zh-CN': '期末库存金额', en: 'Closing stock value' },
+  serviceLevel: { 'zh-CN': '服务水平', en: 'Service level' },
+  serviceLevelDefault: { 'zh-CN': '服务水平（默认，未设库存策略）', en: 'Service level (default, no inventory policy)' },
+  leadTimeDays: { 'zh-CN': '提前期 L', en: 'Lead time L' },
+  leadTimeNoSupplier: { 'zh-CN': '提前期 L（无供应商）', en: 'Lead time L (no supplier)' },
+  leadTimeStdDev: { 'zh-CN': '提前期标准差 σL', en: 'Lead-time standard deviation σL' },
+  leadTimeStdDevNoSupplier: { 'zh-CN': '提前期标准差 σL（无供应商）', en: 'Lead-time standard deviation σL (no supplier)' },
+  monthlyUnits: { 'zh-CN': '月销量预测', en: 'Monthly units (forecast)' },
+  demandStdDev: { 'zh-CN': '月需求标准差（预测）', en: 'Standard deviation of monthly demand (forecast)' },
+  daysPerMonth: { 'zh-CN': '每月天数（365.25 ÷ 12）', en: 'Days per month (365.25 ÷ 12)' },
+  z: { 'zh-CN': 'z', en: 'z' },
+  annualDemand: { 'zh-CN': '年化需求 D', en: 'Annual demand D' },
+  unitCost: { 'zh-CN': '单位成本', en: 'Unit cost' },
+  moq: { 'zh-CN': '起订量', en: 'MOQ' },
+  deliveryMonths: { 'zh-CN': '可交货月份', en: 'Delivery months' },
+  openingStock: { 'zh-CN': '期初库存', en: 'Opening stock' },
+  openingStockAssumed: { 'zh-CN': '期初库存（假设：首次到货前的需求 + 安全库存）', en: 'Opening stock (assumed: demand until the first receipt + safety stock)' },
+  averageStockValue: { 'zh-CN': '平均库存金额', en: 'Average stock value' },
+  closingStock: { 'zh-CN': '期末库存', en: 'Closing stock' },
+  maxDaysOfInventory: { 'zh-CN': '最长库存天数', en: 'Maximum days of inventory' },
+  cost: { 'zh-CN': '成本', en: 'Cost' },
+  markup: { 'zh-CN': '加成率', en: 'Markup' },
+  referencePrice: { 'zh-CN': '竞品参考价', en: 'Reference price' },
+  position: { 'zh-CN': '价格定位', en: 'Position' },
+  valuePrice: { 'zh-CN': '价值定价', en: 'Value price' },
+  price: { 'zh-CN': '价格', en: 'Price' },
+  criterionWeight: { 'zh-CN': '「{name}」权重', en: 'Weight of “{name}”' },
+  criterionScore: { 'zh-CN': '「{name}」得分', en: 'Score on “{name}”' },
+  phaseOutStock: { 'zh-CN': '期初库存（淘汰中：库存可覆盖预测时在售）', en: 'Opening stock (phase-out: on sale while it covers the forecast)' },
+  monthsOnSale: { 'zh-CN': '在售月数', en: 'Months on sale' },
+  lastYearUnits: { 'zh-CN': '去年销量', en: 'Last year’s units' },
+  maxMonthsOfCover: { 'zh-CN': '可售月数上限', en: 'Maximum months of cover' },
+  minSellThrough: { 'zh-CN': '售罄率下限', en: 'Minimum sell-through' },
+  start: { 'zh-CN': '开始日', en: 'Start' },
+  end: { 'zh-CN': '结束日', en: 'End' },
+  channels: { 'zh-CN': '渠道', en: 'Channels' },
+  skus: { 'zh-CN': 'SKU', en: 'SKUs' },
+  mechanicRate: { 'zh-CN': '{name}：比例', en: '{name}: rate' },
+  mechanicThreshold: { 'zh-CN': '{name}：门槛', en: '{name}: threshold' },
+  mechanicOff: { 'zh-CN': '{name}：减免金额', en: '{name}: amount off' },
+  mechanicValue: { 'zh-CN': '{name}：面值', en: '{name}: value' },
+  mechanicRedemptionRate: { 'zh-CN': '{name}：核销率', en: '{name}: redemption rate' },
+  mechanicCostPerOrder: { 'zh-CN': '{name}：每单成本', en: '{name}: cost per order' },
+  mechanicDepositBonus: { 'zh-CN': '{name}：定金膨胀', en: '{name}: deposit bonus' },
+  channelAov: { 'zh-CN': '「{name}」日常客单价', en: 'Everyday AOV of “{name}”' },
+  depth: { 'zh-CN': '让利深度 d', en: 'Depth d' },
+  margin: { 'zh-CN': '毛利率 m', en: 'Margin m' },
+  expectedUplift: { 'zh-CN': '预期提升率', en: 'Expected uplift' },
+  breakEvenUplift: { 'zh-CN': '保本提升率', en: 'Break-even uplift' },
+  budget: { 'zh-CN': '预算', en: 'Budget' },
+  couponBudget: { 'zh-CN': '优惠券预算', en: 'Coupon budget' },
+  giftCostPerOrder: { 'zh-CN': '每单赠品成本', en: 'Gift cost per order' },
+  balanceStart: { 'zh-CN': '尾款开始', en: 'Balance start' },
+  depositShare: { 'zh-CN': '定金占比', en: 'Deposit share' },
+  monthlyBudget: { 'zh-CN': '月度预算', en: 'Monthly budget' },
+  budgetTotal: { 'zh-CN': '全年预算', en: 'Budget total' },
+  phasing: { 'zh-CN': '投放节奏', en: 'Phasing' },
+  commissionRate: { 'zh-CN': '佣金率', en: 'Commission rate' },
+  cpc: { 'zh-CN': '单次点击成本', en: 'CPC' },
+  cpm: { 'zh-CN': '千次展示成本', en: 'CPM' },
+  ctr: { 'zh-CN': '点击率', en: 'CTR' },
+  spend: { 'zh-CN': '投放', en: 'Spend' },
+  newCustomers: { 'zh-CN': '新客数', en: 'New customers' },
+  baselineRate: { 'zh-CN': '基线转化率 p1', en: 'Baseline rate p1' },
+  minimumDetectableEffect: { 'zh-CN': '最小可检测提升（相对）', en: 'Minimum detectable effect (relative)' },
+  alpha: { 'zh-CN': '显著性水平 α', en: 'Significance α' },
+  power: { 'zh-CN': '检验功效', en: 'Power' },
+  dailyTraffic: { 'zh-CN': '日流量', en: 'Daily traffic' },
+  channelShare: { 'zh-CN': '「{name}」渠道占比', en: 'Share of “{name}”' },
 } as const satisfies Record<InputLabel, Message>;
 
-export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs) };
+export const EXPLAIN = { ...prefixed('explain.formula', formulas), ...prefixed('explain.input', inputs), ...prefixed('explain.value', values) };

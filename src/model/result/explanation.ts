@@ -1,9 +1,8 @@
 // How a computed figure was obtained, shown on pages as "how is this calculated".
 //
-// A model explains a figure with facts: the key of its formula (worded with names in every language by the
-// catalog, src/i18n/messages/explain.ts) and the inputs it used, each with a label key, a value with its unit
-// and, when it comes straight from the plan, the plan path it was read from. Models are moving to this form
-// from the older `TextExplanation` (English formula text); the site renders both until the last one moves.
+// A model explains a figure with facts, never words: the key of its formula (worded with names in every language
+// by the catalog, src/i18n/messages/explain.ts) and the inputs it used, each with a label key, a value with its
+// unit and, when it comes straight from the plan, the plan path it was read from.
 import type { EntityRef, Unit } from '../facts.ts';
 
 /** Every formula a model explains a figure with; each has a zh-CN and an English sentence in the catalog. */
@@ -53,6 +52,99 @@ export const FORMULAS = [
   'breakEven.roas',
   'breakEven.priceChange',
   'supply.orderingCycle',
+  'funnel.visitors',
+  'funnel.ordersFromUnits',
+  'funnel.orders',
+  'funnel.unitsFromMix',
+  'funnel.units',
+  'funnel.gmvFromSkus',
+  'funnel.gmvFromAov',
+  'funnel.aov',
+  'funnel.refunds',
+  'sales.netSales',
+  'sales.vat',
+  'sales.netRevenue',
+  'funnel.cogsFromSkus',
+  'funnel.cogsFromRatio',
+  'funnel.platformFees',
+  'funnel.paymentFees',
+  'funnel.fulfilment',
+  'funnel.newCustomers',
+  'funnel.returningCustomers',
+  'pnl.cogs',
+  'pnl.grossProfit',
+  'pnl.platformFees',
+  'pnl.paymentFees',
+  'pnl.holdingCost',
+  'pnl.operatingExpenses',
+  'pnl.operatingProfit',
+  'supply.inventoryValue',
+  'supply.turnover',
+  'supply.daysOfInventory',
+  'supply.turnoverOpeningClosing',
+  'supply.capitalTied',
+  'supply.holdingCost',
+  'supply.z',
+  'supply.demand',
+  'supply.safetyStock',
+  'supply.reorderPoint',
+  'supply.eoq',
+  'supply.eoqNone',
+  'supply.receipts',
+  'supply.noReceipts',
+  'supply.closingStock',
+  'supply.skuTurnover',
+  'supply.skuTurnoverOpeningClosing',
+  'supply.stockOut',
+  'supply.overstock',
+  'supply.overstockUnchecked',
+  'product.priceCostPlus',
+  'product.priceCompetitor',
+  'product.priceValue',
+  'product.unitMargin',
+  'product.marginRate',
+  'product.score',
+  'product.units',
+  'product.gmv',
+  'product.cogs',
+  'product.grossProfit',
+  'product.forecastGap',
+  'product.monthsOfCover',
+  'product.sellThrough',
+  'product.slowSeller',
+  'promotion.days',
+  'promotion.baseline',
+  'promotion.depth',
+  'promotion.margin',
+  'promotion.marginUnknown',
+  'promotion.breakEvenUplift',
+  'promotion.belowBreakEven',
+  'promotion.promoGmv',
+  'promotion.incrementalGmv',
+  'promotion.grossProfitImpact',
+  'promotion.netProfitImpact',
+  'promotion.fixedCost',
+  'promotion.giftCost',
+  'promotion.gmvByMonth',
+  'promotion.gmvByMonthPresale',
+  'promotion.cashByMonth',
+  'promotion.cashByMonthPresale',
+  'promotion.costByMonth',
+  'marketing.spendByMonth',
+  'marketing.spendPhased',
+  'marketing.spendEven',
+  'marketing.trafficCps',
+  'marketing.trafficCpc',
+  'marketing.trafficCpm',
+  'marketing.trafficFixed',
+  'marketing.trafficNone',
+  'marketing.newCustomers',
+  'marketing.cac',
+  'marketing.roas',
+  'marketing.roi',
+  'experiment.sampleSize',
+  'targetGap.channelMix',
+  'targetGap.bottomUp',
 ] as const;
 export type FormulaKey = (typeof FORMULAS)[number];
 
@@ -111,6 +203,107 @@ export const INPUT_LABELS = [
   'overshootAbove',
   'orderCost',
   'holdingCostRate',
+  'monthlyVisitors',
+  'growth',
+  'launch',
+  'cvr',
+  'unitsPerOrder',
+  'mix',
+  'everydayDiscount',
+  'statedAov',
+  'orders',
+  'returnRate',
+  'returnRateOf',
+  'vatRate',
+  'cogsRatio',
+  'commission',
+  'pointsRate',
+  'affiliateRate',
+  'otherFeeRate',
+  'annualFee',
+  'feeRate',
+  'paymentFeeRate',
+  'warehouseCostPerOrder',
+  'warehouseCostMean',
+  'warehouseCostNone',
+  'warehouses',
+  'shippingPerOrder',
+  'shippingCheapest',
+  'shippingNone',
+  'newCustomerShare',
+  'annualCogs',
+  'inventoryValue',
+  'turnover',
+  'openingStockValue',
+  'closingStockValue',
+  'serviceLevel',
+  'serviceLevelDefault',
+  'leadTimeDays',
+  'leadTimeNoSupplier',
+  'leadTimeStdDev',
+  'leadTimeStdDevNoSupplier',
+  'monthlyUnits',
+  'demandStdDev',
+  'daysPerMonth',
+  'z',
+  'annualDemand',
+  'unitCost',
+  'moq',
+  'deliveryMonths',
+  'openingStock',
+  'openingStockAssumed',
+  'averageStockValue',
+  'closingStock',
+  'maxDaysOfInventory',
+  'cost',
+  'markup',
+  'referencePrice',
+  'position',
+  'valuePrice',
+  'price',
+  'criterionWeight',
+  'criterionScore',
+  'phaseOutStock',
+  'monthsOnSale',
+  'lastYearUnits',
+  'maxMonthsOfCover',
+  'minSellThrough',
+  'start',
+  'end',
+  'channels',
+  'skus',
+  'mechanicRate',
+  'mechanicThreshold',
+  'mechanicOff',
+  'mechanicValue',
+  'mechanicRedemptionRate',
+  'mechanicCostPerOrder',
+  'mechanicDepositBonus',
+  'channelAov',
+  'depth',
+  'margin',
+  'expectedUplift',
+  'breakEvenUplift',
+  'budget',
+  'couponBudget',
+  'giftCostPerOrder',
+  'balanceStart',
+  'depositShare',
+  'monthlyBudget',
+  'budgetTotal',
+  'phasing',
+  'commissionRate',
+  'cpc',
+  'cpm',
+  'ctr',
+  'spend',
+  'newCustomers',
+  'baselineRate',
+  'minimumDetectableEffect',
+  'alpha',
+  'power',
+  'dailyTraffic',
+  'channelShare',
 ] as const;
 export type InputLabel = (typeof INPUT_LABELS)[number];
 
@@ -120,38 +313,33 @@ export interface InputSource {
   path: string;
 }
 
-/** An input of a formula. `value` is a number in `unit`, a plan entry, the plan's own text (a KPI formula,
- *  a date), or null when there is none (no cap, no attainment yet). */
+/** Words for a value that is neither a number nor a plan entry: how a channel's mix is set, "by month". */
+export const VALUE_WORDS = ['mixForecast', 'mixSkus', 'mixCategories', 'byMonth'] as const;
+export type ValueWord = (typeof VALUE_WORDS)[number];
+
+/** Pairs of numbers, e.g. a retention curve (month: rate) or payout steps (attainment → share). */
+export interface PairsValue {
+  pairs: ReadonlyArray<readonly [number, number]>;
+  units: readonly [Unit, Unit];
+  join: 'colon' | 'arrow';
+}
+
+/** An input of a formula. `value` is a number in `unit`, a plan entry, a list of plan entries or numbers, pairs of numbers, a word
+ *  of the catalog, the plan's own text (a KPI formula, a date, a month), or null when there is none (no cap, no
+ *  attainment yet). `of` names the entry the label is about; `mechanic`, the promotion mechanic. */
 export interface LabelledInput {
   label: InputLabel;
   of?: EntityRef;
-  value: number | EntityRef | string | null;
+  mechanic?: string;
+  value: number | EntityRef | readonly (EntityRef | number)[] | { word: ValueWord } | PairsValue | string | null;
   unit?: Unit;
   source?: InputSource;
 }
 
-export interface FormulaExplanation {
+/** How a figure was computed: its formula's key, facts its sentence places, and its inputs. */
+export interface Explanation {
   key: FormulaKey;
   /** Facts the formula's sentence places: the plan's own text (a KPI formula), ids of entries, numbers. */
   args?: Readonly<Record<string, string | number>>;
   inputs: LabelledInput[];
-}
-
-/** The older form: English formula text. */
-export interface TextExplanation {
-  formula: string;
-  inputs: ExplainInput[];
-}
-
-export type Explanation = FormulaExplanation | TextExplanation;
-
-export interface ExplainInput {
-  name: string;
-  value: number | string;
-  /** Plan path of the input, e.g. `targets.targets[0].value`, when it comes straight from the plan. */
-  source?: InputSource;
-}
-
-export function isFormulaExplanation(e: Explanation): e is FormulaExplanation {
-  return 'key' in e;
 }
