@@ -127,13 +127,21 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
   const risks = computeRisks(input, months, kpiOutcome.kpis);
   const verdicts = computeVerdicts(input, targets, measures);
   const channels = funnelResult.channels;
+  const breakEven = computeBreakEven({
+    pnl: pnl.total,
+    units: Object.values(products.skus).reduce((sum, k) => sum + k.unitsSold, 0),
+    // COGS by channel: the SKU COGS of what it sells, as the P&L charges it.
+    channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, c.totals])),
+    skus: products.skus,
+    marketingDrives: Object.fromEntries((input.marketing?.channels ?? []).map((c) => [c.id, c.drives])),
+  });
   const findings = acceptFindings([
     ...milestoneFindings(targets),
     ...funnelFindings(channels, input.channels?.aovTolerance),
     ...productsFindings(products, input, input.products?.forecastTolerance),
     ...promotionsFindings(promotions),
     ...supplyFindings(supply, input),
-    ...marketingFindings(marketing, input),
+    ...marketingFindings(marketing, input, breakEven.marketing),
     ...kpiOutcome.findings,
     ...riskFindings(risks, input, kpiOutcome.kpis),
     ...plausibilityFindings(input, { channels, marketing, supply, users }),
@@ -157,14 +165,7 @@ export function computeCore(input: PlanInput, actuals: ActualsTable, options: Co
     metricTree: kpiOutcome.metricTree,
     risks,
     findings,
-    breakEven: computeBreakEven({
-      pnl: pnl.total,
-      units: Object.values(products.skus).reduce((sum, k) => sum + k.unitsSold, 0),
-      // COGS by channel: the SKU COGS of what it sells, as the P&L charges it.
-      channels: Object.fromEntries(Object.entries(channels).map(([id, c]) => [id, c.totals])),
-      skus: products.skus,
-      marketingDrives: Object.fromEntries((input.marketing?.channels ?? []).map((c) => [c.id, c.drives])),
-    }),
+    breakEven,
     ordering: computeOrdering(input, supply),
     cash: { inventoryCapital: supply.capitalTied, promotionCash: addSeries(months, ...Object.values(promotions).map((p) => p.cashByMonth)) },
   };

@@ -22,6 +22,7 @@ import type { Series } from '../model/result/series.ts';
 import { amount, ref } from '../model/facts.ts';
 import { finding, type Finding } from '../model/findings.ts';
 import { explainAs } from './explain.ts';
+import type { ChannelBreakEven } from '../model/result/break-even.ts';
 import type { Explanation, LabelledInput } from '../model/result/explanation.ts';
 import type { CustomerLifetime } from '../model/result/users.ts';
 import { customerValue } from './customer-value.ts';
@@ -217,13 +218,26 @@ export function computeMarketing(input: PlanInput, months: readonly string[], op
 }
 
 /** A finding for each channel whose customers are worth less than they cost to acquire. */
-export function marketingFindings(result: MarketingResult, input: PlanInput): Finding[] {
+export function marketingFindings(result: MarketingResult, input: PlanInput, breakEven: Readonly<Record<string, ChannelBreakEven>> = {}): Finding[] {
   const index = new Map((input.marketing?.channels ?? []).map((c, k) => [c.id, k]));
-  return Object.values(result.channels).flatMap((c) =>
+  const ltvBelowCac = Object.values(result.channels).flatMap((c) =>
     c.ltv !== null && c.cac !== null && c.ltv < c.cac
       ? [finding('ltv-below-cac', { entity: ref('marketing-channel', c.id), file: 'marketing', path: ['channels', index.get(c.id) ?? 0] }, { ltv: amount(c.ltv, 'money'), cac: amount(c.cac, 'money') })]
       : [],
   );
+  // A target ROAS below break-even: each yuan of spend brings less contribution than it costs.
+  const roasBelowBreakEven = (input.marketing?.channels ?? []).flatMap((c, k) => {
+    const be = breakEven[c.id];
+    if (c.targetRoas === undefined || !be || be.breakEvenRoas === null || be.contributionRate === null || !(c.targetRoas < be.breakEvenRoas)) return [];
+    return [
+      finding(
+        'roas-below-break-even',
+        { entity: ref('marketing-channel', c.id), file: 'marketing', path: ['channels', k, 'targetRoas'] },
+        { roas: amount(c.targetRoas, 'ratio'), breakEvenRoas: amount(be.breakEvenRoas, 'ratio'), contributionRate: amount(be.contributionRate, 'rate') },
+      ),
+    ];
+  });
+  return [...ltvBelowCac, ...roasBelowBreakEven];
 }
 
 /** How CLV, LTV/CAC and payback were obtained, for a channel or the plan. */

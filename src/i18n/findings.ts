@@ -52,6 +52,7 @@ const ARGS: ArgsOf = {
   'target-overshoot': (f, r) => ({ ...targetArgs(f, r), over: f.attainment ? r.amount({ value: f.attainment.value - 1, unit: 'rate' }) : '', threshold: r.amount(f.threshold) }),
   'milestone-off-track': (f, r) => ({ target: r.name(f.target), month: r.month(f.month), asked: r.amount(f.asked), planned: r.amount(f.planned) }),
   'ltv-below-cac': (f, r) => ({ ltv: r.amount(f.ltv), cac: r.amount(f.cac) }),
+  'roas-below-break-even': (f, r) => ({ roas: r.amount(f.roas), breakEvenRoas: r.amount(f.breakEvenRoas), contributionRate: r.amount(f.contributionRate) }),
   'out-of-range': (f, r) => ({
     metric: t(r.locale, `finding.metric.${f.metric}`),
     value: r.amount(f.value),

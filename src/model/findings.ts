@@ -117,6 +117,8 @@ export type Finding =
   | Of<'target-overshoot', TargetFacts & { threshold: Amount }>
   | Of<'milestone-off-track', { target: EntityRef; month: string; asked: Amount; planned: Amount }>
   | Of<'ltv-below-cac', { ltv: Amount; cac: Amount }>
+  /** A marketing channel's target ROAS below the ROAS at which its sales channels' contribution pays the spend. */
+  | Of<'roas-below-break-even', { roas: Amount; breakEvenRoas: Amount; contributionRate: Amount }>
   /** An assumption, or a ratio computed from the plan, outside its published (or the plan's own) range. */
   | Of<'out-of-range', { metric: PlausibilityMetric; value: Amount; direction: 'below' | 'above'; low: Amount; typical: Amount | null; high: Amount; source: RangeSource }>
   | Of<'kpi-division-by-zero', { formula: string; months: string[] }>
@@ -138,6 +140,7 @@ export const FINDING_KINDS = Object.keys({
   'margin-negative': 0,
   'risk-triggered': 0,
   'ltv-below-cac': 0,
+  'roas-below-break-even': 0,
   'milestone-off-track': 0,
   'stock-out': 0,
   'promotion-below-break-even': 0,
@@ -164,6 +167,7 @@ export const FINDING_SEVERITY = {
   'margin-negative': 'warning',
   'risk-triggered': 'warning',
   'ltv-below-cac': 'warning',
+  'roas-below-break-even': 'warning',
   'milestone-off-track': 'warning',
   'stock-out': 'warning',
   'promotion-below-break-even': 'warning',

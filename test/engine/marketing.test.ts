@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeMarketing, marketingFindings } from '../../src/engine/marketing.ts';
+import { channelBreakEven } from '../../src/engine/break-even.ts';
 import { horizonMonths } from '../../src/model/calendar.ts';
 import type { MarketingFile, PlanInput } from '../../src/model/plan-input.generated.ts';
 import { minimalPlan } from '../helpers/plan.ts';
@@ -123,6 +124,26 @@ describe('marketing', () => {
       { kind: 'ltv-below-cac', severity: 'warning', subject: { entity: { entity: 'marketing-channel', id: 'dear' }, file: 'marketing', path: ['channels', 0] }, facts: { ltv: { value: 150, unit: 'money' }, cac: { value: 2000, unit: 'money' } } },
     ]);
     expect(marketingFindings(r, input)).toEqual([]);
+  });
+
+  it('warns when a target ROAS is below the break-even ROAS of the channels it drives, at the targetRoas line', () => {
+    // The driven channels keep (80,000 − 40,000 − 5,000 − 600 − 4,400) ÷ 100,000 = 30,000 ÷ 100,000 = 30 % of GMV:
+    // break-even ROAS = 1 ÷ 0.3 = 3.33…; a target of 3 is below it, 3.5 above, and a channel without a target is not judged.
+    const be = channelBreakEven({ gmv: 100_000, netRevenue: 80_000, cogs: 40_000, platformFees: 5000, paymentFees: 600, fulfilment: 4400 });
+    const targets = plan([channel('low', { targetRoas: 3 }), channel('high', { targetRoas: 3.5 }), channel('none', {})]);
+    const result = computeMarketing(targets, months, options);
+    const findings = marketingFindings(result, targets, { low: be, high: be, none: be });
+    expect(findings).toEqual([
+      {
+        kind: 'roas-below-break-even',
+        severity: 'warning',
+        subject: { entity: { entity: 'marketing-channel', id: 'low' }, file: 'marketing', path: ['channels', 0, 'targetRoas'] },
+        facts: { roas: { value: 3, unit: 'ratio' }, breakEvenRoas: { value: 1 / 0.3, unit: 'ratio' }, contributionRate: { value: 0.3, unit: 'rate' } },
+      },
+    ]);
+    // No contribution at all (COGS above net revenue): no break-even ROAS exists, and no finding claims one.
+    const loss = channelBreakEven({ gmv: 100, netRevenue: 80, cogs: 90, platformFees: 0, paymentFees: 0, fulfilment: 0 });
+    expect(marketingFindings(result, targets, { low: loss, high: loss, none: loss })).toEqual([]);
   });
 
   it('property: months add up exactly to budget.total in fen', () => {

@@ -154,6 +154,17 @@ const kinds = {
       en: 'Cut the channel’s spend or bids, raise its conversion, or move budget to channels with a higher LTV/CAC.',
     },
   },
+  'roas-below-break-even': {
+    title: { 'zh-CN': 'ROAS 低于保本', en: 'ROAS below break-even' },
+    text: {
+      'zh-CN': '「{name}」的目标 ROAS {roas} 低于保本 ROAS {breakEvenRoas}：所带动渠道每 1 元 GMV 只留下 {contributionRate} 的贡献（扣除退货、增值税、货品成本、平台与支付费用和履约后），按目标投产比投放，每花 1 元都在亏钱。',
+      en: '“{name}” targets a ROAS of {roas}, below its break-even ROAS of {breakEvenRoas}: the sales channels it drives keep {contributionRate} of each yuan of GMV as contribution (after returns, VAT, cost of goods, platform and payment fees and fulfilment), so at the target every yuan of spend loses money.',
+    },
+    hint: {
+      'zh-CN': '把目标 ROAS 提到保本以上（更精准的人群、素材或出价），提高所带动渠道的毛利或降低费用，或减少该渠道预算；若为拉新有意亏损投放，请在 plan.yaml 的 assumptions.accepted 中写明理由。',
+      en: 'Raise the target ROAS above break-even (sharper audiences, creative or bids), raise the driven channels’ margin or cut their fees, or cut the budget; if the channel buys new customers at a loss on purpose, accept the finding with the reason in plan.yaml assumptions.accepted.',
+    },
+  },
   'kpi-division-by-zero': {
     title: { 'zh-CN': '指标除以零', en: 'KPI divides by zero' },
     text: {
