@@ -38,7 +38,7 @@ import { daysByMonth, rangesOverlap } from './calendar.ts';
 import { finiteRatio, vatRateOf } from './pricing.ts';
 import type { PromotionResult } from '../model/result/promotions.ts';
 import type { PromotionChannelSales, SalesNumbers } from './sales.ts';
-import { num, windowDays, type Promotion, type PromotionTerms } from './promotion-terms.ts';
+import { num, windowDays, type Mechanic, type Promotion, type PromotionTerms } from './promotion-terms.ts';
 
 /** Each number a mechanic can hold, with its label and unit in explanations. */
 const MECHANIC_FIELDS = [
