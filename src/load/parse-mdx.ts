@@ -1,4 +1,5 @@
-// MDX chapter text → syntax tree, front matter and the `:kpi[…]` / `:value[…]` citations it makes.
+// MDX chapter text → syntax tree, front matter, the `:kpi[…]` / `:value[…]` citations it makes and the
+// `::chart{…}` / `::table{…}` figures it places.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -12,6 +13,7 @@ import { placeOf, textSource, type TextSource } from './source-file.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { CHAPTER_LIMITS, ChapterBudget, type ChapterLimit } from './mdx-limits.ts';
 import { chapterUrls, type ChapterUrl } from './chapter-urls.ts';
+import { FIGURE_DIRECTIVES, isFigureKind, type FigureKind } from '../model/chapter-figures.ts';
 
 /** Directive names that cite computed numbers in prose. */
 export const CITATION_DIRECTIVES = ['kpi', 'value'] as const;
@@ -25,12 +27,22 @@ export interface Citation {
   place: Place;
 }
 
+/** A `::chart{series=…}` or `::table{of=…}` directive, as written. */
+export interface FigureDirective {
+  kind: FigureKind;
+  attributes: Record<string, string>;
+  /** A line of its own at the top level of the chapter (`::name{…}`), not in a sentence, list, quote or table. */
+  standalone: boolean;
+  place: Place;
+}
+
 export interface ChapterSource extends TextSource {
   slug: string;
   locale: string | undefined;
   frontmatter: unknown;
   frontmatterPlace: Place;
   citations: Citation[];
+  figures: FigureDirective[];
   /** Links, reference definitions and images, for the URL allow-list. */
   urls: ChapterUrl[];
 }
@@ -115,20 +127,53 @@ export function parseMdx(file: string, name: string, text: string, budget: Chapt
     const attributes = Array.isArray(raw) ? (raw as Array<{ type: string; value?: unknown }>) : [];
     const inAttribute = attributes.some((a) => a.type === 'mdxJsxExpressionAttribute' || (a.value && typeof a.value === 'object'));
     if ((code || inAttribute) && node.position) {
+      // `::table{of=…}` inside a sentence is no directive, so MDX reads its braces as code.
+      const written = node.type === 'mdxTextExpression' ? /:{1,2}(chart|table)$/.exec(text.slice(0, node.position.start.offset)) : null;
+      if (written) {
+        diagnostics.push(misplacedFigure(file, written[1] as FigureKind, placeOf(source, node.position.start.offset! - written[0].length, node.position.end.offset!)));
+        return;
+      }
       diagnostics.push(new Diagnostic('mdx-code', `${file} contains ${code ?? 'a {…} expression in an element attribute'}; chapters may not run code.`, { file, place: { start: node.position.start, end: node.position.end } }));
     }
   });
   const citations: Citation[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'textDirective' && node.type !== 'leafDirective') return;
+  const figures: FigureDirective[] = [];
+  visit(tree, (node, _index, parent) => {
+    if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
     const directive = node as unknown as { name: string; attributes?: Record<string, string | null | undefined>; children: Array<{ value?: string }>; position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } };
-    if (!(CITATION_DIRECTIVES as readonly string[]).includes(directive.name)) return;
-    const ref = directive.children.map((c) => c.value ?? '').join('').trim();
     const attributes = Object.fromEntries(Object.entries(directive.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    citations.push({ kind: directive.name as CitationKind, ref, attributes, place: { start: directive.position!.start, end: directive.position!.end } });
+    const place = { start: directive.position!.start, end: directive.position!.end };
+    if (isFigureDirective(node)) {
+      figures.push({ kind: directive.name as FigureKind, attributes, standalone: node.type === 'leafDirective' && parent?.type === 'root', place });
+      return;
+    }
+    if (node.type === 'containerDirective' || !(CITATION_DIRECTIVES as readonly string[]).includes(directive.name)) return;
+    const ref = directive.children.map((c) => c.value ?? '').join('').trim();
+    citations.push({ kind: directive.name as CitationKind, ref, attributes, place });
   });
   const { slug, locale } = chapterName(name);
-  return { chapter: { ...source, slug, locale, frontmatter, frontmatterPlace, citations, urls: chapterUrls(tree) }, diagnostics };
+  return { chapter: { ...source, slug, locale, frontmatter, frontmatterPlace, citations, figures, urls: chapterUrls(tree) }, diagnostics };
+}
+
+/**
+ * A chart or table directive: `::chart{…}` / `::table{…}` (also misplaced in a list or quote, or as a
+ * `:::` container), or `:chart{…}` inside a sentence. Without attributes, `:table` in a sentence is prose
+ * ("Excel:table").
+ */
+export function isFigureDirective(node: { type: string; name?: string; attributes?: unknown }): boolean {
+  if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return false;
+  if (!isFigureKind(node.name ?? '')) return false;
+  return node.type !== 'textDirective' || Object.keys(node.attributes ?? {}).length > 0;
+}
+
+/** A chart or table directive that does not stand on a line of its own (validation and parsing both find them). */
+export function misplacedFigure(file: string, kind: FigureKind, place: Place): Diagnostic {
+  const { attribute, names } = FIGURE_DIRECTIVES[kind];
+  return new Diagnostic('mdx-unknown-figure', `::${kind}{…} must stand on a line of its own, outside sentences, lists, quotes and tables.`, {
+    file,
+    place,
+    hint: `Write it with two colons on its own line, with a blank line before and after, e.g. ::${kind}{${attribute}=${Object.keys(names)[0]}}.`,
+  });
 }
 
 /** An MDX parse error, located, with a hint for the slip behind it (most often a `<` or `{` in prose). */

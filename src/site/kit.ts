@@ -52,3 +52,42 @@ export interface MonthlySeries {
   /** Drawn as a line over the bars of a bar chart. */
   line?: boolean;
 }
+
+/** One series of a chart. */
+export interface ChartDataset {
+  label: string;
+  data: number[];
+  /** Drawn as a line on a bar chart (e.g. target over bars). */
+  line?: boolean;
+}
+
+/** What a chart shows (the Chart component adds the page's locale and currency). */
+export interface ChartSpec {
+  title: string;
+  type: 'line' | 'bar' | 'stacked' | 'radar' | 'doughnut' | 'horizontal';
+  labels: string[];
+  datasets: ChartDataset[];
+  unit: 'money' | 'count' | 'rate' | 'number';
+  /** Header of the labels column of the data table (Month, Channel …). */
+  labelsTitle?: string;
+}
+
+/** What a data table shows (the DataTable component adds the page's locale and currency). */
+export interface TableSpec {
+  caption: string;
+  columns: readonly Column[];
+  rows: readonly Row[];
+  /** Cells of a totals row; its first column reads "Total" unless given. */
+  totals?: Readonly<Record<string, Cell>>;
+  /** Denser type for wide tables (a month per column). */
+  dense?: boolean;
+}
+
+/** What a chart of figures by month shows (MonthlyChart adds the locale, the plan's months and its currency). */
+export interface MonthlyChartSpec {
+  title: string;
+  series: readonly MonthlySeries[];
+  unit: ChartSpec['unit'];
+  /** Lines by default; bars, or bars stacked (a total by its parts). */
+  type?: 'line' | 'bar' | 'stacked';
+}

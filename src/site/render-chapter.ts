@@ -1,4 +1,5 @@
-// Chapter text → HTML, with `:kpi[…]` and `:value[…]` replaced by the computed, locale-formatted number.
+// Chapter text → HTML, with `:kpi[…]` and `:value[…]` replaced by the computed, locale-formatted number, cut
+// into parts where `::chart{…}` / `::table{…}` place a figure (the page draws those with the kit components).
 // Chapters are prose (validation refuses MDX code), so they are rendered as Markdown; raw HTML is dropped.
 // Validation refuses links and images outside the URL allow-list; rendering drops them too, so a plan that
 // skipped validation still cannot put a `javascript:` link or another site's image on a page.
@@ -12,25 +13,49 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Root, Parent, PhrasingContent, Nodes } from 'mdast';
-import type { Root as HastRoot } from 'hast';
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { PlanResult } from '../model/result/plan-result.ts';
-import { CITATION_DIRECTIVES, type CitationKind } from '../load/parse-mdx.ts';
+import { CITATION_DIRECTIVES, isFigureDirective, type CitationKind } from '../load/parse-mdx.ts';
+import { figureRef, type FigureKind, type FigureRef } from '../model/chapter-figures.ts';
+import { placeFigure, type PlacedFigure } from './figures/registry.ts';
+import type { FigureData } from './figures/figure-data.ts';
 import { resolveCitation } from './cite.ts';
 import { formatValue } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { checkUrl, URL_ATTRIBUTES, type UrlUse } from '../model/url-policy.ts';
 import { definitionsOf } from '../load/chapter-urls.ts';
 
-function citations(result: PlanResult, locale: Locale) {
+/** The element that stands where a figure goes; Markdown and MDX cannot write one (MDX elements become <div>). */
+const FIGURE_MARK = 'shopplan-figure';
+
+/** A figure placed by the chapter, with the title it gives (`::chart[title]{…}`). */
+interface Placement {
+  ref: FigureRef;
+  title: string;
+}
+
+function citations(result: PlanResult, locale: Locale, placements: Placement[]) {
   return () => (tree: Root) => {
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type === 'yaml' && parent && index !== undefined) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      if ((node.type !== 'textDirective' && node.type !== 'leafDirective') || !parent || index === undefined) return undefined;
+      if ((node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') || !parent || index === undefined) return undefined;
       const directive = node as unknown as { name: string; children: Array<{ value?: string }>; attributes?: Record<string, string> };
       const label = directive.children.map((c) => c.value ?? '').join('');
+      if (isFigureDirective(node)) {
+        // Only a figure validation accepts (a line of its own, a known name) is placed; any other goes.
+        const ref = node.type === 'leafDirective' && parent.type === 'root' ? figureRef(directive.name as FigureKind, directive.attributes ?? {}) : undefined;
+        if (!ref) {
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        placements.push({ ref, title: label.trim() });
+        parent.children.splice(index, 1, { type: 'paragraph', children: [], data: { hName: FIGURE_MARK } });
+        return [SKIP, index + 1];
+      }
+      if (node.type === 'containerDirective') return undefined;
       let replacement: PhrasingContent;
       if ((CITATION_DIRECTIVES as readonly string[]).includes(directive.name)) {
         const cited = resolveCitation(result, directive.name as CitationKind, label.trim());
@@ -86,17 +111,39 @@ function dropUnsafeAttributes() {
   };
 }
 
-export function renderChapter(text: string, result: PlanResult, locale: Locale): string {
+/** A run of chapter HTML, or a figure the chapter places between two runs. */
+export type ChapterPart = { html: string } | PlacedFigure;
+
+export function renderChapter(text: string, data: FigureData, locale: Locale): ChapterPart[] {
+  const placements: Placement[] = [];
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
-    .use(citations(result, locale))
+    .use(citations(data.result, locale, placements))
     .use(dropUnsafeUrls)
     .use(remarkRehype)
-    .use(dropUnsafeAttributes)
-    .use(rehypeStringify);
-  return String(processor.processSync(text));
+    .use(dropUnsafeAttributes);
+  const hast = processor.runSync(processor.parse(text)) as HastRoot;
+  // Marks stand only at the top level, so cutting there leaves every run of HTML whole.
+  const parts: ChapterPart[] = [];
+  let run: HastContent[] = [];
+  const flush = () => {
+    const html = String(unified().use(rehypeStringify).stringify({ type: 'root', children: run })).trim();
+    if (html) parts.push({ html });
+    run = [];
+  };
+  for (const node of hast.children) {
+    if (node.type !== 'element' || node.tagName !== FIGURE_MARK) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    const { ref, title } = placements.shift()!;
+    parts.push(placeFigure(ref, data, locale, title || undefined));
+  }
+  flush();
+  return parts;
 }

@@ -7,7 +7,7 @@ import type { PlanResult } from '../model/result/plan-result.ts';
 import { locate } from '../load/locate.ts';
 import { parsePath } from '../model/data-path.ts';
 import type { PlanFileKey } from '../model/plan-files.ts';
-import { renderChapter } from './render-chapter.ts';
+import { renderChapter, type ChapterPart } from './render-chapter.ts';
 import { DEFAULT_LOCALE, LOCALES, siteLocales, type Locale } from '../i18n/locale.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 import { invariant } from '../model/invariant.ts';
@@ -22,7 +22,8 @@ export interface ChapterPage {
   order: number;
   summary: string | null;
   sections: string[];
-  html: string;
+  /** The chapter's HTML, cut where it places a chart or a table. */
+  parts: ChapterPart[];
 }
 
 export interface SiteData {
@@ -57,7 +58,7 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
       const chapter = versions.get(locale) ?? versions.get(DEFAULT_LOCALE) ?? [...versions.values()][0]!;
       const lang = ((chapter.locale as Locale | undefined) ?? DEFAULT_LOCALE) as Locale;
       const fm = chapter.frontmatter as { title: string; order: number; summary?: string; sections?: string[] };
-      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], html: renderChapter(chapter.text, result, lang) });
+      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], parts: renderChapter(chapter.text, { input, result }, lang) });
     }
     chapters[locale].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   }

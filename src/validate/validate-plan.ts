@@ -18,7 +18,7 @@ import { checkText } from './checks/text.ts';
 import { checkScenarios } from './checks/scenarios.ts';
 import { checkWork } from './checks/work.ts';
 import { checkAssumptions } from './checks/assumptions.ts';
-import { checkChapterFrontmatter, checkChapterUrls, checkKpiCitations } from './checks/chapters.ts';
+import { checkChapterFigures, checkChapterFrontmatter, checkChapterUrls, checkKpiCitations } from './checks/chapters.ts';
 import { checkActuals } from './checks/actuals.ts';
 import { checkDataPaths } from './checks/data-paths.ts';
 import type { ActualsTable } from '../model/actuals.ts';
@@ -48,7 +48,7 @@ export function validatePlan(sources: PlanSources, options: { loadFailed?: boole
     copyPaths[key] = context.copyPaths;
     data[key] = source.data;
   }
-  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, schemaValidators.chapter), ...checkChapterUrls(chapter));
+  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, schemaValidators.chapter), ...checkChapterUrls(chapter), ...checkChapterFigures(chapter));
   // Meaning is checked only on well-formed data: checks may then trust the types.
   if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 

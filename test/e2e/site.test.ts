@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, INSTALL_HINT, launchChromium } from '../../src/browser/chromium.ts';
 import { formatValue } from '../../src/i18n/format.ts';
+import { t } from '../../src/i18n/catalog.ts';
+import { localText } from '../../src/i18n/text.ts';
+import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
 import { pagesOf } from '../helpers/built-site.ts';
@@ -139,6 +142,29 @@ describe('the example plan site', () => {
     }
     expect(formatValue(target, 'money', 'zh-CN')).toMatch(/亿/);
   });
+
+  it('shows the charts and tables a chapter places (::chart, ::table) drawn, with names in the reader\'s language', async () => {
+    const { input, result } = await checkPlanFolder(join(ROOT, 'content'));
+    const ids = new Set([...Object.keys(result!.channels), ...Object.keys(result!.targets)]);
+    for (const [path, locale] of [['/chapters/01-strategy/', 'zh-CN'], ['/en/chapters/01-strategy/', 'en']] as const) {
+      const { page, problems } = await open(path);
+      const article = page.locator('article');
+      // ::chart{series=gmv-by-channel}: titled and drawn, a series per channel by its name, and the GMV target.
+      const chart = article.locator('figure.chart', { hasText: t(locale, 'ui.gmvByChannel') });
+      await expect.poll(() => chart.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data.some((v, i) => i % 4 === 3 && v !== 0)), { timeout: 30_000 }).toBe(true);
+      const config = JSON.parse((await chart.locator('canvas').getAttribute('data-chart'))!) as { datasets: Array<{ label: string }> };
+      expect(config.datasets.map((d) => d.label)).toEqual([...Object.values(result!.channels).map((c) => localText(c.name, locale)), t(locale, 'ui.target')]);
+      // ::table{of=targets}: a row per target, headed by its name in this language.
+      const table = article.locator('table', { has: page.locator('caption', { hasText: t(locale, 'page.targets.smartCaption') }) });
+      expect(await table.locator('th[scope="row"]').allTextContents()).toEqual(input!.targets!.targets!.map((x) => localText(x.name, locale)));
+      expect(await table.locator('th[scope="col"]').first().textContent()).toBe(t(locale, 'page.targets.goal'));
+      // ::table{of=pnl-by-quarter} after it, and no cell anywhere in the chapter reads as an id.
+      await expect.poll(() => article.locator('caption', { hasText: t(locale, 'page.pnl.statementTable') }).count()).toBe(1);
+      for (const cell of await article.locator('th, td').allTextContents()) expect(ids.has(cell.trim()), `${path}: ${cell}`).toBe(false);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 
   it('takes screenshots of the dashboard and three chapters in both locales, desktop and phone', async () => {
     for (const path of ['/', '/chapters/01-strategy/', '/chapters/04-marketing/', '/chapters/07-risks/']) {

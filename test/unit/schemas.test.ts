@@ -5,7 +5,7 @@ import { readSchemas } from '../../src/validate/schema-registry.ts';
 import { PLAN_FILES } from '../../src/model/plan-files.ts';
 import { renderPlanInputTypes } from '../../scripts/render-types.ts';
 import { renderValidators, renderValidatorTypes } from '../../scripts/render-validators.ts';
-import { renderContentModelDoc, renderDiagnosticsDoc } from '../../scripts/render-docs.ts';
+import { renderChaptersDoc, renderContentModelDoc, renderDiagnosticsDoc } from '../../scripts/render-docs.ts';
 import { CODES } from '../../src/diagnostics/codes.ts';
 
 /** Every `properties` entry anywhere in a schema, with its path. */
@@ -57,9 +57,10 @@ describe('schemas', () => {
     expect(readFileSync(new URL('../../src/validate/validators.generated.d.ts', import.meta.url), 'utf8')).toBe(renderValidatorTypes());
   });
 
-  it('keeps docs/diagnostics.md and docs/content-model.md in step (run `npm run gen`)', () => {
+  it('keeps docs/diagnostics.md, docs/content-model.md and docs/chapters.md in step (run `npm run gen`)', () => {
     expect(readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8')).toBe(renderDiagnosticsDoc());
     expect(readFileSync(new URL('../../docs/content-model.md', import.meta.url), 'utf8')).toBe(renderContentModelDoc());
+    expect(readFileSync(new URL('../../docs/chapters.md', import.meta.url), 'utf8')).toBe(renderChaptersDoc());
   });
 
   it('uses only documented diagnostic codes in the sources', () => {

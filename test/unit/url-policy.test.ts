@@ -7,6 +7,7 @@ import { checkUrl, isWebAddress, type UrlUse } from '../../src/model/url-policy.
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import { renderChapter } from '../../src/site/render-chapter.ts';
 import type { PlanResult } from '../../src/model/result/plan-result.ts';
+import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 import { files, minimalPlan } from '../helpers/plan.ts';
 
 /** [address, verdict as a link, verdict as an image]: `ok`, or the reason it is refused. */
@@ -148,10 +149,11 @@ describe('format: uri fields', () => {
 
 describe('the chapter renderer drops what validation would refuse', () => {
   const result = { meta: { currency: 'CNY' }, kpis: {}, targets: {} } as unknown as PlanResult;
+  const render = (text: string) => renderChapter(text, { input: {} as PlanInput, result }, 'en').map((part) => ('html' in part ? part.html : '')).join('');
   const hrefs = (html: string) => [...html.matchAll(/\s(?:href|src|srcset)="([^"]*)"/gi)].map((m) => m[1]!);
 
   it('keeps the text of a refused link and the alt text of a refused image', () => {
-    const html = renderChapter(chapter('[click](javascript:alert(1)) [ref][e] ![chart](https://img.example/a.png) [ok](https://example.com)\n\n[e]: &#106;avascript:alert(1)'), result, 'en');
+    const html = render(chapter('[click](javascript:alert(1)) [ref][e] ![chart](https://img.example/a.png) [ok](https://example.com)\n\n[e]: &#106;avascript:alert(1)'));
     expect(html).toBe('<p>click ref chart <a href="https://example.com">ok</a></p>');
   });
 
@@ -164,7 +166,7 @@ describe('the chapter renderer drops what validation would refuse', () => {
         const url = `${s}${c}alert(1)`;
         const body =
           f === 'inline' ? `[x](${url})` : f === 'image' ? `![x](${url})` : f === 'angle' ? `[x](<${url}>)` : f === 'reference' ? `[x][r]\n\n[r]: ${url}` : `![x][r]\n\n[r]: ${url}`;
-        const html = renderChapter(chapter(body), result, 'en');
+        const html = render(chapter(body));
         for (const href of hrefs(html)) {
           const decoded = href.replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
           expect(checkUrl(decoded, html.includes(`src="${href}"`) ? 'image' : 'link').ok, `${body} → ${html}`).toBe(true);

@@ -1,10 +1,11 @@
 // Chapters: front matter matches its schema; links and images pass the URL allow-list; `:kpi[…]` names a
-// KPI. (`:value[…]` is checked after compute.)
+// KPI; `::chart{…}` and `::table{…}` name a chart or table of the registry. (`:value[…]` is checked after compute.)
 import type { ValidateFunction } from 'ajv';
 import { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { ChapterSource } from '../../load/parse-mdx.ts';
+import { misplacedFigure, type ChapterSource } from '../../load/parse-mdx.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
-import { closest } from '../../model/closest.ts';
+import { closest, didYouMean } from '../../model/closest.ts';
+import { FIGURE_DIRECTIVES } from '../../model/chapter-figures.ts';
 import { checkUrl } from '../../model/url-policy.ts';
 
 export function checkChapterFrontmatter(chapter: ChapterSource, validate: ValidateFunction): Diagnostic[] {
@@ -32,6 +33,29 @@ export function checkKpiCitations(chapter: ChapterSource, input: PlanInput): Dia
       const guess = closest(c.ref, ids);
       return new Diagnostic('mdx-unknown-kpi', `:kpi[${c.ref}] names no KPI in kpis.yaml.${guess ? ` Did you mean "${guess}"?` : ''}`, { file: chapter.file, place: c.place });
     });
+}
+
+/** Each `::chart{…}` / `::table{…}` stands on its own line and takes only the attribute that names a known figure. */
+export function checkChapterFigures(chapter: ChapterSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { kind, attributes, standalone, place } of chapter.figures) {
+    const { attribute, names } = FIGURE_DIRECTIVES[kind];
+    const known = Object.keys(names);
+    const listed = `${kind === 'chart' ? 'Charts' : 'Tables'} a chapter can place: ${known.join(', ')} (docs/chapters.md).`;
+    const at = (message: string, hint: string) => out.push(new Diagnostic('mdx-unknown-figure', message, { file: chapter.file, place, hint }));
+    if (!standalone) {
+      out.push(misplacedFigure(chapter.file, kind, place));
+      continue;
+    }
+    const unknown = Object.keys(attributes).filter((a) => a !== attribute);
+    for (const other of unknown) at(`::${kind}{…} has no attribute "${other}"; it takes only ${attribute}=….${didYouMean(other, [attribute])}`, `Name the ${kind} with ${attribute}, e.g. ::${kind}{${attribute}=${known[0]}}.`);
+    const name = attributes[attribute];
+    // A misspelt attribute (`for=` for `of=`) is the one error to fix, not also a missing name.
+    if (name === undefined || name === '') {
+      if (unknown.length === 0) at(`::${kind}{…} needs ${attribute}=… to name the ${kind} it places.`, listed);
+    } else if (!Object.hasOwn(names, name)) at(`::${kind}{${attribute}=${name}} names no ${kind} ShopPlan can place.${didYouMean(name, known)}`, listed);
+  }
+  return out;
 }
 
 const URL_KINDS = { link: 'The link', definition: 'The link definition', image: 'The image', element: 'The address in the HTML element' } as const;
