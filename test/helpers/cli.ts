@@ -5,13 +5,16 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/shopplan.js', import.meta.url));
 
+/** What vitest mirrors of Vite's `import.meta.env` into `process.env`: with `DEV=1` an Astro build puts the dev client (`/@vite/client`) into pages. */
+const VITE_ENV = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
 /**
  * The environment a user's shell would give: without vitest's markers, which change how Astro/Vite behave, and
  * with an English POSIX locale (a test that wants Chinese messages passes `--lang zh-CN` or `SHOPPLAN_LANG`).
  */
 export function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST' || key === 'LC_ALL' || key === 'LC_MESSAGES' || key === 'SHOPPLAN_LANG') delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || VITE_ENV.has(key) || key === 'NODE_ENV' || key === 'TEST' || key === 'LC_ALL' || key === 'LC_MESSAGES' || key === 'SHOPPLAN_LANG') delete env[key];
   return env;
 }
 
