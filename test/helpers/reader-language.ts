@@ -56,12 +56,12 @@ export function idPattern(ids: string[]): RegExp | null {
  * name (an SKU in the order files that the plan does not list), marked `translate="no"` on the page: it is in no
  * language, so it is not a Latin word on a Chinese page, but it must still not be a plan id.
  */
-export interface TextPart { lang: string; text: string; code?: boolean; legacy?: boolean }
+export interface TextPart { lang: string; text: string; code?: boolean }
 
 /** The text a reader sees, each text node with the language it is in, plus the names a screen reader speaks. */
 export function readerText(page: Page): Promise<TextPart[]> {
   return page.evaluate(() => {
-    const out: { lang: string; text: string; code?: boolean; legacy?: boolean }[] = [];
+    const out: { lang: string; text: string; code?: boolean }[] = [];
     const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang') ?? '';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -69,7 +69,7 @@ export function readerText(page: Page): Promise<TextPart[]> {
       if (parent.closest('script, style, template, noscript')) continue;
       const text = node.textContent!.trim();
       if (!text) continue;
-      out.push({ lang: langOf(parent), text, ...(parent.closest('[translate="no"]') ? { code: true } : {}), ...(parent.closest('details.explain [lang="en"]') ? { legacy: true } : {}) });
+      out.push({ lang: langOf(parent), text, ...(parent.closest('[translate="no"]') ? { code: true } : {}) });
     }
     for (const el of document.querySelectorAll('[aria-label]')) out.push({ lang: langOf(el), text: el.getAttribute('aria-label')! });
     return out;
@@ -79,11 +79,7 @@ export function readerText(page: Page): Promise<TextPart[]> {
 /** The developer text found in one page's text: plan ids and paths, file:line, snake_case, Latin on zh pages. */
 export function developerText(parts: TextPart[], ids: RegExp | null, zh: boolean): string[] {
   const found = new Set<string>();
-  for (const { lang, text, code, legacy } of parts) {
-    // "How is this calculated" still in the engine's older English-text form (TextExplanation, marked
-    // lang="en" by Explain.astro) is being moved to catalog sentences with names (issue #12 §7, workstream
-    // "truth"); it is left out until then. Remove this line when TextExplanation is gone.
-    if (legacy) continue;
+  for (const { lang, text, code } of parts) {
     for (const m of text.matchAll(/[\w-]+\.ya?ml(?::\d+)?/g)) found.add(`file: ${m[0]}`);
     for (const m of text.matchAll(/\b[a-z][a-z0-9]*_[a-z0-9_]+\b/g)) found.add(`snake_case: ${m[0]}`);
     if (ids) for (const m of text.matchAll(ids)) found.add(`id: ${m[0]}`);
