@@ -7,7 +7,6 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'changes.astro',
   'kpis.astro',
   'marketing.astro',
-  'strategy.astro',
   'users.astro',
   'versions.astro',
 ]);

@@ -10,7 +10,8 @@ import { PROMOTIONS_PAGE } from './promotions.ts';
 import { REVIEW_PAGE } from './review.ts';
 import { RISKS_PAGE } from './risks.ts';
 import { SCENARIOS_PAGE } from './scenarios.ts';
+import { STRATEGY_PAGE } from './strategy.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
 
-export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
+export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE };
