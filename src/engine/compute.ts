@@ -271,8 +271,8 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
     );
   // measures.ts: users.yaml (membership.memberGmvShare) and the results named in the key.
   const measuresWith = (pnl: PnlResult, org: OrgResult) =>
-    memo(cache, 'measures', [months, input.users, funnel, pnl, marketing, users, supplyTotals, org], () =>
-      collectMeasures({ input, months, funnel, pnl, marketing, users, supply: supplyTotals, org }),
+    memo(cache, 'measures', [months, input.users, funnel, sales, pnl, marketing, users, supplyTotals, org], () =>
+      collectMeasures({ input, months, funnel, everydayOrders: seriesOf(months, (_, k) => sales.channels.reduce((sum, c) => sum + c.everydayOrders[k]!, 0)), pnl, marketing, users, supply: supplyTotals, org }),
     );
   // Incentives depend on attainment, and profit attainment on costs: measure once without incentive
   // pools, then pay them on that attainment.

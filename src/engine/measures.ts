@@ -1,5 +1,8 @@
 // Engine measures: the numbers a KPI can be bound to with `measure:`, monthly and for the whole plan.
 // Flows sum over months; ratios divide totals (never average monthly ratios); levels take the last month.
+// CVR is everyday orders ÷ visitors: a promotion's uplift adds orders without visitors in the model, so the
+// all-in ratio would credit CVR with the uplift, which the plan states and the engine judges on its own
+// (promotion break-even). Platforms' own CVR is buyers ÷ visitors on promotion days too, where both rise.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Measure } from '../model/result/measures.ts';
 import type { Series } from '../model/result/series.ts';
@@ -22,6 +25,8 @@ export interface MeasureSources {
   input: PlanInput;
   months: readonly string[];
   funnel: FunnelTotals;
+  /** Orders from visitors × CVR, before promotions add their uplift (Σ channels, by month). */
+  everydayOrders: Series;
   pnl: PnlResult;
   marketing: MarketingResult;
   users: UsersResult;
@@ -46,8 +51,9 @@ export function collectMeasures(s: MeasureSources): Record<Measure, MeasureValue
   return {
     gmv: flow(f.gmv),
     orders: flow(f.orders),
+    everyday_orders: flow(s.everydayOrders),
     visitors: flow(f.visitors),
-    cvr: quotient(f.orders, f.visitors),
+    cvr: quotient(s.everydayOrders, f.visitors),
     aov: quotient(f.gmv, f.orders),
     refunds: flow(f.refunds),
     return_rate: quotient(f.refunds, f.gmv),

@@ -34,7 +34,8 @@ export const TARGET_BASIS: Record<TargetMetric, ProjectionBasis> = {
   mau: { kind: 'level', measure: 'mau' },
   'repurchase-rate': { kind: 'level', measure: 'repurchase_rate' },
   aov: { kind: 'rate', of: 'gmv', per: 'orders' },
-  cvr: { kind: 'rate', of: 'orders', per: 'visitors' },
+  // everyday orders: a promotion's uplift adds orders, not visitors (measures.ts)
+  cvr: { kind: 'rate', of: 'everyday_orders', per: 'visitors' },
 };
 
 export type Measures = Record<Measure, MeasureValue>;

@@ -1722,11 +1722,12 @@ export interface KpisFile {
      */
     formula?: string;
     /**
-     * Which number the engine projects for this KPI each month, when it has no formula: `gmv`, `orders`, `visitors`, `cvr`, `aov`, `refunds`, `return_rate`, `net_revenue`, `gross_profit`, `gross_margin`, `operating_profit`, `marketing_spend`, `new_customers`, `cac`, `roas`, `repurchase_rate`, `mau`, `dau`, `inventory_value`, `inventory_days`, `headcount`, `payroll`, `platform_fees`, `fulfilment_cost`, `member_gmv_share`, `clv` (customer lifetime value from the retention curve, at the plan's AOV), `ltv_cac` (CLV ÷ CAC). KPIs with neither a formula nor a measure (e.g. NPS) only carry their target.
+     * Which number the engine projects for this KPI each month, when it has no formula: `gmv`, `orders`, `everyday_orders` (orders before promotions add their uplift), `visitors`, `cvr` (everyday orders ÷ visitors), `aov`, `refunds`, `return_rate`, `net_revenue`, `gross_profit`, `gross_margin`, `operating_profit`, `marketing_spend`, `new_customers`, `cac`, `roas`, `repurchase_rate`, `mau`, `dau`, `inventory_value`, `inventory_days`, `headcount`, `payroll`, `platform_fees`, `fulfilment_cost`, `member_gmv_share`, `clv` (customer lifetime value from the retention curve, at the plan's AOV), `ltv_cac` (CLV ÷ CAC). KPIs with neither a formula nor a measure (e.g. NPS) only carry their target.
      */
     measure?:
       | "gmv"
       | "orders"
+      | "everyday_orders"
       | "visitors"
       | "cvr"
       | "aov"

@@ -32,6 +32,8 @@ interface Extra {
   memberGmvShare?: number;
   clv?: number;
   ltvCac?: number;
+  /** Orders before promotions add their uplift; the funnel's orders when left out. */
+  everydayOrders?: number[];
 }
 
 function sources(f: FunnelTotals, x: Extra = {}): MeasureSources {
@@ -49,6 +51,7 @@ function sources(f: FunnelTotals, x: Extra = {}): MeasureSources {
     input,
     months,
     funnel: f,
+    everydayOrders: x.everydayOrders ? s(x.everydayOrders) : f.orders,
     pnl: computePnl(months, pnlInputs),
     marketing: { totals: { ltv: x.clv ?? null, ltvCac: x.ltvCac ?? null } } as MarketingResult,
     users: { repurchaseRate: x.repurchaseRate ?? null, mau: s([100, 300, 200]), dau: s([10, 30, 20]) } as UsersResult,
@@ -69,7 +72,8 @@ describe('engine measures', () => {
     fulfilment: [30, 90, 0],
     newCustomers: [5, 10, 0],
   });
-  const m = collectMeasures(sources(f, { marketing: [500, 1500, 1000], cogsRatio: 0.5, repurchaseRate: 0.25, daysOfInventory: 45, memberGmvShare: 0.4, clv: 480, ltvCac: 3.2 }));
+  // Promotions add 2 orders in January and 10 in February to the everyday 8 and 20.
+  const m = collectMeasures(sources(f, { marketing: [500, 1500, 1000], cogsRatio: 0.5, repurchaseRate: 0.25, daysOfInventory: 45, memberGmvShare: 0.4, clv: 480, ltvCac: 3.2, everydayOrders: [8, 20, 0] }));
 
   it('sums flows over the months', () => {
     expect(m.gmv).toEqual({ monthly: s([1000, 4500, 0]), total: 5500 }); // 1,000 + 4,500 + 0
@@ -92,8 +96,9 @@ describe('engine measures', () => {
   it('divides totals for ratios, never averaging the monthly ratios, and shows 0 in a month with no denominator', () => {
     // AOV: 100 and 150 a month, no orders in March → 0; whole plan 5,500 ÷ 40 = 137.5 (the monthly mean would be 125)
     expect(m.aov).toEqual({ monthly: s([100, 150, 0]), total: 137.5 });
-    // CVR: 10 ÷ 1,000, 30 ÷ 2,000, 0 ÷ 1,000; whole plan 40 ÷ 4,000 = 0.01 (mean of months 0.00833)
-    expect(m.cvr).toEqual({ monthly: s([0.01, 0.015, 0]), total: 0.01 });
+    // CVR on everyday orders (a promotion's uplift adds orders, not visitors): 8 ÷ 1,000, 20 ÷ 2,000, 0 ÷ 1,000;
+    // whole plan 28 ÷ 4,000 = 0.007 (mean of months 0.006; with the uplift's orders 40 ÷ 4,000 = 0.01)
+    expect(m.cvr).toEqual({ monthly: s([0.008, 0.01, 0]), total: 0.007 });
     // CAC: 500 ÷ 5 = 100, 1,500 ÷ 10 = 150, no new customers in March → 0; whole plan 3,000 ÷ 15 = 200
     expect(m.cac).toEqual({ monthly: s([100, 150, 0]), total: 200 });
     // ROAS: 1,000 ÷ 500 = 2, 4,500 ÷ 1,500 = 3, 0 ÷ 1,000 = 0; whole plan 5,500 ÷ 3,000

@@ -95,6 +95,7 @@ const metric = {
 const measure = {
   gmv: { 'zh-CN': 'GMV', en: 'GMV' },
   orders: { 'zh-CN': '订单数', en: 'Orders' },
+  everyday_orders: { 'zh-CN': '日常订单数（不含促销提升）', en: 'Everyday orders (before promotion uplift)' },
   visitors: { 'zh-CN': '访客数', en: 'Visitors' },
   cvr: { 'zh-CN': '转化率', en: 'Conversion rate' },
   aov: { 'zh-CN': '客单价', en: 'Average order value' },
