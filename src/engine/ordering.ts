@@ -1,5 +1,6 @@
-// The ordering cycle of each SKU from its EOQ (safety-stock.ts orderingCycle): orders a year, ordering cost,
-// cycle-stock holding cost and days between orders; annual demand = daily demand × 365.25, H = unit cost ×
+// The ordering cycle of each SKU from the lot it is ordered in (safety-stock.ts orderingCycle): orders a year,
+// ordering cost, cycle-stock holding cost and days between orders. The lot is what the stock projection orders
+// (supply.ts `lotSize` = max(EOQ, supplier MOQ)), so an MOQ above the EOQ means fewer, larger orders; annual demand = daily demand × 365.25, H = unit cost ×
 // holding cost rate, S = the policy's order cost (supply.yaml inventory). Totals sum the SKUs.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { SupplyResult } from '../model/result/supply.ts';
@@ -16,7 +17,7 @@ export function computeOrdering(input: PlanInput, supply: Pick<SupplyResult, 'sk
   const skus = Object.fromEntries(
     Object.entries(supply.skus).map(([id, s]) => [
       id,
-      orderingCycle({ annualDemand: s.dailyDemand * 365.25, orderCost, holdingCostPerUnitYear: Math.max(0, costs.get(id) ?? 0) * holdingRate, orderQuantity: s.eoq ?? 0 }),
+      orderingCycle({ annualDemand: s.dailyDemand * 365.25, orderCost, holdingCostPerUnitYear: Math.max(0, costs.get(id) ?? 0) * holdingRate, orderQuantity: s.lotSize }),
     ]),
   );
   const list = Object.values(skus);

@@ -138,8 +138,8 @@ const formulas = {
     en: 'Margin after a price change Δp = (m + Δp) ÷ (1 + Δp); volume change that keeps the gross profit = −Δp ÷ (m + Δp), m the SKU’s margin rate; after a discount d that is d ÷ (m − d) more units',
   },
   'supply.orderingCycle': {
-    'zh-CN': '每年订货次数 = D ÷ Q；订货成本 = D ÷ Q × S；周转库存持有成本 = Q ÷ 2 × H；订货周期（天）= 365 × Q ÷ D；Q 为经济订货量，D = 日需求 × 365.25，H = 单位成本 × 持有成本率',
-    en: 'Orders a year = D ÷ Q; ordering cost = D ÷ Q × S; cycle-stock holding cost = Q ÷ 2 × H; days between orders = 365 × Q ÷ D; Q the EOQ, D = daily demand × 365.25, H = unit cost × holding cost rate',
+    'zh-CN': '每年订货次数 = D ÷ Q；订货成本 = D ÷ Q × S；周转库存持有成本 = Q ÷ 2 × H；订货周期（天）= 365 × Q ÷ D；Q 为每次订货批量（经济订货量与起订量中的较大者），D = 日需求 × 365.25，H = 单位成本 × 持有成本率',
+    en: 'Orders a year = D ÷ Q; ordering cost = D ÷ Q × S; cycle-stock holding cost = Q ÷ 2 × H; days between orders = 365 × Q ÷ D; Q the lot ordered (the larger of EOQ and MOQ), D = daily demand × 365.25, H = unit cost × holding cost rate',
   },
   'funnel.visitors': {
     'zh-CN': '访客数 = 月访客数 × {months} × {seasonal, select, yes {当月季节性占比} other {1/{months}（未设季节性）}} × （1 + 月增长率）^第几个月{launch, select, yes {；上线前为 0} other {}}',
