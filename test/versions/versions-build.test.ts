@@ -64,8 +64,8 @@ describe('shopplan build with plan versions', () => {
     expect(mainText('changes/index.html')).toMatch(/巨量千川 · 总预算 ¥8,800,000 ¥7,800,000 -¥1,000,000 -11\.4%/);
     expect(text).not.toMatch(/\.yaml|\[qianchuan\]/);
     expect(read('en/changes/index.html')).toMatch(/title="marketing\.yaml:\d+ · marketing\.channels\[qianchuan\]\.budget\.total"/);
-    // the ¥1 m marketing cut, and ¥100,000 less incentives (see versions-diff.test.ts)
-    expect(text).toMatch(/Operating profit ¥[\d,]+ ¥[\d,]+ \+¥1,100,000/);
+    // the ¥1 m marketing cut, and ¥400,000 less incentives (see versions-diff.test.ts)
+    expect(text).toMatch(/Operating profit ¥[\d,]+ ¥[\d,]+ \+¥1,400,000/);
   });
 
   it('does nothing when nothing changed: the output in place is up to date', () => {

@@ -17,11 +17,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const D_GMV = GMV_AFTER - GMV_BEFORE; // +10,000,000
 const D_BUDGET = BUDGET_AFTER - BUDGET_BEFORE; // −1,000,000
-// Incentives (org.yaml) follow attainment: GMV ¥151.9 m is 101.3 % of the ¥150 m target but 94.9 % of ¥160 m, so the
-// GMV bonus drops a step (¥800,000 → ¥400,000); the ¥1 m marketing cut lifts operating profit from 76.1 % to 92.8 %
-// of its target, so the profit bonus reaches its first step (¥0 → ¥300,000): ¥100,000 less in all.
-const D_INCENTIVES = -100_000;
-const D_PROFIT = -D_BUDGET - D_INCENTIVES; // +1,100,000
+// Incentives (org.yaml) follow attainment: projected GMV ¥153.3 m is 102.2 % of the ¥150 m target but 95.8 % of
+// ¥160 m, so the GMV bonus drops a step (share 1.0 → 0.5 of ¥800,000: ¥800,000 → ¥400,000); operating profit stays
+// under 90 % of its ¥6 m target on both sides even with the ¥1 m marketing cut, so the profit share stays ¥0.
+const D_INCENTIVES = -400_000;
+const D_PROFIT = -D_BUDGET - D_INCENTIVES; // +1,400,000
 
 function expectTheDeltas(diff: PlanDiff) {
   expect(diff.summary).toEqual({ inputChanges: 2, added: 0, removed: 0, changed: 2, files: ['targets.yaml', 'marketing.yaml'] });
@@ -65,7 +65,7 @@ describe('shopplan diff between two tags', () => {
     expect(r.code, r.stderr).toBe(0);
     const md = r.stdout;
     expect(md.startsWith('### Plan diff: `v2027.1` → `v2027.2`\n\n**2 input changes in 2 files (2 changed).** GMV target +¥10,000,000 (+6.7 %), Marketing -¥1,000,000')).toBe(true);
-    expect(md).toMatch(/^\| \*\*Operating profit\*\* \| ¥[\d,.]+ \| ¥[\d,.]+ \| \+¥1,100,000 \| \+[\d.]+ % \|$/m);
+    expect(md).toMatch(/^\| \*\*Operating profit\*\* \| ¥[\d,.]+ \| ¥[\d,.]+ \| \+¥1,400,000 \| \+[\d.]+ % \|$/m);
     expect(md).toMatch(/^\| `marketing\.yaml:\d+` \| `marketing\.channels\[qianchuan\]\.budget\.total` \| ¥8,800,000 \| ¥7,800,000 \| -¥1,000,000 \| -11\.4 % \|$/m);
     expect(md.indexOf('| **Operating profit** |')).toBeLessThan(md.indexOf('<details>'));
     expect(md).toContain('<details><summary>Inputs changed (2)</summary>');
@@ -73,7 +73,7 @@ describe('shopplan diff between two tags', () => {
 
   it('formats the same diff as text for a terminal', () => {
     const text = formatDiff(tagDiff, 'text');
-    expect(text.split('\n').slice(0, 3)).toEqual(['Plan diff: v2027.1 → v2027.2', '2 input changes in 2 files (2 changed).', expect.stringMatching(/^GMV target \+¥10,000,000 \(\+6\.7 %\), Marketing -¥1,000,000 \(-3\.8 %\), Operating profit \+¥1,100,000 \(\+[\d.]+ %\)\.$/)]);
+    expect(text.split('\n').slice(0, 3)).toEqual(['Plan diff: v2027.1 → v2027.2', '2 input changes in 2 files (2 changed).', expect.stringMatching(/^GMV target \+¥10,000,000 \(\+6\.7 %\), Marketing -¥1,000,000 \(-3\.8 %\), Operating profit \+¥1,400,000 \(\+[\d.]+ %\)\.$/)]);
     expect(text).toMatch(/marketing\.yaml:\d+ +marketing\.channels\[qianchuan\]\.budget\.total +¥8,800,000 +¥7,800,000 +-¥1,000,000 +-11\.4 %/);
   });
 });
