@@ -3,7 +3,9 @@
 //
 // Styles:
 // - compact (the default): at or above 10,000 in 万/亿 (zh-CN) or K/M/B (en) with at most one decimal —
-//   ¥3680.5万, ¥36.8M; below that, the exact style.
+//   ¥3,680.5万, ¥36.8M; below that, the exact style. Chinese figures stay in 万 up to 10亿 (¥15,326.5万, not
+//   ¥1.5亿), so that a figure keeps at least three significant digits: in 亿 with one decimal, ¥150 m and
+//   ¥153.3 m would both read ¥1.5亿 — a target and a projection ¥3.3 m apart would look the same.
 // - exact: full digits with grouping — ¥36,804,512; money without fen from ¥100 up, with fen below.
 // Whatever the style: counts (people, orders, units) are whole numbers, rates are percentages.
 import type { Unit } from '../model/facts.ts';
@@ -29,6 +31,8 @@ export function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.Numb
 }
 
 const COMPACT_FROM = 10_000;
+/** Chinese figures below this are written in 万; 亿 from here, where one decimal still gives three digits. */
+const YI_FROM = 1e9;
 
 /** Fraction digits of a unit in the exact style (and of compact values below 10,000). */
 function exactDigits(unit: string, value: number): number {
@@ -58,11 +62,15 @@ export function formatValue(value: number | null | undefined, unit: ValueUnit | 
   if (unit === 'rate') return nf(locale, { style: 'percent', maximumFractionDigits: Math.abs(value) < 0.1 ? 2 : 1 }).format(value);
   if (unit === 'ratio') return nf(locale, { maximumFractionDigits: 2 }).format(value);
   const compact = (options.style ?? 'compact') === 'compact' && Math.abs(value) >= COMPACT_FROM;
-  const digits = compact ? { notation: 'compact' as const, maximumFractionDigits: 1 } : { maximumFractionDigits: exactDigits(unit, value) };
+  // Up to what rounds below 100,000万 (999,999,500 → 10亿, not 100,000万).
+  const wan = compact && locale === 'zh-CN' && Math.abs(value) < YI_FROM - 500;
+  const digits = wan ? { maximumFractionDigits: 1 } : compact ? { notation: 'compact' as const, maximumFractionDigits: 1 } : { maximumFractionDigits: exactDigits(unit, value) };
+  const n = wan ? value / 10_000 : value;
+  const suffix = wan ? '万' : '';
   if (unit === 'money' || unit === 'yuan') {
-    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits }).format(value);
+    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits }).format(n) + suffix;
   }
-  return nf(locale, digits).format(value);
+  return nf(locale, digits).format(n) + suffix;
 }
 
 /** The exact style: full digits, for tables where people add columns up (¥1,234,567). */

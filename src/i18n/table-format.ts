@@ -1,8 +1,8 @@
 // The number style of a table column, so that pages never choose one: a column names its format (money,
 // count, rate …) and gets one formatter for all its cells.
 //
-// - zh-CN: every figure from 10,000 up in 万/亿 with at most one decimal, as on the stat tiles (¥3680.5万,
-//   ¥1.5亿), so the same figure reads the same in a tile and in a table.
+// - zh-CN: every figure from 10,000 up in 万 (亿 from 10亿) with at most one decimal, as on the stat tiles (¥3,680.5万,
+//   ¥15,000万), so the same figure reads the same in a tile and in a table (format.ts says why 万 up to 10亿).
 // - en: the column picks one scale (K, M or B) from its largest value and writes every figure from 10,000
 //   up in it (¥36.8M, ¥0.45M), so K and M never mix in one column.
 // - Below 10,000 and in the exact style (`yuan`: the P&L detail, where people add columns up) all digits;

@@ -53,12 +53,12 @@ describe('DataTable', () => {
       ['Douyin livestream', '¥0.45M', '9,877', '—'],
     ]);
     const zh = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows, locale: 'zh-CN' } });
-    expect(cells(zh)[1]).toEqual(['Tmall', '¥3680.5万', '41.6万', '3.25%']);
+    expect(cells(zh)[1]).toEqual(['Tmall', '¥3,680.5万', '41.6万', '3.25%']);
   });
 
   it('adds a totals row headed Total in the page language, scaled with its column', async () => {
     const html = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows, locale: 'zh-CN', totals: { gmv: 37_254_512 } } });
-    expect(cells(html).at(-1)).toEqual(['合计', '¥3725.5万', '—', '—']);
+    expect(cells(html).at(-1)).toEqual(['合计', '¥3,725.5万', '—', '—']);
     expect(html).toMatch(/<tr class="grand total"/);
   });
 

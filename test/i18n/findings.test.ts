@@ -168,7 +168,7 @@ describe('findings in words', () => {
     expect(findingText(aovHigh!, 'zh-CN', names)).toContain('（高 25.1%）');
     const [gap, amber, noTarget] = SAMPLES['target-gap'];
     // ¥120m of ¥150m: ¥30m short, 120 ÷ 150 = 80 % attained; CVR 3 % → 3.75 % is +25 %
-    expect(findingText(gap!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥1.2亿，比目标 ¥1.5亿 少 ¥3000万（达成 80%，未达标）。补足缺口的最小单项调整：名称6号转化率：3% → 3.75%（+25%）。');
+    expect(findingText(gap!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥12,000万，比目标 ¥15,000万 少 ¥3,000万（达成 80%，未达标）。补足缺口的最小单项调整：名称6号转化率：3% → 3.75%（+25%）。');
     expect(findingText(gap!, 'en', names)).toBe(
       'Target “Name of TARGET A”: the plan projects ¥120M through Dec 2027, ¥30M short of ¥150M (80% attained, Off track). The smallest single change that closes it: Name of CHAN A CVR: 3% → 3.75% (+25%).',
     );
@@ -179,7 +179,7 @@ describe('findings in words', () => {
     const [over] = SAMPLES['target-overshoot'];
     // ¥70.2m against ¥60m: ¥10.2m above, 70.2 ÷ 60 − 1 = 17 %
     expect(findingText(over!, 'en', names)).toBe('Target “Name of TARGET A”: the plan projects ¥70.2M through Dec 2027, ¥10.2M (17%) above ¥60M, more than the 10% the plan allows.');
-    expect(findingText(over!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥7020万，比目标 ¥6000万 多 ¥1020万（超出 17%），超过计划允许的 10%。');
+    expect(findingText(over!, 'zh-CN', names)).toBe('目标「名称8号」：截至 2027年12月 预测 ¥7,020万，比目标 ¥6,000万 多 ¥1,020万（超出 17%），超过计划允许的 10%。');
     const [zero] = SAMPLES['kpi-division-by-zero'];
     expect(findingText(zero!, 'en', names)).toBe('The formula of “Name of KPI A” ((Name of KPI B − Name of KPI C) ÷ Name of KPI C × 100) divides by zero in Feb 2027 and May 2027; those months show 0.');
     const [risk] = SAMPLES['risk-triggered'];

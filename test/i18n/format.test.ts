@@ -8,8 +8,15 @@ const decimals = (s: string) => (/[.](\d+)/.exec(s)?.[1]?.length ?? 0);
 
 describe('format', () => {
   it('writes large money in 万/亿 and K/M with at most one decimal', () => {
-    expect(formatValue(36_804_512, 'money', 'zh-CN')).toBe('¥3680.5万');
-    expect(formatValue(150_000_000, 'money', 'zh-CN')).toBe('¥1.5亿');
+    expect(formatValue(36_804_512, 'money', 'zh-CN')).toBe('¥3,680.5万');
+    // 万 up to 10亿, so a figure keeps three significant digits: ¥150 m and ¥153.3 m do not both read ¥1.5亿.
+    expect(formatValue(150_000_000, 'money', 'zh-CN')).toBe('¥15,000万');
+    expect(formatValue(153_265_000, 'money', 'zh-CN')).toBe('¥15,326.5万');
+    expect(formatValue(-3_369_000, 'money', 'zh-CN')).toBe('-¥336.9万');
+    // 999,999,500 would round to 100,000万: it reads 10亿; 1,530,000,000 ÷ 10⁸ = 15.3亿.
+    expect(formatValue(999_999_500, 'money', 'zh-CN')).toBe('¥10亿');
+    expect(formatValue(1_530_000_000, 'money', 'zh-CN')).toBe('¥15.3亿');
+    expect(formatValue(417_368, 'count', 'zh-CN')).toBe('41.7万');
     expect(formatValue(36_804_512, 'money', 'en')).toBe('¥36.8M');
     expect(formatValue(150_000_000, 'money', 'en')).toBe('¥150M');
   });

