@@ -10,6 +10,17 @@ export interface Bar {
   width: number;
 }
 
+/**
+ * The width the axis is scaled to: the range of the figures, or — when they (nearly) coincide, down to
+ * subnormal numbers such as 5e-324 whose halves and tenths round to 0 — the figures' size, or 1. A range below a
+ * billionth of the figures' size cannot be drawn apart anyway, and scaling by it gives 0 ÷ 0 = NaN widths.
+ */
+function drawnSpan(lo: number, hi: number): number {
+  const size = Math.max(Math.abs(lo), Math.abs(hi));
+  if (hi - lo > size * 1e-9 && hi - lo > 1e-9) return hi - lo;
+  return size > 1e-9 ? size : 1;
+}
+
 /** `deltas[i]` null marks a total (the running value so far, drawn from the axis); else a step from the running value. */
 export function waterfallBars(start: number, deltas: ReadonlyArray<number | null>): Bar[] {
   const levels: Array<[number, number]> = [];
@@ -24,7 +35,7 @@ export function waterfallBars(start: number, deltas: ReadonlyArray<number | null
   const values = levels.flat();
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const span = hi - lo || Math.abs(hi) || 1;
+  const span = drawnSpan(lo, hi);
   // Never below 0 for figures that are all positive: a total bar then starts at a true zero.
   const axis = lo >= 0 && lo - span * 0.5 < 0 ? 0 : lo - span * 0.5;
   const top = hi + span * 0.1;
@@ -41,7 +52,7 @@ export function tornadoBars(base: number, outcomes: ReadonlyArray<{ low: number;
   const values = [base, ...outcomes.flatMap((o) => [o.low, o.high])];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const pad = (hi - lo || Math.abs(base) || 1) * 0.05;
+  const pad = drawnSpan(lo, hi) * 0.05;
   const pct = (v: number) => Math.round(((v - (lo - pad)) / (hi - lo + 2 * pad)) * 1000) / 10;
   return { base: pct(base), bars: outcomes.map((o) => ({ left: pct(Math.min(o.low, o.high)), width: pct(Math.max(o.low, o.high)) - pct(Math.min(o.low, o.high)) })) };
 }

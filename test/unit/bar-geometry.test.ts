@@ -16,6 +16,18 @@ describe('waterfall bars', () => {
     expect(bars[3]).toEqual({ left: 0, width: 46.9 });
   });
 
+  it.each([
+    ['a subnormal total', 5e-324, []],
+    ['a negative subnormal total', -5e-324, []],
+    ['a step a billionth of the total', 1e9, [1e-7]],
+    ['zero', 0, [0]],
+  ])('draws %s with finite bars inside the track (no 0 ÷ 0)', (_, start, deltas) => {
+    for (const b of waterfallBars(start as number, [null, ...(deltas as number[]), null])) {
+      expect(Number.isFinite(b.left) && Number.isFinite(b.width), JSON.stringify(b)).toBe(true);
+      expect(b.left + b.width).toBeLessThanOrEqual(100.05);
+    }
+  });
+
   it('keeps every bar inside the track, on any figures', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.array(fc.option(fc.double({ min: -1e8, max: 1e8, noNaN: true })), { maxLength: 10 }), (start, deltas) => {
@@ -30,6 +42,22 @@ describe('waterfall bars', () => {
 });
 
 describe('tornado bars', () => {
+  it('keeps the base line and every bar inside the track, on any figures (subnormal ones included)', () => {
+    const value = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom(5e-324, -5e-324, 0));
+    fc.assert(
+      fc.property(value, fc.array(fc.record({ low: value, high: value }), { maxLength: 6 }), (base, outcomes) => {
+        const g = tornadoBars(base, outcomes);
+        expect(g.base).toBeGreaterThanOrEqual(0);
+        expect(g.base).toBeLessThanOrEqual(100);
+        for (const b of g.bars) {
+          expect(b.left).toBeGreaterThanOrEqual(0);
+          expect(b.width).toBeGreaterThanOrEqual(0);
+          expect(b.left + b.width).toBeLessThanOrEqual(100.05);
+        }
+      }),
+    );
+  });
+
   it('spans low to high around the base line', () => {
     // base 10, outcomes 6–14 and 9–12: lo 6, hi 14, pad 0.4; track 5.6 … 14.4 (8.8 wide)
     const g = tornadoBars(10, [{ low: 6, high: 14 }, { low: 12, high: 9 }]);
