@@ -237,7 +237,18 @@ export function marketingFindings(result: MarketingResult, input: PlanInput, bre
       ),
     ];
   });
-  return [...ltvBelowCac, ...roasBelowBreakEven];
+  // A CPS budget on sales whose channel fees already carry an affiliate commission pays the creators twice.
+  const salesChannels = new Map((input.channels?.channels ?? []).map((s) => [s.id, s]));
+  const commissionTwice = (input.marketing?.channels ?? []).flatMap((c, k) => {
+    if (c.pricing.type !== 'cps' || !('rate' in c.pricing) || !(c.pricing.rate > 0)) return [];
+    const rate = c.pricing.rate;
+    return c.drives.flatMap((id) => {
+      const affiliate = salesChannels.get(id)?.fees?.affiliate ?? 0;
+      if (!(affiliate > 0)) return [];
+      return [finding('commission-twice', { entity: ref('marketing-channel', c.id), file: 'marketing', path: ['channels', k, 'pricing', 'rate'] }, { channel: ref('channel', id), affiliate: amount(affiliate, 'rate'), rate: amount(rate, 'rate') })];
+    });
+  });
+  return [...ltvBelowCac, ...roasBelowBreakEven, ...commissionTwice];
 }
 
 /** How CLV, LTV/CAC and payback were obtained, for a channel or the plan. */

@@ -53,6 +53,7 @@ const ARGS: ArgsOf = {
   'milestone-off-track': (f, r) => ({ target: r.name(f.target), month: r.month(f.month), asked: r.amount(f.asked), planned: r.amount(f.planned) }),
   'ltv-below-cac': (f, r) => ({ ltv: r.amount(f.ltv), cac: r.amount(f.cac) }),
   'roas-below-break-even': (f, r) => ({ roas: r.amount(f.roas), breakEvenRoas: r.amount(f.breakEvenRoas), contributionRate: r.amount(f.contributionRate) }),
+  'commission-twice': (f, r) => ({ channel: r.name(f.channel), affiliate: r.amount(f.affiliate), rate: r.amount(f.rate) }),
   'out-of-range': (f, r) => ({
     metric: t(r.locale, `finding.metric.${f.metric}`),
     value: r.amount(f.value),

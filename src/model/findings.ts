@@ -119,6 +119,11 @@ export type Finding =
   | Of<'ltv-below-cac', { ltv: Amount; cac: Amount }>
   /** A marketing channel's target ROAS below the ROAS at which its sales channels' contribution pays the spend. */
   | Of<'roas-below-break-even', { roas: Amount; breakEvenRoas: Amount; contributionRate: Amount }>
+  /**
+   * A CPS marketing channel pays commission on sales of a sales channel whose fees already charge an affiliate
+   * commission on all its net sales: the same creators' commission is counted twice.
+   */
+  | Of<'commission-twice', { channel: EntityRef; affiliate: Amount; rate: Amount }>
   /** An assumption, or a ratio computed from the plan, outside its published (or the plan's own) range. */
   | Of<'out-of-range', { metric: PlausibilityMetric; value: Amount; direction: 'below' | 'above'; low: Amount; typical: Amount | null; high: Amount; source: RangeSource }>
   | Of<'kpi-division-by-zero', { formula: string; months: string[] }>
@@ -141,6 +146,7 @@ export const FINDING_KINDS = Object.keys({
   'risk-triggered': 0,
   'ltv-below-cac': 0,
   'roas-below-break-even': 0,
+  'commission-twice': 0,
   'milestone-off-track': 0,
   'stock-out': 0,
   'promotion-below-break-even': 0,
@@ -168,6 +174,7 @@ export const FINDING_SEVERITY = {
   'risk-triggered': 'warning',
   'ltv-below-cac': 'warning',
   'roas-below-break-even': 'warning',
+  'commission-twice': 'warning',
   'milestone-off-track': 'warning',
   'stock-out': 'warning',
   'promotion-below-break-even': 'warning',

@@ -146,6 +146,26 @@ describe('marketing', () => {
     expect(marketingFindings(result, targets, { low: loss, high: loss, none: loss })).toEqual([]);
   });
 
+  it('warns when a CPS channel pays commission on sales whose channel fees already carry an affiliate commission', () => {
+    // shop pays affiliates 11 % of its net sales in its fees; a CPS channel driving shop and shop2 at 22 % pays the
+    // same creators again on shop (one finding, at its pricing.rate), not on shop2 (no affiliate fee); a fixed-fee
+    // channel (slot fees, samples) and a CPS channel on shop2 alone are fine.
+    const p = plan([
+      channel('kol', { drives: ['shop', 'shop2'], pricing: { type: 'cps', rate: 0.22 } }),
+      channel('slots', { drives: ['shop'], pricing: { type: 'fixed', visitors: 1000 } }),
+      channel('tk', { drives: ['shop2'], pricing: { type: 'cps', rate: 0.1 } }),
+    ]);
+    p.channels!.channels![0]!.fees = { commission: 0.05, paymentFee: 0.006, affiliate: 0.11 };
+    expect(marketingFindings(computeMarketing(p, months, options), p)).toEqual([
+      {
+        kind: 'commission-twice',
+        severity: 'warning',
+        subject: { entity: { entity: 'marketing-channel', id: 'kol' }, file: 'marketing', path: ['channels', 0, 'pricing', 'rate'] },
+        facts: { channel: { entity: 'channel', id: 'shop' }, affiliate: { value: 0.11, unit: 'rate' }, rate: { value: 0.22, unit: 'rate' } },
+      },
+    ]);
+  });
+
   it('property: months add up exactly to budget.total in fen', () => {
     fc.assert(
       fc.property(

@@ -104,6 +104,7 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
   'milestone-off-track': [finding('milestone-off-track', subject(ref('milestone', 'mile-a', 'target-a')), { target: ref('target', 'target-a'), month: '2027-06', asked: rate(0.5), planned: rate(0.45) })],
   'ltv-below-cac': [finding('ltv-below-cac', subject(ref('marketing-channel', 'mkt-a')), { ltv: money(192.29), cac: money(277.78) })],
   'roas-below-break-even': [finding('roas-below-break-even', subject(ref('marketing-channel', 'mkt-a')), { roas: amount(2.8, 'ratio'), breakEvenRoas: amount(3.66, 'ratio'), contributionRate: amount(0.2732, 'rate') })],
+  'commission-twice': [finding('commission-twice', subject(ref('marketing-channel', 'mkt-a')), { channel: ref('channel', 'chan-a'), affiliate: rate(0.11), rate: rate(0.22) })],
   'kpi-division-by-zero': [finding('kpi-division-by-zero', subject(ref('kpi', 'kpi_a')), { formula: '(kpi_b - kpi_c) / kpi_c * 100', months: ['2027-02', '2027-05'] })],
   'out-of-range': [
     // a Douyin CVR of 40 % against the sourced livestream row; repurchase against an estimate; a partly sourced

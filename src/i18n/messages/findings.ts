@@ -165,6 +165,17 @@ const kinds = {
       en: 'Raise the target ROAS above break-even (sharper audiences, creative or bids), raise the driven channels’ margin or cut their fees, or cut the budget; if the channel buys new customers at a loss on purpose, accept the finding with the reason in plan.yaml assumptions.accepted.',
     },
   },
+  'commission-twice': {
+    title: { 'zh-CN': '佣金重复计算', en: 'Commission counted twice' },
+    text: {
+      'zh-CN': '「{name}」按成交付佣（佣金率 {rate}），而它带动的「{channel}」的平台费用里已有占全部净销售额 {affiliate} 的达人/淘客佣金：同一笔达人佣金被算了两次，利润被低估。',
+      en: '“{name}” pays a commission on the sales it brings ({rate}), while “{channel}”, which it drives, already pays affiliates {affiliate} of all its net sales in its fees: the same commission is counted twice, understating profit.',
+    },
+    hint: {
+      'zh-CN': '佣金只记一处：要么保留渠道 fees.affiliate（按全店净销售额摊算），去掉这里的 CPS 预算；要么把 fees.affiliate 设为 0，用这里的 CPS 预算记达人佣金。若这笔预算其实是坑位费或样品费，请把 pricing 改为 fixed。',
+      en: 'Count the commission in one place: keep the channel’s fees.affiliate (spread over all its net sales) and drop this CPS budget, or set fees.affiliate to 0 and let this CPS budget carry the creators’ commission. If this budget is really slot fees or samples, make its pricing fixed.',
+    },
+  },
   'kpi-division-by-zero': {
     title: { 'zh-CN': '指标除以零', en: 'KPI divides by zero' },
     text: {
