@@ -9,6 +9,7 @@ import { parseYaml, type YamlSource } from './parse-yaml.ts';
 import { parseMdx, type ChapterSource } from './parse-mdx.ts';
 import { ChapterBudget } from './mdx-limits.ts';
 import { parseActuals, type ActualsSource } from './parse-actuals.ts';
+import { memoParse } from './parse-memo.ts';
 
 export interface RawFile {
   /** Path inside the plan folder, with `/` separators, e.g. `targets.yaml` or `chapters/01-strategy.mdx`. */
@@ -97,7 +98,7 @@ export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
         diagnostics.push(new Diagnostic('file-unknown', `${file} repeats ${key}: a plan has one ${key}.yaml (not both .yaml and .yml).`, { file, place: { start: { line: 1, column: 1 } }, hint: 'Merge the two files into one.' }));
         continue;
       }
-      const parsed = parseYaml(file, decoded.text);
+      const parsed = memoParse('yaml', file, decoded.text, () => parseYaml(file, decoded.text));
       diagnostics.push(...parsed.diagnostics);
       if (parsed.diagnostics.length === 0) sources.files[key] = parsed.source;
       else sources.unparsed.push(parsed.source);

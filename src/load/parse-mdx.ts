@@ -13,6 +13,7 @@ import { placeOf, textSource, type TextSource } from './source-file.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { CHAPTER_LIMITS, ChapterBudget, type ChapterLimit } from './mdx-limits.ts';
 import { chapterUrls, type ChapterUrl } from './chapter-urls.ts';
+import { memoParse } from './parse-memo.ts';
 import { FIGURE_DIRECTIVES, isFigureKind, type FigureKind } from '../model/chapter-figures.ts';
 
 /** Directive names that cite computed numbers in prose. */
@@ -79,11 +80,16 @@ const LIMIT_MESSAGES: Record<ChapterLimit, string> = {
  * together (see mdx-limits.ts).
  */
 export function parseMdx(file: string, name: string, text: string, budget: ChapterBudget = new ChapterBudget()): ParsedChapter {
-  const source = textSource(file, text);
   const over = budget.take(text);
   if (over) {
-    return { diagnostics: [new Diagnostic('mdx-too-complex', LIMIT_MESSAGES[over.limit], { file, place: placeOf(source, over.start, over.end) })] };
+    return { diagnostics: [new Diagnostic('mdx-too-complex', LIMIT_MESSAGES[over.limit], { file, place: placeOf(textSource(file, text), over.start, over.end) })] };
   }
+  // The budget counts across the plan's chapters, so it is charged on every load; the parse is the same for the same text.
+  return memoParse('mdx', `${file}\0${name}`, text, () => parseChapter(file, name, text));
+}
+
+function parseChapter(file: string, name: string, text: string): ParsedChapter {
+  const source = textSource(file, text);
   let tree: Root;
   try {
     tree = processor.parse(text) as Root;
