@@ -8,7 +8,6 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'kpis.astro',
   'marketing.astro',
   'users.astro',
-  'versions.astro',
 ]);
 
 /** Whether a built page (URL path, either locale) comes from a page on the kit. */
