@@ -114,12 +114,13 @@ describe('shopplan compute', () => {
 });
 
 describe('the language of findings', () => {
-  // The example's stock-out: the gongfu tea set's opening stock is below its reorder point (supply.yaml).
+  // The example's stock-out: the gongfu tea set's opening stock runs out in February (supply.yaml), a note (info)
+  // because plan.yaml accepts it with a reason.
   const stockOut = (stdout: string) => stdout.split('\n').find((l) => l.includes('[stock-out]'));
 
   it('writes findings at their line in English by default, in Chinese with --lang, SHOPPLAN_LANG or a Chinese LANG', () => {
     const en = stockOut(shopplan(['validate', 'content']).stdout);
-    expect(en).toMatch(/^content\/supply\.yaml:\d+:\d+ {2}warning {2}“Jingdezhen hand-painted blue-and-white gongfu tea set”: projected stock runs out in Feb 2027 \(up to 212 units short at a month’s end\); opening stock 600 units\./);
+    expect(en).toMatch(/^content\/supply\.yaml:\d+:\d+ {2}info {2}“Jingdezhen hand-painted blue-and-white gongfu tea set”: projected stock runs out in Feb 2027 \(up to 212 units short at a month’s end\); opening stock 600 units\./);
     const where = en!.split(' ')[0];
     for (const run of [
       shopplan(['validate', 'content', '--lang', 'zh-CN']),
@@ -127,7 +128,7 @@ describe('the language of findings', () => {
       shopplan(['validate', 'content'], { env: { LANG: 'zh_CN.UTF-8' } }),
     ]) {
       const zh = stockOut(run.stdout);
-      expect(zh).toContain(`${where}  warning  「景德镇手绘青花功夫茶具套组」的预计库存在 2027年2月 售罄（月末最多缺 212 件），期初库存 600 件。`);
+      expect(zh).toContain(`${where}  info  「景德镇手绘青花功夫茶具套组」的预计库存在 2027年2月 售罄（月末最多缺 212 件），期初库存 600 件。`);
     }
     // --lang wins over the environment
     expect(stockOut(shopplan(['validate', 'content', '--lang', 'en'], { env: { SHOPPLAN_LANG: 'zh-CN' } }).stdout)).toBe(en);
@@ -154,7 +155,7 @@ describe('the language of findings', () => {
     // the count is the plan's (it grows as checks are added); both languages list the same findings
     const zhCount = Number(/^发现（(\d+)）$/m.exec(zh.stdout)?.[1]);
     expect(zhCount).toBeGreaterThanOrEqual(7);
-    expect(zh.stdout).toContain('⚠ 缺货风险：「景德镇手绘青花功夫茶具套组」的预计库存在 2027年2月 售罄');
+    expect(zh.stdout).toContain('ℹ 缺货风险：「景德镇手绘青花功夫茶具套组」的预计库存在 2027年2月 售罄');
     expect(zh.stdout).toContain('加 --json 可输出全部计算结果。');
     // the summary lists the findings, so stderr does not repeat them
     expect(zh.stderr).not.toContain('[stock-out]');
@@ -198,7 +199,7 @@ describe('shopplan compute (text)', () => {
     expect(after).toMatch(/ — implausible \(limit /);
     // the findings come last, in words on stdout, and not again on stderr
     expect(r.stdout.indexOf('Findings (')).toBeGreaterThan(r.stdout.indexOf('What it would take'));
-    expect(r.stdout).toContain('⚠ Stock-out: ');
+    expect(r.stdout).toContain('ℹ Stock-out: ');
     expect(r.stderr).not.toContain('[stock-out]');
   });
 
