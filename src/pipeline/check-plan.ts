@@ -7,7 +7,7 @@ import { readPlanFolder } from '../load/read-folder.ts';
 import { validatePlan, type ValidationResult } from '../validate/validate-plan.ts';
 import { checkOrderData, mergeActuals, type OrderDataOptions, type OrderDataResult } from '../data/check-data.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
-import { compute } from '../engine/compute.ts';
+import { computeOnce } from './compute-memo.ts';
 import { diagnosticAt } from '../load/diagnostic-at.ts';
 import type { PlanResult } from '../model/result/plan-result.ts';
 import { closest } from '../model/closest.ts';
@@ -85,9 +85,9 @@ function finish(prepared: Prepared, options: CheckOptions): PlanCheck {
   const actuals = mergeActuals(validated.actuals, orders?.actuals, sources.files.data?.file);
   diagnostics.push(...actuals.diagnostics);
   const computeOptions = { actuals: actuals.table, ...(orders?.baseline ? { baseline: orders.baseline } : {}) };
-  const result = compute(input, { ...computeOptions, scenario: options.scenario });
+  const result = computeOnce(input, { ...computeOptions, scenario: options.scenario });
   // Diagnostics judge the plan as written, not a scenario of it (the scenario's own findings are in its result).
-  const judged = options.scenario ? compute(input, computeOptions) : result;
+  const judged = options.scenario ? computeOnce(input, computeOptions) : result;
   diagnostics.push(...checkResultRange(sources, input, judged));
   diagnostics.push(...findingDiagnostics(sources, input, judged.findings, options.locale ?? 'en'));
   diagnostics.push(...checkValueCitations(sources, result));

@@ -42,9 +42,30 @@ export interface SiteData {
   versions: SiteVersions | null;
 }
 
+// `shopplan dev` builds the site data again after every edit: a chapter whose text, locale and figures (the
+// same computed result of the same input) are unchanged keeps its rendering, so an edit to one chapter renders
+// that one only. The result is the same object when the pipeline reused its compute (pipeline/compute-memo.ts).
+const rendered = new WeakMap<PlanResult, { input: string; parts: Map<string, ChapterPart[]> }>();
+
+function chapterRenderer(input: PlanInput, result: PlanResult): (text: string, lang: Locale) => ChapterPart[] {
+  const key = JSON.stringify(input);
+  let memo = rendered.get(result);
+  if (memo?.input !== key) rendered.set(result, (memo = { input: key, parts: new Map() }));
+  const parts = memo.parts;
+  // Edits to a chapter under the same result each leave a rendering behind: bounded.
+  if (parts.size > 256) parts.clear();
+  return (text, lang) => {
+    const at = `${lang}\0${text}`;
+    let out = parts.get(at);
+    if (!out) parts.set(at, (out = renderChapter(text, { input, result }, lang)));
+    return out;
+  };
+}
+
 export function siteData(check: PlanCheck, versions: SiteVersions | null = null): SiteData {
   invariant(check.input && check.result && check.sources, 'siteData needs a plan that validated and computed');
   const { input, result, sources } = check;
+  const render = chapterRenderer(input, result);
   const locales = siteLocales(input.plan.locales ?? []);
   const chapters = Object.fromEntries(LOCALES.map((l) => [l, [] as ChapterPage[]])) as Record<Locale, ChapterPage[]>;
   const bySlug = new Map<string, Map<Locale, (typeof sources.chapters)[number]>>();
@@ -58,7 +79,7 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
       const chapter = versions.get(locale) ?? versions.get(DEFAULT_LOCALE) ?? [...versions.values()][0]!;
       const lang = ((chapter.locale as Locale | undefined) ?? DEFAULT_LOCALE) as Locale;
       const fm = chapter.frontmatter as { title: string; order: number; summary?: string; sections?: string[] };
-      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], parts: renderChapter(chapter.text, { input, result }, lang) });
+      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], parts: render(chapter.text, lang) });
     }
     chapters[locale].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   }
