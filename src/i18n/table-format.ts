@@ -58,10 +58,11 @@ export function columnFormatter(values: readonly unknown[], format: ColumnFormat
   switch (format) {
     case 'text':
       return (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
+    // Words in a month or date column (the totals row's "Total") pass through like text elsewhere.
     case 'month':
-      return (v) => (typeof v === 'string' ? formatMonth(v, locale) : '—');
+      return (v) => (typeof v !== 'string' ? '—' : /^\d{4}-\d{2}$/.test(v) ? formatMonth(v, locale) : v);
     case 'date':
-      return (v) => (typeof v === 'string' ? formatDate(v, locale) : '—');
+      return (v) => (typeof v !== 'string' ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v);
     case 'period':
       return (v) => (typeof v === 'string' ? formatPeriod(v, locale) : '—');
     case 'growth':

@@ -7,7 +7,6 @@ export const NOT_YET_ON_THE_KIT = new Set([
   'changes.astro',
   'kpis.astro',
   'marketing.astro',
-  'users.astro',
 ]);
 
 /** Whether a built page (URL path, either locale) comes from a page on the kit. */

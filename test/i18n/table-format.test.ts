@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { columnFormatter, formatCell } from '../../src/i18n/table-format.ts';
 import { formatValue } from '../../src/i18n/format.ts';
 
-const column = (values: number[], format: Parameters<typeof columnFormatter>[1], locale: 'zh-CN' | 'en') => values.map(columnFormatter(values, format, locale));
+const column = (values: readonly unknown[], format: Parameters<typeof columnFormatter>[1], locale: 'zh-CN' | 'en') => values.map(columnFormatter(values, format, locale));
 const suffix = (s: string) => /[KMB万亿]$/.exec(s)?.[0] ?? '';
 const decimals = (s: string) => /[.](\d+)/.exec(s)?.[1]?.length ?? 0;
 
@@ -32,6 +32,12 @@ describe('table column format', () => {
     expect([null, undefined, '', Number.NaN, 'Mar 2027'].map(f)).toEqual(['—', '—', '—', '—', 'Mar 2027']);
     expect(formatCell('2027-03', 'month', 'zh-CN')).toBe('2027年3月');
     expect(formatCell('', 'text', 'en')).toBe('—');
+  });
+
+  it('passes words through a month or date column (a totals row labels itself in the first column) instead of reading them as a date', () => {
+    expect(column(['2027-03', 'Total'], 'month', 'en')).toEqual(['Mar 2027', 'Total']);
+    expect(column(['2027-03-15', '合计'], 'date', 'zh-CN')).toEqual([formatCell('2027-03-15', 'date', 'zh-CN'), '合计']);
+    expect(column([undefined], 'month', 'en')).toEqual(['—']);
   });
 
   it('property: an English money or count column never mixes scales, and no figure has more than one decimal once scaled from 1 up', () => {

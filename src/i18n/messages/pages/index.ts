@@ -13,6 +13,7 @@ import { SCENARIOS_PAGE } from './scenarios.ts';
 import { STRATEGY_PAGE } from './strategy.ts';
 import { SUPPLY_PAGE } from './supply.ts';
 import { TARGETS_PAGE } from './targets.ts';
+import { USERS_PAGE } from './users.ts';
 import { VERSIONS_PAGE } from './versions.ts';
 
-export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...VERSIONS_PAGE };
+export const PAGES = { ...BOARD_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...USERS_PAGE, ...VERSIONS_PAGE };
