@@ -141,7 +141,7 @@ describe('the language of findings', () => {
     expect(shopplan(['compute', 'content'], { env: { SHOPPLAN_LANG: 'de' } }).code).toBe(2);
   });
 
-  it('prints infos as GitHub notices and in JSON with their severity', () => {
+  it('prints infos as GitHub notices and in JSON with their severity', { timeout: 120_000 }, () => {
     expect(shopplan(['validate', 'content', '--format', 'github']).stdout).toMatch(/^::notice file=content\/promotions\.yaml,line=\d+,.*title=shopplan promotion-overlap::/m);
     const json = JSON.parse(shopplan(['validate', 'content', '--format', 'json', '--lang', 'zh-CN']).stdout);
     const overlap = json.diagnostics.find((d: { code: string }) => d.code === 'promotion-overlap');
@@ -149,7 +149,7 @@ describe('the language of findings', () => {
     expect(overlap.message).toMatch(/^促销「.+」与「.+」在 .+ 期间重叠/);
   });
 
-  it('lists the findings in the compute summary in the chosen language', () => {
+  it('lists the findings in the compute summary in the chosen language', { timeout: 120_000 }, () => {
     const zh = shopplan(['compute', 'content', '--lang', 'zh-CN']);
     expect(zh.code).toBe(0);
     // the count is the plan's (it grows as checks are added); both languages list the same findings
