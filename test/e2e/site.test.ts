@@ -12,6 +12,7 @@ import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
 import { shopplan, ROOT } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
 import { pagesOf } from '../helpers/built-site.ts';
+import { onTheKit } from '../helpers/kit-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shopplan-site-'));
 const out = join(work, 'example');
@@ -180,6 +181,24 @@ describe('the example plan site', () => {
         }
       }
     }
+  }, 180_000);
+
+  it('keeps every table caption of the kit readable on a phone: it wraps within the scroll region, never runs off its edge', async () => {
+    // A caption lays out across its table's full width, so over a table wider than the screen its end sat in
+    // the scrolled-away part (e.g. the promotions page's uplift caption at 390 px).
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const clipped: string[] = [];
+    for (const path of pagesOf(out).filter(onTheKit)) {
+      await page.goto(`${server.url}${path}`);
+      const off = await page.$$eval('.table-scroll caption:not(.visually-hidden)', (captions) => captions.filter((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return range.getBoundingClientRect().right > c.closest('.table-scroll')!.getBoundingClientRect().right + 1;
+      }).map((c) => c.textContent!.trim()));
+      clipped.push(...off.map((text) => `${path}: ${text}`));
+    }
+    await page.close();
+    expect(clipped).toEqual([]);
   }, 180_000);
 });
 
