@@ -213,7 +213,10 @@ export function supplyFindings(result: SupplyResult, input: PlanInput): Finding[
     const openingStock = s.openingStock === null ? null : amount(s.openingStock, 'count');
     if (s.stockOut) out.push(finding('stock-out', subject, { months: s.stockOutMonths, shortfall: amount(s.shortfall, 'count'), openingStock }));
     if (s.overstock && openingStock && maxDays !== undefined) {
-      out.push(finding('overstock', subject, { openingStock, daysOfCover: s.openingCoverDays === null ? null : amount(s.openingCoverDays, 'days'), maximumDays: amount(maxDays, 'days') }));
+      // Not used up within the plan: it outlasts the plan's days of demand, or there is no demand at all.
+      const sold = Object.values(s.demand).some((units) => units > 0);
+      const horizonDays = s.openingCoverDays === null && sold ? amount(Object.keys(s.demand).reduce((d, m) => d + daysInMonth(m), 0), 'days') : null;
+      out.push(finding('overstock', subject, { openingStock, daysOfCover: s.openingCoverDays === null ? null : amount(s.openingCoverDays, 'days'), maximumDays: amount(maxDays, 'days'), horizonDays }));
     }
   }
   return out;

@@ -33,7 +33,7 @@ const ARGS: ArgsOf = {
   'promotion-below-break-even': (f, r) => ({ expectedUplift: r.amount(f.expectedUplift), breakEvenUplift: r.amount(f.breakEvenUplift), depth: r.amount(f.depth), margin: r.amount(f.margin) }),
   'promotion-overlap': (f, r) => ({ other: r.name(f.other), from: r.date(f.from), to: r.date(f.to), channels: f.channels.length ? r.list(f.channels.map(r.name)) : 'none' }),
   'stock-out': (f, r) => ({ months: r.list(f.months.map(r.month)), shortfall: r.units(f.shortfall), openingStock: f.openingStock ? r.amount(f.openingStock) : 'none' }),
-  overstock: (f, r) => ({ openingStock: r.amount(f.openingStock), days: f.daysOfCover ? r.amount(f.daysOfCover) : 'none', maximumDays: r.amount(f.maximumDays) }),
+  overstock: (f, r) => ({ openingStock: r.amount(f.openingStock), days: f.daysOfCover ? r.amount(f.daysOfCover) : f.horizonDays ? 'beyond' : 'none', horizonDays: f.horizonDays ? r.amount(f.horizonDays) : '', maximumDays: r.amount(f.maximumDays) }),
   'slow-seller': (f, r) => ({ reasons: f.reasons.map((x) => slowReasonText(x, r)).join(t(r.locale, 'finding.reasonSeparator')) }),
   'margin-negative': (f, r) => ({ price: r.amount(f.price), netPrice: r.amount(f.netPrice), cost: r.amount(f.cost), unitMargin: r.amount(f.unitMargin) }),
   'price-mismatch': (f, r) => ({ listPrice: r.amount(f.listPrice), price: r.amount(f.price), pricing: f.pricing === 'cost-plus' ? 'costPlus' : f.pricing, apart: f.apart ? r.amount(f.apart) : 'none' }),

@@ -100,8 +100,11 @@ export type Finding =
   | Of<'promotion-overlap', { other: EntityRef; from: string; to: string; channels: EntityRef[] }>
   /** The projected stock (opening + receipts − sales) runs out in `months`; `shortfall` = the largest month-end gap. */
   | Of<'stock-out', { months: string[]; shortfall: Amount; openingStock: Amount | null }>
-  /** `daysOfCover` is null when there is no forecast demand (any stock covers forever). */
-  | Of<'overstock', { openingStock: Amount; daysOfCover: Amount | null; maximumDays: Amount }>
+  /**
+   * `daysOfCover` is null when the stock is not used up within the plan: `horizonDays` (the plan's days) is then
+   * set when there is demand (the stock outlasts the plan), null when there is none (it covers forever).
+   */
+  | Of<'overstock', { openingStock: Amount; daysOfCover: Amount | null; maximumDays: Amount; horizonDays: Amount | null }>
   | Of<'slow-seller', { reasons: SlowReason[] }>
   | Of<'margin-negative', { price: Amount; netPrice: Amount; cost: Amount; unitMargin: Amount }>
   /** The list price differs from the price the pricing method gives by more than the tolerance. */

@@ -134,6 +134,14 @@ describe('stock by month', () => {
     // 700 on hand lasts January (31 days), February (28) and 100 ÷ 300 of March (10.33): 69.3 days > 60 → overstock
     expect(a.openingCoverDays).toBeCloseTo(31 + 28 + (100 / 300) * 31, 9);
     expect(a.overstock).toBe(true);
+    // 10,000 on hand against 4,200 units of demand in the year: not used up within the plan's 365 days — the
+    // finding says it outlasts the plan (horizonDays), not that there is no demand (horizonDays null).
+    const plenty = plan([sku('a')], {}, { openingStock: { a: 10_000 } });
+    const over = supplyOf(plenty);
+    expect(over.skus.a!.openingCoverDays).toBeNull();
+    expect(supplyFindings(over, plenty).find((f) => f.kind === 'overstock')?.facts).toEqual({
+      openingStock: { value: 10_000, unit: 'count' }, daysOfCover: null, maximumDays: { value: 60, unit: 'days' }, horizonDays: { value: 365, unit: 'days' },
+    });
   });
 
   it('orders in lots of at least the EOQ, with holding cost from average stock', () => {

@@ -59,8 +59,9 @@ const SAMPLES: { [K in FindingKind]: Array<FindingOf<K>> } = {
     finding('stock-out', subject(ref('sku', 'sku-a')), { months: ['2027-11'], shortfall: count(12), openingStock: null }),
   ],
   overstock: [
-    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(1400), daysOfCover: amount(710.2, 'days'), maximumDays: amount(120, 'days') }),
-    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(50), daysOfCover: null, maximumDays: amount(120, 'days') }),
+    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(1400), daysOfCover: amount(710.2, 'days'), maximumDays: amount(120, 'days'), horizonDays: null }),
+    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(50), daysOfCover: null, maximumDays: amount(120, 'days'), horizonDays: null }),
+    finding('overstock', subject(ref('sku', 'sku-a')), { openingStock: count(1400), daysOfCover: null, maximumDays: amount(120, 'days'), horizonDays: amount(365, 'days') }),
   ],
   'slow-seller': [
     finding('slow-seller', subject(ref('sku', 'sku-a')), {
@@ -164,6 +165,10 @@ describe('findings in words', () => {
     const [stock] = SAMPLES['stock-out'];
     // The shortfall is rounded up to whole units: 680.2 → 681.
     expect(findingText(stock!, 'en', names)).toBe('“Name of SKU A”: projected stock runs out in May 2027 and Jun 2027 (up to 681 units short at a month’s end); opening stock 600 units.');
+    const [, noDemand, outlasts] = SAMPLES.overstock;
+    expect(findingText(noDemand!, 'en', names)).toContain('covers any time, with no forecast demand,');
+    expect(findingText(outlasts!, 'en', names)).toContain('covers more than the plan’s 365 days of demand,');
+    expect(findingText(outlasts!, 'zh-CN', names)).toContain('计划期 365 天内卖不完');
     const [aovLow, aovHigh] = SAMPLES['aov-gap'];
     expect(findingText(aovLow!, 'en', names)).toContain('(11.1% less)');
     expect(findingText(aovHigh!, 'zh-CN', names)).toContain('（高 25.1%）');

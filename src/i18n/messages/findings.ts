@@ -60,8 +60,8 @@ const kinds = {
   overstock: {
     title: { 'zh-CN': '库存积压', en: 'Overstock' },
     text: {
-      'zh-CN': '「{name}」期初库存 {openingStock} 件，{days, select, none {没有预测需求，永远卖不完} other {可售 {days} 天}}，超过库存天数上限 {maximumDays} 天。',
-      en: '“{name}”: opening stock of {openingStock} units covers {days, select, none {any time, with no forecast demand} other {{days} days of demand}}, more than the maximum of {maximumDays} days.',
+      'zh-CN': '「{name}」期初库存 {openingStock} 件，{days, select, none {没有预测需求，永远卖不完} beyond {计划期 {horizonDays} 天内卖不完} other {可售 {days} 天}}，超过库存天数上限 {maximumDays} 天。',
+      en: '“{name}”: opening stock of {openingStock} units covers {days, select, none {any time, with no forecast demand} beyond {more than the plan’s {horizonDays} days of demand} other {{days} days of demand}}, more than the maximum of {maximumDays} days.',
     },
     hint: {
       'zh-CN': '暂停补货，用促销或清仓消化库存，或调高预测销量。',
