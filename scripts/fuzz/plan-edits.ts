@@ -84,6 +84,15 @@ const STACK = / {4}at |Cannot read properties|is not a function|undefined \(read
  * are left out when a chapter is edited or not: chapters do not affect one another, and parsing all of
  * them would multiply the cost of each case.
  */
+/**
+ * Whether a diagnostic leads to an edit: it is placed within NEAR_LINES of one, or (a slip that breaks a reference
+ * shows where the name is used) its message names such a line ("set at line 57").
+ */
+function nearAnEdit(d: { startLine: number; reason: string }, lines: readonly number[]): boolean {
+  const named = [...d.reason.matchAll(/\bline (\d+)\b/g)].map((m) => Number(m[1]));
+  return [d.startLine, ...named].some((at) => lines.some((line) => Math.abs(at - line) <= NEAR_LINES));
+}
+
 export function runCase(dir: string, files: readonly RawFile[], c: EditCase): CaseOutcome {
   const decoder = new TextDecoder();
   const original = files.find((f) => f.name === c.file);
@@ -129,7 +138,7 @@ export function runCase(dir: string, files: readonly RawFile[], c: EditCase): Ca
   if (alone.some((d) => d.fatal)) {
     const mine = check.diagnostics.filter((d) => d.file === fileLabel && d.fatal);
     if (!mine.length) problems.push(`${c.file} does not parse, but no error names it`);
-    else if (!mine.some((d) => lines.some((line) => Math.abs(d.startLine - line) <= NEAR_LINES))) {
+    else if (!mine.some((d) => nearAnEdit(d, lines))) {
       problems.push(`${c.file}: reported at line ${mine.map((d) => d.startLine).join(', ')}, edited at line ${lines.join(', ')}: ${mine[0]!.reason}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Code } from '../diagnostics/codes.ts';
 import { placeOf, textSource, type TextSource } from './source-file.ts';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.ts';
 import { explainSyntaxError } from './yaml-slips.ts';
+import { closest } from '../model/closest.ts';
 
 /** Resolved alias nodes allowed per file; a plan has no need for deep alias trees. */
 export const MAX_ALIAS_COUNT = 50;
@@ -79,6 +80,17 @@ export function parseYaml(file: string, text: string): ParsedYaml {
  */
 function nodeSlips(doc: Document.Parsed, source: TextSource): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Anchors set in the file, by name, for an alias whose anchor is missing: a slip in either name shows at the
+  // alias, so the message names the line of the nearest anchor (where the slip may be).
+  const anchors = new Map<string, number>();
+  visit(doc, {
+    Node(_key, node) {
+      if (!('anchor' in node) || typeof node.anchor !== 'string' || anchors.has(node.anchor)) return;
+      // The node's range starts after its anchor (a mapping's at its first key): find the `&name` itself.
+      const before = source.text.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+      anchors.set(node.anchor, source.lines.linePos(Math.max(0, before)).line);
+    },
+  });
   const at = (node: Node | null, hint?: string) => ({ file: source.file, place: placeOf(source, node?.range?.[0] ?? 0, node?.range?.[1]), ...(hint ? { hint } : {}) });
   visit(doc, {
     Map(_key, map) {
@@ -107,7 +119,9 @@ function nodeSlips(doc: Document.Parsed, source: TextSource): Diagnostic[] {
     },
     Alias(_key, node) {
       if (node.resolve(doc) === undefined) {
-        out.push(new Diagnostic('yaml-syntax', `*${node.source} refers to an anchor &${node.source} that is not set before it.`, at(node, `If the "*" is part of the text, quote it ("*${node.source}"); otherwise set the anchor (&${node.source}) on an earlier value.`)));
+        const near = closest(node.source, anchors.keys());
+        const nearest = near === undefined ? '' : ` The nearest anchor is &${near}, set at line ${anchors.get(near)}.`;
+        out.push(new Diagnostic('yaml-syntax', `*${node.source} refers to an anchor &${node.source} that is not set before it.${nearest}`, at(node, near === undefined ? `If the "*" is part of the text, quote it ("*${node.source}"); otherwise set the anchor (&${node.source}) on an earlier value.` : `Make the two names the same: *${near} here, or &${node.source} at line ${anchors.get(near)}.`)));
       }
     },
   });
