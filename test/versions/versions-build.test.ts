@@ -108,7 +108,7 @@ describe('shopplan build with plan versions', () => {
     expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
-  it('outside a git repository builds the working tree only', () => {
+  it('outside a git repository builds the working tree only', { timeout: 120_000 }, () => {
     const out = join(tmp, 'plain');
     cpSync(join(ROOT, 'seeds/blank'), join(tmp, 'blank'), { recursive: true });
     const r = shopplan(['build', 'blank', '--out', out, '--no-pdf'], { cwd: tmp });
