@@ -26,6 +26,8 @@ function recognise(error: YAMLError, all: readonly YAMLError[], text: string): S
     const quote = unclosedQuote(text);
     if (quote) return quote;
   }
+  const runOn = runOnQuote(text, error.pos[0]);
+  if (runOn) return runOn;
   const line = lineAt(text, error.pos[0]);
   // A full-width colon turns `key：value` into a key without a value, or into a key that runs on into the next line.
   const colon = fullWidthColon(text, line.start) ?? (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'MISSING_CHAR' ? undefined : fullWidthColon(text, previousLine(text, line.start)));
@@ -161,6 +163,31 @@ function unclosedQuote(text: string): Slip | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * A stray quote that a later apostrophe closes: the quoted text runs on over several lines and the parser trips
+ * just after it (as when `'` lands before a comment and the next `'` is in "Singles' Day" 16 lines later).
+ * Plans write long text in `>-` blocks, so quoted text over 3+ lines that ends within 2 lines of the error is the slip.
+ */
+function runOnQuote(text: string, offset: number): Slip | undefined {
+  let last: { source: string; offset: number } | undefined;
+  for (const token of yamlTokens(text)) {
+    // The error may be at the quote itself (a multi-line implicit key) or just after the text it closes.
+    if (token.offset > offset) break;
+    if (token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') last = token;
+  }
+  if (!last) return undefined;
+  const lines = last.source.split('\n').length;
+  const end = last.offset + last.source.length;
+  if (lines < 3 || text.slice(end, offset).split('\n').length > 3) return undefined;
+  const quote = last.source[0]!;
+  const closedAt = text.slice(0, end).split('\n').length;
+  return {
+    message: `This ${quote} opens quoted text that runs on over ${lines} lines, to the ${quote} at line ${closedAt}: the lines between are read as one text.`,
+    hint: `Delete the stray ${quote} if it slipped in; quoted text should end on its own line (an apostrophe inside single quotes is written twice: it''s), and long text is written as a \`>-\` block.`,
+    at: [last.offset, last.offset + 1],
+  };
 }
 
 /** The `[` or `{` before `offset` that is never closed, found with the yaml lexer (so quotes, apostrophes inside plain text and comments count as YAML reads them). */

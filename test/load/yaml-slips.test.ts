@@ -40,6 +40,8 @@ const SLIPS: Slip[] = [
   { name: 'text after a closing quote', text: 'a: 1\nname: "天猫" 旗舰店\n', line: 2, hint: /name: '"天猫" 旗舰店'/ },
   { name: 'value starting with @', text: 'a: 1\nname: @天猫旗舰店\n', line: 2, hint: /"@天猫旗舰店"/ },
   { name: 'alias without anchor', text: 'a: 1\nname: *星号\n', line: 2, hint: /quote it \("\*星号"\)/ },
+  // A stray quote closed by an apostrophe lines later (found by the fuzzer: ' typed before targets.yaml's first comment)
+  { name: 'stray quote closed by a later apostrophe', text: "'# targets\nseasonality:\n  - id: tea\n    basis: Singles' Day peak\n    shares: {}\n", line: 1, hint: /Delete the stray '/ },
   // A slip in an anchor's name (found by the fuzzer in data.yaml) shows at the alias; the message leads to the anchor.
   { name: 'misspelt anchor', text: 'a: &warehous\n  x: 1\nb: 2\nc: *warehouse\n', line: 4, hint: /\*warehous here, or &warehouse at line 1/ },
   { name: 'bad escape in double quotes', text: 'a: 1\npath: "C:\\q"\n', line: 2, hint: /single quotes/ },
