@@ -96,6 +96,19 @@ function implicitKeySlip(error: YAMLError, all: readonly YAMLError[], text: stri
       at: [line.start + indentOf(text, line.start), line.end],
     };
   }
+  if (error.code === 'UNEXPECTED_TOKEN' && /in YAML stream/.test(error.message)) {
+    // The file's first data line is no `key:` (a comment split by a line break, a pasted word): YAML reads the file
+    // as that one text and trips over the first key after it, possibly far below.
+    const first = firstContentLine(text);
+    const firstLine = first && text.slice(first.start + first.indent, first.end);
+    if (first && firstLine && first.start < error.pos[0] && !/^(?:-(?:\s|$)|[^\s:#][^:]*:(?:\s|$)|["'[{&*!|>])/.test(firstLine)) {
+      return {
+        message: `The file's first data line "${clip(firstLine.trim())}" is not \`key: value\`, so YAML reads the file as that one text and cannot go on below it.`,
+        hint: 'Delete the line if it slipped in, or put back the "#" (or join the line break) that made it part of a comment; top-level lines of a plan file are `key: value` or comments.',
+        at: [first.start + first.indent, first.end],
+      };
+    }
+  }
   if (error.code === 'UNEXPECTED_TOKEN' && /at node end/.test(error.message)) {
     const line = next(error.pos[0]);
     const first = firstContentLine(text);

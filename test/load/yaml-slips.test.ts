@@ -42,6 +42,8 @@ const SLIPS: Slip[] = [
   { name: 'alias without anchor', text: 'a: 1\nname: *星号\n', line: 2, hint: /quote it \("\*星号"\)/ },
   // A stray quote closed by an apostrophe lines later (found by the fuzzer: ' typed before targets.yaml's first comment)
   { name: 'stray quote closed by a later apostrophe', text: "'# targets\nseasonality:\n  - id: tea\n    basis: Singles' Day peak\n    shares: {}\n", line: 1, hint: /Delete the stray '/ },
+  // A line break typed into the first comment (found by the fuzzer in channels.yaml): its tail is the first data line
+  { name: 'comment split by a line break', text: '# yaml-language-server:\n $schema=../schemas/channels.schema.json\n# 销售渠道\n# sales channels\n\nchannels:\n  - id: tmall\n', line: 2, hint: /put back the "#"/ },
   // A slip in an anchor's name (found by the fuzzer in data.yaml) shows at the alias; the message leads to the anchor.
   { name: 'misspelt anchor', text: 'a: &warehous\n  x: 1\nb: 2\nc: *warehouse\n', line: 4, hint: /\*warehous here, or &warehouse at line 1/ },
   { name: 'bad escape in double quotes', text: 'a: 1\npath: "C:\\q"\n', line: 2, hint: /single quotes/ },
