@@ -26,7 +26,7 @@ function recognise(error: YAMLError, all: readonly YAMLError[], text: string): S
     const quote = unclosedQuote(text);
     if (quote) return quote;
   }
-  const runOn = runOnQuote(text, error.pos[0]);
+  const runOn = runOnQuote(text, error.pos[0]) ?? strayBlockHeader(text, error.pos[0]);
   if (runOn) return runOn;
   const line = lineAt(text, error.pos[0]);
   // A full-width colon turns `key：value` into a key without a value, or into a key that runs on into the next line.
@@ -201,6 +201,26 @@ function runOnQuote(text: string, offset: number): Slip | undefined {
     hint: `Delete the stray ${quote} if it slipped in; quoted text should end on its own line (an apostrophe inside single quotes is written twice: it''s), and long text is written as a \`>-\` block.`,
     at: [last.offset, last.offset + 1],
   };
+}
+
+/**
+ * A `>` or `|` that starts a line (not after `key:` or `- `) opens a block of text that swallows the lines below
+ * it, and the parser trips far down (found by the fuzzer: `>` typed before a list item of review.yaml).
+ */
+function strayBlockHeader(text: string, offset: number): Slip | undefined {
+  for (const token of yamlTokens(text)) {
+    if (token.offset > offset) break;
+    if (token.type !== 'block-scalar-header') continue;
+    const line = lineAt(text, token.offset);
+    if (text.slice(line.start, token.offset).trim() !== '') continue;
+    const char = token.source[0]!;
+    return {
+      message: `This line starts with "${char}", which YAML reads as the start of a block of text (${char === '>' ? 'folded' : 'with its line breaks kept'}): the lines below it become that text.`,
+      hint: `Delete the "${char}" if it slipped in; a block of text follows a key, as in \`basis: ${char}-\` with the text on the lines below.`,
+      at: [token.offset, token.offset + 1],
+    };
+  }
+  return undefined;
 }
 
 /** The `[` or `{` before `offset` that is never closed, found with the yaml lexer (so quotes, apostrophes inside plain text and comments count as YAML reads them). */

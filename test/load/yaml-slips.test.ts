@@ -44,6 +44,8 @@ const SLIPS: Slip[] = [
   { name: 'stray quote closed by a later apostrophe', text: "'# targets\nseasonality:\n  - id: tea\n    basis: Singles' Day peak\n    shares: {}\n", line: 1, hint: /Delete the stray '/ },
   // A line break typed into the first comment (found by the fuzzer in channels.yaml): its tail is the first data line
   { name: 'comment split by a line break', text: '# yaml-language-server:\n $schema=../schemas/channels.schema.json\n# 销售渠道\n# sales channels\n\nchannels:\n  - id: tmall\n', line: 2, hint: /put back the "#"/ },
+  // A ">" typed before a list item (found by the fuzzer in review.yaml) opens a block of text that swallows what follows
+  { name: 'stray > at the start of a line', text: 'decisions:\n  # note\n>  - id: a\n    title: x\n    owner: y\n', line: 3, hint: /Delete the ">"/ },
   // A slip in an anchor's name (found by the fuzzer in data.yaml) shows at the alias; the message leads to the anchor.
   { name: 'misspelt anchor', text: 'a: &warehous\n  x: 1\nb: 2\nc: *warehouse\n', line: 4, hint: /\*warehous here, or &warehouse at line 1/ },
   { name: 'bad escape in double quotes', text: 'a: 1\npath: "C:\\q"\n', line: 2, hint: /single quotes/ },
