@@ -359,9 +359,9 @@ export interface StrategyFile {
         max: Money;
       };
       /**
-       * Platforms it sells on, as free text, e.g. `天猫`, `抖音`, `小红书`.
+       * Platforms and other channels it sells on. A platform as in `channels.yaml` (`tmall`, `jd`, `douyin` …, or its name, e.g. `天猫`) reads in the page's language; anything else as written, in each language when given as `{ zh-CN: 线下门店, en: Offline stores }`.
        */
-      channels?: string[];
+      channels?: Text[];
       productStructure?: Text;
       pricingStrategy?: Text;
       marketing?: Text;

@@ -23661,7 +23661,7 @@ return errors === 0;
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const strategy = validate63;
-const schema285 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"strategy.schema.json","title":"Strategy (strategy.yaml)","description":"§1.1–1.3 Market insight (PEST, industry trends, competitor benchmarking, SWOT), customer personas, value proposition, business model and the planned channel mix.","type":"object","additionalProperties":false,"properties":{"pest":{"title":"PEST analysis","description":"Political, economic, social and technological factors in the market (宏观环境 PEST 分析) and how they affect the business.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","dimension","factor","impact"],"properties":{"id":{"title":"Factor id","description":"e.g. `e-commerce-law` or `consumption-downgrade`.","$ref":"common.schema.json#/$defs/id","examples":["e-commerce-law"]},"dimension":{"title":"Dimension","description":"`political` (policy, regulation, 政策), `economic` (经济), `social` (社会, demographics and culture) or `technological` (技术).","enum":["political","economic","social","technological"]},"factor":{"title":"Factor","description":"The factor in one line, e.g. `{ zh-CN: 《电子商务法》平台责任收紧, en: Stricter platform liability under the E-commerce Law }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《电子商务法》与平台规则持续收紧","en":"Tighter rules under the E-commerce Law and platform policies"}]},"detail":{"title":"Detail","description":"What is happening and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"impact":{"title":"Impact","description":"Effect on the business: `positive` (an opportunity), `negative` (a threat) or `mixed`.","enum":["positive","negative","mixed"]},"weight":{"title":"Importance","description":"How much the factor matters to the plan, from 1 (minor) to 5 (decisive).","$ref":"common.schema.json#/$defs/score","examples":[4]}}}},"trends":{"title":"Industry trends","description":"Trends in market growth, technology and consumer habits (行业趋势) that shape the plan.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","title","detail"],"properties":{"id":{"title":"Trend id","description":"e.g. `livestream-growth`.","$ref":"common.schema.json#/$defs/id","examples":["tea-market-growth"]},"kind":{"title":"Kind","description":"`growth` (market size and growth), `technology` (e.g. AI customer service, livestreaming tools) or `consumer-habit` (how people shop, e.g. 兴趣电商, 国潮).","enum":["growth","technology","consumer-habit"]},"title":{"title":"Title","description":"The trend in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶内销规模稳中有升","en":"Domestic tea sales grow steadily"}]},"detail":{"title":"Detail","description":"What the trend is and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"metric":{"title":"Key figure","description":"A figure that sizes the trend, e.g. `+12 % YoY` or `¥1.2 trillion market`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"内销额约 3,400 亿元，年增速约 3–5 %","en":"About ¥340 billion domestic sales, growing about 3–5 % a year"}]},"source":{"title":"Source","description":"Where the figure comes from (report, platform data, year).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"中国茶叶流通协会年度产销报告（2023–2024），取整估算","en":"China Tea Marketing Association annual reports (2023–2024), rounded estimate"}]}}}},"competitors":{"title":"Competitor benchmarking","description":"Competitor profiles (竞品分析) scored on weighted dimensions; shown as a comparison table and radar chart.","type":"object","additionalProperties":false,"properties":{"dimensions":{"title":"Scoring dimensions","description":"What competitors are scored on, e.g. product range, price, brand, marketing, user experience. The weights add up to 1.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","weight"],"properties":{"id":{"title":"Dimension id","description":"e.g. `price` or `ux`; the keys of each competitor's `scores`.","$ref":"common.schema.json#/$defs/id","examples":["product"]},"name":{"title":"Name","description":"Name of the dimension, e.g. `{ zh-CN: 用户体验, en: User experience }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产品力","en":"Product"}]},"weight":{"title":"Weight","description":"Weight of the dimension in the overall score as a decimal; the weights of all dimensions add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.3]},"description":{"title":"Description","description":"What a high and a low score mean on this dimension.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"同等级商品的到手价与质价比；5 分为同品质下价格优势明显。","en":"Net price for comparable grades; 5 means a clear price advantage at equal quality."}]}}}},"list":{"title":"Competitors","description":"One entry per competitor; add a row for our own brand with `isUs: true` to compare against it.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","scores"],"properties":{"id":{"title":"Competitor id","description":"e.g. `brand-x`.","$ref":"common.schema.json#/$defs/id","examples":["yunfeng-yaming"]},"name":{"title":"Name","description":"Brand or shop name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"云峰雅茗（虚构，高端名茶品牌）","en":"Yunfeng Yaming (fictional premium tea brand)"}]},"positioning":{"title":"Positioning","description":"Who it sells to and how it wants to be seen (定位).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"大众口粮茶，主打大包装与低单价，覆盖全品类。","en":"Everyday tea for the mass market with big packs and low unit prices across all categories."}]},"priceBand":{"title":"Price band","description":"Typical selling price range of its main products (价格带), in yuan.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Lowest price","description":"Lower end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[198]},"max":{"title":"Highest price","description":"Upper end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[2680]}}},"channels":{"title":"Where it sells","description":"Platforms it sells on, as free text, e.g. `天猫`, `抖音`, `小红书`.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100},"examples":[["天猫","京东","线下门店","微信小程序"]]},"productStructure":{"title":"Product structure","description":"Range and mix of its products (产品结构): categories, number of SKUs, hero products.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"以高山绿茶为核心，约 120 个 SKU，礼盒占销售额六成以上。","en":"Built on high-mountain green tea, about 120 SKUs, gift boxes over 60 % of sales."}]},"pricingStrategy":{"title":"Pricing strategy","description":"How it prices and discounts (定价策略), e.g. permanent low price, heavy festival discounts.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"坚持控价，大促只送赠品不降价，保护礼赠价格体系。","en":"Strict price control; festivals add gifts instead of discounts to protect gift pricing."}]},"marketing":{"title":"Marketing","description":"Main marketing channels and tactics (营销), e.g. KOL seeding on 小红书, own livestreams.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"机场与高铁广告、文化 IP 联名，线上以搜索和万相台为主。","en":"Airport and rail advertising, cultural IP tie-ins; online mainly search and Wanxiangtai."}]},"ux":{"title":"User experience","description":"Shop design, service, delivery speed and after-sales (用户体验).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"包装精致、开票与企业定制完善，但线上客服响应较慢。","en":"Refined packaging and solid invoicing and corporate customisation, but slow online service."}]},"strengths":{"title":"Strengths","description":"What it does better than others (优势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"品牌认知度高，礼赠场景心智强","en":"High brand awareness and a strong gifting image"},{"zh-CN":"产区资源与品控体系成熟","en":"Mature origin resources and quality control"}]]},"weaknesses":{"title":"Weaknesses","description":"Where it is weak (劣势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"价格高，年轻用户觉得“老气”","en":"High prices; young buyers find it old-fashioned"},{"zh-CN":"抖音与内容平台起步晚","en":"Late to Douyin and content platforms"}]]},"scores":{"title":"Scores","description":"A score from 1 to 5 per scoring dimension, keyed by dimension id, e.g. `{ price: 4, ux: 3 }`.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/score"},"examples":[{"product":5,"price":2,"marketing":4,"ux":4,"supply":4}]},"isUs":{"title":"Our brand","description":"`true` for the row that describes our own brand; at most one row.","type":"boolean","examples":[true]}}}}}},"swot":{"title":"SWOT","description":"Internal strengths and weaknesses, external opportunities and threats (SWOT 分析); shown as a 2 × 2 grid.","type":"object","additionalProperties":false,"properties":{"strengths":{"title":"Strengths","description":"Internal advantages (优势, S).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `origin-sourcing`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["origin-sourcing"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"与西湖、武夷、安吉、福鼎等产区 23 家茶园长期合作","en":"Long-term partnerships with 23 gardens in West Lake, Wuyi, Anji, Fuding and other origins"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"核心品类八成以上货源来自签约茶园，春茶可锁量锁价。","en":"Over 80 % of core-category supply comes from contracted gardens, with spring-tea volume and price locked in."}]}}}},"weaknesses":{"title":"Weaknesses","description":"Internal disadvantages (劣势, W).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `low-brand-awareness`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["low-brand-awareness"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品牌知名度有限，礼赠场景心智弱于头部品牌","en":"Limited brand awareness and a weaker gifting image than the leaders"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年抖音 GMV 中约 70 % 来自千川与达人，自播间自然流量不足三成。","en":"About 70 % of 2026 Douyin GMV came from Qianchuan and creators; organic traffic is under 30 %."}]}}}},"opportunities":{"title":"Opportunities","description":"External developments the business can use (机会, O).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `gifting-demand`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["young-drinkers"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年轻人喝原叶茶的新场景（冷泡、茶包、围炉煮茶）","en":"New occasions for young loose-leaf drinkers (cold brew, tea bags, stove-side tea)"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text"}}}},"threats":{"title":"Threats","description":"External developments that can hurt the business (威胁, T).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `price-war`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["price-war"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"低价品牌与白牌在大促期间打价格战","en":"Low-price and white-label sellers start price wars at festivals"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年千川平均 CPM 同比上涨约 18 %。","en":"Average Qianchuan CPM rose about 18 % year on year in 2026."}]}}}}}},"personas":{"title":"Customer personas","description":"Target customer personas (用户画像) with their share of customers; shown as persona cards and a share chart.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","share"],"properties":{"id":{"title":"Persona id","description":"e.g. `urban-gifter`.","$ref":"common.schema.json#/$defs/id","examples":["urban-wellness"]},"name":{"title":"Name","description":"A memorable label, e.g. `{ zh-CN: 都市送礼白领, en: Urban gift buyer }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"都市白领养生党","en":"Wellness-minded urban professional"}]},"share":{"title":"Share of customers","description":"Share of all customers this persona stands for, as a decimal; the shares of all personas add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.35]},"demographics":{"title":"Demographics","description":"Who they are (人口属性).","type":"object","additionalProperties":false,"properties":{"ageRange":{"title":"Age range","description":"Ages covered by the persona, in years.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Youngest","description":"Lowest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[25]},"max":{"title":"Oldest","description":"Highest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[38]}}},"gender":{"title":"Gender","description":"Gender mix, e.g. `{ zh-CN: 女性为主 (70%), en: Mostly women (70 %) }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"女性为主（约 65 %）","en":"Mostly women (about 65 %)"}]},"cityTiers":{"title":"City tiers","description":"Where they live: `tier-1` (一线), `new-tier-1` (新一线), `tier-2` (二线), `tier-3` (三线) or `lower` (下沉市场, tier-4 and below).","type":"array","uniqueItems":true,"items":{"enum":["tier-1","new-tier-1","tier-2","tier-3","lower"]}},"income":{"title":"Income","description":"Income level, e.g. monthly income in yuan.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"月收入 1 万–2.5 万元","en":"¥10,000–25,000 a month"}]},"occupation":{"title":"Occupation","description":"Typical jobs or life stage.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"互联网、金融、咨询等行业白领","en":"Office workers in tech, finance and consulting"}]}}},"psychographics":{"title":"Attitudes and lifestyle","description":"Values, interests and lifestyle (心理特征), e.g. health-conscious, values authenticity.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"喜欢国潮与新中式生活方式","en":"Likes guochao and the new Chinese lifestyle"},{"zh-CN":"爱分享，愿意为“出片”的产品买单","en":"Loves sharing and pays for photogenic products"}]]},"behaviour":{"title":"Buying behaviour","description":"How they shop (购买行为).","type":"object","additionalProperties":false,"properties":{"purchasesPerYear":{"title":"Purchases per year","description":"How many times a year a typical customer of this persona buys in the category.","type":"number","minimum":0,"examples":[4]},"decisionFactors":{"title":"Decision factors","description":"What decides a purchase (决策因素), e.g. origin, price, reviews, packaging.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"口感与冲泡方便","en":"Taste and easy brewing"},{"zh-CN":"真实评价与检测报告","en":"Genuine reviews and lab reports"},{"zh-CN":"包装颜值","en":"Attractive packaging"}]]},"infoChannels":{"title":"Information channels","description":"Where they learn about products (信息渠道), e.g. 小红书 notes, Douyin livestreams, friends.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小红书笔记","en":"Xiaohongshu notes"},{"zh-CN":"抖音短视频与直播","en":"Douyin videos and livestreams"}]]},"preferredChannels":{"title":"Preferred sales channels","description":"Ids of sales channels in `channels.yaml` where they prefer to buy.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin"]]}}},"painPoints":{"title":"Pain points","description":"Problems they have with current products or shopping (痛点).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"传统茶叶门槛高、说法多","en":"Traditional tea feels intimidating and full of jargon"},{"zh-CN":"大包装喝不完","en":"Big packs never get finished"}]]},"needs":{"title":"Needs","description":"Stated and latent needs (需求, 潜在需求) the business can serve.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小规格、好冲泡、品质看得见的日常茶","en":"Small, easy-to-brew everyday tea with visible quality"},{"zh-CN":"简单易懂的选茶指引","en":"A simple guide to choosing tea"}]]},"quote":{"title":"Quote","description":"A typical sentence this customer would say, to make the persona concrete.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"我想喝点好茶，但别让我研究半天。","en":"I want good tea, just don't make me study for it."}]}}}},"valueProposition":{"title":"Value proposition","description":"The differentiated value we promise customers (差异化价值主张) and the pillars that support it.","type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"title":"Statement","description":"The promise in one or two sentences as customers will read it. Shown to consumers, so checked against the Advertising Law.","$ref":"common.schema.json#/$defs/copy"},"pillars":{"title":"Pillars","description":"The few things that make the promise true, e.g. origin sourcing, freshness, service.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"title":"Pillar id","description":"e.g. `origin-direct`.","$ref":"common.schema.json#/$defs/id","examples":["origin-direct"]},"title":{"title":"Title","description":"The pillar in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产地直采","en":"Direct from origin"}]},"detail":{"title":"Detail","description":"How the business delivers it.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"每批茶送第三方检测，一物一码可查产地、采摘日期与检测报告。","en":"Every batch is lab-tested by a third party; item codes show origin, picking date and lab report."}]}}}}}},"businessModel":{"title":"Business model","description":"How the business sells (商业模式): marketplaces, own site or app, social, content or livestream commerce, private domain, or a mix.","type":"object","additionalProperties":false,"required":["models"],"properties":{"models":{"title":"Models","description":"One or more of `marketplace` (平台电商: Tmall, JD, Pinduoduo), `own-site` (独立站, own app or mini-program), `social` (社交电商), `content` (内容电商, e.g. 小红书), `livestream` (直播电商) and `private-domain` (私域, WeCom/community groups).","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["marketplace","own-site","social","content","livestream","private-domain"]}},"description":{"title":"Description","description":"How the models work together and how the business makes money.","$ref":"common.schema.json#/$defs/text"}}},"channelMix":{"title":"Channel mix","description":"Planned share of GMV per sales channel (渠道结构); shown as the channel-mix chart and compared with the bottom-up channel projection.","type":"array","items":{"type":"object","additionalProperties":false,"required":["channel","share"],"properties":{"channel":{"title":"Sales channel","description":"Id of a sales channel in `channels.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["tmall"]},"share":{"title":"Share of GMV","description":"Planned share of total GMV from this channel, as a decimal; the shares of all channels add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.4]},"rationale":{"title":"Rationale","description":"Why the channel gets this share.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品类搜索与大促主阵地，会员与礼赠成交集中。","en":"Main place for category search and festivals, where members and gift orders concentrate."}]}}}}}};
+const schema285 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"strategy.schema.json","title":"Strategy (strategy.yaml)","description":"§1.1–1.3 Market insight (PEST, industry trends, competitor benchmarking, SWOT), customer personas, value proposition, business model and the planned channel mix.","type":"object","additionalProperties":false,"properties":{"pest":{"title":"PEST analysis","description":"Political, economic, social and technological factors in the market (宏观环境 PEST 分析) and how they affect the business.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","dimension","factor","impact"],"properties":{"id":{"title":"Factor id","description":"e.g. `e-commerce-law` or `consumption-downgrade`.","$ref":"common.schema.json#/$defs/id","examples":["e-commerce-law"]},"dimension":{"title":"Dimension","description":"`political` (policy, regulation, 政策), `economic` (经济), `social` (社会, demographics and culture) or `technological` (技术).","enum":["political","economic","social","technological"]},"factor":{"title":"Factor","description":"The factor in one line, e.g. `{ zh-CN: 《电子商务法》平台责任收紧, en: Stricter platform liability under the E-commerce Law }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《电子商务法》与平台规则持续收紧","en":"Tighter rules under the E-commerce Law and platform policies"}]},"detail":{"title":"Detail","description":"What is happening and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"impact":{"title":"Impact","description":"Effect on the business: `positive` (an opportunity), `negative` (a threat) or `mixed`.","enum":["positive","negative","mixed"]},"weight":{"title":"Importance","description":"How much the factor matters to the plan, from 1 (minor) to 5 (decisive).","$ref":"common.schema.json#/$defs/score","examples":[4]}}}},"trends":{"title":"Industry trends","description":"Trends in market growth, technology and consumer habits (行业趋势) that shape the plan.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","title","detail"],"properties":{"id":{"title":"Trend id","description":"e.g. `livestream-growth`.","$ref":"common.schema.json#/$defs/id","examples":["tea-market-growth"]},"kind":{"title":"Kind","description":"`growth` (market size and growth), `technology` (e.g. AI customer service, livestreaming tools) or `consumer-habit` (how people shop, e.g. 兴趣电商, 国潮).","enum":["growth","technology","consumer-habit"]},"title":{"title":"Title","description":"The trend in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶内销规模稳中有升","en":"Domestic tea sales grow steadily"}]},"detail":{"title":"Detail","description":"What the trend is and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"metric":{"title":"Key figure","description":"A figure that sizes the trend, e.g. `+12 % YoY` or `¥1.2 trillion market`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"内销额约 3,400 亿元，年增速约 3–5 %","en":"About ¥340 billion domestic sales, growing about 3–5 % a year"}]},"source":{"title":"Source","description":"Where the figure comes from (report, platform data, year).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"中国茶叶流通协会年度产销报告（2023–2024），取整估算","en":"China Tea Marketing Association annual reports (2023–2024), rounded estimate"}]}}}},"competitors":{"title":"Competitor benchmarking","description":"Competitor profiles (竞品分析) scored on weighted dimensions; shown as a comparison table and radar chart.","type":"object","additionalProperties":false,"properties":{"dimensions":{"title":"Scoring dimensions","description":"What competitors are scored on, e.g. product range, price, brand, marketing, user experience. The weights add up to 1.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","weight"],"properties":{"id":{"title":"Dimension id","description":"e.g. `price` or `ux`; the keys of each competitor's `scores`.","$ref":"common.schema.json#/$defs/id","examples":["product"]},"name":{"title":"Name","description":"Name of the dimension, e.g. `{ zh-CN: 用户体验, en: User experience }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产品力","en":"Product"}]},"weight":{"title":"Weight","description":"Weight of the dimension in the overall score as a decimal; the weights of all dimensions add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.3]},"description":{"title":"Description","description":"What a high and a low score mean on this dimension.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"同等级商品的到手价与质价比；5 分为同品质下价格优势明显。","en":"Net price for comparable grades; 5 means a clear price advantage at equal quality."}]}}}},"list":{"title":"Competitors","description":"One entry per competitor; add a row for our own brand with `isUs: true` to compare against it.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","scores"],"properties":{"id":{"title":"Competitor id","description":"e.g. `brand-x`.","$ref":"common.schema.json#/$defs/id","examples":["yunfeng-yaming"]},"name":{"title":"Name","description":"Brand or shop name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"云峰雅茗（虚构，高端名茶品牌）","en":"Yunfeng Yaming (fictional premium tea brand)"}]},"positioning":{"title":"Positioning","description":"Who it sells to and how it wants to be seen (定位).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"大众口粮茶，主打大包装与低单价，覆盖全品类。","en":"Everyday tea for the mass market with big packs and low unit prices across all categories."}]},"priceBand":{"title":"Price band","description":"Typical selling price range of its main products (价格带), in yuan.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Lowest price","description":"Lower end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[198]},"max":{"title":"Highest price","description":"Upper end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[2680]}}},"channels":{"title":"Where it sells","description":"Platforms and other channels it sells on. A platform as in `channels.yaml` (`tmall`, `jd`, `douyin` …, or its name, e.g. `天猫`) reads in the page's language; anything else as written, in each language when given as `{ zh-CN: 线下门店, en: Offline stores }`.","type":"array","uniqueItems":true,"items":{"$ref":"common.schema.json#/$defs/text"},"examples":[["tmall","jd",{"zh-CN":"线下门店","en":"Offline stores"},"mini-program"]]},"productStructure":{"title":"Product structure","description":"Range and mix of its products (产品结构): categories, number of SKUs, hero products.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"以高山绿茶为核心，约 120 个 SKU，礼盒占销售额六成以上。","en":"Built on high-mountain green tea, about 120 SKUs, gift boxes over 60 % of sales."}]},"pricingStrategy":{"title":"Pricing strategy","description":"How it prices and discounts (定价策略), e.g. permanent low price, heavy festival discounts.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"坚持控价，大促只送赠品不降价，保护礼赠价格体系。","en":"Strict price control; festivals add gifts instead of discounts to protect gift pricing."}]},"marketing":{"title":"Marketing","description":"Main marketing channels and tactics (营销), e.g. KOL seeding on 小红书, own livestreams.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"机场与高铁广告、文化 IP 联名，线上以搜索和万相台为主。","en":"Airport and rail advertising, cultural IP tie-ins; online mainly search and Wanxiangtai."}]},"ux":{"title":"User experience","description":"Shop design, service, delivery speed and after-sales (用户体验).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"包装精致、开票与企业定制完善，但线上客服响应较慢。","en":"Refined packaging and solid invoicing and corporate customisation, but slow online service."}]},"strengths":{"title":"Strengths","description":"What it does better than others (优势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"品牌认知度高，礼赠场景心智强","en":"High brand awareness and a strong gifting image"},{"zh-CN":"产区资源与品控体系成熟","en":"Mature origin resources and quality control"}]]},"weaknesses":{"title":"Weaknesses","description":"Where it is weak (劣势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"价格高，年轻用户觉得“老气”","en":"High prices; young buyers find it old-fashioned"},{"zh-CN":"抖音与内容平台起步晚","en":"Late to Douyin and content platforms"}]]},"scores":{"title":"Scores","description":"A score from 1 to 5 per scoring dimension, keyed by dimension id, e.g. `{ price: 4, ux: 3 }`.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/score"},"examples":[{"product":5,"price":2,"marketing":4,"ux":4,"supply":4}]},"isUs":{"title":"Our brand","description":"`true` for the row that describes our own brand; at most one row.","type":"boolean","examples":[true]}}}}}},"swot":{"title":"SWOT","description":"Internal strengths and weaknesses, external opportunities and threats (SWOT 分析); shown as a 2 × 2 grid.","type":"object","additionalProperties":false,"properties":{"strengths":{"title":"Strengths","description":"Internal advantages (优势, S).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `origin-sourcing`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["origin-sourcing"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"与西湖、武夷、安吉、福鼎等产区 23 家茶园长期合作","en":"Long-term partnerships with 23 gardens in West Lake, Wuyi, Anji, Fuding and other origins"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"核心品类八成以上货源来自签约茶园，春茶可锁量锁价。","en":"Over 80 % of core-category supply comes from contracted gardens, with spring-tea volume and price locked in."}]}}}},"weaknesses":{"title":"Weaknesses","description":"Internal disadvantages (劣势, W).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `low-brand-awareness`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["low-brand-awareness"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品牌知名度有限，礼赠场景心智弱于头部品牌","en":"Limited brand awareness and a weaker gifting image than the leaders"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年抖音 GMV 中约 70 % 来自千川与达人，自播间自然流量不足三成。","en":"About 70 % of 2026 Douyin GMV came from Qianchuan and creators; organic traffic is under 30 %."}]}}}},"opportunities":{"title":"Opportunities","description":"External developments the business can use (机会, O).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `gifting-demand`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["young-drinkers"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年轻人喝原叶茶的新场景（冷泡、茶包、围炉煮茶）","en":"New occasions for young loose-leaf drinkers (cold brew, tea bags, stove-side tea)"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text"}}}},"threats":{"title":"Threats","description":"External developments that can hurt the business (威胁, T).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `price-war`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["price-war"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"低价品牌与白牌在大促期间打价格战","en":"Low-price and white-label sellers start price wars at festivals"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年千川平均 CPM 同比上涨约 18 %。","en":"Average Qianchuan CPM rose about 18 % year on year in 2026."}]}}}}}},"personas":{"title":"Customer personas","description":"Target customer personas (用户画像) with their share of customers; shown as persona cards and a share chart.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","share"],"properties":{"id":{"title":"Persona id","description":"e.g. `urban-gifter`.","$ref":"common.schema.json#/$defs/id","examples":["urban-wellness"]},"name":{"title":"Name","description":"A memorable label, e.g. `{ zh-CN: 都市送礼白领, en: Urban gift buyer }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"都市白领养生党","en":"Wellness-minded urban professional"}]},"share":{"title":"Share of customers","description":"Share of all customers this persona stands for, as a decimal; the shares of all personas add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.35]},"demographics":{"title":"Demographics","description":"Who they are (人口属性).","type":"object","additionalProperties":false,"properties":{"ageRange":{"title":"Age range","description":"Ages covered by the persona, in years.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Youngest","description":"Lowest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[25]},"max":{"title":"Oldest","description":"Highest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[38]}}},"gender":{"title":"Gender","description":"Gender mix, e.g. `{ zh-CN: 女性为主 (70%), en: Mostly women (70 %) }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"女性为主（约 65 %）","en":"Mostly women (about 65 %)"}]},"cityTiers":{"title":"City tiers","description":"Where they live: `tier-1` (一线), `new-tier-1` (新一线), `tier-2` (二线), `tier-3` (三线) or `lower` (下沉市场, tier-4 and below).","type":"array","uniqueItems":true,"items":{"enum":["tier-1","new-tier-1","tier-2","tier-3","lower"]}},"income":{"title":"Income","description":"Income level, e.g. monthly income in yuan.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"月收入 1 万–2.5 万元","en":"¥10,000–25,000 a month"}]},"occupation":{"title":"Occupation","description":"Typical jobs or life stage.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"互联网、金融、咨询等行业白领","en":"Office workers in tech, finance and consulting"}]}}},"psychographics":{"title":"Attitudes and lifestyle","description":"Values, interests and lifestyle (心理特征), e.g. health-conscious, values authenticity.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"喜欢国潮与新中式生活方式","en":"Likes guochao and the new Chinese lifestyle"},{"zh-CN":"爱分享，愿意为“出片”的产品买单","en":"Loves sharing and pays for photogenic products"}]]},"behaviour":{"title":"Buying behaviour","description":"How they shop (购买行为).","type":"object","additionalProperties":false,"properties":{"purchasesPerYear":{"title":"Purchases per year","description":"How many times a year a typical customer of this persona buys in the category.","type":"number","minimum":0,"examples":[4]},"decisionFactors":{"title":"Decision factors","description":"What decides a purchase (决策因素), e.g. origin, price, reviews, packaging.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"口感与冲泡方便","en":"Taste and easy brewing"},{"zh-CN":"真实评价与检测报告","en":"Genuine reviews and lab reports"},{"zh-CN":"包装颜值","en":"Attractive packaging"}]]},"infoChannels":{"title":"Information channels","description":"Where they learn about products (信息渠道), e.g. 小红书 notes, Douyin livestreams, friends.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小红书笔记","en":"Xiaohongshu notes"},{"zh-CN":"抖音短视频与直播","en":"Douyin videos and livestreams"}]]},"preferredChannels":{"title":"Preferred sales channels","description":"Ids of sales channels in `channels.yaml` where they prefer to buy.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin"]]}}},"painPoints":{"title":"Pain points","description":"Problems they have with current products or shopping (痛点).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"传统茶叶门槛高、说法多","en":"Traditional tea feels intimidating and full of jargon"},{"zh-CN":"大包装喝不完","en":"Big packs never get finished"}]]},"needs":{"title":"Needs","description":"Stated and latent needs (需求, 潜在需求) the business can serve.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小规格、好冲泡、品质看得见的日常茶","en":"Small, easy-to-brew everyday tea with visible quality"},{"zh-CN":"简单易懂的选茶指引","en":"A simple guide to choosing tea"}]]},"quote":{"title":"Quote","description":"A typical sentence this customer would say, to make the persona concrete.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"我想喝点好茶，但别让我研究半天。","en":"I want good tea, just don't make me study for it."}]}}}},"valueProposition":{"title":"Value proposition","description":"The differentiated value we promise customers (差异化价值主张) and the pillars that support it.","type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"title":"Statement","description":"The promise in one or two sentences as customers will read it. Shown to consumers, so checked against the Advertising Law.","$ref":"common.schema.json#/$defs/copy"},"pillars":{"title":"Pillars","description":"The few things that make the promise true, e.g. origin sourcing, freshness, service.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"title":"Pillar id","description":"e.g. `origin-direct`.","$ref":"common.schema.json#/$defs/id","examples":["origin-direct"]},"title":{"title":"Title","description":"The pillar in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产地直采","en":"Direct from origin"}]},"detail":{"title":"Detail","description":"How the business delivers it.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"每批茶送第三方检测，一物一码可查产地、采摘日期与检测报告。","en":"Every batch is lab-tested by a third party; item codes show origin, picking date and lab report."}]}}}}}},"businessModel":{"title":"Business model","description":"How the business sells (商业模式): marketplaces, own site or app, social, content or livestream commerce, private domain, or a mix.","type":"object","additionalProperties":false,"required":["models"],"properties":{"models":{"title":"Models","description":"One or more of `marketplace` (平台电商: Tmall, JD, Pinduoduo), `own-site` (独立站, own app or mini-program), `social` (社交电商), `content` (内容电商, e.g. 小红书), `livestream` (直播电商) and `private-domain` (私域, WeCom/community groups).","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["marketplace","own-site","social","content","livestream","private-domain"]}},"description":{"title":"Description","description":"How the models work together and how the business makes money.","$ref":"common.schema.json#/$defs/text"}}},"channelMix":{"title":"Channel mix","description":"Planned share of GMV per sales channel (渠道结构); shown as the channel-mix chart and compared with the bottom-up channel projection.","type":"array","items":{"type":"object","additionalProperties":false,"required":["channel","share"],"properties":{"channel":{"title":"Sales channel","description":"Id of a sales channel in `channels.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["tmall"]},"share":{"title":"Share of GMV","description":"Planned share of total GMV from this channel, as a decimal; the shares of all channels add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.4]},"rationale":{"title":"Rationale","description":"Why the channel gets this share.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品类搜索与大促主阵地，会员与礼赠成交集中。","en":"Main place for category search and festivals, where members and gift orders concentrate."}]}}}}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -26279,9 +26279,12 @@ if(Array.isArray(data41)){
 const len4 = data41.length;
 for(let i4=0; i4<len4; i4++){
 let data42 = data41[i4];
+const _errs169 = errors;
+let valid66 = false;
+const _errs170 = errors;
 if(typeof data42 === "string"){
-if(func2(data42) > 100){
-const err169 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"#/properties/competitors/properties/list/items/properties/channels/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels.items,data:data42};
+if(func2(data42) > 4000){
+const err169 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data42};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -26291,7 +26294,7 @@ vErrors.push(err169);
 errors++;
 }
 if(func2(data42) < 1){
-const err170 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"#/properties/competitors/properties/list/items/properties/channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels.items,data:data42};
+const err170 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data42};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -26302,7 +26305,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"#/properties/competitors/properties/list/items/properties/channels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema285.properties.competitors.properties.list.items.properties.channels.items.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels.items,data:data42};
+const err171 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data42};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -26311,19 +26314,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-let i5 = data41.length;
-let j0;
-if(i5 > 1){
-const indices0 = {};
-for(;i5--;){
-let item0 = data41[i5];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err172 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
+var _valid10 = _errs170 === errors;
+valid66 = valid66 || _valid10;
+const _errs172 = errors;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(Object.keys(data42).length < 1){
+const err172 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data42};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -26331,14 +26327,12 @@ else {
 vErrors.push(err172);
 }
 errors++;
-break;
 }
-indices0[item0] = i5;
-}
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.items.properties.channels.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
+for(const key27 in data42){
+const _errs174 = errors;
+if(typeof key27 === "string"){
+if(!pattern5.test(key27)){
+const err173 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key27,propertyName:key27};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -26348,14 +26342,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data32.productStructure !== undefined){
-let data43 = data32.productStructure;
-const _errs171 = errors;
-let valid67 = false;
-const _errs172 = errors;
-if(typeof data43 === "string"){
-if(func2(data43) > 4000){
-const err174 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data43};
+var valid67 = _errs174 === errors;
+if(!valid67){
+const err174 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data42};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -26364,8 +26353,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err175 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data43};
+}
+for(const key28 in data42){
+let data43 = data42[key28];
+if(typeof data43 === "string"){
+if(func2(data43) > 4000){
+const err175 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4+"/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -26374,9 +26367,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data43};
+if(func2(data43) < 1){
+const err176 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4+"/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -26385,12 +26377,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-var _valid10 = _errs172 === errors;
-valid67 = valid67 || _valid10;
-const _errs174 = errors;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(Object.keys(data43).length < 1){
-const err177 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data43};
+}
+else {
+const err177 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4+"/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data43};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -26399,11 +26388,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key27 in data43){
-const _errs176 = errors;
-if(typeof key27 === "string"){
-if(!pattern5.test(key27)){
-const err178 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key27,propertyName:key27};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data42};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -26412,10 +26400,10 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-var valid68 = _errs176 === errors;
-if(!valid68){
-const err179 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data43};
+var _valid10 = _errs172 === errors;
+valid66 = valid66 || _valid10;
+if(!valid66){
+const err179 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels/" + i4,schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data42};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -26424,12 +26412,26 @@ vErrors.push(err179);
 }
 errors++;
 }
+else {
+errors = _errs169;
+if(vErrors !== null){
+if(_errs169){
+vErrors.length = _errs169;
 }
-for(const key28 in data43){
-let data44 = data43[key28];
-if(typeof data44 === "string"){
-if(func2(data44) > 4000){
-const err180 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data44};
+else {
+vErrors = null;
+}
+}
+}
+}
+let i5 = data41.length;
+let j0;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j0 = i5; j0--;){
+if(func0(data41[i5], data41[j0])){
+const err180 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -26437,9 +26439,14 @@ else {
 vErrors.push(err180);
 }
 errors++;
+break outer0;
 }
-if(func2(data44) < 1){
-const err181 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data44};
+}
+}
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.items.properties.channels.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -26449,8 +26456,14 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data44};
+if(data32.productStructure !== undefined){
+let data44 = data32.productStructure;
+const _errs180 = errors;
+let valid71 = false;
+const _errs181 = errors;
+if(typeof data44 === "string"){
+if(func2(data44) > 4000){
+const err182 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -26459,10 +26472,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data43};
+if(func2(data44) < 1){
+const err183 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -26471,10 +26482,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-var _valid10 = _errs174 === errors;
-valid67 = valid67 || _valid10;
-if(!valid67){
-const err184 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data43};
+}
+else {
+const err184 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -26483,26 +26493,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-else {
-errors = _errs171;
-if(vErrors !== null){
-if(_errs171){
-vErrors.length = _errs171;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data32.pricingStrategy !== undefined){
-let data45 = data32.pricingStrategy;
-const _errs182 = errors;
-let valid71 = false;
+var _valid11 = _errs181 === errors;
+valid71 = valid71 || _valid11;
 const _errs183 = errors;
-if(typeof data45 === "string"){
-if(func2(data45) > 4000){
-const err185 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data45};
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(Object.keys(data44).length < 1){
+const err185 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -26511,8 +26507,11 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(func2(data45) < 1){
-const err186 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data45};
+for(const key29 in data44){
+const _errs185 = errors;
+if(typeof key29 === "string"){
+if(!pattern5.test(key29)){
+const err186 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key29,propertyName:key29};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -26522,8 +26521,9 @@ vErrors.push(err186);
 errors++;
 }
 }
-else {
-const err187 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data45};
+var valid72 = _errs185 === errors;
+if(!valid72){
+const err187 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -26532,12 +26532,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid11 = _errs183 === errors;
-valid71 = valid71 || _valid11;
-const _errs185 = errors;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(Object.keys(data45).length < 1){
-const err188 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data45};
+}
+for(const key30 in data44){
+let data45 = data44[key30];
+if(typeof data45 === "string"){
+if(func2(data45) > 4000){
+const err188 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -26546,11 +26546,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key29 in data45){
-const _errs187 = errors;
-if(typeof key29 === "string"){
-if(!pattern5.test(key29)){
-const err189 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key29,propertyName:key29};
+if(func2(data45) < 1){
+const err189 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -26560,9 +26557,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-var valid72 = _errs187 === errors;
-if(!valid72){
-const err190 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data45};
+else {
+const err190 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -26572,11 +26568,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-for(const key30 in data45){
-let data46 = data45[key30];
-if(typeof data46 === "string"){
-if(func2(data46) > 4000){
-const err191 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data46};
+}
+else {
+const err191 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -26585,8 +26579,10 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(func2(data46) < 1){
-const err192 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data46};
+var _valid11 = _errs183 === errors;
+valid71 = valid71 || _valid11;
+if(!valid71){
+const err192 = {instancePath:instancePath+"/competitors/list/" + i3+"/productStructure",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data44};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -26595,9 +26591,26 @@ vErrors.push(err192);
 }
 errors++;
 }
+else {
+errors = _errs180;
+if(vErrors !== null){
+if(_errs180){
+vErrors.length = _errs180;
 }
 else {
-const err193 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data46};
+vErrors = null;
+}
+}
+}
+}
+if(data32.pricingStrategy !== undefined){
+let data46 = data32.pricingStrategy;
+const _errs191 = errors;
+let valid75 = false;
+const _errs192 = errors;
+if(typeof data46 === "string"){
+if(func2(data46) > 4000){
+const err193 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -26606,10 +26619,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data45};
+if(func2(data46) < 1){
+const err194 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -26618,10 +26629,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-var _valid11 = _errs185 === errors;
-valid71 = valid71 || _valid11;
-if(!valid71){
-const err195 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data45};
+}
+else {
+const err195 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -26630,26 +26640,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-else {
-errors = _errs182;
-if(vErrors !== null){
-if(_errs182){
-vErrors.length = _errs182;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data32.marketing !== undefined){
-let data47 = data32.marketing;
-const _errs193 = errors;
-let valid75 = false;
+var _valid12 = _errs192 === errors;
+valid75 = valid75 || _valid12;
 const _errs194 = errors;
-if(typeof data47 === "string"){
-if(func2(data47) > 4000){
-const err196 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data47};
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(Object.keys(data46).length < 1){
+const err196 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -26658,8 +26654,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(func2(data47) < 1){
-const err197 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data47};
+for(const key31 in data46){
+const _errs196 = errors;
+if(typeof key31 === "string"){
+if(!pattern5.test(key31)){
+const err197 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key31,propertyName:key31};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -26669,8 +26668,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data47};
+var valid76 = _errs196 === errors;
+if(!valid76){
+const err198 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -26679,12 +26679,12 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid12 = _errs194 === errors;
-valid75 = valid75 || _valid12;
-const _errs196 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(Object.keys(data47).length < 1){
-const err199 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data47};
+}
+for(const key32 in data46){
+let data47 = data46[key32];
+if(typeof data47 === "string"){
+if(func2(data47) > 4000){
+const err199 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -26693,11 +26693,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-for(const key31 in data47){
-const _errs198 = errors;
-if(typeof key31 === "string"){
-if(!pattern5.test(key31)){
-const err200 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key31,propertyName:key31};
+if(func2(data47) < 1){
+const err200 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -26707,9 +26704,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-var valid76 = _errs198 === errors;
-if(!valid76){
-const err201 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data47};
+else {
+const err201 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data47};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -26719,11 +26715,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-for(const key32 in data47){
-let data48 = data47[key32];
-if(typeof data48 === "string"){
-if(func2(data48) > 4000){
-const err202 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data48};
+}
+else {
+const err202 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -26732,8 +26726,10 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(func2(data48) < 1){
-const err203 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data48};
+var _valid12 = _errs194 === errors;
+valid75 = valid75 || _valid12;
+if(!valid75){
+const err203 = {instancePath:instancePath+"/competitors/list/" + i3+"/pricingStrategy",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data46};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -26742,9 +26738,26 @@ vErrors.push(err203);
 }
 errors++;
 }
+else {
+errors = _errs191;
+if(vErrors !== null){
+if(_errs191){
+vErrors.length = _errs191;
 }
 else {
-const err204 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data48};
+vErrors = null;
+}
+}
+}
+}
+if(data32.marketing !== undefined){
+let data48 = data32.marketing;
+const _errs202 = errors;
+let valid79 = false;
+const _errs203 = errors;
+if(typeof data48 === "string"){
+if(func2(data48) > 4000){
+const err204 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -26753,10 +26766,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data47};
+if(func2(data48) < 1){
+const err205 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -26765,10 +26776,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-var _valid12 = _errs196 === errors;
-valid75 = valid75 || _valid12;
-if(!valid75){
-const err206 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data47};
+}
+else {
+const err206 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -26777,26 +26787,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-else {
-errors = _errs193;
-if(vErrors !== null){
-if(_errs193){
-vErrors.length = _errs193;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data32.ux !== undefined){
-let data49 = data32.ux;
-const _errs204 = errors;
-let valid79 = false;
+var _valid13 = _errs203 === errors;
+valid79 = valid79 || _valid13;
 const _errs205 = errors;
-if(typeof data49 === "string"){
-if(func2(data49) > 4000){
-const err207 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data49};
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(Object.keys(data48).length < 1){
+const err207 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -26805,8 +26801,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(func2(data49) < 1){
-const err208 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data49};
+for(const key33 in data48){
+const _errs207 = errors;
+if(typeof key33 === "string"){
+if(!pattern5.test(key33)){
+const err208 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key33,propertyName:key33};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -26816,8 +26815,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-else {
-const err209 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data49};
+var valid80 = _errs207 === errors;
+if(!valid80){
+const err209 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -26826,12 +26826,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-var _valid13 = _errs205 === errors;
-valid79 = valid79 || _valid13;
-const _errs207 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(Object.keys(data49).length < 1){
-const err210 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data49};
+}
+for(const key34 in data48){
+let data49 = data48[key34];
+if(typeof data49 === "string"){
+if(func2(data49) > 4000){
+const err210 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -26840,11 +26840,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key33 in data49){
-const _errs209 = errors;
-if(typeof key33 === "string"){
-if(!pattern5.test(key33)){
-const err211 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key33,propertyName:key33};
+if(func2(data49) < 1){
+const err211 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -26854,9 +26851,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-var valid80 = _errs209 === errors;
-if(!valid80){
-const err212 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data49};
+else {
+const err212 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -26866,11 +26862,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-for(const key34 in data49){
-let data50 = data49[key34];
-if(typeof data50 === "string"){
-if(func2(data50) > 4000){
-const err213 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data50};
+}
+else {
+const err213 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -26879,8 +26873,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(func2(data50) < 1){
-const err214 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data50};
+var _valid13 = _errs205 === errors;
+valid79 = valid79 || _valid13;
+if(!valid79){
+const err214 = {instancePath:instancePath+"/competitors/list/" + i3+"/marketing",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data48};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -26889,9 +26885,26 @@ vErrors.push(err214);
 }
 errors++;
 }
+else {
+errors = _errs202;
+if(vErrors !== null){
+if(_errs202){
+vErrors.length = _errs202;
 }
 else {
-const err215 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data50};
+vErrors = null;
+}
+}
+}
+}
+if(data32.ux !== undefined){
+let data50 = data32.ux;
+const _errs213 = errors;
+let valid83 = false;
+const _errs214 = errors;
+if(typeof data50 === "string"){
+if(func2(data50) > 4000){
+const err215 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -26900,10 +26913,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-}
-else {
-const err216 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data49};
+if(func2(data50) < 1){
+const err216 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -26912,10 +26923,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-var _valid13 = _errs207 === errors;
-valid79 = valid79 || _valid13;
-if(!valid79){
-const err217 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data49};
+}
+else {
+const err217 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -26924,11 +26934,109 @@ vErrors.push(err217);
 }
 errors++;
 }
+var _valid14 = _errs214 === errors;
+valid83 = valid83 || _valid14;
+const _errs216 = errors;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(Object.keys(data50).length < 1){
+const err218 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err218];
+}
 else {
-errors = _errs204;
+vErrors.push(err218);
+}
+errors++;
+}
+for(const key35 in data50){
+const _errs218 = errors;
+if(typeof key35 === "string"){
+if(!pattern5.test(key35)){
+const err219 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key35,propertyName:key35};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+var valid84 = _errs218 === errors;
+if(!valid84){
+const err220 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+for(const key36 in data50){
+let data51 = data50[key36];
+if(typeof data51 === "string"){
+if(func2(data51) > 4000){
+const err221 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data51};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+if(func2(data51) < 1){
+const err222 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data51};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data51};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid14 = _errs216 === errors;
+valid83 = valid83 || _valid14;
+if(!valid83){
+const err225 = {instancePath:instancePath+"/competitors/list/" + i3+"/ux",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data50};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+else {
+errors = _errs213;
 if(vErrors !== null){
-if(_errs204){
-vErrors.length = _errs204;
+if(_errs213){
+vErrors.length = _errs213;
 }
 else {
 vErrors = null;
@@ -26949,105 +27057,13 @@ errors = vErrors.length;
 }
 }
 if(data32.scores !== undefined){
-let data53 = data32.scores;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key35 in data53){
-const _errs217 = errors;
-if(typeof key35 === "string"){
-if(func2(key35) > 64){
-const err218 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:key35,propertyName:key35};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-if(!pattern4.test(key35)){
-const err219 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:key35,propertyName:key35};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:key35,propertyName:key35};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-var valid82 = _errs217 === errors;
-if(!valid82){
-const err221 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid",schema:schema285.properties.competitors.properties.list.items.properties.scores.propertyNames,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data53};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-for(const key36 in data53){
-let data54 = data53[key36];
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 5 || isNaN(data54)){
-const err222 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema207,data:data54};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-if(data54 < 1 || isNaN(data54)){
-const err223 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema207,data:data54};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema207.type,parentSchema:schema207,data:data54};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.properties.scores.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data53};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-if(data32.isUs !== undefined){
-let data55 = data32.isUs;
-if(typeof data55 !== "boolean"){
-const err226 = {instancePath:instancePath+"/competitors/list/" + i3+"/isUs",schemaPath:"#/properties/competitors/properties/list/items/properties/isUs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema285.properties.competitors.properties.list.items.properties.isUs.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.isUs,data:data55};
+let data54 = data32.scores;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key37 in data54){
+const _errs226 = errors;
+if(typeof key37 === "string"){
+if(func2(key37) > 64){
+const err226 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:key37,propertyName:key37};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -27056,10 +27072,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.type,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+if(!pattern4.test(key37)){
+const err227 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:key37,propertyName:key37};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -27069,9 +27083,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
 else {
-const err228 = {instancePath:instancePath+"/competitors/list",schemaPath:"#/properties/competitors/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.type,parentSchema:schema285.properties.competitors.properties.list,data:data31};
+const err228 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:key37,propertyName:key37};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -27080,10 +27093,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.type,parentSchema:schema285.properties.competitors,data:data22};
+var valid86 = _errs226 === errors;
+if(!valid86){
+const err229 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid",schema:schema285.properties.competitors.properties.list.items.properties.scores.propertyNames,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data54};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -27093,12 +27105,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data.swot !== undefined){
-let data56 = data.swot;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key37 in data56){
-if(!((((key37 === "strengths") || (key37 === "weaknesses")) || (key37 === "opportunities")) || (key37 === "threats"))){
-const err230 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot,data:data56};
+for(const key38 in data54){
+let data55 = data54[key38];
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 5 || isNaN(data55)){
+const err230 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema207,data:data55};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -27107,16 +27118,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-if(data56.strengths !== undefined){
-let data57 = data56.strengths;
-if(Array.isArray(data57)){
-const len5 = data57.length;
-for(let i6=0; i6<len5; i6++){
-let data58 = data57[i6];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.id === undefined){
-const err231 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data58};
+if(data55 < 1 || isNaN(data55)){
+const err231 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema207,data:data55};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -27125,8 +27128,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data58.text === undefined){
-const err232 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data58};
+}
+else {
+const err232 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema207.type,parentSchema:schema207,data:data55};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -27135,9 +27139,10 @@ vErrors.push(err232);
 }
 errors++;
 }
-for(const key38 in data58){
-if(!(((key38 === "id") || (key38 === "text")) || (key38 === "detail"))){
-const err233 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.strengths.items,data:data58};
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.properties.scores.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data54};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -27147,11 +27152,10 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data58.id !== undefined){
-let data59 = data58.id;
-if(typeof data59 === "string"){
-if(func2(data59) > 64){
-const err234 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data59};
+if(data32.isUs !== undefined){
+let data56 = data32.isUs;
+if(typeof data56 !== "boolean"){
+const err234 = {instancePath:instancePath+"/competitors/list/" + i3+"/isUs",schemaPath:"#/properties/competitors/properties/list/items/properties/isUs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema285.properties.competitors.properties.list.items.properties.isUs.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.isUs,data:data56};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -27160,8 +27164,10 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(!pattern4.test(data59)){
-const err235 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data59};
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.type,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -27171,8 +27177,9 @@ vErrors.push(err235);
 errors++;
 }
 }
+}
 else {
-const err236 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data59};
+const err236 = {instancePath:instancePath+"/competitors/list",schemaPath:"#/properties/competitors/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.type,parentSchema:schema285.properties.competitors.properties.list,data:data31};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -27182,14 +27189,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data58.text !== undefined){
-let data60 = data58.text;
-const _errs239 = errors;
-let valid92 = false;
-const _errs240 = errors;
-if(typeof data60 === "string"){
-if(func2(data60) > 4000){
-const err237 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data60};
+}
+else {
+const err237 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.type,parentSchema:schema285.properties.competitors,data:data22};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -27198,8 +27200,13 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(func2(data60) < 1){
-const err238 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data60};
+}
+if(data.swot !== undefined){
+let data57 = data.swot;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key39 in data57){
+if(!((((key39 === "strengths") || (key39 === "weaknesses")) || (key39 === "opportunities")) || (key39 === "threats"))){
+const err238 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot,data:data57};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -27209,8 +27216,15 @@ vErrors.push(err238);
 errors++;
 }
 }
-else {
-const err239 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data60};
+if(data57.strengths !== undefined){
+let data58 = data57.strengths;
+if(Array.isArray(data58)){
+const len5 = data58.length;
+for(let i6=0; i6<len5; i6++){
+let data59 = data58[i6];
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.id === undefined){
+const err239 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -27219,12 +27233,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-var _valid14 = _errs240 === errors;
-valid92 = valid92 || _valid14;
-const _errs242 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(Object.keys(data60).length < 1){
-const err240 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data60};
+if(data59.text === undefined){
+const err240 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -27233,11 +27243,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-for(const key39 in data60){
-const _errs244 = errors;
-if(typeof key39 === "string"){
-if(!pattern5.test(key39)){
-const err241 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key39,propertyName:key39};
+for(const key40 in data59){
+if(!(((key40 === "id") || (key40 === "text")) || (key40 === "detail"))){
+const err241 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -27247,9 +27255,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-var valid93 = _errs244 === errors;
-if(!valid93){
-const err242 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data60};
+if(data59.id !== undefined){
+let data60 = data59.id;
+if(typeof data60 === "string"){
+if(func2(data60) > 64){
+const err242 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data60};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -27258,12 +27268,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-for(const key40 in data60){
-let data61 = data60[key40];
-if(typeof data61 === "string"){
-if(func2(data61) > 4000){
-const err243 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data61};
+if(!pattern4.test(data60)){
+const err243 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data60};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -27272,8 +27278,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(func2(data61) < 1){
-const err244 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data61};
+}
+else {
+const err244 = {instancePath:instancePath+"/swot/strengths/" + i6+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data60};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -27283,8 +27290,14 @@ vErrors.push(err244);
 errors++;
 }
 }
-else {
-const err245 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data61};
+if(data59.text !== undefined){
+let data61 = data59.text;
+const _errs248 = errors;
+let valid96 = false;
+const _errs249 = errors;
+if(typeof data61 === "string"){
+if(func2(data61) > 4000){
+const err245 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -27293,10 +27306,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data60};
+if(func2(data61) < 1){
+const err246 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -27305,10 +27316,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-var _valid14 = _errs242 === errors;
-valid92 = valid92 || _valid14;
-if(!valid92){
-const err247 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data60};
+}
+else {
+const err247 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -27317,26 +27327,12 @@ vErrors.push(err247);
 }
 errors++;
 }
-else {
-errors = _errs239;
-if(vErrors !== null){
-if(_errs239){
-vErrors.length = _errs239;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data58.detail !== undefined){
-let data62 = data58.detail;
-const _errs250 = errors;
-let valid96 = false;
+var _valid15 = _errs249 === errors;
+valid96 = valid96 || _valid15;
 const _errs251 = errors;
-if(typeof data62 === "string"){
-if(func2(data62) > 4000){
-const err248 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data62};
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(Object.keys(data61).length < 1){
+const err248 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data61};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -27345,8 +27341,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(func2(data62) < 1){
-const err249 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data62};
+for(const key41 in data61){
+const _errs253 = errors;
+if(typeof key41 === "string"){
+if(!pattern5.test(key41)){
+const err249 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key41,propertyName:key41};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -27356,8 +27355,9 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data62};
+var valid97 = _errs253 === errors;
+if(!valid97){
+const err250 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data61};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -27366,12 +27366,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-var _valid15 = _errs251 === errors;
-valid96 = valid96 || _valid15;
-const _errs253 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(Object.keys(data62).length < 1){
-const err251 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data62};
+}
+for(const key42 in data61){
+let data62 = data61[key42];
+if(typeof data62 === "string"){
+if(func2(data62) > 4000){
+const err251 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data62};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -27380,11 +27380,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-for(const key41 in data62){
-const _errs255 = errors;
-if(typeof key41 === "string"){
-if(!pattern5.test(key41)){
-const err252 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key41,propertyName:key41};
+if(func2(data62) < 1){
+const err252 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data62};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -27394,9 +27391,8 @@ vErrors.push(err252);
 errors++;
 }
 }
-var valid97 = _errs255 === errors;
-if(!valid97){
-const err253 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data62};
+else {
+const err253 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data62};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -27406,11 +27402,9 @@ vErrors.push(err253);
 errors++;
 }
 }
-for(const key42 in data62){
-let data63 = data62[key42];
-if(typeof data63 === "string"){
-if(func2(data63) > 4000){
-const err254 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data63};
+}
+else {
+const err254 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data61};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -27419,8 +27413,10 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(func2(data63) < 1){
-const err255 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data63};
+var _valid15 = _errs251 === errors;
+valid96 = valid96 || _valid15;
+if(!valid96){
+const err255 = {instancePath:instancePath+"/swot/strengths/" + i6+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data61};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -27429,9 +27425,26 @@ vErrors.push(err255);
 }
 errors++;
 }
+else {
+errors = _errs248;
+if(vErrors !== null){
+if(_errs248){
+vErrors.length = _errs248;
 }
 else {
-const err256 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data63};
+vErrors = null;
+}
+}
+}
+}
+if(data59.detail !== undefined){
+let data63 = data59.detail;
+const _errs259 = errors;
+let valid100 = false;
+const _errs260 = errors;
+if(typeof data63 === "string"){
+if(func2(data63) > 4000){
+const err256 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -27440,10 +27453,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data62};
+if(func2(data63) < 1){
+const err257 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -27452,10 +27463,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-var _valid15 = _errs253 === errors;
-valid96 = valid96 || _valid15;
-if(!valid96){
-const err258 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data62};
+}
+else {
+const err258 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -27464,21 +27474,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-else {
-errors = _errs250;
-if(vErrors !== null){
-if(_errs250){
-vErrors.length = _errs250;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err259 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.strengths.items.type,parentSchema:schema285.properties.swot.properties.strengths.items,data:data58};
+var _valid16 = _errs260 === errors;
+valid100 = valid100 || _valid16;
+const _errs262 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(Object.keys(data63).length < 1){
+const err259 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -27487,10 +27488,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-}
-else {
-const err260 = {instancePath:instancePath+"/swot/strengths",schemaPath:"#/properties/swot/properties/strengths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.strengths.type,parentSchema:schema285.properties.swot.properties.strengths,data:data57};
+for(const key43 in data63){
+const _errs264 = errors;
+if(typeof key43 === "string"){
+if(!pattern5.test(key43)){
+const err260 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key43,propertyName:key43};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -27500,15 +27502,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data56.weaknesses !== undefined){
-let data64 = data56.weaknesses;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i7=0; i7<len6; i7++){
-let data65 = data64[i7];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.id === undefined){
-const err261 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data65};
+var valid101 = _errs264 === errors;
+if(!valid101){
+const err261 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -27517,8 +27513,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data65.text === undefined){
-const err262 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data65};
+}
+for(const key44 in data63){
+let data64 = data63[key44];
+if(typeof data64 === "string"){
+if(func2(data64) > 4000){
+const err262 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data64};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -27527,9 +27527,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-for(const key43 in data65){
-if(!(((key43 === "id") || (key43 === "text")) || (key43 === "detail"))){
-const err263 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data65};
+if(func2(data64) < 1){
+const err263 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data64};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -27539,11 +27538,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data65.id !== undefined){
-let data66 = data65.id;
-if(typeof data66 === "string"){
-if(func2(data66) > 64){
-const err264 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data66};
+else {
+const err264 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data64};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -27552,8 +27548,10 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(!pattern4.test(data66)){
-const err265 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data66};
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -27562,9 +27560,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data66};
+var _valid16 = _errs262 === errors;
+valid100 = valid100 || _valid16;
+if(!valid100){
+const err266 = {instancePath:instancePath+"/swot/strengths/" + i6+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data63};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -27573,15 +27572,21 @@ vErrors.push(err266);
 }
 errors++;
 }
+else {
+errors = _errs259;
+if(vErrors !== null){
+if(_errs259){
+vErrors.length = _errs259;
 }
-if(data65.text !== undefined){
-let data67 = data65.text;
-const _errs269 = errors;
-let valid104 = false;
-const _errs270 = errors;
-if(typeof data67 === "string"){
-if(func2(data67) > 4000){
-const err267 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data67};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.strengths.items.type,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -27590,8 +27595,10 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(func2(data67) < 1){
-const err268 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data67};
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/swot/strengths",schemaPath:"#/properties/swot/properties/strengths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.strengths.type,parentSchema:schema285.properties.swot.properties.strengths,data:data58};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -27601,8 +27608,15 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data67};
+if(data57.weaknesses !== undefined){
+let data65 = data57.weaknesses;
+if(Array.isArray(data65)){
+const len6 = data65.length;
+for(let i7=0; i7<len6; i7++){
+let data66 = data65[i7];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.id === undefined){
+const err269 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -27611,12 +27625,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-var _valid16 = _errs270 === errors;
-valid104 = valid104 || _valid16;
-const _errs272 = errors;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(Object.keys(data67).length < 1){
-const err270 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data67};
+if(data66.text === undefined){
+const err270 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -27625,11 +27635,9 @@ vErrors.push(err270);
 }
 errors++;
 }
-for(const key44 in data67){
-const _errs274 = errors;
-if(typeof key44 === "string"){
-if(!pattern5.test(key44)){
-const err271 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key44,propertyName:key44};
+for(const key45 in data66){
+if(!(((key45 === "id") || (key45 === "text")) || (key45 === "detail"))){
+const err271 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -27639,9 +27647,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-var valid105 = _errs274 === errors;
-if(!valid105){
-const err272 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key44},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data67};
+if(data66.id !== undefined){
+let data67 = data66.id;
+if(typeof data67 === "string"){
+if(func2(data67) > 64){
+const err272 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data67};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -27650,12 +27660,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-for(const key45 in data67){
-let data68 = data67[key45];
-if(typeof data68 === "string"){
-if(func2(data68) > 4000){
-const err273 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data68};
+if(!pattern4.test(data67)){
+const err273 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data67};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -27664,8 +27670,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(func2(data68) < 1){
-const err274 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data68};
+}
+else {
+const err274 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data67};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -27675,8 +27682,14 @@ vErrors.push(err274);
 errors++;
 }
 }
-else {
-const err275 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data68};
+if(data66.text !== undefined){
+let data68 = data66.text;
+const _errs278 = errors;
+let valid108 = false;
+const _errs279 = errors;
+if(typeof data68 === "string"){
+if(func2(data68) > 4000){
+const err275 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -27685,10 +27698,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-}
-else {
-const err276 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data67};
+if(func2(data68) < 1){
+const err276 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -27697,10 +27708,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-var _valid16 = _errs272 === errors;
-valid104 = valid104 || _valid16;
-if(!valid104){
-const err277 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data67};
+}
+else {
+const err277 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -27709,26 +27719,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-else {
-errors = _errs269;
-if(vErrors !== null){
-if(_errs269){
-vErrors.length = _errs269;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data65.detail !== undefined){
-let data69 = data65.detail;
-const _errs280 = errors;
-let valid108 = false;
+var _valid17 = _errs279 === errors;
+valid108 = valid108 || _valid17;
 const _errs281 = errors;
-if(typeof data69 === "string"){
-if(func2(data69) > 4000){
-const err278 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data69};
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(Object.keys(data68).length < 1){
+const err278 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -27737,8 +27733,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(func2(data69) < 1){
-const err279 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data69};
+for(const key46 in data68){
+const _errs283 = errors;
+if(typeof key46 === "string"){
+if(!pattern5.test(key46)){
+const err279 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key46,propertyName:key46};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -27748,8 +27747,9 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data69};
+var valid109 = _errs283 === errors;
+if(!valid109){
+const err280 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -27758,12 +27758,12 @@ vErrors.push(err280);
 }
 errors++;
 }
-var _valid17 = _errs281 === errors;
-valid108 = valid108 || _valid17;
-const _errs283 = errors;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(Object.keys(data69).length < 1){
-const err281 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data69};
+}
+for(const key47 in data68){
+let data69 = data68[key47];
+if(typeof data69 === "string"){
+if(func2(data69) > 4000){
+const err281 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -27772,11 +27772,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key46 in data69){
-const _errs285 = errors;
-if(typeof key46 === "string"){
-if(!pattern5.test(key46)){
-const err282 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key46,propertyName:key46};
+if(func2(data69) < 1){
+const err282 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -27786,9 +27783,8 @@ vErrors.push(err282);
 errors++;
 }
 }
-var valid109 = _errs285 === errors;
-if(!valid109){
-const err283 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data69};
+else {
+const err283 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -27798,11 +27794,9 @@ vErrors.push(err283);
 errors++;
 }
 }
-for(const key47 in data69){
-let data70 = data69[key47];
-if(typeof data70 === "string"){
-if(func2(data70) > 4000){
-const err284 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data70};
+}
+else {
+const err284 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -27811,8 +27805,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(func2(data70) < 1){
-const err285 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data70};
+var _valid17 = _errs281 === errors;
+valid108 = valid108 || _valid17;
+if(!valid108){
+const err285 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data68};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -27821,9 +27817,26 @@ vErrors.push(err285);
 }
 errors++;
 }
+else {
+errors = _errs278;
+if(vErrors !== null){
+if(_errs278){
+vErrors.length = _errs278;
 }
 else {
-const err286 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data70};
+vErrors = null;
+}
+}
+}
+}
+if(data66.detail !== undefined){
+let data70 = data66.detail;
+const _errs289 = errors;
+let valid112 = false;
+const _errs290 = errors;
+if(typeof data70 === "string"){
+if(func2(data70) > 4000){
+const err286 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -27832,10 +27845,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data69};
+if(func2(data70) < 1){
+const err287 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -27844,10 +27855,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-var _valid17 = _errs283 === errors;
-valid108 = valid108 || _valid17;
-if(!valid108){
-const err288 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data69};
+}
+else {
+const err288 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -27856,21 +27866,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-else {
-errors = _errs280;
-if(vErrors !== null){
-if(_errs280){
-vErrors.length = _errs280;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.weaknesses.items.type,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data65};
+var _valid18 = _errs290 === errors;
+valid112 = valid112 || _valid18;
+const _errs292 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(Object.keys(data70).length < 1){
+const err289 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -27879,10 +27880,11 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-}
-else {
-const err290 = {instancePath:instancePath+"/swot/weaknesses",schemaPath:"#/properties/swot/properties/weaknesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.weaknesses.type,parentSchema:schema285.properties.swot.properties.weaknesses,data:data64};
+for(const key48 in data70){
+const _errs294 = errors;
+if(typeof key48 === "string"){
+if(!pattern5.test(key48)){
+const err290 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key48,propertyName:key48};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -27892,15 +27894,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data56.opportunities !== undefined){
-let data71 = data56.opportunities;
-if(Array.isArray(data71)){
-const len7 = data71.length;
-for(let i8=0; i8<len7; i8++){
-let data72 = data71[i8];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.id === undefined){
-const err291 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data72};
+var valid113 = _errs294 === errors;
+if(!valid113){
+const err291 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -27909,8 +27905,12 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data72.text === undefined){
-const err292 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data72};
+}
+for(const key49 in data70){
+let data71 = data70[key49];
+if(typeof data71 === "string"){
+if(func2(data71) > 4000){
+const err292 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data71};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -27919,9 +27919,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-for(const key48 in data72){
-if(!(((key48 === "id") || (key48 === "text")) || (key48 === "detail"))){
-const err293 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data72};
+if(func2(data71) < 1){
+const err293 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data71};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -27931,11 +27930,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data72.id !== undefined){
-let data73 = data72.id;
-if(typeof data73 === "string"){
-if(func2(data73) > 64){
-const err294 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data73};
+else {
+const err294 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data71};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -27944,8 +27940,10 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(!pattern4.test(data73)){
-const err295 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data73};
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -27954,9 +27952,10 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-else {
-const err296 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data73};
+var _valid18 = _errs292 === errors;
+valid112 = valid112 || _valid18;
+if(!valid112){
+const err296 = {instancePath:instancePath+"/swot/weaknesses/" + i7+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data70};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -27965,15 +27964,21 @@ vErrors.push(err296);
 }
 errors++;
 }
+else {
+errors = _errs289;
+if(vErrors !== null){
+if(_errs289){
+vErrors.length = _errs289;
 }
-if(data72.text !== undefined){
-let data74 = data72.text;
-const _errs299 = errors;
-let valid116 = false;
-const _errs300 = errors;
-if(typeof data74 === "string"){
-if(func2(data74) > 4000){
-const err297 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data74};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.weaknesses.items.type,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -27982,8 +27987,10 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(func2(data74) < 1){
-const err298 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data74};
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/swot/weaknesses",schemaPath:"#/properties/swot/properties/weaknesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.weaknesses.type,parentSchema:schema285.properties.swot.properties.weaknesses,data:data65};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -27993,8 +28000,15 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data74};
+if(data57.opportunities !== undefined){
+let data72 = data57.opportunities;
+if(Array.isArray(data72)){
+const len7 = data72.length;
+for(let i8=0; i8<len7; i8++){
+let data73 = data72[i8];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.id === undefined){
+const err299 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -28003,12 +28017,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-var _valid18 = _errs300 === errors;
-valid116 = valid116 || _valid18;
-const _errs302 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(Object.keys(data74).length < 1){
-const err300 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data74};
+if(data73.text === undefined){
+const err300 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -28017,11 +28027,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-for(const key49 in data74){
-const _errs304 = errors;
-if(typeof key49 === "string"){
-if(!pattern5.test(key49)){
-const err301 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key49,propertyName:key49};
+for(const key50 in data73){
+if(!(((key50 === "id") || (key50 === "text")) || (key50 === "detail"))){
+const err301 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -28031,9 +28039,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-var valid117 = _errs304 === errors;
-if(!valid117){
-const err302 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key49},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data74};
+if(data73.id !== undefined){
+let data74 = data73.id;
+if(typeof data74 === "string"){
+if(func2(data74) > 64){
+const err302 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data74};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -28042,12 +28052,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-for(const key50 in data74){
-let data75 = data74[key50];
-if(typeof data75 === "string"){
-if(func2(data75) > 4000){
-const err303 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data75};
+if(!pattern4.test(data74)){
+const err303 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data74};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -28056,8 +28062,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(func2(data75) < 1){
-const err304 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data75};
+}
+else {
+const err304 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data74};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -28067,8 +28074,14 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data75};
+if(data73.text !== undefined){
+let data75 = data73.text;
+const _errs308 = errors;
+let valid120 = false;
+const _errs309 = errors;
+if(typeof data75 === "string"){
+if(func2(data75) > 4000){
+const err305 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -28077,10 +28090,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data74};
+if(func2(data75) < 1){
+const err306 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -28089,10 +28100,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-var _valid18 = _errs302 === errors;
-valid116 = valid116 || _valid18;
-if(!valid116){
-const err307 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data74};
+}
+else {
+const err307 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -28101,26 +28111,12 @@ vErrors.push(err307);
 }
 errors++;
 }
-else {
-errors = _errs299;
-if(vErrors !== null){
-if(_errs299){
-vErrors.length = _errs299;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data72.detail !== undefined){
-let data76 = data72.detail;
-const _errs310 = errors;
-let valid120 = false;
+var _valid19 = _errs309 === errors;
+valid120 = valid120 || _valid19;
 const _errs311 = errors;
-if(typeof data76 === "string"){
-if(func2(data76) > 4000){
-const err308 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data76};
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(Object.keys(data75).length < 1){
+const err308 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -28129,8 +28125,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(func2(data76) < 1){
-const err309 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data76};
+for(const key51 in data75){
+const _errs313 = errors;
+if(typeof key51 === "string"){
+if(!pattern5.test(key51)){
+const err309 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key51,propertyName:key51};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -28140,8 +28139,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-else {
-const err310 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data76};
+var valid121 = _errs313 === errors;
+if(!valid121){
+const err310 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key51},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -28150,12 +28150,12 @@ vErrors.push(err310);
 }
 errors++;
 }
-var _valid19 = _errs311 === errors;
-valid120 = valid120 || _valid19;
-const _errs313 = errors;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(Object.keys(data76).length < 1){
-const err311 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data76};
+}
+for(const key52 in data75){
+let data76 = data75[key52];
+if(typeof data76 === "string"){
+if(func2(data76) > 4000){
+const err311 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -28164,11 +28164,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-for(const key51 in data76){
-const _errs315 = errors;
-if(typeof key51 === "string"){
-if(!pattern5.test(key51)){
-const err312 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key51,propertyName:key51};
+if(func2(data76) < 1){
+const err312 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -28178,9 +28175,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-var valid121 = _errs315 === errors;
-if(!valid121){
-const err313 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key51},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data76};
+else {
+const err313 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data76};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -28190,11 +28186,9 @@ vErrors.push(err313);
 errors++;
 }
 }
-for(const key52 in data76){
-let data77 = data76[key52];
-if(typeof data77 === "string"){
-if(func2(data77) > 4000){
-const err314 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data77};
+}
+else {
+const err314 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -28203,8 +28197,10 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(func2(data77) < 1){
-const err315 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data77};
+var _valid19 = _errs311 === errors;
+valid120 = valid120 || _valid19;
+if(!valid120){
+const err315 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data75};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -28213,9 +28209,26 @@ vErrors.push(err315);
 }
 errors++;
 }
+else {
+errors = _errs308;
+if(vErrors !== null){
+if(_errs308){
+vErrors.length = _errs308;
 }
 else {
-const err316 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data77};
+vErrors = null;
+}
+}
+}
+}
+if(data73.detail !== undefined){
+let data77 = data73.detail;
+const _errs319 = errors;
+let valid124 = false;
+const _errs320 = errors;
+if(typeof data77 === "string"){
+if(func2(data77) > 4000){
+const err316 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -28224,10 +28237,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-}
-else {
-const err317 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data76};
+if(func2(data77) < 1){
+const err317 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -28236,10 +28247,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-var _valid19 = _errs313 === errors;
-valid120 = valid120 || _valid19;
-if(!valid120){
-const err318 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data76};
+}
+else {
+const err318 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data77};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -28248,21 +28258,12 @@ vErrors.push(err318);
 }
 errors++;
 }
-else {
-errors = _errs310;
-if(vErrors !== null){
-if(_errs310){
-vErrors.length = _errs310;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err319 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.opportunities.items.type,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data72};
+var _valid20 = _errs320 === errors;
+valid124 = valid124 || _valid20;
+const _errs322 = errors;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(Object.keys(data77).length < 1){
+const err319 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -28271,10 +28272,11 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-}
-else {
-const err320 = {instancePath:instancePath+"/swot/opportunities",schemaPath:"#/properties/swot/properties/opportunities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.opportunities.type,parentSchema:schema285.properties.swot.properties.opportunities,data:data71};
+for(const key53 in data77){
+const _errs324 = errors;
+if(typeof key53 === "string"){
+if(!pattern5.test(key53)){
+const err320 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key53,propertyName:key53};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -28284,15 +28286,9 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data56.threats !== undefined){
-let data78 = data56.threats;
-if(Array.isArray(data78)){
-const len8 = data78.length;
-for(let i9=0; i9<len8; i9++){
-let data79 = data78[i9];
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.id === undefined){
-const err321 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data79};
+var valid125 = _errs324 === errors;
+if(!valid125){
+const err321 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key53},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -28301,8 +28297,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(data79.text === undefined){
-const err322 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data79};
+}
+for(const key54 in data77){
+let data78 = data77[key54];
+if(typeof data78 === "string"){
+if(func2(data78) > 4000){
+const err322 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data78};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -28311,9 +28311,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-for(const key53 in data79){
-if(!(((key53 === "id") || (key53 === "text")) || (key53 === "detail"))){
-const err323 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.threats.items,data:data79};
+if(func2(data78) < 1){
+const err323 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data78};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -28323,11 +28322,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data79.id !== undefined){
-let data80 = data79.id;
-if(typeof data80 === "string"){
-if(func2(data80) > 64){
-const err324 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data80};
+else {
+const err324 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data78};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -28336,8 +28332,10 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(!pattern4.test(data80)){
-const err325 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data80};
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data77};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -28346,9 +28344,10 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-else {
-const err326 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data80};
+var _valid20 = _errs322 === errors;
+valid124 = valid124 || _valid20;
+if(!valid124){
+const err326 = {instancePath:instancePath+"/swot/opportunities/" + i8+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data77};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -28357,15 +28356,21 @@ vErrors.push(err326);
 }
 errors++;
 }
+else {
+errors = _errs319;
+if(vErrors !== null){
+if(_errs319){
+vErrors.length = _errs319;
 }
-if(data79.text !== undefined){
-let data81 = data79.text;
-const _errs329 = errors;
-let valid128 = false;
-const _errs330 = errors;
-if(typeof data81 === "string"){
-if(func2(data81) > 4000){
-const err327 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data81};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.opportunities.items.type,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -28374,8 +28379,10 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(func2(data81) < 1){
-const err328 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data81};
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/swot/opportunities",schemaPath:"#/properties/swot/properties/opportunities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.opportunities.type,parentSchema:schema285.properties.swot.properties.opportunities,data:data72};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -28385,8 +28392,15 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data81};
+if(data57.threats !== undefined){
+let data79 = data57.threats;
+if(Array.isArray(data79)){
+const len8 = data79.length;
+for(let i9=0; i9<len8; i9++){
+let data80 = data79[i9];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.id === undefined){
+const err329 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -28395,12 +28409,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-var _valid20 = _errs330 === errors;
-valid128 = valid128 || _valid20;
-const _errs332 = errors;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(Object.keys(data81).length < 1){
-const err330 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data81};
+if(data80.text === undefined){
+const err330 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -28409,11 +28419,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-for(const key54 in data81){
-const _errs334 = errors;
-if(typeof key54 === "string"){
-if(!pattern5.test(key54)){
-const err331 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key54,propertyName:key54};
+for(const key55 in data80){
+if(!(((key55 === "id") || (key55 === "text")) || (key55 === "detail"))){
+const err331 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -28423,9 +28431,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-var valid129 = _errs334 === errors;
-if(!valid129){
-const err332 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key54},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data81};
+if(data80.id !== undefined){
+let data81 = data80.id;
+if(typeof data81 === "string"){
+if(func2(data81) > 64){
+const err332 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data81};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -28434,12 +28444,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-for(const key55 in data81){
-let data82 = data81[key55];
-if(typeof data82 === "string"){
-if(func2(data82) > 4000){
-const err333 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data82};
+if(!pattern4.test(data81)){
+const err333 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data81};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -28448,8 +28454,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(func2(data82) < 1){
-const err334 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data82};
+}
+else {
+const err334 = {instancePath:instancePath+"/swot/threats/" + i9+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data81};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -28459,8 +28466,14 @@ vErrors.push(err334);
 errors++;
 }
 }
-else {
-const err335 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data82};
+if(data80.text !== undefined){
+let data82 = data80.text;
+const _errs338 = errors;
+let valid132 = false;
+const _errs339 = errors;
+if(typeof data82 === "string"){
+if(func2(data82) > 4000){
+const err335 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -28469,10 +28482,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data81};
+if(func2(data82) < 1){
+const err336 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -28481,10 +28492,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-var _valid20 = _errs332 === errors;
-valid128 = valid128 || _valid20;
-if(!valid128){
-const err337 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data81};
+}
+else {
+const err337 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -28493,26 +28503,12 @@ vErrors.push(err337);
 }
 errors++;
 }
-else {
-errors = _errs329;
-if(vErrors !== null){
-if(_errs329){
-vErrors.length = _errs329;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.detail !== undefined){
-let data83 = data79.detail;
-const _errs340 = errors;
-let valid132 = false;
+var _valid21 = _errs339 === errors;
+valid132 = valid132 || _valid21;
 const _errs341 = errors;
-if(typeof data83 === "string"){
-if(func2(data83) > 4000){
-const err338 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data83};
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(Object.keys(data82).length < 1){
+const err338 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -28521,8 +28517,11 @@ vErrors.push(err338);
 }
 errors++;
 }
-if(func2(data83) < 1){
-const err339 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data83};
+for(const key56 in data82){
+const _errs343 = errors;
+if(typeof key56 === "string"){
+if(!pattern5.test(key56)){
+const err339 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key56,propertyName:key56};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -28532,8 +28531,9 @@ vErrors.push(err339);
 errors++;
 }
 }
-else {
-const err340 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data83};
+var valid133 = _errs343 === errors;
+if(!valid133){
+const err340 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key56},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -28542,12 +28542,12 @@ vErrors.push(err340);
 }
 errors++;
 }
-var _valid21 = _errs341 === errors;
-valid132 = valid132 || _valid21;
-const _errs343 = errors;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(Object.keys(data83).length < 1){
-const err341 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data83};
+}
+for(const key57 in data82){
+let data83 = data82[key57];
+if(typeof data83 === "string"){
+if(func2(data83) > 4000){
+const err341 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data83};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -28556,11 +28556,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-for(const key56 in data83){
-const _errs345 = errors;
-if(typeof key56 === "string"){
-if(!pattern5.test(key56)){
-const err342 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key56,propertyName:key56};
+if(func2(data83) < 1){
+const err342 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data83};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -28570,9 +28567,8 @@ vErrors.push(err342);
 errors++;
 }
 }
-var valid133 = _errs345 === errors;
-if(!valid133){
-const err343 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key56},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data83};
+else {
+const err343 = {instancePath:instancePath+"/swot/threats/" + i9+"/text/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data83};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -28582,11 +28578,9 @@ vErrors.push(err343);
 errors++;
 }
 }
-for(const key57 in data83){
-let data84 = data83[key57];
-if(typeof data84 === "string"){
-if(func2(data84) > 4000){
-const err344 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data84};
+}
+else {
+const err344 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -28595,8 +28589,10 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(func2(data84) < 1){
-const err345 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data84};
+var _valid21 = _errs341 === errors;
+valid132 = valid132 || _valid21;
+if(!valid132){
+const err345 = {instancePath:instancePath+"/swot/threats/" + i9+"/text",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data82};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -28605,9 +28601,26 @@ vErrors.push(err345);
 }
 errors++;
 }
+else {
+errors = _errs338;
+if(vErrors !== null){
+if(_errs338){
+vErrors.length = _errs338;
 }
 else {
-const err346 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data84};
+vErrors = null;
+}
+}
+}
+}
+if(data80.detail !== undefined){
+let data84 = data80.detail;
+const _errs349 = errors;
+let valid136 = false;
+const _errs350 = errors;
+if(typeof data84 === "string"){
+if(func2(data84) > 4000){
+const err346 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data84};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -28616,10 +28629,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-}
-else {
-const err347 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data83};
+if(func2(data84) < 1){
+const err347 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data84};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -28628,10 +28639,9 @@ vErrors.push(err347);
 }
 errors++;
 }
-var _valid21 = _errs343 === errors;
-valid132 = valid132 || _valid21;
-if(!valid132){
-const err348 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data83};
+}
+else {
+const err348 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data84};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -28640,21 +28650,12 @@ vErrors.push(err348);
 }
 errors++;
 }
-else {
-errors = _errs340;
-if(vErrors !== null){
-if(_errs340){
-vErrors.length = _errs340;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err349 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.threats.items.type,parentSchema:schema285.properties.swot.properties.threats.items,data:data79};
+var _valid22 = _errs350 === errors;
+valid136 = valid136 || _valid22;
+const _errs352 = errors;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(Object.keys(data84).length < 1){
+const err349 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data84};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -28663,10 +28664,11 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-}
-else {
-const err350 = {instancePath:instancePath+"/swot/threats",schemaPath:"#/properties/swot/properties/threats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.threats.type,parentSchema:schema285.properties.swot.properties.threats,data:data78};
+for(const key58 in data84){
+const _errs354 = errors;
+if(typeof key58 === "string"){
+if(!pattern5.test(key58)){
+const err350 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key58,propertyName:key58};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -28676,9 +28678,9 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
-else {
-const err351 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.type,parentSchema:schema285.properties.swot,data:data56};
+var valid137 = _errs354 === errors;
+if(!valid137){
+const err351 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key58},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data84};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -28688,15 +28690,11 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data.personas !== undefined){
-let data85 = data.personas;
-if(Array.isArray(data85)){
-const len9 = data85.length;
-for(let i10=0; i10<len9; i10++){
-let data86 = data85[i10];
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.id === undefined){
-const err352 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data86};
+for(const key59 in data84){
+let data85 = data84[key59];
+if(typeof data85 === "string"){
+if(func2(data85) > 4000){
+const err352 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data85};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -28705,8 +28703,8 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(data86.name === undefined){
-const err353 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data86};
+if(func2(data85) < 1){
+const err353 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data85};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -28715,8 +28713,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-if(data86.share === undefined){
-const err354 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data86};
+}
+else {
+const err354 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data85};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -28725,9 +28724,10 @@ vErrors.push(err354);
 }
 errors++;
 }
-for(const key58 in data86){
-if(!(func1.call(schema285.properties.personas.items.properties, key58))){
-const err355 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items,data:data86};
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data84};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -28736,12 +28736,10 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-if(data86.id !== undefined){
-let data87 = data86.id;
-if(typeof data87 === "string"){
-if(func2(data87) > 64){
-const err356 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data87};
+var _valid22 = _errs352 === errors;
+valid136 = valid136 || _valid22;
+if(!valid136){
+const err356 = {instancePath:instancePath+"/swot/threats/" + i9+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data84};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -28750,8 +28748,21 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(!pattern4.test(data87)){
-const err357 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data87};
+else {
+errors = _errs349;
+if(vErrors !== null){
+if(_errs349){
+vErrors.length = _errs349;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.threats.items.type,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -28761,8 +28772,9 @@ vErrors.push(err357);
 errors++;
 }
 }
+}
 else {
-const err358 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data87};
+const err358 = {instancePath:instancePath+"/swot/threats",schemaPath:"#/properties/swot/properties/threats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.threats.type,parentSchema:schema285.properties.swot.properties.threats,data:data79};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -28772,14 +28784,9 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data86.name !== undefined){
-let data88 = data86.name;
-const _errs359 = errors;
-let valid140 = false;
-const _errs360 = errors;
-if(typeof data88 === "string"){
-if(func2(data88) > 4000){
-const err359 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data88};
+}
+else {
+const err359 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.type,parentSchema:schema285.properties.swot,data:data57};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -28788,8 +28795,16 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(func2(data88) < 1){
-const err360 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data88};
+}
+if(data.personas !== undefined){
+let data86 = data.personas;
+if(Array.isArray(data86)){
+const len9 = data86.length;
+for(let i10=0; i10<len9; i10++){
+let data87 = data86[i10];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.id === undefined){
+const err360 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -28798,9 +28813,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data88};
+if(data87.name === undefined){
+const err361 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -28809,12 +28823,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-var _valid22 = _errs360 === errors;
-valid140 = valid140 || _valid22;
-const _errs362 = errors;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(Object.keys(data88).length < 1){
-const err362 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data88};
+if(data87.share === undefined){
+const err362 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -28823,11 +28833,9 @@ vErrors.push(err362);
 }
 errors++;
 }
-for(const key59 in data88){
-const _errs364 = errors;
-if(typeof key59 === "string"){
-if(!pattern5.test(key59)){
-const err363 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key59,propertyName:key59};
+for(const key60 in data87){
+if(!(func1.call(schema285.properties.personas.items.properties, key60))){
+const err363 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -28837,9 +28845,11 @@ vErrors.push(err363);
 errors++;
 }
 }
-var valid141 = _errs364 === errors;
-if(!valid141){
-const err364 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data88};
+if(data87.id !== undefined){
+let data88 = data87.id;
+if(typeof data88 === "string"){
+if(func2(data88) > 64){
+const err364 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data88};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -28848,12 +28858,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-}
-for(const key60 in data88){
-let data89 = data88[key60];
-if(typeof data89 === "string"){
-if(func2(data89) > 4000){
-const err365 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data89};
+if(!pattern4.test(data88)){
+const err365 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data88};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -28862,8 +28868,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(func2(data89) < 1){
-const err366 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data89};
+}
+else {
+const err366 = {instancePath:instancePath+"/personas/" + i10+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data88};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -28873,8 +28880,14 @@ vErrors.push(err366);
 errors++;
 }
 }
-else {
-const err367 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data89};
+if(data87.name !== undefined){
+let data89 = data87.name;
+const _errs368 = errors;
+let valid144 = false;
+const _errs369 = errors;
+if(typeof data89 === "string"){
+if(func2(data89) > 4000){
+const err367 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -28883,10 +28896,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-}
-else {
-const err368 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data88};
+if(func2(data89) < 1){
+const err368 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -28895,10 +28906,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-var _valid22 = _errs362 === errors;
-valid140 = valid140 || _valid22;
-if(!valid140){
-const err369 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data88};
+}
+else {
+const err369 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -28907,23 +28917,12 @@ vErrors.push(err369);
 }
 errors++;
 }
-else {
-errors = _errs359;
-if(vErrors !== null){
-if(_errs359){
-vErrors.length = _errs359;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data86.share !== undefined){
-let data90 = data86.share;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 1 || isNaN(data90)){
-const err370 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema46,data:data90};
+var _valid23 = _errs369 === errors;
+valid144 = valid144 || _valid23;
+const _errs371 = errors;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(Object.keys(data89).length < 1){
+const err370 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -28932,8 +28931,11 @@ vErrors.push(err370);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err371 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46,data:data90};
+for(const key61 in data89){
+const _errs373 = errors;
+if(typeof key61 === "string"){
+if(!pattern5.test(key61)){
+const err371 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key61,propertyName:key61};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -28943,8 +28945,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-else {
-const err372 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.type,parentSchema:schema46,data:data90};
+var valid145 = _errs373 === errors;
+if(!valid145){
+const err372 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key61},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -28954,12 +28957,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-if(data86.demographics !== undefined){
-let data91 = data86.demographics;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key61 in data91){
-if(!(((((key61 === "ageRange") || (key61 === "gender")) || (key61 === "cityTiers")) || (key61 === "income")) || (key61 === "occupation"))){
-const err373 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics,data:data91};
+for(const key62 in data89){
+let data90 = data89[key62];
+if(typeof data90 === "string"){
+if(func2(data90) > 4000){
+const err373 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -28968,12 +28970,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-if(data91.ageRange !== undefined){
-let data92 = data91.ageRange;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.min === undefined){
-const err374 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data92};
+if(func2(data90) < 1){
+const err374 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -28982,8 +28980,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(data92.max === undefined){
-const err375 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data92};
+}
+else {
+const err375 = {instancePath:instancePath+"/personas/" + i10+"/name/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data90};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -28992,9 +28991,10 @@ vErrors.push(err375);
 }
 errors++;
 }
-for(const key62 in data92){
-if(!((key62 === "min") || (key62 === "max"))){
-const err376 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data92};
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -29003,11 +29003,10 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-if(data92.min !== undefined){
-let data93 = data92.min;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err377 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data93};
+var _valid23 = _errs371 === errors;
+valid144 = valid144 || _valid23;
+if(!valid144){
+const err377 = {instancePath:instancePath+"/personas/" + i10+"/name",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data89};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -29016,9 +29015,23 @@ vErrors.push(err377);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 120 || isNaN(data93)){
-const err378 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data93};
+else {
+errors = _errs368;
+if(vErrors !== null){
+if(_errs368){
+vErrors.length = _errs368;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data87.share !== undefined){
+let data91 = data87.share;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1 || isNaN(data91)){
+const err378 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema46,data:data91};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -29027,8 +29040,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err379 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data93};
+if(data91 < 0 || isNaN(data91)){
+const err379 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46,data:data91};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -29038,11 +29051,8 @@ vErrors.push(err379);
 errors++;
 }
 }
-}
-if(data92.max !== undefined){
-let data94 = data92.max;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err380 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data94};
+else {
+const err380 = {instancePath:instancePath+"/personas/" + i10+"/share",schemaPath:"common.schema.json#/$defs/share/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.type,parentSchema:schema46,data:data91};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -29051,9 +29061,13 @@ vErrors.push(err380);
 }
 errors++;
 }
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 120 || isNaN(data94)){
-const err381 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data94};
+}
+if(data87.demographics !== undefined){
+let data92 = data87.demographics;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key63 in data92){
+if(!(((((key63 === "ageRange") || (key63 === "gender")) || (key63 === "cityTiers")) || (key63 === "income")) || (key63 === "occupation"))){
+const err381 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics,data:data92};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -29062,8 +29076,12 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(data94 < 0 || isNaN(data94)){
-const err382 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data94};
+}
+if(data92.ageRange !== undefined){
+let data93 = data92.ageRange;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.min === undefined){
+const err382 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -29072,11 +29090,8 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err383 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data92};
+if(data93.max === undefined){
+const err383 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -29085,15 +29100,9 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-if(data91.gender !== undefined){
-let data95 = data91.gender;
-const _errs383 = errors;
-let valid147 = false;
-const _errs384 = errors;
-if(typeof data95 === "string"){
-if(func2(data95) > 4000){
-const err384 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data95};
+for(const key64 in data93){
+if(!((key64 === "min") || (key64 === "max"))){
+const err384 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -29102,8 +29111,11 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(func2(data95) < 1){
-const err385 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data95};
+}
+if(data93.min !== undefined){
+let data94 = data93.min;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err385 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -29112,9 +29124,9 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-else {
-const err386 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data95};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 120 || isNaN(data94)){
+const err386 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -29123,12 +29135,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-var _valid23 = _errs384 === errors;
-valid147 = valid147 || _valid23;
-const _errs386 = errors;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(Object.keys(data95).length < 1){
-const err387 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data95};
+if(data94 < 0 || isNaN(data94)){
+const err387 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -29137,11 +29145,12 @@ vErrors.push(err387);
 }
 errors++;
 }
-for(const key63 in data95){
-const _errs388 = errors;
-if(typeof key63 === "string"){
-if(!pattern5.test(key63)){
-const err388 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key63,propertyName:key63};
+}
+}
+if(data93.max !== undefined){
+let data95 = data93.max;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err388 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -29150,10 +29159,9 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-var valid148 = _errs388 === errors;
-if(!valid148){
-const err389 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data95};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 120 || isNaN(data95)){
+const err389 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -29162,12 +29170,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-for(const key64 in data95){
-let data96 = data95[key64];
-if(typeof data96 === "string"){
-if(func2(data96) > 4000){
-const err390 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data96};
+if(data95 < 0 || isNaN(data95)){
+const err390 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -29176,8 +29180,11 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(func2(data96) < 1){
-const err391 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data96};
+}
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -29187,8 +29194,14 @@ vErrors.push(err391);
 errors++;
 }
 }
-else {
-const err392 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data96};
+if(data92.gender !== undefined){
+let data96 = data92.gender;
+const _errs392 = errors;
+let valid151 = false;
+const _errs393 = errors;
+if(typeof data96 === "string"){
+if(func2(data96) > 4000){
+const err392 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data96};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -29197,10 +29210,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-}
-else {
-const err393 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data95};
+if(func2(data96) < 1){
+const err393 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data96};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -29209,10 +29220,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-var _valid23 = _errs386 === errors;
-valid147 = valid147 || _valid23;
-if(!valid147){
-const err394 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data95};
+}
+else {
+const err394 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data96};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -29221,26 +29231,12 @@ vErrors.push(err394);
 }
 errors++;
 }
-else {
-errors = _errs383;
-if(vErrors !== null){
-if(_errs383){
-vErrors.length = _errs383;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data91.cityTiers !== undefined){
-let data97 = data91.cityTiers;
-if(Array.isArray(data97)){
-const len10 = data97.length;
-for(let i11=0; i11<len10; i11++){
-let data98 = data97[i11];
-if(!(((((data98 === "tier-1") || (data98 === "new-tier-1")) || (data98 === "tier-2")) || (data98 === "tier-3")) || (data98 === "lower"))){
-const err395 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers/" + i11,schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items,data:data98};
+var _valid24 = _errs393 === errors;
+valid151 = valid151 || _valid24;
+const _errs395 = errors;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(Object.keys(data96).length < 1){
+const err395 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data96};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -29249,15 +29245,11 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-let i12 = data97.length;
-let j1;
-if(i12 > 1){
-outer0:
-for(;i12--;){
-for(j1 = i12; j1--;){
-if(func0(data97[i12], data97[j1])){
-const err396 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i12+" are identical)",schema:true,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data97};
+for(const key65 in data96){
+const _errs397 = errors;
+if(typeof key65 === "string"){
+if(!pattern5.test(key65)){
+const err396 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key65,propertyName:key65};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -29265,14 +29257,11 @@ else {
 vErrors.push(err396);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err397 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data97};
+var valid152 = _errs397 === errors;
+if(!valid152){
+const err397 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key65},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data96};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -29282,14 +29271,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-if(data91.income !== undefined){
-let data99 = data91.income;
-const _errs397 = errors;
-let valid154 = false;
-const _errs398 = errors;
-if(typeof data99 === "string"){
-if(func2(data99) > 4000){
-const err398 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data99};
+for(const key66 in data96){
+let data97 = data96[key66];
+if(typeof data97 === "string"){
+if(func2(data97) > 4000){
+const err398 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -29298,8 +29284,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(func2(data99) < 1){
-const err399 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data99};
+if(func2(data97) < 1){
+const err399 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -29310,7 +29296,7 @@ errors++;
 }
 }
 else {
-const err400 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data99};
+const err400 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data97};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -29319,12 +29305,10 @@ vErrors.push(err400);
 }
 errors++;
 }
-var _valid24 = _errs398 === errors;
-valid154 = valid154 || _valid24;
-const _errs400 = errors;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-if(Object.keys(data99).length < 1){
-const err401 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data99};
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data96};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -29333,11 +29317,10 @@ vErrors.push(err401);
 }
 errors++;
 }
-for(const key65 in data99){
-const _errs402 = errors;
-if(typeof key65 === "string"){
-if(!pattern5.test(key65)){
-const err402 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key65,propertyName:key65};
+var _valid24 = _errs395 === errors;
+valid151 = valid151 || _valid24;
+if(!valid151){
+const err402 = {instancePath:instancePath+"/personas/" + i10+"/demographics/gender",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data96};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -29346,10 +29329,26 @@ vErrors.push(err402);
 }
 errors++;
 }
+else {
+errors = _errs392;
+if(vErrors !== null){
+if(_errs392){
+vErrors.length = _errs392;
 }
-var valid155 = _errs402 === errors;
-if(!valid155){
-const err403 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key65},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data99};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data92.cityTiers !== undefined){
+let data98 = data92.cityTiers;
+if(Array.isArray(data98)){
+const len10 = data98.length;
+for(let i11=0; i11<len10; i11++){
+let data99 = data98[i11];
+if(!(((((data99 === "tier-1") || (data99 === "new-tier-1")) || (data99 === "tier-2")) || (data99 === "tier-3")) || (data99 === "lower"))){
+const err403 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers/" + i11,schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items,data:data99};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -29359,994 +29358,19 @@ vErrors.push(err403);
 errors++;
 }
 }
-for(const key66 in data99){
-let data100 = data99[key66];
-if(typeof data100 === "string"){
-if(func2(data100) > 4000){
-const err404 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data100};
+let i12 = data98.length;
+let j1;
+if(i12 > 1){
+outer1:
+for(;i12--;){
+for(j1 = i12; j1--;){
+if(func0(data98[i12], data98[j1])){
+const err404 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i12+" are identical)",schema:true,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
 if(vErrors === null){
 vErrors = [err404];
 }
 else {
 vErrors.push(err404);
-}
-errors++;
-}
-if(func2(data100) < 1){
-const err405 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data100};
-if(vErrors === null){
-vErrors = [err405];
-}
-else {
-vErrors.push(err405);
-}
-errors++;
-}
-}
-else {
-const err406 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key66.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data100};
-if(vErrors === null){
-vErrors = [err406];
-}
-else {
-vErrors.push(err406);
-}
-errors++;
-}
-}
-}
-else {
-const err407 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data99};
-if(vErrors === null){
-vErrors = [err407];
-}
-else {
-vErrors.push(err407);
-}
-errors++;
-}
-var _valid24 = _errs400 === errors;
-valid154 = valid154 || _valid24;
-if(!valid154){
-const err408 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data99};
-if(vErrors === null){
-vErrors = [err408];
-}
-else {
-vErrors.push(err408);
-}
-errors++;
-}
-else {
-errors = _errs397;
-if(vErrors !== null){
-if(_errs397){
-vErrors.length = _errs397;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data91.occupation !== undefined){
-let data101 = data91.occupation;
-const _errs408 = errors;
-let valid158 = false;
-const _errs409 = errors;
-if(typeof data101 === "string"){
-if(func2(data101) > 4000){
-const err409 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data101};
-if(vErrors === null){
-vErrors = [err409];
-}
-else {
-vErrors.push(err409);
-}
-errors++;
-}
-if(func2(data101) < 1){
-const err410 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data101};
-if(vErrors === null){
-vErrors = [err410];
-}
-else {
-vErrors.push(err410);
-}
-errors++;
-}
-}
-else {
-const err411 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data101};
-if(vErrors === null){
-vErrors = [err411];
-}
-else {
-vErrors.push(err411);
-}
-errors++;
-}
-var _valid25 = _errs409 === errors;
-valid158 = valid158 || _valid25;
-const _errs411 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(Object.keys(data101).length < 1){
-const err412 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data101};
-if(vErrors === null){
-vErrors = [err412];
-}
-else {
-vErrors.push(err412);
-}
-errors++;
-}
-for(const key67 in data101){
-const _errs413 = errors;
-if(typeof key67 === "string"){
-if(!pattern5.test(key67)){
-const err413 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key67,propertyName:key67};
-if(vErrors === null){
-vErrors = [err413];
-}
-else {
-vErrors.push(err413);
-}
-errors++;
-}
-}
-var valid159 = _errs413 === errors;
-if(!valid159){
-const err414 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key67},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data101};
-if(vErrors === null){
-vErrors = [err414];
-}
-else {
-vErrors.push(err414);
-}
-errors++;
-}
-}
-for(const key68 in data101){
-let data102 = data101[key68];
-if(typeof data102 === "string"){
-if(func2(data102) > 4000){
-const err415 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data102};
-if(vErrors === null){
-vErrors = [err415];
-}
-else {
-vErrors.push(err415);
-}
-errors++;
-}
-if(func2(data102) < 1){
-const err416 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data102};
-if(vErrors === null){
-vErrors = [err416];
-}
-else {
-vErrors.push(err416);
-}
-errors++;
-}
-}
-else {
-const err417 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data102};
-if(vErrors === null){
-vErrors = [err417];
-}
-else {
-vErrors.push(err417);
-}
-errors++;
-}
-}
-}
-else {
-const err418 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data101};
-if(vErrors === null){
-vErrors = [err418];
-}
-else {
-vErrors.push(err418);
-}
-errors++;
-}
-var _valid25 = _errs411 === errors;
-valid158 = valid158 || _valid25;
-if(!valid158){
-const err419 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data101};
-if(vErrors === null){
-vErrors = [err419];
-}
-else {
-vErrors.push(err419);
-}
-errors++;
-}
-else {
-errors = _errs408;
-if(vErrors !== null){
-if(_errs408){
-vErrors.length = _errs408;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err420 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.type,parentSchema:schema285.properties.personas.items.properties.demographics,data:data91};
-if(vErrors === null){
-vErrors = [err420];
-}
-else {
-vErrors.push(err420);
-}
-errors++;
-}
-}
-if(data86.psychographics !== undefined){
-if(!(validate64.call(this, data86.psychographics, {instancePath:instancePath+"/personas/" + i10+"/psychographics",parentData:data86,parentDataProperty:"psychographics",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data86.behaviour !== undefined){
-let data104 = data86.behaviour;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key69 in data104){
-if(!((((key69 === "purchasesPerYear") || (key69 === "decisionFactors")) || (key69 === "infoChannels")) || (key69 === "preferredChannels"))){
-const err421 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data104};
-if(vErrors === null){
-vErrors = [err421];
-}
-else {
-vErrors.push(err421);
-}
-errors++;
-}
-}
-if(data104.purchasesPerYear !== undefined){
-let data105 = data104.purchasesPerYear;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 0 || isNaN(data105)){
-const err422 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data105};
-if(vErrors === null){
-vErrors = [err422];
-}
-else {
-vErrors.push(err422);
-}
-errors++;
-}
-}
-else {
-const err423 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear.type,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data105};
-if(vErrors === null){
-vErrors = [err423];
-}
-else {
-vErrors.push(err423);
-}
-errors++;
-}
-}
-if(data104.decisionFactors !== undefined){
-if(!(validate64.call(this, data104.decisionFactors, {instancePath:instancePath+"/personas/" + i10+"/behaviour/decisionFactors",parentData:data104,parentDataProperty:"decisionFactors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data104.infoChannels !== undefined){
-if(!(validate64.call(this, data104.infoChannels, {instancePath:instancePath+"/personas/" + i10+"/behaviour/infoChannels",parentData:data104,parentDataProperty:"infoChannels",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data104.preferredChannels !== undefined){
-if(!(validate70.call(this, data104.preferredChannels, {instancePath:instancePath+"/personas/" + i10+"/behaviour/preferredChannels",parentData:data104,parentDataProperty:"preferredChannels",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err424 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.behaviour.type,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data104};
-if(vErrors === null){
-vErrors = [err424];
-}
-else {
-vErrors.push(err424);
-}
-errors++;
-}
-}
-if(data86.painPoints !== undefined){
-if(!(validate64.call(this, data86.painPoints, {instancePath:instancePath+"/personas/" + i10+"/painPoints",parentData:data86,parentDataProperty:"painPoints",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data86.needs !== undefined){
-if(!(validate64.call(this, data86.needs, {instancePath:instancePath+"/personas/" + i10+"/needs",parentData:data86,parentDataProperty:"needs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data86.quote !== undefined){
-let data111 = data86.quote;
-const _errs430 = errors;
-let valid163 = false;
-const _errs431 = errors;
-if(typeof data111 === "string"){
-if(func2(data111) > 4000){
-const err425 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data111};
-if(vErrors === null){
-vErrors = [err425];
-}
-else {
-vErrors.push(err425);
-}
-errors++;
-}
-if(func2(data111) < 1){
-const err426 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data111};
-if(vErrors === null){
-vErrors = [err426];
-}
-else {
-vErrors.push(err426);
-}
-errors++;
-}
-}
-else {
-const err427 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data111};
-if(vErrors === null){
-vErrors = [err427];
-}
-else {
-vErrors.push(err427);
-}
-errors++;
-}
-var _valid26 = _errs431 === errors;
-valid163 = valid163 || _valid26;
-const _errs433 = errors;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-if(Object.keys(data111).length < 1){
-const err428 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data111};
-if(vErrors === null){
-vErrors = [err428];
-}
-else {
-vErrors.push(err428);
-}
-errors++;
-}
-for(const key70 in data111){
-const _errs435 = errors;
-if(typeof key70 === "string"){
-if(!pattern5.test(key70)){
-const err429 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key70,propertyName:key70};
-if(vErrors === null){
-vErrors = [err429];
-}
-else {
-vErrors.push(err429);
-}
-errors++;
-}
-}
-var valid164 = _errs435 === errors;
-if(!valid164){
-const err430 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key70},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data111};
-if(vErrors === null){
-vErrors = [err430];
-}
-else {
-vErrors.push(err430);
-}
-errors++;
-}
-}
-for(const key71 in data111){
-let data112 = data111[key71];
-if(typeof data112 === "string"){
-if(func2(data112) > 4000){
-const err431 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key71.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data112};
-if(vErrors === null){
-vErrors = [err431];
-}
-else {
-vErrors.push(err431);
-}
-errors++;
-}
-if(func2(data112) < 1){
-const err432 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key71.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data112};
-if(vErrors === null){
-vErrors = [err432];
-}
-else {
-vErrors.push(err432);
-}
-errors++;
-}
-}
-else {
-const err433 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key71.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data112};
-if(vErrors === null){
-vErrors = [err433];
-}
-else {
-vErrors.push(err433);
-}
-errors++;
-}
-}
-}
-else {
-const err434 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data111};
-if(vErrors === null){
-vErrors = [err434];
-}
-else {
-vErrors.push(err434);
-}
-errors++;
-}
-var _valid26 = _errs433 === errors;
-valid163 = valid163 || _valid26;
-if(!valid163){
-const err435 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data111};
-if(vErrors === null){
-vErrors = [err435];
-}
-else {
-vErrors.push(err435);
-}
-errors++;
-}
-else {
-errors = _errs430;
-if(vErrors !== null){
-if(_errs430){
-vErrors.length = _errs430;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err436 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.type,parentSchema:schema285.properties.personas.items,data:data86};
-if(vErrors === null){
-vErrors = [err436];
-}
-else {
-vErrors.push(err436);
-}
-errors++;
-}
-}
-}
-else {
-const err437 = {instancePath:instancePath+"/personas",schemaPath:"#/properties/personas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.type,parentSchema:schema285.properties.personas,data:data85};
-if(vErrors === null){
-vErrors = [err437];
-}
-else {
-vErrors.push(err437);
-}
-errors++;
-}
-}
-if(data.valueProposition !== undefined){
-let data113 = data.valueProposition;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.statement === undefined){
-const err438 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema285.properties.valueProposition.required,parentSchema:schema285.properties.valueProposition,data:data113};
-if(vErrors === null){
-vErrors = [err438];
-}
-else {
-vErrors.push(err438);
-}
-errors++;
-}
-for(const key72 in data113){
-if(!((key72 === "statement") || (key72 === "pillars"))){
-const err439 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key72},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition,data:data113};
-if(vErrors === null){
-vErrors = [err439];
-}
-else {
-vErrors.push(err439);
-}
-errors++;
-}
-}
-if(data113.statement !== undefined){
-if(!(validate74.call(this, data113.statement, {instancePath:instancePath+"/valueProposition/statement",parentData:data113,parentDataProperty:"statement",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data113.pillars !== undefined){
-let data115 = data113.pillars;
-if(Array.isArray(data115)){
-const len11 = data115.length;
-for(let i13=0; i13<len11; i13++){
-let data116 = data115[i13];
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.id === undefined){
-const err440 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data116};
-if(vErrors === null){
-vErrors = [err440];
-}
-else {
-vErrors.push(err440);
-}
-errors++;
-}
-if(data116.title === undefined){
-const err441 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data116};
-if(vErrors === null){
-vErrors = [err441];
-}
-else {
-vErrors.push(err441);
-}
-errors++;
-}
-for(const key73 in data116){
-if(!(((key73 === "id") || (key73 === "title")) || (key73 === "detail"))){
-const err442 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data116};
-if(vErrors === null){
-vErrors = [err442];
-}
-else {
-vErrors.push(err442);
-}
-errors++;
-}
-}
-if(data116.id !== undefined){
-let data117 = data116.id;
-if(typeof data117 === "string"){
-if(func2(data117) > 64){
-const err443 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data117};
-if(vErrors === null){
-vErrors = [err443];
-}
-else {
-vErrors.push(err443);
-}
-errors++;
-}
-if(!pattern4.test(data117)){
-const err444 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data117};
-if(vErrors === null){
-vErrors = [err444];
-}
-else {
-vErrors.push(err444);
-}
-errors++;
-}
-}
-else {
-const err445 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data117};
-if(vErrors === null){
-vErrors = [err445];
-}
-else {
-vErrors.push(err445);
-}
-errors++;
-}
-}
-if(data116.title !== undefined){
-let data118 = data116.title;
-const _errs453 = errors;
-let valid172 = false;
-const _errs454 = errors;
-if(typeof data118 === "string"){
-if(func2(data118) > 4000){
-const err446 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data118};
-if(vErrors === null){
-vErrors = [err446];
-}
-else {
-vErrors.push(err446);
-}
-errors++;
-}
-if(func2(data118) < 1){
-const err447 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data118};
-if(vErrors === null){
-vErrors = [err447];
-}
-else {
-vErrors.push(err447);
-}
-errors++;
-}
-}
-else {
-const err448 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data118};
-if(vErrors === null){
-vErrors = [err448];
-}
-else {
-vErrors.push(err448);
-}
-errors++;
-}
-var _valid27 = _errs454 === errors;
-valid172 = valid172 || _valid27;
-const _errs456 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(Object.keys(data118).length < 1){
-const err449 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data118};
-if(vErrors === null){
-vErrors = [err449];
-}
-else {
-vErrors.push(err449);
-}
-errors++;
-}
-for(const key74 in data118){
-const _errs458 = errors;
-if(typeof key74 === "string"){
-if(!pattern5.test(key74)){
-const err450 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key74,propertyName:key74};
-if(vErrors === null){
-vErrors = [err450];
-}
-else {
-vErrors.push(err450);
-}
-errors++;
-}
-}
-var valid173 = _errs458 === errors;
-if(!valid173){
-const err451 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key74},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data118};
-if(vErrors === null){
-vErrors = [err451];
-}
-else {
-vErrors.push(err451);
-}
-errors++;
-}
-}
-for(const key75 in data118){
-let data119 = data118[key75];
-if(typeof data119 === "string"){
-if(func2(data119) > 4000){
-const err452 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key75.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data119};
-if(vErrors === null){
-vErrors = [err452];
-}
-else {
-vErrors.push(err452);
-}
-errors++;
-}
-if(func2(data119) < 1){
-const err453 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key75.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data119};
-if(vErrors === null){
-vErrors = [err453];
-}
-else {
-vErrors.push(err453);
-}
-errors++;
-}
-}
-else {
-const err454 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key75.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data119};
-if(vErrors === null){
-vErrors = [err454];
-}
-else {
-vErrors.push(err454);
-}
-errors++;
-}
-}
-}
-else {
-const err455 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data118};
-if(vErrors === null){
-vErrors = [err455];
-}
-else {
-vErrors.push(err455);
-}
-errors++;
-}
-var _valid27 = _errs456 === errors;
-valid172 = valid172 || _valid27;
-if(!valid172){
-const err456 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data118};
-if(vErrors === null){
-vErrors = [err456];
-}
-else {
-vErrors.push(err456);
-}
-errors++;
-}
-else {
-errors = _errs453;
-if(vErrors !== null){
-if(_errs453){
-vErrors.length = _errs453;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data116.detail !== undefined){
-let data120 = data116.detail;
-const _errs464 = errors;
-let valid176 = false;
-const _errs465 = errors;
-if(typeof data120 === "string"){
-if(func2(data120) > 4000){
-const err457 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data120};
-if(vErrors === null){
-vErrors = [err457];
-}
-else {
-vErrors.push(err457);
-}
-errors++;
-}
-if(func2(data120) < 1){
-const err458 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data120};
-if(vErrors === null){
-vErrors = [err458];
-}
-else {
-vErrors.push(err458);
-}
-errors++;
-}
-}
-else {
-const err459 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data120};
-if(vErrors === null){
-vErrors = [err459];
-}
-else {
-vErrors.push(err459);
-}
-errors++;
-}
-var _valid28 = _errs465 === errors;
-valid176 = valid176 || _valid28;
-const _errs467 = errors;
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-if(Object.keys(data120).length < 1){
-const err460 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data120};
-if(vErrors === null){
-vErrors = [err460];
-}
-else {
-vErrors.push(err460);
-}
-errors++;
-}
-for(const key76 in data120){
-const _errs469 = errors;
-if(typeof key76 === "string"){
-if(!pattern5.test(key76)){
-const err461 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key76,propertyName:key76};
-if(vErrors === null){
-vErrors = [err461];
-}
-else {
-vErrors.push(err461);
-}
-errors++;
-}
-}
-var valid177 = _errs469 === errors;
-if(!valid177){
-const err462 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key76},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data120};
-if(vErrors === null){
-vErrors = [err462];
-}
-else {
-vErrors.push(err462);
-}
-errors++;
-}
-}
-for(const key77 in data120){
-let data121 = data120[key77];
-if(typeof data121 === "string"){
-if(func2(data121) > 4000){
-const err463 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data121};
-if(vErrors === null){
-vErrors = [err463];
-}
-else {
-vErrors.push(err463);
-}
-errors++;
-}
-if(func2(data121) < 1){
-const err464 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data121};
-if(vErrors === null){
-vErrors = [err464];
-}
-else {
-vErrors.push(err464);
-}
-errors++;
-}
-}
-else {
-const err465 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data121};
-if(vErrors === null){
-vErrors = [err465];
-}
-else {
-vErrors.push(err465);
-}
-errors++;
-}
-}
-}
-else {
-const err466 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data120};
-if(vErrors === null){
-vErrors = [err466];
-}
-else {
-vErrors.push(err466);
-}
-errors++;
-}
-var _valid28 = _errs467 === errors;
-valid176 = valid176 || _valid28;
-if(!valid176){
-const err467 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data120};
-if(vErrors === null){
-vErrors = [err467];
-}
-else {
-vErrors.push(err467);
-}
-errors++;
-}
-else {
-errors = _errs464;
-if(vErrors !== null){
-if(_errs464){
-vErrors.length = _errs464;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err468 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.properties.pillars.items.type,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data116};
-if(vErrors === null){
-vErrors = [err468];
-}
-else {
-vErrors.push(err468);
-}
-errors++;
-}
-}
-}
-else {
-const err469 = {instancePath:instancePath+"/valueProposition/pillars",schemaPath:"#/properties/valueProposition/properties/pillars/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.valueProposition.properties.pillars.type,parentSchema:schema285.properties.valueProposition.properties.pillars,data:data115};
-if(vErrors === null){
-vErrors = [err469];
-}
-else {
-vErrors.push(err469);
-}
-errors++;
-}
-}
-}
-else {
-const err470 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.type,parentSchema:schema285.properties.valueProposition,data:data113};
-if(vErrors === null){
-vErrors = [err470];
-}
-else {
-vErrors.push(err470);
-}
-errors++;
-}
-}
-if(data.businessModel !== undefined){
-let data122 = data.businessModel;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-if(data122.models === undefined){
-const err471 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema285.properties.businessModel.required,parentSchema:schema285.properties.businessModel,data:data122};
-if(vErrors === null){
-vErrors = [err471];
-}
-else {
-vErrors.push(err471);
-}
-errors++;
-}
-for(const key78 in data122){
-if(!((key78 === "models") || (key78 === "description"))){
-const err472 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.businessModel,data:data122};
-if(vErrors === null){
-vErrors = [err472];
-}
-else {
-vErrors.push(err472);
-}
-errors++;
-}
-}
-if(data122.models !== undefined){
-let data123 = data122.models;
-if(Array.isArray(data123)){
-if(data123.length < 1){
-const err473 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema285.properties.businessModel.properties.models,data:data123};
-if(vErrors === null){
-vErrors = [err473];
-}
-else {
-vErrors.push(err473);
-}
-errors++;
-}
-const len12 = data123.length;
-for(let i14=0; i14<len12; i14++){
-let data124 = data123[i14];
-if(!((((((data124 === "marketplace") || (data124 === "own-site")) || (data124 === "social")) || (data124 === "content")) || (data124 === "livestream")) || (data124 === "private-domain"))){
-const err474 = {instancePath:instancePath+"/businessModel/models/" + i14,schemaPath:"#/properties/businessModel/properties/models/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.businessModel.properties.models.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.businessModel.properties.models.items.enum,parentSchema:schema285.properties.businessModel.properties.models.items,data:data124};
-if(vErrors === null){
-vErrors = [err474];
-}
-else {
-vErrors.push(err474);
-}
-errors++;
-}
-}
-let i15 = data123.length;
-let j2;
-if(i15 > 1){
-outer1:
-for(;i15--;){
-for(j2 = i15; j2--;){
-if(func0(data123[i15], data123[j2])){
-const err475 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema285.properties.businessModel.properties.models,data:data123};
-if(vErrors === null){
-vErrors = [err475];
-}
-else {
-vErrors.push(err475);
 }
 errors++;
 break outer1;
@@ -30356,7 +29380,983 @@ break outer1;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.businessModel.properties.models.type,parentSchema:schema285.properties.businessModel.properties.models,data:data123};
+const err405 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data92.income !== undefined){
+let data100 = data92.income;
+const _errs406 = errors;
+let valid158 = false;
+const _errs407 = errors;
+if(typeof data100 === "string"){
+if(func2(data100) > 4000){
+const err406 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+if(func2(data100) < 1){
+const err407 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data100};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+var _valid25 = _errs407 === errors;
+valid158 = valid158 || _valid25;
+const _errs409 = errors;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(Object.keys(data100).length < 1){
+const err409 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+for(const key67 in data100){
+const _errs411 = errors;
+if(typeof key67 === "string"){
+if(!pattern5.test(key67)){
+const err410 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key67,propertyName:key67};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+var valid159 = _errs411 === errors;
+if(!valid159){
+const err411 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key67},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+for(const key68 in data100){
+let data101 = data100[key68];
+if(typeof data101 === "string"){
+if(func2(data101) > 4000){
+const err412 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data101};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+if(func2(data101) < 1){
+const err413 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data101};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data101};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+else {
+const err415 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data100};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+var _valid25 = _errs409 === errors;
+valid158 = valid158 || _valid25;
+if(!valid158){
+const err416 = {instancePath:instancePath+"/personas/" + i10+"/demographics/income",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data100};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+else {
+errors = _errs406;
+if(vErrors !== null){
+if(_errs406){
+vErrors.length = _errs406;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data92.occupation !== undefined){
+let data102 = data92.occupation;
+const _errs417 = errors;
+let valid162 = false;
+const _errs418 = errors;
+if(typeof data102 === "string"){
+if(func2(data102) > 4000){
+const err417 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data102};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+if(func2(data102) < 1){
+const err418 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data102};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+else {
+const err419 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data102};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+var _valid26 = _errs418 === errors;
+valid162 = valid162 || _valid26;
+const _errs420 = errors;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(Object.keys(data102).length < 1){
+const err420 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data102};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+for(const key69 in data102){
+const _errs422 = errors;
+if(typeof key69 === "string"){
+if(!pattern5.test(key69)){
+const err421 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key69,propertyName:key69};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+var valid163 = _errs422 === errors;
+if(!valid163){
+const err422 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key69},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data102};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+for(const key70 in data102){
+let data103 = data102[key70];
+if(typeof data103 === "string"){
+if(func2(data103) > 4000){
+const err423 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key70.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data103};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+if(func2(data103) < 1){
+const err424 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key70.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data103};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation/" + key70.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data103};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+}
+else {
+const err426 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data102};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+var _valid26 = _errs420 === errors;
+valid162 = valid162 || _valid26;
+if(!valid162){
+const err427 = {instancePath:instancePath+"/personas/" + i10+"/demographics/occupation",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data102};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+else {
+errors = _errs417;
+if(vErrors !== null){
+if(_errs417){
+vErrors.length = _errs417;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.type,parentSchema:schema285.properties.personas.items.properties.demographics,data:data92};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+if(data87.psychographics !== undefined){
+if(!(validate64.call(this, data87.psychographics, {instancePath:instancePath+"/personas/" + i10+"/psychographics",parentData:data87,parentDataProperty:"psychographics",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data87.behaviour !== undefined){
+let data105 = data87.behaviour;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key71 in data105){
+if(!((((key71 === "purchasesPerYear") || (key71 === "decisionFactors")) || (key71 === "infoChannels")) || (key71 === "preferredChannels"))){
+const err429 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data105};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+if(data105.purchasesPerYear !== undefined){
+let data106 = data105.purchasesPerYear;
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 0 || isNaN(data106)){
+const err430 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+else {
+const err431 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear.type,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+if(data105.decisionFactors !== undefined){
+if(!(validate64.call(this, data105.decisionFactors, {instancePath:instancePath+"/personas/" + i10+"/behaviour/decisionFactors",parentData:data105,parentDataProperty:"decisionFactors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data105.infoChannels !== undefined){
+if(!(validate64.call(this, data105.infoChannels, {instancePath:instancePath+"/personas/" + i10+"/behaviour/infoChannels",parentData:data105,parentDataProperty:"infoChannels",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data105.preferredChannels !== undefined){
+if(!(validate70.call(this, data105.preferredChannels, {instancePath:instancePath+"/personas/" + i10+"/behaviour/preferredChannels",parentData:data105,parentDataProperty:"preferredChannels",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.behaviour.type,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data105};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+if(data87.painPoints !== undefined){
+if(!(validate64.call(this, data87.painPoints, {instancePath:instancePath+"/personas/" + i10+"/painPoints",parentData:data87,parentDataProperty:"painPoints",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data87.needs !== undefined){
+if(!(validate64.call(this, data87.needs, {instancePath:instancePath+"/personas/" + i10+"/needs",parentData:data87,parentDataProperty:"needs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data87.quote !== undefined){
+let data112 = data87.quote;
+const _errs439 = errors;
+let valid167 = false;
+const _errs440 = errors;
+if(typeof data112 === "string"){
+if(func2(data112) > 4000){
+const err433 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data112};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+if(func2(data112) < 1){
+const err434 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data112};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+else {
+const err435 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data112};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+var _valid27 = _errs440 === errors;
+valid167 = valid167 || _valid27;
+const _errs442 = errors;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(Object.keys(data112).length < 1){
+const err436 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+for(const key72 in data112){
+const _errs444 = errors;
+if(typeof key72 === "string"){
+if(!pattern5.test(key72)){
+const err437 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key72,propertyName:key72};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+var valid168 = _errs444 === errors;
+if(!valid168){
+const err438 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key72},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+for(const key73 in data112){
+let data113 = data112[key73];
+if(typeof data113 === "string"){
+if(func2(data113) > 4000){
+const err439 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key73.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data113};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+if(func2(data113) < 1){
+const err440 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key73.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data113};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/personas/" + i10+"/quote/" + key73.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data113};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data112};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+var _valid27 = _errs442 === errors;
+valid167 = valid167 || _valid27;
+if(!valid167){
+const err443 = {instancePath:instancePath+"/personas/" + i10+"/quote",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data112};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+else {
+errors = _errs439;
+if(vErrors !== null){
+if(_errs439){
+vErrors.length = _errs439;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err444 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.type,parentSchema:schema285.properties.personas.items,data:data87};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+}
+else {
+const err445 = {instancePath:instancePath+"/personas",schemaPath:"#/properties/personas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.type,parentSchema:schema285.properties.personas,data:data86};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+if(data.valueProposition !== undefined){
+let data114 = data.valueProposition;
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
+if(data114.statement === undefined){
+const err446 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema285.properties.valueProposition.required,parentSchema:schema285.properties.valueProposition,data:data114};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+for(const key74 in data114){
+if(!((key74 === "statement") || (key74 === "pillars"))){
+const err447 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition,data:data114};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data114.statement !== undefined){
+if(!(validate74.call(this, data114.statement, {instancePath:instancePath+"/valueProposition/statement",parentData:data114,parentDataProperty:"statement",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data114.pillars !== undefined){
+let data116 = data114.pillars;
+if(Array.isArray(data116)){
+const len11 = data116.length;
+for(let i13=0; i13<len11; i13++){
+let data117 = data116[i13];
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.id === undefined){
+const err448 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if(data117.title === undefined){
+const err449 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+for(const key75 in data117){
+if(!(((key75 === "id") || (key75 === "title")) || (key75 === "detail"))){
+const err450 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+if(data117.id !== undefined){
+let data118 = data117.id;
+if(typeof data118 === "string"){
+if(func2(data118) > 64){
+const err451 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data118};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+if(!pattern4.test(data118)){
+const err452 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data118};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+else {
+const err453 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data118};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+if(data117.title !== undefined){
+let data119 = data117.title;
+const _errs462 = errors;
+let valid176 = false;
+const _errs463 = errors;
+if(typeof data119 === "string"){
+if(func2(data119) > 4000){
+const err454 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data119};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+if(func2(data119) < 1){
+const err455 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data119};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data119};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+var _valid28 = _errs463 === errors;
+valid176 = valid176 || _valid28;
+const _errs465 = errors;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(Object.keys(data119).length < 1){
+const err457 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data119};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+for(const key76 in data119){
+const _errs467 = errors;
+if(typeof key76 === "string"){
+if(!pattern5.test(key76)){
+const err458 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key76,propertyName:key76};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+var valid177 = _errs467 === errors;
+if(!valid177){
+const err459 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key76},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data119};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+for(const key77 in data119){
+let data120 = data119[key77];
+if(typeof data120 === "string"){
+if(func2(data120) > 4000){
+const err460 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data120};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+if(func2(data120) < 1){
+const err461 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data120};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+else {
+const err462 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title/" + key77.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data120};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data119};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+var _valid28 = _errs465 === errors;
+valid176 = valid176 || _valid28;
+if(!valid176){
+const err464 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data119};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+else {
+errors = _errs462;
+if(vErrors !== null){
+if(_errs462){
+vErrors.length = _errs462;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data117.detail !== undefined){
+let data121 = data117.detail;
+const _errs473 = errors;
+let valid180 = false;
+const _errs474 = errors;
+if(typeof data121 === "string"){
+if(func2(data121) > 4000){
+const err465 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+if(func2(data121) < 1){
+const err466 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data121};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+var _valid29 = _errs474 === errors;
+valid180 = valid180 || _valid29;
+const _errs476 = errors;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(Object.keys(data121).length < 1){
+const err468 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+for(const key78 in data121){
+const _errs478 = errors;
+if(typeof key78 === "string"){
+if(!pattern5.test(key78)){
+const err469 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key78,propertyName:key78};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+var valid181 = _errs478 === errors;
+if(!valid181){
+const err470 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key78},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+for(const key79 in data121){
+let data122 = data121[key79];
+if(typeof data122 === "string"){
+if(func2(data122) > 4000){
+const err471 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key79.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data122};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+if(func2(data122) < 1){
+const err472 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key79.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data122};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail/" + key79.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data122};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data121};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+var _valid29 = _errs476 === errors;
+valid180 = valid180 || _valid29;
+if(!valid180){
+const err475 = {instancePath:instancePath+"/valueProposition/pillars/" + i13+"/detail",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data121};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+else {
+errors = _errs473;
+if(vErrors !== null){
+if(_errs473){
+vErrors.length = _errs473;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err476 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.properties.pillars.items.type,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -30366,14 +30366,9 @@ vErrors.push(err476);
 errors++;
 }
 }
-if(data122.description !== undefined){
-let data125 = data122.description;
-const _errs481 = errors;
-let valid184 = false;
-const _errs482 = errors;
-if(typeof data125 === "string"){
-if(func2(data125) > 4000){
-const err477 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data125};
+}
+else {
+const err477 = {instancePath:instancePath+"/valueProposition/pillars",schemaPath:"#/properties/valueProposition/properties/pillars/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.valueProposition.properties.pillars.type,parentSchema:schema285.properties.valueProposition.properties.pillars,data:data116};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -30382,8 +30377,10 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(func2(data125) < 1){
-const err478 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data125};
+}
+}
+else {
+const err478 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.type,parentSchema:schema285.properties.valueProposition,data:data114};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -30393,8 +30390,11 @@ vErrors.push(err478);
 errors++;
 }
 }
-else {
-const err479 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data125};
+if(data.businessModel !== undefined){
+let data123 = data.businessModel;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.models === undefined){
+const err479 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema285.properties.businessModel.required,parentSchema:schema285.properties.businessModel,data:data123};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -30403,12 +30403,9 @@ vErrors.push(err479);
 }
 errors++;
 }
-var _valid29 = _errs482 === errors;
-valid184 = valid184 || _valid29;
-const _errs484 = errors;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(Object.keys(data125).length < 1){
-const err480 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data125};
+for(const key80 in data123){
+if(!((key80 === "models") || (key80 === "description"))){
+const err480 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.businessModel,data:data123};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -30417,11 +30414,12 @@ vErrors.push(err480);
 }
 errors++;
 }
-for(const key79 in data125){
-const _errs486 = errors;
-if(typeof key79 === "string"){
-if(!pattern5.test(key79)){
-const err481 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key79,propertyName:key79};
+}
+if(data123.models !== undefined){
+let data124 = data123.models;
+if(Array.isArray(data124)){
+if(data124.length < 1){
+const err481 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -30430,10 +30428,11 @@ vErrors.push(err481);
 }
 errors++;
 }
-}
-var valid185 = _errs486 === errors;
-if(!valid185){
-const err482 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key79},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data125};
+const len12 = data124.length;
+for(let i14=0; i14<len12; i14++){
+let data125 = data124[i14];
+if(!((((((data125 === "marketplace") || (data125 === "own-site")) || (data125 === "social")) || (data125 === "content")) || (data125 === "livestream")) || (data125 === "private-domain"))){
+const err482 = {instancePath:instancePath+"/businessModel/models/" + i14,schemaPath:"#/properties/businessModel/properties/models/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.businessModel.properties.models.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.businessModel.properties.models.items.enum,parentSchema:schema285.properties.businessModel.properties.models.items,data:data125};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -30443,11 +30442,14 @@ vErrors.push(err482);
 errors++;
 }
 }
-for(const key80 in data125){
-let data126 = data125[key80];
-if(typeof data126 === "string"){
-if(func2(data126) > 4000){
-const err483 = {instancePath:instancePath+"/businessModel/description/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data126};
+let i15 = data124.length;
+let j2;
+if(i15 > 1){
+outer2:
+for(;i15--;){
+for(j2 = i15; j2--;){
+if(func0(data124[i15], data124[j2])){
+const err483 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -30455,9 +30457,14 @@ else {
 vErrors.push(err483);
 }
 errors++;
+break outer2;
 }
-if(func2(data126) < 1){
-const err484 = {instancePath:instancePath+"/businessModel/description/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data126};
+}
+}
+}
+}
+else {
+const err484 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.businessModel.properties.models.type,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -30467,8 +30474,14 @@ vErrors.push(err484);
 errors++;
 }
 }
-else {
-const err485 = {instancePath:instancePath+"/businessModel/description/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data126};
+if(data123.description !== undefined){
+let data126 = data123.description;
+const _errs490 = errors;
+let valid188 = false;
+const _errs491 = errors;
+if(typeof data126 === "string"){
+if(func2(data126) > 4000){
+const err485 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data126};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -30477,10 +30490,8 @@ vErrors.push(err485);
 }
 errors++;
 }
-}
-}
-else {
-const err486 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data125};
+if(func2(data126) < 1){
+const err486 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data126};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -30489,10 +30500,9 @@ vErrors.push(err486);
 }
 errors++;
 }
-var _valid29 = _errs484 === errors;
-valid184 = valid184 || _valid29;
-if(!valid184){
-const err487 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data125};
+}
+else {
+const err487 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data126};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -30501,21 +30511,12 @@ vErrors.push(err487);
 }
 errors++;
 }
-else {
-errors = _errs481;
-if(vErrors !== null){
-if(_errs481){
-vErrors.length = _errs481;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err488 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.businessModel.type,parentSchema:schema285.properties.businessModel,data:data122};
+var _valid30 = _errs491 === errors;
+valid188 = valid188 || _valid30;
+const _errs493 = errors;
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+if(Object.keys(data126).length < 1){
+const err488 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data126};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -30524,16 +30525,11 @@ vErrors.push(err488);
 }
 errors++;
 }
-}
-if(data.channelMix !== undefined){
-let data127 = data.channelMix;
-if(Array.isArray(data127)){
-const len13 = data127.length;
-for(let i16=0; i16<len13; i16++){
-let data128 = data127[i16];
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.channel === undefined){
-const err489 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data128};
+for(const key81 in data126){
+const _errs495 = errors;
+if(typeof key81 === "string"){
+if(!pattern5.test(key81)){
+const err489 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key81,propertyName:key81};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -30542,8 +30538,10 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(data128.share === undefined){
-const err490 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data128};
+}
+var valid189 = _errs495 === errors;
+if(!valid189){
+const err490 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key81},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data126};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -30552,9 +30550,12 @@ vErrors.push(err490);
 }
 errors++;
 }
-for(const key81 in data128){
-if(!(((key81 === "channel") || (key81 === "share")) || (key81 === "rationale"))){
-const err491 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.channelMix.items,data:data128};
+}
+for(const key82 in data126){
+let data127 = data126[key82];
+if(typeof data127 === "string"){
+if(func2(data127) > 4000){
+const err491 = {instancePath:instancePath+"/businessModel/description/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data127};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -30563,12 +30564,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-if(data128.channel !== undefined){
-let data129 = data128.channel;
-if(typeof data129 === "string"){
-if(func2(data129) > 64){
-const err492 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data129};
+if(func2(data127) < 1){
+const err492 = {instancePath:instancePath+"/businessModel/description/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data127};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -30577,8 +30574,9 @@ vErrors.push(err492);
 }
 errors++;
 }
-if(!pattern4.test(data129)){
-const err493 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data129};
+}
+else {
+const err493 = {instancePath:instancePath+"/businessModel/description/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data127};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -30588,8 +30586,9 @@ vErrors.push(err493);
 errors++;
 }
 }
+}
 else {
-const err494 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data129};
+const err494 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data126};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -30598,12 +30597,10 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-if(data128.share !== undefined){
-let data130 = data128.share;
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 1 || isNaN(data130)){
-const err495 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema46,data:data130};
+var _valid30 = _errs493 === errors;
+valid188 = valid188 || _valid30;
+if(!valid188){
+const err495 = {instancePath:instancePath+"/businessModel/description",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data126};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -30612,168 +30609,11 @@ vErrors.push(err495);
 }
 errors++;
 }
-if(data130 < 0 || isNaN(data130)){
-const err496 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46,data:data130};
-if(vErrors === null){
-vErrors = [err496];
-}
 else {
-vErrors.push(err496);
-}
-errors++;
-}
-}
-else {
-const err497 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.type,parentSchema:schema46,data:data130};
-if(vErrors === null){
-vErrors = [err497];
-}
-else {
-vErrors.push(err497);
-}
-errors++;
-}
-}
-if(data128.rationale !== undefined){
-let data131 = data128.rationale;
-const _errs503 = errors;
-let valid193 = false;
-const _errs504 = errors;
-if(typeof data131 === "string"){
-if(func2(data131) > 4000){
-const err498 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data131};
-if(vErrors === null){
-vErrors = [err498];
-}
-else {
-vErrors.push(err498);
-}
-errors++;
-}
-if(func2(data131) < 1){
-const err499 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data131};
-if(vErrors === null){
-vErrors = [err499];
-}
-else {
-vErrors.push(err499);
-}
-errors++;
-}
-}
-else {
-const err500 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data131};
-if(vErrors === null){
-vErrors = [err500];
-}
-else {
-vErrors.push(err500);
-}
-errors++;
-}
-var _valid30 = _errs504 === errors;
-valid193 = valid193 || _valid30;
-const _errs506 = errors;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(Object.keys(data131).length < 1){
-const err501 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data131};
-if(vErrors === null){
-vErrors = [err501];
-}
-else {
-vErrors.push(err501);
-}
-errors++;
-}
-for(const key82 in data131){
-const _errs508 = errors;
-if(typeof key82 === "string"){
-if(!pattern5.test(key82)){
-const err502 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key82,propertyName:key82};
-if(vErrors === null){
-vErrors = [err502];
-}
-else {
-vErrors.push(err502);
-}
-errors++;
-}
-}
-var valid194 = _errs508 === errors;
-if(!valid194){
-const err503 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key82},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data131};
-if(vErrors === null){
-vErrors = [err503];
-}
-else {
-vErrors.push(err503);
-}
-errors++;
-}
-}
-for(const key83 in data131){
-let data132 = data131[key83];
-if(typeof data132 === "string"){
-if(func2(data132) > 4000){
-const err504 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key83.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data132};
-if(vErrors === null){
-vErrors = [err504];
-}
-else {
-vErrors.push(err504);
-}
-errors++;
-}
-if(func2(data132) < 1){
-const err505 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key83.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data132};
-if(vErrors === null){
-vErrors = [err505];
-}
-else {
-vErrors.push(err505);
-}
-errors++;
-}
-}
-else {
-const err506 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key83.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data132};
-if(vErrors === null){
-vErrors = [err506];
-}
-else {
-vErrors.push(err506);
-}
-errors++;
-}
-}
-}
-else {
-const err507 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data131};
-if(vErrors === null){
-vErrors = [err507];
-}
-else {
-vErrors.push(err507);
-}
-errors++;
-}
-var _valid30 = _errs506 === errors;
-valid193 = valid193 || _valid30;
-if(!valid193){
-const err508 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data131};
-if(vErrors === null){
-vErrors = [err508];
-}
-else {
-vErrors.push(err508);
-}
-errors++;
-}
-else {
-errors = _errs503;
+errors = _errs490;
 if(vErrors !== null){
-if(_errs503){
-vErrors.length = _errs503;
+if(_errs490){
+vErrors.length = _errs490;
 }
 else {
 vErrors = null;
@@ -30783,7 +30623,168 @@ vErrors = null;
 }
 }
 else {
-const err509 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.channelMix.items.type,parentSchema:schema285.properties.channelMix.items,data:data128};
+const err496 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.businessModel.type,parentSchema:schema285.properties.businessModel,data:data123};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+}
+if(data.channelMix !== undefined){
+let data128 = data.channelMix;
+if(Array.isArray(data128)){
+const len13 = data128.length;
+for(let i16=0; i16<len13; i16++){
+let data129 = data128[i16];
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.channel === undefined){
+const err497 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data129};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+if(data129.share === undefined){
+const err498 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data129};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+for(const key83 in data129){
+if(!(((key83 === "channel") || (key83 === "share")) || (key83 === "rationale"))){
+const err499 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.channelMix.items,data:data129};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+}
+if(data129.channel !== undefined){
+let data130 = data129.channel;
+if(typeof data130 === "string"){
+if(func2(data130) > 64){
+const err500 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data130};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+if(!pattern4.test(data130)){
+const err501 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data130};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+else {
+const err502 = {instancePath:instancePath+"/channelMix/" + i16+"/channel",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data130};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+}
+if(data129.share !== undefined){
+let data131 = data129.share;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 1 || isNaN(data131)){
+const err503 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema46,data:data131};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+if(data131 < 0 || isNaN(data131)){
+const err504 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46,data:data131};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+}
+else {
+const err505 = {instancePath:instancePath+"/channelMix/" + i16+"/share",schemaPath:"common.schema.json#/$defs/share/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.type,parentSchema:schema46,data:data131};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+}
+if(data129.rationale !== undefined){
+let data132 = data129.rationale;
+const _errs512 = errors;
+let valid197 = false;
+const _errs513 = errors;
+if(typeof data132 === "string"){
+if(func2(data132) > 4000){
+const err506 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data132};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+if(func2(data132) < 1){
+const err507 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data132};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+else {
+const err508 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data132};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+var _valid31 = _errs513 === errors;
+valid197 = valid197 || _valid31;
+const _errs515 = errors;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(Object.keys(data132).length < 1){
+const err509 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data132};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -30792,10 +30793,11 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-}
-else {
-const err510 = {instancePath:instancePath+"/channelMix",schemaPath:"#/properties/channelMix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.channelMix.type,parentSchema:schema285.properties.channelMix,data:data127};
+for(const key84 in data132){
+const _errs517 = errors;
+if(typeof key84 === "string"){
+if(!pattern5.test(key84)){
+const err510 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key84,propertyName:key84};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -30805,14 +30807,120 @@ vErrors.push(err510);
 errors++;
 }
 }
-}
-else {
-const err511 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.type,parentSchema:schema285,data};
+var valid198 = _errs517 === errors;
+if(!valid198){
+const err511 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key84},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data132};
 if(vErrors === null){
 vErrors = [err511];
 }
 else {
 vErrors.push(err511);
+}
+errors++;
+}
+}
+for(const key85 in data132){
+let data133 = data132[key85];
+if(typeof data133 === "string"){
+if(func2(data133) > 4000){
+const err512 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key85.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data133};
+if(vErrors === null){
+vErrors = [err512];
+}
+else {
+vErrors.push(err512);
+}
+errors++;
+}
+if(func2(data133) < 1){
+const err513 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key85.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data133};
+if(vErrors === null){
+vErrors = [err513];
+}
+else {
+vErrors.push(err513);
+}
+errors++;
+}
+}
+else {
+const err514 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale/" + key85.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data133};
+if(vErrors === null){
+vErrors = [err514];
+}
+else {
+vErrors.push(err514);
+}
+errors++;
+}
+}
+}
+else {
+const err515 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data132};
+if(vErrors === null){
+vErrors = [err515];
+}
+else {
+vErrors.push(err515);
+}
+errors++;
+}
+var _valid31 = _errs515 === errors;
+valid197 = valid197 || _valid31;
+if(!valid197){
+const err516 = {instancePath:instancePath+"/channelMix/" + i16+"/rationale",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data132};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+else {
+errors = _errs512;
+if(vErrors !== null){
+if(_errs512){
+vErrors.length = _errs512;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err517 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.channelMix.items.type,parentSchema:schema285.properties.channelMix.items,data:data129};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+}
+else {
+const err518 = {instancePath:instancePath+"/channelMix",schemaPath:"#/properties/channelMix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.channelMix.type,parentSchema:schema285.properties.channelMix,data:data128};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+}
+}
+else {
+const err519 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.type,parentSchema:schema285,data};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
 }
 errors++;
 }
@@ -30822,7 +30930,7 @@ return errors === 0;
 validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const supply = validate76;
-const schema342 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"supply.schema.json","title":"Supply chain and inventory (supply.yaml)","description":"§2.3 Suppliers, warehouses, logistics and the inventory policy. The build computes safety stock z·√(L·σd² + d²·σL²), reorder point, economic order quantity (EOQ), inventory turnover, days of inventory, capital tied up in stock and stock-out warnings.","type":"object","additionalProperties":false,"properties":{"suppliers":{"title":"Suppliers","description":"Factories, farms and other suppliers (供应商) the SKUs come from.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","leadTimeDays","leadTimeStdDevDays","moq"],"properties":{"id":{"title":"Supplier id","description":"e.g. `xihu-coop`; referred to by `supplier:` in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["xihu-longjing-coop"]},"name":{"title":"Name","description":"Supplier name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州西湖区龙井茶专业合作社","en":"West Lake District Longjing Tea Cooperative, Hangzhou"}]},"kind":{"title":"Kind","description":"`manufacturer` (工厂), `farm-cooperative` (合作社 / 产地), `packaging` (包材), `oem` (代工 OEM/ODM) or `distributor` (经销商).","enum":["manufacturer","farm-cooperative","packaging","oem","distributor"]},"location":{"title":"Location","description":"Where the supplier is, e.g. city and province.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州西湖区","en":"West Lake District, Hangzhou, Zhejiang"}]},"leadTimeDays":{"title":"Lead time","description":"Average days from placing a purchase order to stock available in the warehouse (采购提前期), in days.","type":"number","minimum":0,"examples":[10]},"leadTimeStdDevDays":{"title":"Lead-time standard deviation","description":"Standard deviation of the lead time, in days; 0 if deliveries are always on time.","type":"number","minimum":0,"examples":[3]},"moq":{"title":"Minimum order quantity","description":"Smallest order the supplier accepts (起订量, MOQ), in units; a purchase order is at least this and the EOQ.","$ref":"common.schema.json#/$defs/count","examples":[100]},"deliveryMonths":{"title":"Delivery months","description":"Calendar months (1–12) in which the supplier can deliver, e.g. `[3, 4, 5]` for spring tea picked and fired once a year; stock for the rest of the year is bought then. Left out: every month.","type":"array","items":{"type":"integer","minimum":1,"maximum":12},"minItems":1,"maxItems":12,"uniqueItems":true,"examples":[[3,4,5]]},"paymentTermsDays":{"title":"Payment terms","description":"Days after delivery until the supplier is paid (账期), e.g. 30; 0 for payment on order.","$ref":"common.schema.json#/$defs/count","examples":[15]},"qualityScore":{"title":"Quality score","description":"Quality and reliability of the supplier, from 1 (poor) to 5 (excellent).","$ref":"common.schema.json#/$defs/score","examples":[4.6]},"certifications":{"title":"Certifications","description":"Certificates held, e.g. SC food production licence (SC 认证), organic, ISO 22000.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"SC 食品生产许可","en":"SC food production licence"},{"zh-CN":"西湖龙井地理标志专用标志使用授权","en":"West Lake Longjing geographical indication licence"}]]},"backup":{"title":"Backup supplier","description":"Id of another supplier in `suppliers` that can step in if this one fails.","$ref":"common.schema.json#/$defs/id","examples":["anji-baicha-coop"]}}}},"warehouses":{"title":"Warehouses","description":"Where stock is held and orders are packed (仓库): own warehouse, third-party logistics or a platform warehouse.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","costPerOrder","monthlyFixedCost"],"properties":{"id":{"title":"Warehouse id","description":"e.g. `hangzhou-3pl`.","$ref":"common.schema.json#/$defs/id","examples":["hangzhou-own"]},"name":{"title":"Name","description":"Warehouse name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州自营仓","en":"Hangzhou own warehouse"}]},"kind":{"title":"Kind","description":"`own` (自营仓), `3pl` (第三方仓储) or `platform` (平台仓, e.g. 京东仓, 菜鸟仓).","enum":["own","3pl","platform"]},"location":{"title":"Location","description":"City or region of the warehouse.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州余杭区","en":"Yuhang District, Hangzhou"}]},"capacityUnits":{"title":"Capacity","description":"Most units the warehouse can hold; stock above it raises a warning.","$ref":"common.schema.json#/$defs/count","examples":[150000]},"costPerOrder":{"title":"Handling cost per order","description":"Pick, pack and packaging materials per order, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[3]},"monthlyFixedCost":{"title":"Monthly fixed cost","description":"Rent, staff and other fixed costs per month, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[120000]},"channels":{"title":"Sales channels served","description":"Ids of sales channels in `channels.yaml` shipped from this warehouse; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"logistics":{"title":"Logistics","description":"Courier services used to deliver orders (物流 / 快递).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","carrier","service","costPerParcel","deliveryDays"],"properties":{"id":{"title":"Service id","description":"e.g. `sf-next-day`.","$ref":"common.schema.json#/$defs/id","examples":["sf-next-day"]},"carrier":{"title":"Carrier","description":"Courier company, e.g. 顺丰 (SF Express), 中通 (ZTO), 京东物流.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"顺丰速运","en":"SF Express"}]},"service":{"title":"Service level","description":"`same-day` (当日达), `next-day` (次日达), `standard` (标准快递) or `economy` (经济快递).","enum":["same-day","next-day","standard","economy"]},"costPerParcel":{"title":"Cost per parcel","description":"Contract price per parcel, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[12]},"deliveryDays":{"title":"Delivery time","description":"Average days from dispatch to delivery.","type":"number","minimum":0,"examples":[1.2]},"coverage":{"title":"Coverage","description":"Where the service is offered, e.g. Jiangsu-Zhejiang-Shanghai (江浙沪) or nationwide.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全国主要城市，江浙沪次日达","en":"Major cities nationwide; next day in Jiangsu-Zhejiang-Shanghai"}]},"channels":{"title":"Sales channels","description":"Ids of sales channels in `channels.yaml` that use this service; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"inventory":{"title":"Inventory policy","description":"Targets and costs that set safety stock, reorder points and order quantities (库存策略).","type":"object","additionalProperties":false,"required":["serviceLevel","holdingCostRate","orderCost","maxDaysOfInventory"],"properties":{"serviceLevel":{"title":"Service level","description":"Target cycle service level: the chance of not running out of stock between orders, as a decimal above 0 and below 1, e.g. 0.95.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.95]},"holdingCostRate":{"title":"Holding cost rate","description":"Yearly cost of holding stock (capital, storage, shrinkage, ageing) as a share of its value, as a decimal, e.g. 0.2.","$ref":"common.schema.json#/$defs/rate","examples":[0.2]},"orderCost":{"title":"Cost per purchase order","description":"Fixed cost of placing one purchase order (admin, inbound freight, inspection), in yuan; used for EOQ.","$ref":"common.schema.json#/$defs/money","examples":[800]},"reviewDays":{"title":"Review period","description":"Days between stock reviews; 0 or left out for continuous review.","$ref":"common.schema.json#/$defs/count","examples":[7],"default":0},"maxDaysOfInventory":{"title":"Maximum days of inventory","description":"Warn of overstock when a SKU's stock covers more days of sales than this (库存天数).","type":"number","exclusiveMinimum":0,"examples":[120]},"openingStock":{"title":"Opening stock","description":"Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`; count goods already ordered that arrive within the first lead time. A SKU left out starts with the stock its policy would hold (marked as assumed).","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/count"},"examples":[{"longjing-250g":1200,"dianhong-250g":800}]},"overrides":{"title":"Per-SKU overrides","description":"Exceptions to the policy for single SKUs, e.g. a higher service level for hero products.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sku"],"minProperties":2,"properties":{"sku":{"title":"SKU","description":"Id of a SKU in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["gift-box-spring-festival"]},"serviceLevel":{"title":"Service level","description":"Service level for this SKU, as a decimal above 0 and below 1.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.98]},"leadTimeDays":{"title":"Lead time","description":"Lead time for this SKU in days, instead of its supplier's.","type":"number","minimum":0,"examples":[30]}}}}}},"alerts":{"title":"Stock alerts","description":"Early-warning rules for stock (库存预警) and what to do when they fire.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","rule","action"],"properties":{"id":{"title":"Alert id","description":"e.g. `below-reorder-point`.","$ref":"common.schema.json#/$defs/id","examples":["below-reorder-point"]},"rule":{"title":"Rule","description":"When the alert fires, e.g. stock below the reorder point, or more than 120 days of inventory.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"可用库存低于再订货点","en":"Available stock falls below the reorder point"}]},"action":{"title":"Action","description":"What is done when it fires and by whom.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"供应链与运营召开备货会，确认追加采购或调整主推款。","en":"Supply chain and operations meet to agree extra purchases or switch the lead products."}]}}}}}};
+const schema343 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"supply.schema.json","title":"Supply chain and inventory (supply.yaml)","description":"§2.3 Suppliers, warehouses, logistics and the inventory policy. The build computes safety stock z·√(L·σd² + d²·σL²), reorder point, economic order quantity (EOQ), inventory turnover, days of inventory, capital tied up in stock and stock-out warnings.","type":"object","additionalProperties":false,"properties":{"suppliers":{"title":"Suppliers","description":"Factories, farms and other suppliers (供应商) the SKUs come from.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","leadTimeDays","leadTimeStdDevDays","moq"],"properties":{"id":{"title":"Supplier id","description":"e.g. `xihu-coop`; referred to by `supplier:` in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["xihu-longjing-coop"]},"name":{"title":"Name","description":"Supplier name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州西湖区龙井茶专业合作社","en":"West Lake District Longjing Tea Cooperative, Hangzhou"}]},"kind":{"title":"Kind","description":"`manufacturer` (工厂), `farm-cooperative` (合作社 / 产地), `packaging` (包材), `oem` (代工 OEM/ODM) or `distributor` (经销商).","enum":["manufacturer","farm-cooperative","packaging","oem","distributor"]},"location":{"title":"Location","description":"Where the supplier is, e.g. city and province.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州西湖区","en":"West Lake District, Hangzhou, Zhejiang"}]},"leadTimeDays":{"title":"Lead time","description":"Average days from placing a purchase order to stock available in the warehouse (采购提前期), in days.","type":"number","minimum":0,"examples":[10]},"leadTimeStdDevDays":{"title":"Lead-time standard deviation","description":"Standard deviation of the lead time, in days; 0 if deliveries are always on time.","type":"number","minimum":0,"examples":[3]},"moq":{"title":"Minimum order quantity","description":"Smallest order the supplier accepts (起订量, MOQ), in units; a purchase order is at least this and the EOQ.","$ref":"common.schema.json#/$defs/count","examples":[100]},"deliveryMonths":{"title":"Delivery months","description":"Calendar months (1–12) in which the supplier can deliver, e.g. `[3, 4, 5]` for spring tea picked and fired once a year; stock for the rest of the year is bought then. Left out: every month.","type":"array","items":{"type":"integer","minimum":1,"maximum":12},"minItems":1,"maxItems":12,"uniqueItems":true,"examples":[[3,4,5]]},"paymentTermsDays":{"title":"Payment terms","description":"Days after delivery until the supplier is paid (账期), e.g. 30; 0 for payment on order.","$ref":"common.schema.json#/$defs/count","examples":[15]},"qualityScore":{"title":"Quality score","description":"Quality and reliability of the supplier, from 1 (poor) to 5 (excellent).","$ref":"common.schema.json#/$defs/score","examples":[4.6]},"certifications":{"title":"Certifications","description":"Certificates held, e.g. SC food production licence (SC 认证), organic, ISO 22000.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"SC 食品生产许可","en":"SC food production licence"},{"zh-CN":"西湖龙井地理标志专用标志使用授权","en":"West Lake Longjing geographical indication licence"}]]},"backup":{"title":"Backup supplier","description":"Id of another supplier in `suppliers` that can step in if this one fails.","$ref":"common.schema.json#/$defs/id","examples":["anji-baicha-coop"]}}}},"warehouses":{"title":"Warehouses","description":"Where stock is held and orders are packed (仓库): own warehouse, third-party logistics or a platform warehouse.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","costPerOrder","monthlyFixedCost"],"properties":{"id":{"title":"Warehouse id","description":"e.g. `hangzhou-3pl`.","$ref":"common.schema.json#/$defs/id","examples":["hangzhou-own"]},"name":{"title":"Name","description":"Warehouse name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州自营仓","en":"Hangzhou own warehouse"}]},"kind":{"title":"Kind","description":"`own` (自营仓), `3pl` (第三方仓储) or `platform` (平台仓, e.g. 京东仓, 菜鸟仓).","enum":["own","3pl","platform"]},"location":{"title":"Location","description":"City or region of the warehouse.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州余杭区","en":"Yuhang District, Hangzhou"}]},"capacityUnits":{"title":"Capacity","description":"Most units the warehouse can hold; stock above it raises a warning.","$ref":"common.schema.json#/$defs/count","examples":[150000]},"costPerOrder":{"title":"Handling cost per order","description":"Pick, pack and packaging materials per order, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[3]},"monthlyFixedCost":{"title":"Monthly fixed cost","description":"Rent, staff and other fixed costs per month, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[120000]},"channels":{"title":"Sales channels served","description":"Ids of sales channels in `channels.yaml` shipped from this warehouse; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"logistics":{"title":"Logistics","description":"Courier services used to deliver orders (物流 / 快递).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","carrier","service","costPerParcel","deliveryDays"],"properties":{"id":{"title":"Service id","description":"e.g. `sf-next-day`.","$ref":"common.schema.json#/$defs/id","examples":["sf-next-day"]},"carrier":{"title":"Carrier","description":"Courier company, e.g. 顺丰 (SF Express), 中通 (ZTO), 京东物流.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"顺丰速运","en":"SF Express"}]},"service":{"title":"Service level","description":"`same-day` (当日达), `next-day` (次日达), `standard` (标准快递) or `economy` (经济快递).","enum":["same-day","next-day","standard","economy"]},"costPerParcel":{"title":"Cost per parcel","description":"Contract price per parcel, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[12]},"deliveryDays":{"title":"Delivery time","description":"Average days from dispatch to delivery.","type":"number","minimum":0,"examples":[1.2]},"coverage":{"title":"Coverage","description":"Where the service is offered, e.g. Jiangsu-Zhejiang-Shanghai (江浙沪) or nationwide.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全国主要城市，江浙沪次日达","en":"Major cities nationwide; next day in Jiangsu-Zhejiang-Shanghai"}]},"channels":{"title":"Sales channels","description":"Ids of sales channels in `channels.yaml` that use this service; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"inventory":{"title":"Inventory policy","description":"Targets and costs that set safety stock, reorder points and order quantities (库存策略).","type":"object","additionalProperties":false,"required":["serviceLevel","holdingCostRate","orderCost","maxDaysOfInventory"],"properties":{"serviceLevel":{"title":"Service level","description":"Target cycle service level: the chance of not running out of stock between orders, as a decimal above 0 and below 1, e.g. 0.95.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.95]},"holdingCostRate":{"title":"Holding cost rate","description":"Yearly cost of holding stock (capital, storage, shrinkage, ageing) as a share of its value, as a decimal, e.g. 0.2.","$ref":"common.schema.json#/$defs/rate","examples":[0.2]},"orderCost":{"title":"Cost per purchase order","description":"Fixed cost of placing one purchase order (admin, inbound freight, inspection), in yuan; used for EOQ.","$ref":"common.schema.json#/$defs/money","examples":[800]},"reviewDays":{"title":"Review period","description":"Days between stock reviews; 0 or left out for continuous review.","$ref":"common.schema.json#/$defs/count","examples":[7],"default":0},"maxDaysOfInventory":{"title":"Maximum days of inventory","description":"Warn of overstock when a SKU's stock covers more days of sales than this (库存天数).","type":"number","exclusiveMinimum":0,"examples":[120]},"openingStock":{"title":"Opening stock","description":"Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`; count goods already ordered that arrive within the first lead time. A SKU left out starts with the stock its policy would hold (marked as assumed).","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/count"},"examples":[{"longjing-250g":1200,"dianhong-250g":800}]},"overrides":{"title":"Per-SKU overrides","description":"Exceptions to the policy for single SKUs, e.g. a higher service level for hero products.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sku"],"minProperties":2,"properties":{"sku":{"title":"SKU","description":"Id of a SKU in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["gift-box-spring-festival"]},"serviceLevel":{"title":"Service level","description":"Service level for this SKU, as a decimal above 0 and below 1.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.98]},"leadTimeDays":{"title":"Lead time","description":"Lead time for this SKU in days, instead of its supplier's.","type":"number","minimum":0,"examples":[30]}}}}}},"alerts":{"title":"Stock alerts","description":"Early-warning rules for stock (库存预警) and what to do when they fire.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","rule","action"],"properties":{"id":{"title":"Alert id","description":"e.g. `below-reorder-point`.","$ref":"common.schema.json#/$defs/id","examples":["below-reorder-point"]},"rule":{"title":"Rule","description":"When the alert fires, e.g. stock below the reorder point, or more than 120 days of inventory.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"可用库存低于再订货点","en":"Available stock falls below the reorder point"}]},"action":{"title":"Action","description":"What is done when it fires and by whom.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"供应链与运营召开备货会，确认追加采购或调整主推款。","en":"Supply chain and operations meet to agree extra purchases or switch the lead products."}]}}}}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -31098,7 +31206,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "suppliers") || (key0 === "warehouses")) || (key0 === "logistics")) || (key0 === "inventory")) || (key0 === "alerts"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema342,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema343,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31116,7 +31224,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err1 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31126,7 +31234,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err2 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -31136,7 +31244,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.kind === undefined){
-const err3 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err3 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -31146,7 +31254,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.leadTimeDays === undefined){
-const err4 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeDays"},message:"must have required property '"+"leadTimeDays"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err4 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeDays"},message:"must have required property '"+"leadTimeDays"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -31156,7 +31264,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.leadTimeStdDevDays === undefined){
-const err5 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeStdDevDays"},message:"must have required property '"+"leadTimeStdDevDays"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err5 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeStdDevDays"},message:"must have required property '"+"leadTimeStdDevDays"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -31166,7 +31274,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1.moq === undefined){
-const err6 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "moq"},message:"must have required property '"+"moq"+"'",schema:schema342.properties.suppliers.items.required,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err6 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "moq"},message:"must have required property '"+"moq"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -31176,8 +31284,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key1 in data1){
-if(!(func1.call(schema342.properties.suppliers.items.properties, key1))){
-const err7 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.suppliers.items,data:data1};
+if(!(func1.call(schema343.properties.suppliers.items.properties, key1))){
+const err7 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -31372,7 +31480,7 @@ vErrors = null;
 if(data1.kind !== undefined){
 let data5 = data1.kind;
 if(!(((((data5 === "manufacturer") || (data5 === "farm-cooperative")) || (data5 === "packaging")) || (data5 === "oem")) || (data5 === "distributor"))){
-const err22 = {instancePath:instancePath+"/suppliers/" + i0+"/kind",schemaPath:"#/properties/suppliers/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema342.properties.suppliers.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema342.properties.suppliers.items.properties.kind.enum,parentSchema:schema342.properties.suppliers.items.properties.kind,data:data5};
+const err22 = {instancePath:instancePath+"/suppliers/" + i0+"/kind",schemaPath:"#/properties/suppliers/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema343.properties.suppliers.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.suppliers.items.properties.kind.enum,parentSchema:schema343.properties.suppliers.items.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -31533,7 +31641,7 @@ if(data1.leadTimeDays !== undefined){
 let data8 = data1.leadTimeDays;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err34 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema342.properties.suppliers.items.properties.leadTimeDays,data:data8};
+const err34 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.suppliers.items.properties.leadTimeDays,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -31544,7 +31652,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.suppliers.items.properties.leadTimeDays.type,parentSchema:schema342.properties.suppliers.items.properties.leadTimeDays,data:data8};
+const err35 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.suppliers.items.properties.leadTimeDays.type,parentSchema:schema343.properties.suppliers.items.properties.leadTimeDays,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -31558,7 +31666,7 @@ if(data1.leadTimeStdDevDays !== undefined){
 let data9 = data1.leadTimeStdDevDays;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err36 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema342.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
+const err36 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -31569,7 +31677,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.suppliers.items.properties.leadTimeStdDevDays.type,parentSchema:schema342.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
+const err37 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays.type,parentSchema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -31608,7 +31716,7 @@ if(data1.deliveryMonths !== undefined){
 let data11 = data1.deliveryMonths;
 if(Array.isArray(data11)){
 if(data11.length > 12){
-const err40 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items",schema:12,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err40 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items",schema:12,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -31618,7 +31726,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data11.length < 1){
-const err41 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err41 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -31631,7 +31739,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err42 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema342.properties.suppliers.items.properties.deliveryMonths.items.type,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err42 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema343.properties.suppliers.items.properties.deliveryMonths.items.type,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -31642,7 +31750,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 12 || isNaN(data12)){
-const err43 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err43 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -31652,7 +31760,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data12 < 1 || isNaN(data12)){
-const err44 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err44 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -31674,7 +31782,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err45 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err45 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -31689,7 +31797,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.suppliers.items.properties.deliveryMonths.type,parentSchema:schema342.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err46 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.suppliers.items.properties.deliveryMonths.type,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -31802,7 +31910,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.suppliers.items.type,parentSchema:schema342.properties.suppliers.items,data:data1};
+const err55 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.suppliers.items.type,parentSchema:schema343.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31814,7 +31922,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/suppliers",schemaPath:"#/properties/suppliers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.suppliers.type,parentSchema:schema342.properties.suppliers,data:data0};
+const err56 = {instancePath:instancePath+"/suppliers",schemaPath:"#/properties/suppliers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.suppliers.type,parentSchema:schema343.properties.suppliers,data:data0};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31832,7 +31940,7 @@ for(let i3=0; i3<len2; i3++){
 let data18 = data17[i3];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.id === undefined){
-const err57 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema342.properties.warehouses.items.required,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err57 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31842,7 +31950,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data18.name === undefined){
-const err58 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema342.properties.warehouses.items.required,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err58 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31852,7 +31960,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data18.kind === undefined){
-const err59 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema342.properties.warehouses.items.required,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err59 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31862,7 +31970,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data18.costPerOrder === undefined){
-const err60 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "costPerOrder"},message:"must have required property '"+"costPerOrder"+"'",schema:schema342.properties.warehouses.items.required,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err60 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "costPerOrder"},message:"must have required property '"+"costPerOrder"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31872,7 +31980,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data18.monthlyFixedCost === undefined){
-const err61 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "monthlyFixedCost"},message:"must have required property '"+"monthlyFixedCost"+"'",schema:schema342.properties.warehouses.items.required,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err61 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "monthlyFixedCost"},message:"must have required property '"+"monthlyFixedCost"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31883,7 +31991,7 @@ errors++;
 }
 for(const key6 in data18){
 if(!((((((((key6 === "id") || (key6 === "name")) || (key6 === "kind")) || (key6 === "location")) || (key6 === "capacityUnits")) || (key6 === "costPerOrder")) || (key6 === "monthlyFixedCost")) || (key6 === "channels"))){
-const err62 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err62 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -32078,7 +32186,7 @@ vErrors = null;
 if(data18.kind !== undefined){
 let data22 = data18.kind;
 if(!(((data22 === "own") || (data22 === "3pl")) || (data22 === "platform"))){
-const err77 = {instancePath:instancePath+"/warehouses/" + i3+"/kind",schemaPath:"#/properties/warehouses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema342.properties.warehouses.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema342.properties.warehouses.items.properties.kind.enum,parentSchema:schema342.properties.warehouses.items.properties.kind,data:data22};
+const err77 = {instancePath:instancePath+"/warehouses/" + i3+"/kind",schemaPath:"#/properties/warehouses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema343.properties.warehouses.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.warehouses.items.properties.kind.enum,parentSchema:schema343.properties.warehouses.items.properties.kind,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -32358,7 +32466,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.warehouses.items.type,parentSchema:schema342.properties.warehouses.items,data:data18};
+const err99 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.warehouses.items.type,parentSchema:schema343.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -32370,7 +32478,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/warehouses",schemaPath:"#/properties/warehouses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.warehouses.type,parentSchema:schema342.properties.warehouses,data:data17};
+const err100 = {instancePath:instancePath+"/warehouses",schemaPath:"#/properties/warehouses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.warehouses.type,parentSchema:schema343.properties.warehouses,data:data17};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -32388,7 +32496,7 @@ for(let i4=0; i4<len3; i4++){
 let data30 = data29[i4];
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.id === undefined){
-const err101 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema342.properties.logistics.items.required,parentSchema:schema342.properties.logistics.items,data:data30};
+const err101 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -32398,7 +32506,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data30.carrier === undefined){
-const err102 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'",schema:schema342.properties.logistics.items.required,parentSchema:schema342.properties.logistics.items,data:data30};
+const err102 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -32408,7 +32516,7 @@ vErrors.push(err102);
 errors++;
 }
 if(data30.service === undefined){
-const err103 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema342.properties.logistics.items.required,parentSchema:schema342.properties.logistics.items,data:data30};
+const err103 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -32418,7 +32526,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data30.costPerParcel === undefined){
-const err104 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "costPerParcel"},message:"must have required property '"+"costPerParcel"+"'",schema:schema342.properties.logistics.items.required,parentSchema:schema342.properties.logistics.items,data:data30};
+const err104 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "costPerParcel"},message:"must have required property '"+"costPerParcel"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -32428,7 +32536,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data30.deliveryDays === undefined){
-const err105 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "deliveryDays"},message:"must have required property '"+"deliveryDays"+"'",schema:schema342.properties.logistics.items.required,parentSchema:schema342.properties.logistics.items,data:data30};
+const err105 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "deliveryDays"},message:"must have required property '"+"deliveryDays"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -32439,7 +32547,7 @@ errors++;
 }
 for(const key11 in data30){
 if(!(((((((key11 === "id") || (key11 === "carrier")) || (key11 === "service")) || (key11 === "costPerParcel")) || (key11 === "deliveryDays")) || (key11 === "coverage")) || (key11 === "channels"))){
-const err106 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.logistics.items,data:data30};
+const err106 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -32634,7 +32742,7 @@ vErrors = null;
 if(data30.service !== undefined){
 let data34 = data30.service;
 if(!((((data34 === "same-day") || (data34 === "next-day")) || (data34 === "standard")) || (data34 === "economy"))){
-const err121 = {instancePath:instancePath+"/logistics/" + i4+"/service",schemaPath:"#/properties/logistics/items/properties/service/enum",keyword:"enum",params:{allowedValues: schema342.properties.logistics.items.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema342.properties.logistics.items.properties.service.enum,parentSchema:schema342.properties.logistics.items.properties.service,data:data34};
+const err121 = {instancePath:instancePath+"/logistics/" + i4+"/service",schemaPath:"#/properties/logistics/items/properties/service/enum",keyword:"enum",params:{allowedValues: schema343.properties.logistics.items.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.logistics.items.properties.service.enum,parentSchema:schema343.properties.logistics.items.properties.service,data:data34};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -32693,7 +32801,7 @@ if(data30.deliveryDays !== undefined){
 let data36 = data30.deliveryDays;
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 < 0 || isNaN(data36)){
-const err126 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema342.properties.logistics.items.properties.deliveryDays,data:data36};
+const err126 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.logistics.items.properties.deliveryDays,data:data36};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -32704,7 +32812,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.logistics.items.properties.deliveryDays.type,parentSchema:schema342.properties.logistics.items.properties.deliveryDays,data:data36};
+const err127 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.logistics.items.properties.deliveryDays.type,parentSchema:schema343.properties.logistics.items.properties.deliveryDays,data:data36};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -32869,7 +32977,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.logistics.items.type,parentSchema:schema342.properties.logistics.items,data:data30};
+const err139 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.logistics.items.type,parentSchema:schema343.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -32881,7 +32989,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/logistics",schemaPath:"#/properties/logistics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.logistics.type,parentSchema:schema342.properties.logistics,data:data29};
+const err140 = {instancePath:instancePath+"/logistics",schemaPath:"#/properties/logistics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.logistics.type,parentSchema:schema343.properties.logistics,data:data29};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -32895,7 +33003,7 @@ if(data.inventory !== undefined){
 let data40 = data.inventory;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 if(data40.serviceLevel === undefined){
-const err141 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "serviceLevel"},message:"must have required property '"+"serviceLevel"+"'",schema:schema342.properties.inventory.required,parentSchema:schema342.properties.inventory,data:data40};
+const err141 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "serviceLevel"},message:"must have required property '"+"serviceLevel"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -32905,7 +33013,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data40.holdingCostRate === undefined){
-const err142 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "holdingCostRate"},message:"must have required property '"+"holdingCostRate"+"'",schema:schema342.properties.inventory.required,parentSchema:schema342.properties.inventory,data:data40};
+const err142 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "holdingCostRate"},message:"must have required property '"+"holdingCostRate"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -32915,7 +33023,7 @@ vErrors.push(err142);
 errors++;
 }
 if(data40.orderCost === undefined){
-const err143 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "orderCost"},message:"must have required property '"+"orderCost"+"'",schema:schema342.properties.inventory.required,parentSchema:schema342.properties.inventory,data:data40};
+const err143 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "orderCost"},message:"must have required property '"+"orderCost"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -32925,7 +33033,7 @@ vErrors.push(err143);
 errors++;
 }
 if(data40.maxDaysOfInventory === undefined){
-const err144 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "maxDaysOfInventory"},message:"must have required property '"+"maxDaysOfInventory"+"'",schema:schema342.properties.inventory.required,parentSchema:schema342.properties.inventory,data:data40};
+const err144 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "maxDaysOfInventory"},message:"must have required property '"+"maxDaysOfInventory"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -32936,7 +33044,7 @@ errors++;
 }
 for(const key16 in data40){
 if(!(((((((key16 === "serviceLevel") || (key16 === "holdingCostRate")) || (key16 === "orderCost")) || (key16 === "reviewDays")) || (key16 === "maxDaysOfInventory")) || (key16 === "openingStock")) || (key16 === "overrides"))){
-const err145 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.inventory,data:data40};
+const err145 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -32950,7 +33058,7 @@ if(data40.serviceLevel !== undefined){
 let data41 = data40.serviceLevel;
 if((typeof data41 == "number") && (isFinite(data41))){
 if(data41 >= 1 || isNaN(data41)){
-const err146 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema342.properties.inventory.properties.serviceLevel,data:data41};
+const err146 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -32960,7 +33068,7 @@ vErrors.push(err146);
 errors++;
 }
 if(data41 <= 0 || isNaN(data41)){
-const err147 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema342.properties.inventory.properties.serviceLevel,data:data41};
+const err147 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -32971,7 +33079,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.inventory.properties.serviceLevel.type,parentSchema:schema342.properties.inventory.properties.serviceLevel,data:data41};
+const err148 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.serviceLevel.type,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -33090,7 +33198,7 @@ if(data40.maxDaysOfInventory !== undefined){
 let data45 = data40.maxDaysOfInventory;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 <= 0 || isNaN(data45)){
-const err158 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema342.properties.inventory.properties.maxDaysOfInventory,data:data45};
+const err158 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.maxDaysOfInventory,data:data45};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -33101,7 +33209,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.inventory.properties.maxDaysOfInventory.type,parentSchema:schema342.properties.inventory.properties.maxDaysOfInventory,data:data45};
+const err159 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.maxDaysOfInventory.type,parentSchema:schema343.properties.inventory.properties.maxDaysOfInventory,data:data45};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -33150,7 +33258,7 @@ errors++;
 }
 var valid52 = _errs150 === errors;
 if(!valid52){
-const err163 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema342.properties.inventory.properties.openingStock.propertyNames,parentSchema:schema342.properties.inventory.properties.openingStock,data:data46};
+const err163 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema343.properties.inventory.properties.openingStock.propertyNames,parentSchema:schema343.properties.inventory.properties.openingStock,data:data46};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -33187,7 +33295,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.inventory.properties.openingStock.type,parentSchema:schema342.properties.inventory.properties.openingStock,data:data46};
+const err166 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.properties.openingStock.type,parentSchema:schema343.properties.inventory.properties.openingStock,data:data46};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -33205,7 +33313,7 @@ for(let i5=0; i5<len4; i5++){
 let data49 = data48[i5];
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 if(Object.keys(data49).length < 2){
-const err167 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema342.properties.inventory.properties.overrides.items,data:data49};
+const err167 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -33215,7 +33323,7 @@ vErrors.push(err167);
 errors++;
 }
 if(data49.sku === undefined){
-const err168 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'",schema:schema342.properties.inventory.properties.overrides.items.required,parentSchema:schema342.properties.inventory.properties.overrides.items,data:data49};
+const err168 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'",schema:schema343.properties.inventory.properties.overrides.items.required,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -33226,7 +33334,7 @@ errors++;
 }
 for(const key19 in data49){
 if(!(((key19 === "sku") || (key19 === "serviceLevel")) || (key19 === "leadTimeDays"))){
-const err169 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.inventory.properties.overrides.items,data:data49};
+const err169 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -33275,7 +33383,7 @@ if(data49.serviceLevel !== undefined){
 let data51 = data49.serviceLevel;
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 >= 1 || isNaN(data51)){
-const err173 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema342.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err173 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -33285,7 +33393,7 @@ vErrors.push(err173);
 errors++;
 }
 if(data51 <= 0 || isNaN(data51)){
-const err174 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema342.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err174 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -33296,7 +33404,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.inventory.properties.overrides.items.properties.serviceLevel.type,parentSchema:schema342.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err175 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel.type,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -33310,7 +33418,7 @@ if(data49.leadTimeDays !== undefined){
 let data52 = data49.leadTimeDays;
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err176 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema342.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
+const err176 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -33321,7 +33429,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema342.properties.inventory.properties.overrides.items.properties.leadTimeDays.type,parentSchema:schema342.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
+const err177 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays.type,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -33333,7 +33441,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.inventory.properties.overrides.items.type,parentSchema:schema342.properties.inventory.properties.overrides.items,data:data49};
+const err178 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.properties.overrides.items.type,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -33345,7 +33453,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/inventory/overrides",schemaPath:"#/properties/inventory/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.inventory.properties.overrides.type,parentSchema:schema342.properties.inventory.properties.overrides,data:data48};
+const err179 = {instancePath:instancePath+"/inventory/overrides",schemaPath:"#/properties/inventory/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.inventory.properties.overrides.type,parentSchema:schema343.properties.inventory.properties.overrides,data:data48};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -33357,7 +33465,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.inventory.type,parentSchema:schema342.properties.inventory,data:data40};
+const err180 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.type,parentSchema:schema343.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -33375,7 +33483,7 @@ for(let i6=0; i6<len5; i6++){
 let data54 = data53[i6];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 if(data54.id === undefined){
-const err181 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema342.properties.alerts.items.required,parentSchema:schema342.properties.alerts.items,data:data54};
+const err181 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -33385,7 +33493,7 @@ vErrors.push(err181);
 errors++;
 }
 if(data54.rule === undefined){
-const err182 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema342.properties.alerts.items.required,parentSchema:schema342.properties.alerts.items,data:data54};
+const err182 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -33395,7 +33503,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data54.action === undefined){
-const err183 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema342.properties.alerts.items.required,parentSchema:schema342.properties.alerts.items,data:data54};
+const err183 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -33406,7 +33514,7 @@ errors++;
 }
 for(const key20 in data54){
 if(!(((key20 === "id") || (key20 === "rule")) || (key20 === "action"))){
-const err184 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema342.properties.alerts.items,data:data54};
+const err184 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -33747,7 +33855,7 @@ vErrors = null;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.properties.alerts.items.type,parentSchema:schema342.properties.alerts.items,data:data54};
+const err210 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.alerts.items.type,parentSchema:schema343.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -33759,7 +33867,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema342.properties.alerts.type,parentSchema:schema342.properties.alerts,data:data53};
+const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.alerts.type,parentSchema:schema343.properties.alerts,data:data53};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -33771,7 +33879,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema342.type,parentSchema:schema342,data};
+const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.type,parentSchema:schema343,data};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -33786,7 +33894,7 @@ return errors === 0;
 validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const systems = validate82;
-const schema373 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"systems.schema.json","title":"Systems (systems.yaml)","description":"§5.3 Tools and systems (ERP, CRM, OMS, WMS, BI, marketing automation …) with their roll-out and cost, and the data sources KPIs are read from.","type":"object","additionalProperties":false,"properties":{"systems":{"title":"Systems (系统工具)","description":"Each tool or system the operation runs on; costs go into the P&L and go-live months into the roadmap.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","vendor","status","setupCost","monthlyCost","owner","purpose"],"properties":{"id":{"title":"System id","description":"e.g. `jst-erp`. Data sources and integrations refer to it.","$ref":"common.schema.json#/$defs/id","examples":["ecom-erp"]},"kind":{"title":"Kind","description":"`erp` (ERP, e.g. 聚水潭, 旺店通), `crm`, `oms` (order management), `wms` (warehouse management), `bi` (analytics), `cdp` (customer data platform), `marketing-automation` (营销自动化, e.g. SCRM), `customer-service` (客服系统), `livestream` (直播工具) or `other`.","enum":["erp","crm","oms","wms","bi","cdp","marketing-automation","customer-service","livestream","other"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 聚水潭 ERP, en: Jushuitan ERP }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"电商 ERP","en":"E-commerce ERP"}]},"vendor":{"title":"Vendor","description":"Who supplies it, e.g. 聚水潭, 有赞, 微盟, or `in-house` (自研).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"国内电商 SaaS ERP 服务商（年度订阅）","en":"Domestic e-commerce SaaS ERP vendor (annual subscription)"}]},"status":{"title":"Status","description":"`live` (in use), `rollout` (being introduced), `planned` (to start in the plan) or `retire` (to be switched off).","enum":["live","rollout","planned","retire"]},"goLive":{"title":"Go-live month","description":"Month the system goes live (for `rollout` and `planned`) or is switched off (for `retire`); monthly costs run from then.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"setupCost":{"title":"Setup cost","description":"One-off cost to introduce it (licences, implementation), in yuan; 0 if already live.","$ref":"common.schema.json#/$defs/money","examples":[0]},"monthlyCost":{"title":"Monthly cost","description":"Running cost per month (subscription, seats), in yuan.","$ref":"common.schema.json#/$defs/money","examples":[6500]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible for the system.","$ref":"common.schema.json#/$defs/teamRef","examples":["supply-chain"]},"purpose":{"title":"Purpose","description":"What it is for, e.g. 多平台订单合并与库存同步 multi-platform orders and stock sync.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"多平台订单合并、库存同步、采购与成本核算","en":"Multi-platform order merging, stock sync, purchasing and costing"}]},"integrations":{"title":"Integrations","description":"Ids of other systems in this file it exchanges data with.","$ref":"common.schema.json#/$defs/idList","examples":[["order-hub","smart-wms","member-crm","bi-platform"]]}}}},"dataSources":{"title":"Data sources (数据源)","description":"Where KPI numbers come from and how fresh they are.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","system","refresh","description"],"properties":{"id":{"title":"Data source id","description":"e.g. `sycm-daily`.","$ref":"common.schema.json#/$defs/id","examples":["sycm-daily"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 生意参谋日报, en: Sycm daily report }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"生意参谋日报","en":"Sycm daily report"}]},"system":{"title":"System","description":"Id of the system (in `systems` above) the data comes from.","$ref":"common.schema.json#/$defs/id","examples":["platform-insights"]},"refresh":{"title":"Refresh","description":"How often the data updates: `realtime`, `daily`, `weekly` or `monthly`.","enum":["realtime","daily","weekly","monthly"]},"description":{"title":"Description","description":"What the source holds, e.g. 店铺访客、转化、客单价 store visitors, conversion, AOV.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫店铺访客、支付转化、客单价、会员成交","en":"Tmall store visitors, conversion, AOV, member sales"}]}}}}}};
+const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"systems.schema.json","title":"Systems (systems.yaml)","description":"§5.3 Tools and systems (ERP, CRM, OMS, WMS, BI, marketing automation …) with their roll-out and cost, and the data sources KPIs are read from.","type":"object","additionalProperties":false,"properties":{"systems":{"title":"Systems (系统工具)","description":"Each tool or system the operation runs on; costs go into the P&L and go-live months into the roadmap.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","vendor","status","setupCost","monthlyCost","owner","purpose"],"properties":{"id":{"title":"System id","description":"e.g. `jst-erp`. Data sources and integrations refer to it.","$ref":"common.schema.json#/$defs/id","examples":["ecom-erp"]},"kind":{"title":"Kind","description":"`erp` (ERP, e.g. 聚水潭, 旺店通), `crm`, `oms` (order management), `wms` (warehouse management), `bi` (analytics), `cdp` (customer data platform), `marketing-automation` (营销自动化, e.g. SCRM), `customer-service` (客服系统), `livestream` (直播工具) or `other`.","enum":["erp","crm","oms","wms","bi","cdp","marketing-automation","customer-service","livestream","other"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 聚水潭 ERP, en: Jushuitan ERP }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"电商 ERP","en":"E-commerce ERP"}]},"vendor":{"title":"Vendor","description":"Who supplies it, e.g. 聚水潭, 有赞, 微盟, or `in-house` (自研).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"国内电商 SaaS ERP 服务商（年度订阅）","en":"Domestic e-commerce SaaS ERP vendor (annual subscription)"}]},"status":{"title":"Status","description":"`live` (in use), `rollout` (being introduced), `planned` (to start in the plan) or `retire` (to be switched off).","enum":["live","rollout","planned","retire"]},"goLive":{"title":"Go-live month","description":"Month the system goes live (for `rollout` and `planned`) or is switched off (for `retire`); monthly costs run from then.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"setupCost":{"title":"Setup cost","description":"One-off cost to introduce it (licences, implementation), in yuan; 0 if already live.","$ref":"common.schema.json#/$defs/money","examples":[0]},"monthlyCost":{"title":"Monthly cost","description":"Running cost per month (subscription, seats), in yuan.","$ref":"common.schema.json#/$defs/money","examples":[6500]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible for the system.","$ref":"common.schema.json#/$defs/teamRef","examples":["supply-chain"]},"purpose":{"title":"Purpose","description":"What it is for, e.g. 多平台订单合并与库存同步 multi-platform orders and stock sync.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"多平台订单合并、库存同步、采购与成本核算","en":"Multi-platform order merging, stock sync, purchasing and costing"}]},"integrations":{"title":"Integrations","description":"Ids of other systems in this file it exchanges data with.","$ref":"common.schema.json#/$defs/idList","examples":[["order-hub","smart-wms","member-crm","bi-platform"]]}}}},"dataSources":{"title":"Data sources (数据源)","description":"Where KPI numbers come from and how fresh they are.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","system","refresh","description"],"properties":{"id":{"title":"Data source id","description":"e.g. `sycm-daily`.","$ref":"common.schema.json#/$defs/id","examples":["sycm-daily"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 生意参谋日报, en: Sycm daily report }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"生意参谋日报","en":"Sycm daily report"}]},"system":{"title":"System","description":"Id of the system (in `systems` above) the data comes from.","$ref":"common.schema.json#/$defs/id","examples":["platform-insights"]},"refresh":{"title":"Refresh","description":"How often the data updates: `realtime`, `daily`, `weekly` or `monthly`.","enum":["realtime","daily","weekly","monthly"]},"description":{"title":"Description","description":"What the source holds, e.g. 店铺访客、转化、客单价 store visitors, conversion, AOV.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫店铺访客、支付转化、客单价、会员成交","en":"Tmall store visitors, conversion, AOV, member sales"}]}}}}}};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -33886,7 +33994,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "systems") || (key0 === "dataSources"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema373,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema374,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33904,7 +34012,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err1 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33914,7 +34022,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.kind === undefined){
-const err2 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err2 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -33924,7 +34032,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err3 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -33934,7 +34042,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.vendor === undefined){
-const err4 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "vendor"},message:"must have required property '"+"vendor"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err4 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "vendor"},message:"must have required property '"+"vendor"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -33944,7 +34052,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err5 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33954,7 +34062,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1.setupCost === undefined){
-const err6 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "setupCost"},message:"must have required property '"+"setupCost"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err6 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "setupCost"},message:"must have required property '"+"setupCost"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -33964,7 +34072,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.monthlyCost === undefined){
-const err7 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "monthlyCost"},message:"must have required property '"+"monthlyCost"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err7 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "monthlyCost"},message:"must have required property '"+"monthlyCost"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -33974,7 +34082,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1.owner === undefined){
-const err8 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err8 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -33984,7 +34092,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1.purpose === undefined){
-const err9 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "purpose"},message:"must have required property '"+"purpose"+"'",schema:schema373.properties.systems.items.required,parentSchema:schema373.properties.systems.items,data:data1};
+const err9 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "purpose"},message:"must have required property '"+"purpose"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -33994,8 +34102,8 @@ vErrors.push(err9);
 errors++;
 }
 for(const key1 in data1){
-if(!(func1.call(schema373.properties.systems.items.properties, key1))){
-const err10 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema373.properties.systems.items,data:data1};
+if(!(func1.call(schema374.properties.systems.items.properties, key1))){
+const err10 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -34043,7 +34151,7 @@ errors++;
 if(data1.kind !== undefined){
 let data3 = data1.kind;
 if(!((((((((((data3 === "erp") || (data3 === "crm")) || (data3 === "oms")) || (data3 === "wms")) || (data3 === "bi")) || (data3 === "cdp")) || (data3 === "marketing-automation")) || (data3 === "customer-service")) || (data3 === "livestream")) || (data3 === "other"))){
-const err14 = {instancePath:instancePath+"/systems/" + i0+"/kind",schemaPath:"#/properties/systems/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema373.properties.systems.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema373.properties.systems.items.properties.kind.enum,parentSchema:schema373.properties.systems.items.properties.kind,data:data3};
+const err14 = {instancePath:instancePath+"/systems/" + i0+"/kind",schemaPath:"#/properties/systems/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema374.properties.systems.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.systems.items.properties.kind.enum,parentSchema:schema374.properties.systems.items.properties.kind,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -34350,7 +34458,7 @@ vErrors = null;
 if(data1.status !== undefined){
 let data8 = data1.status;
 if(!((((data8 === "live") || (data8 === "rollout")) || (data8 === "planned")) || (data8 === "retire"))){
-const err37 = {instancePath:instancePath+"/systems/" + i0+"/status",schemaPath:"#/properties/systems/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema373.properties.systems.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema373.properties.systems.items.properties.status.enum,parentSchema:schema373.properties.systems.items.properties.status,data:data8};
+const err37 = {instancePath:instancePath+"/systems/" + i0+"/status",schemaPath:"#/properties/systems/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema374.properties.systems.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.systems.items.properties.status.enum,parentSchema:schema374.properties.systems.items.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -34665,7 +34773,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema373.properties.systems.items.type,parentSchema:schema373.properties.systems.items,data:data1};
+const err62 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.properties.systems.items.type,parentSchema:schema374.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -34677,7 +34785,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/systems",schemaPath:"#/properties/systems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema373.properties.systems.type,parentSchema:schema373.properties.systems,data:data0};
+const err63 = {instancePath:instancePath+"/systems",schemaPath:"#/properties/systems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema374.properties.systems.type,parentSchema:schema374.properties.systems,data:data0};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -34695,7 +34803,7 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.id === undefined){
-const err64 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema373.properties.dataSources.items.required,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err64 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -34705,7 +34813,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data17.name === undefined){
-const err65 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema373.properties.dataSources.items.required,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err65 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -34715,7 +34823,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data17.system === undefined){
-const err66 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema373.properties.dataSources.items.required,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err66 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -34725,7 +34833,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data17.refresh === undefined){
-const err67 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "refresh"},message:"must have required property '"+"refresh"+"'",schema:schema373.properties.dataSources.items.required,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err67 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "refresh"},message:"must have required property '"+"refresh"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -34735,7 +34843,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data17.description === undefined){
-const err68 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema373.properties.dataSources.items.required,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err68 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -34746,7 +34854,7 @@ errors++;
 }
 for(const key8 in data17){
 if(!(((((key8 === "id") || (key8 === "name")) || (key8 === "system")) || (key8 === "refresh")) || (key8 === "description"))){
-const err69 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err69 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -34976,7 +35084,7 @@ errors++;
 if(data17.refresh !== undefined){
 let data22 = data17.refresh;
 if(!((((data22 === "realtime") || (data22 === "daily")) || (data22 === "weekly")) || (data22 === "monthly"))){
-const err87 = {instancePath:instancePath+"/dataSources/" + i1+"/refresh",schemaPath:"#/properties/dataSources/items/properties/refresh/enum",keyword:"enum",params:{allowedValues: schema373.properties.dataSources.items.properties.refresh.enum},message:"must be equal to one of the allowed values",schema:schema373.properties.dataSources.items.properties.refresh.enum,parentSchema:schema373.properties.dataSources.items.properties.refresh,data:data22};
+const err87 = {instancePath:instancePath+"/dataSources/" + i1+"/refresh",schemaPath:"#/properties/dataSources/items/properties/refresh/enum",keyword:"enum",params:{allowedValues: schema374.properties.dataSources.items.properties.refresh.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.dataSources.items.properties.refresh.enum,parentSchema:schema374.properties.dataSources.items.properties.refresh,data:data22};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -35135,7 +35243,7 @@ vErrors = null;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema373.properties.dataSources.items.type,parentSchema:schema373.properties.dataSources.items,data:data17};
+const err99 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.properties.dataSources.items.type,parentSchema:schema374.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -35147,7 +35255,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/dataSources",schemaPath:"#/properties/dataSources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema373.properties.dataSources.type,parentSchema:schema373.properties.dataSources,data:data16};
+const err100 = {instancePath:instancePath+"/dataSources",schemaPath:"#/properties/dataSources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema374.properties.dataSources.type,parentSchema:schema374.properties.dataSources,data:data16};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -35159,7 +35267,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema373.type,parentSchema:schema373,data};
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.type,parentSchema:schema374,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -35174,8 +35282,8 @@ return errors === 0;
 validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const targets = validate85;
-const schema388 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"targets.schema.json","title":"Targets (targets.yaml)","description":"§1.4 SMART targets, the seasonality that spreads them over months, the festival calendar and milestones.","type":"object","additionalProperties":false,"properties":{"thresholds":{"title":"Status thresholds","description":"How every target's projection is judged (green / amber / red, and overshoot); a target may set its own `thresholds`. Left out: green from 98 %, amber from 90 %, overshoot above +10 %.","$ref":"#/$defs/thresholds"},"seasonality":{"title":"Seasonality profiles","description":"Named shares of the year per month. Targets and channel traffic are spread over months by a profile.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","shares"],"properties":{"id":{"title":"Profile id","description":"Referred to by `seasonality:` in targets and channels.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"name":{"title":"Name","description":"What the profile describes, e.g. `{ zh-CN: 茶叶季节性, en: Tea seasonality }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶 GMV 季节性","en":"Tea GMV seasonality"}]},"basis":{"title":"Basis","description":"Where the shares come from, e.g. last year's sales by month.","$ref":"common.schema.json#/$defs/text"},"shares":{"title":"Shares by month","description":"One share per month of the plan horizon; together they add up to 1.","$ref":"common.schema.json#/$defs/monthlyShares","examples":[{"2027-01":0.125,"2027-02":0.05,"2027-03":0.08,"2027-04":0.085,"2027-05":0.055,"2027-06":0.09,"2027-07":0.035,"2027-08":0.06,"2027-09":0.095,"2027-10":0.08,"2027-11":0.155,"2027-12":0.09}]}}}},"festivals":{"title":"Festival calendar","description":"Shopping festivals and their windows (618, 双11, 双12, 年货节, 38 女王节 …). Promotions refer to them.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","start","end"],"properties":{"id":{"title":"Festival id","description":"e.g. `double-11`.","$ref":"common.schema.json#/$defs/id","examples":["new-year-goods"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 双11, en: Singles' Day }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年货节","en":"New Year Goods Festival"}]},"start":{"title":"First day","description":"First day of the festival window (pre-sale included).","$ref":"common.schema.json#/$defs/date","examples":["2027-01-05"]},"end":{"title":"Last day","description":"Last day of the festival window.","$ref":"common.schema.json#/$defs/date","examples":["2027-01-25"]},"platforms":{"title":"Platforms","description":"Sales channel ids taking part; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin","mini-program"]]}}}},"targets":{"title":"SMART targets","description":"Specific, measurable, achievable, relevant, time-bound targets. Each is decomposed into months and quarters.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric","name","value","deadline","owner"],"if":{"required":["metric"],"properties":{"metric":{"title":"Money metric","description":"Condition: the metric is an amount of money.","enum":["gmv","revenue","gross-profit","operating-profit","aov"]}}},"then":{"properties":{"value":{"title":"Target amount","description":"A money target is exact to the 分: at most two decimals.","type":"number","decimals":2},"baseline":{"title":"Baseline amount","description":"A money baseline is exact to the 分.","type":"object","properties":{"value":{"title":"Baseline amount","description":"At most two decimals.","type":"number","decimals":2}}}}},"properties":{"id":{"title":"Target id","description":"e.g. `gmv-2027`.","$ref":"common.schema.json#/$defs/id","examples":["gmv"]},"metric":{"title":"Metric","description":"What is measured: `gmv`, `revenue`, `gross-profit`, `operating-profit`, `new-customers`, `orders`, `dau`, `mau`, `repurchase-rate`, `aov` or `cvr`.","enum":["gmv","revenue","gross-profit","operating-profit","new-customers","orders","dau","mau","repurchase-rate","aov","cvr"]},"name":{"title":"Name","description":"Short name of the target.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全年 GMV 1.5 亿元","en":"GMV of ¥150 million"}]},"specific":{"title":"Specific","description":"What exactly is to be achieved (the S of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"GMV 扣除退货退款和 13 % 销项增值税后的净收入达到 1.2 亿元。","en":"Net revenue — GMV less returns and refunds and less 13 % output VAT — reaches ¥120 million."}]},"achievable":{"title":"Achievable","description":"Why the target is within reach (the A of SMART).","$ref":"common.schema.json#/$defs/text"},"relevant":{"title":"Relevant","description":"Why the target matters to the strategy (the R of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"规模是礼盒采购议价、天猫类目排名和品牌投放效率的前提。","en":"Scale underpins purchasing power for gift boxes, Tmall category ranking and the efficiency of brand advertising."}]},"baseline":{"title":"Baseline","description":"Where the metric stands before the plan (last year's actual).","type":"object","additionalProperties":false,"required":["value","period"],"properties":{"value":{"title":"Baseline value","description":"Last period's value, in the metric's unit (yuan, count, or a rate as a decimal); at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[98000000]},"period":{"title":"Baseline period","description":"The period the baseline is from, e.g. `2026`.","type":"string","maxLength":20,"examples":["2026"]}}},"value":{"title":"Target value","description":"The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users; at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[150000000]},"deadline":{"title":"Deadline","description":"The month by which the target is reached (the T of SMART).","$ref":"common.schema.json#/$defs/month","examples":["2027-12"]},"owner":{"title":"Owner","description":"Team accountable for the target.","$ref":"common.schema.json#/$defs/teamRef","examples":["ecommerce-ops"]},"seasonality":{"title":"Seasonality profile","description":"Id of the seasonality profile that spreads the target over months; even spread when left out.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"thresholds":{"title":"Status thresholds","description":"This target's own thresholds; those it leaves out come from the plan's `thresholds`.","$ref":"#/$defs/thresholds","examples":[{"green":1,"amber":0.95}]},"milestones":{"title":"Milestones","description":"Checkpoints on the way to the target.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","month","name"],"properties":{"id":{"title":"Milestone id","description":"e.g. `gmv-h1`.","$ref":"common.schema.json#/$defs/id","examples":["gmv-q1"]},"month":{"title":"Month","description":"Month the milestone is due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"name":{"title":"Name","description":"What is reached, e.g. `{ zh-CN: 上半年完成 40%, en: 40 % by mid-year }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"一季度完成 25.5 %（年货节与春茶）","en":"25.5 % by end of Q1 (New Year goods and spring tea)"}]},"cumulativeShare":{"title":"Cumulative share","description":"Share of the total target reached by then, e.g. 0.4; checked against the monthly decomposition.","$ref":"common.schema.json#/$defs/share","examples":[0.255]}}}}}}}},"$defs":{"thresholds":{"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]}}};
-const schema389 = {"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]};
+const schema389 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"targets.schema.json","title":"Targets (targets.yaml)","description":"§1.4 SMART targets, the seasonality that spreads them over months, the festival calendar and milestones.","type":"object","additionalProperties":false,"properties":{"thresholds":{"title":"Status thresholds","description":"How every target's projection is judged (green / amber / red, and overshoot); a target may set its own `thresholds`. Left out: green from 98 %, amber from 90 %, overshoot above +10 %.","$ref":"#/$defs/thresholds"},"seasonality":{"title":"Seasonality profiles","description":"Named shares of the year per month. Targets and channel traffic are spread over months by a profile.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","shares"],"properties":{"id":{"title":"Profile id","description":"Referred to by `seasonality:` in targets and channels.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"name":{"title":"Name","description":"What the profile describes, e.g. `{ zh-CN: 茶叶季节性, en: Tea seasonality }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶 GMV 季节性","en":"Tea GMV seasonality"}]},"basis":{"title":"Basis","description":"Where the shares come from, e.g. last year's sales by month.","$ref":"common.schema.json#/$defs/text"},"shares":{"title":"Shares by month","description":"One share per month of the plan horizon; together they add up to 1.","$ref":"common.schema.json#/$defs/monthlyShares","examples":[{"2027-01":0.125,"2027-02":0.05,"2027-03":0.08,"2027-04":0.085,"2027-05":0.055,"2027-06":0.09,"2027-07":0.035,"2027-08":0.06,"2027-09":0.095,"2027-10":0.08,"2027-11":0.155,"2027-12":0.09}]}}}},"festivals":{"title":"Festival calendar","description":"Shopping festivals and their windows (618, 双11, 双12, 年货节, 38 女王节 …). Promotions refer to them.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","start","end"],"properties":{"id":{"title":"Festival id","description":"e.g. `double-11`.","$ref":"common.schema.json#/$defs/id","examples":["new-year-goods"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 双11, en: Singles' Day }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年货节","en":"New Year Goods Festival"}]},"start":{"title":"First day","description":"First day of the festival window (pre-sale included).","$ref":"common.schema.json#/$defs/date","examples":["2027-01-05"]},"end":{"title":"Last day","description":"Last day of the festival window.","$ref":"common.schema.json#/$defs/date","examples":["2027-01-25"]},"platforms":{"title":"Platforms","description":"Sales channel ids taking part; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin","mini-program"]]}}}},"targets":{"title":"SMART targets","description":"Specific, measurable, achievable, relevant, time-bound targets. Each is decomposed into months and quarters.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric","name","value","deadline","owner"],"if":{"required":["metric"],"properties":{"metric":{"title":"Money metric","description":"Condition: the metric is an amount of money.","enum":["gmv","revenue","gross-profit","operating-profit","aov"]}}},"then":{"properties":{"value":{"title":"Target amount","description":"A money target is exact to the 分: at most two decimals.","type":"number","decimals":2},"baseline":{"title":"Baseline amount","description":"A money baseline is exact to the 分.","type":"object","properties":{"value":{"title":"Baseline amount","description":"At most two decimals.","type":"number","decimals":2}}}}},"properties":{"id":{"title":"Target id","description":"e.g. `gmv-2027`.","$ref":"common.schema.json#/$defs/id","examples":["gmv"]},"metric":{"title":"Metric","description":"What is measured: `gmv`, `revenue`, `gross-profit`, `operating-profit`, `new-customers`, `orders`, `dau`, `mau`, `repurchase-rate`, `aov` or `cvr`.","enum":["gmv","revenue","gross-profit","operating-profit","new-customers","orders","dau","mau","repurchase-rate","aov","cvr"]},"name":{"title":"Name","description":"Short name of the target.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全年 GMV 1.5 亿元","en":"GMV of ¥150 million"}]},"specific":{"title":"Specific","description":"What exactly is to be achieved (the S of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"GMV 扣除退货退款和 13 % 销项增值税后的净收入达到 1.2 亿元。","en":"Net revenue — GMV less returns and refunds and less 13 % output VAT — reaches ¥120 million."}]},"achievable":{"title":"Achievable","description":"Why the target is within reach (the A of SMART).","$ref":"common.schema.json#/$defs/text"},"relevant":{"title":"Relevant","description":"Why the target matters to the strategy (the R of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"规模是礼盒采购议价、天猫类目排名和品牌投放效率的前提。","en":"Scale underpins purchasing power for gift boxes, Tmall category ranking and the efficiency of brand advertising."}]},"baseline":{"title":"Baseline","description":"Where the metric stands before the plan (last year's actual).","type":"object","additionalProperties":false,"required":["value","period"],"properties":{"value":{"title":"Baseline value","description":"Last period's value, in the metric's unit (yuan, count, or a rate as a decimal); at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[98000000]},"period":{"title":"Baseline period","description":"The period the baseline is from, e.g. `2026`.","type":"string","maxLength":20,"examples":["2026"]}}},"value":{"title":"Target value","description":"The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users; at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[150000000]},"deadline":{"title":"Deadline","description":"The month by which the target is reached (the T of SMART).","$ref":"common.schema.json#/$defs/month","examples":["2027-12"]},"owner":{"title":"Owner","description":"Team accountable for the target.","$ref":"common.schema.json#/$defs/teamRef","examples":["ecommerce-ops"]},"seasonality":{"title":"Seasonality profile","description":"Id of the seasonality profile that spreads the target over months; even spread when left out.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"thresholds":{"title":"Status thresholds","description":"This target's own thresholds; those it leaves out come from the plan's `thresholds`.","$ref":"#/$defs/thresholds","examples":[{"green":1,"amber":0.95}]},"milestones":{"title":"Milestones","description":"Checkpoints on the way to the target.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","month","name"],"properties":{"id":{"title":"Milestone id","description":"e.g. `gmv-h1`.","$ref":"common.schema.json#/$defs/id","examples":["gmv-q1"]},"month":{"title":"Month","description":"Month the milestone is due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"name":{"title":"Name","description":"What is reached, e.g. `{ zh-CN: 上半年完成 40%, en: 40 % by mid-year }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"一季度完成 25.5 %（年货节与春茶）","en":"25.5 % by end of Q1 (New Year goods and spring tea)"}]},"cumulativeShare":{"title":"Cumulative share","description":"Share of the total target reached by then, e.g. 0.4; checked against the monthly decomposition.","$ref":"common.schema.json#/$defs/share","examples":[0.255]}}}}}}}},"$defs":{"thresholds":{"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]}}};
+const schema390 = {"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -35190,7 +35298,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "green") || (key0 === "amber")) || (key0 === "overshoot"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema389,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema390,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35274,7 +35382,7 @@ if(data.overshoot !== undefined){
 let data2 = data.overshoot;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 100 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema389.properties.overshoot,data:data2};
+const err7 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema390.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -35284,7 +35392,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema389.properties.overshoot,data:data2};
+const err8 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema390.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -35295,7 +35403,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.overshoot.type,parentSchema:schema389.properties.overshoot,data:data2};
+const err9 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.overshoot.type,parentSchema:schema390.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -35307,7 +35415,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.type,parentSchema:schema389,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.type,parentSchema:schema390,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -35321,7 +35429,7 @@ return errors === 0;
 }
 validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema395 = {"title":"Shares by month","description":"A share per month of the plan horizon, keyed `YYYY-MM`; the shares add up to 1.","type":"object","propertyNames":{"pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"additionalProperties":{"$ref":"#/$defs/share"}};
+const schema396 = {"title":"Shares by month","description":"A share per month of the plan horizon, keyed `YYYY-MM`; the shares add up to 1.","type":"object","propertyNames":{"pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"additionalProperties":{"$ref":"#/$defs/share"}};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -35338,7 +35446,7 @@ for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
 if(!pattern6.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema395.propertyNames,data:key0,propertyName:key0};
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema396.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35350,7 +35458,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema395.propertyNames,parentSchema:schema395,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema396.propertyNames,parentSchema:schema396,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35397,7 +35505,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema395.type,parentSchema:schema395,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema396.type,parentSchema:schema396,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -35510,7 +35618,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "thresholds") || (key0 === "seasonality")) || (key0 === "festivals")) || (key0 === "targets"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema388,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema389,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35534,7 +35642,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err1 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema388.properties.seasonality.items.required,parentSchema:schema388.properties.seasonality.items,data:data2};
+const err1 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35544,7 +35652,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data2.name === undefined){
-const err2 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema388.properties.seasonality.items.required,parentSchema:schema388.properties.seasonality.items,data:data2};
+const err2 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -35554,7 +35662,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data2.shares === undefined){
-const err3 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "shares"},message:"must have required property '"+"shares"+"'",schema:schema388.properties.seasonality.items.required,parentSchema:schema388.properties.seasonality.items,data:data2};
+const err3 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "shares"},message:"must have required property '"+"shares"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -35565,7 +35673,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((key1 === "id") || (key1 === "name")) || (key1 === "basis")) || (key1 === "shares"))){
-const err4 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema388.properties.seasonality.items,data:data2};
+const err4 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -35912,7 +36020,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.seasonality.items.type,parentSchema:schema388.properties.seasonality.items,data:data2};
+const err30 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.seasonality.items.type,parentSchema:schema389.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -35924,7 +36032,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/seasonality",schemaPath:"#/properties/seasonality/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema388.properties.seasonality.type,parentSchema:schema388.properties.seasonality,data:data1};
+const err31 = {instancePath:instancePath+"/seasonality",schemaPath:"#/properties/seasonality/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.seasonality.type,parentSchema:schema389.properties.seasonality,data:data1};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -35942,7 +36050,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.id === undefined){
-const err32 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema388.properties.festivals.items.required,parentSchema:schema388.properties.festivals.items,data:data10};
+const err32 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -35952,7 +36060,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data10.name === undefined){
-const err33 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema388.properties.festivals.items.required,parentSchema:schema388.properties.festivals.items,data:data10};
+const err33 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -35962,7 +36070,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data10.start === undefined){
-const err34 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema388.properties.festivals.items.required,parentSchema:schema388.properties.festivals.items,data:data10};
+const err34 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -35972,7 +36080,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data10.end === undefined){
-const err35 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema388.properties.festivals.items.required,parentSchema:schema388.properties.festivals.items,data:data10};
+const err35 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -35983,7 +36091,7 @@ errors++;
 }
 for(const key6 in data10){
 if(!(((((key6 === "id") || (key6 === "name")) || (key6 === "start")) || (key6 === "end")) || (key6 === "platforms"))){
-const err36 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema388.properties.festivals.items,data:data10};
+const err36 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -36233,7 +36341,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.festivals.items.type,parentSchema:schema388.properties.festivals.items,data:data10};
+const err55 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.festivals.items.type,parentSchema:schema389.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -36245,7 +36353,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/festivals",schemaPath:"#/properties/festivals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema388.properties.festivals.type,parentSchema:schema388.properties.festivals,data:data9};
+const err56 = {instancePath:instancePath+"/festivals",schemaPath:"#/properties/festivals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.festivals.type,parentSchema:schema389.properties.festivals,data:data9};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -36309,7 +36417,7 @@ if(data18.value !== undefined){
 let data20 = data18.value;
 if((typeof data20 == "number") && (isFinite(data20))){
 if(Number(data20.toFixed(2)) !== data20){
-const err59 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema388.properties.targets.items.then.properties.value,data:data20};
+const err59 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.value,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -36320,7 +36428,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema388.properties.targets.items.then.properties.value.type,parentSchema:schema388.properties.targets.items.then.properties.value,data:data20};
+const err60 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.then.properties.value.type,parentSchema:schema389.properties.targets.items.then.properties.value,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -36337,7 +36445,7 @@ if(data21.value !== undefined){
 let data22 = data21.value;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(Number(data22.toFixed(2)) !== data22){
-const err61 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema388.properties.targets.items.then.properties.baseline.properties.value,data:data22};
+const err61 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.baseline.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -36348,7 +36456,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema388.properties.targets.items.then.properties.baseline.properties.value.type,parentSchema:schema388.properties.targets.items.then.properties.baseline.properties.value,data:data22};
+const err62 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.then.properties.baseline.properties.value.type,parentSchema:schema389.properties.targets.items.then.properties.baseline.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -36360,7 +36468,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/then/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.targets.items.then.properties.baseline.type,parentSchema:schema388.properties.targets.items.then.properties.baseline,data:data21};
+const err63 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/then/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.then.properties.baseline.type,parentSchema:schema389.properties.targets.items.then.properties.baseline,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -36381,7 +36489,7 @@ props3.metric = true;
 }
 }
 if(!valid25){
-const err64 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema388.properties.targets.items.if,parentSchema:schema388.properties.targets.items,data:data18};
+const err64 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema389.properties.targets.items.if,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -36392,7 +36500,7 @@ errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.id === undefined){
-const err65 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err65 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -36402,7 +36510,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data18.metric === undefined){
-const err66 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err66 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -36412,7 +36520,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data18.name === undefined){
-const err67 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err67 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -36422,7 +36530,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18.value === undefined){
-const err68 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err68 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -36432,7 +36540,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data18.deadline === undefined){
-const err69 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err69 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -36442,7 +36550,7 @@ vErrors.push(err69);
 errors++;
 }
 if(data18.owner === undefined){
-const err70 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema388.properties.targets.items.required,parentSchema:schema388.properties.targets.items,data:data18};
+const err70 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -36452,8 +36560,8 @@ vErrors.push(err70);
 errors++;
 }
 for(const key9 in data18){
-if(!(func1.call(schema388.properties.targets.items.properties, key9))){
-const err71 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema388.properties.targets.items,data:data18};
+if(!(func1.call(schema389.properties.targets.items.properties, key9))){
+const err71 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -36501,7 +36609,7 @@ errors++;
 if(data18.metric !== undefined){
 let data24 = data18.metric;
 if(!(((((((((((data24 === "gmv") || (data24 === "revenue")) || (data24 === "gross-profit")) || (data24 === "operating-profit")) || (data24 === "new-customers")) || (data24 === "orders")) || (data24 === "dau")) || (data24 === "mau")) || (data24 === "repurchase-rate")) || (data24 === "aov")) || (data24 === "cvr"))){
-const err75 = {instancePath:instancePath+"/targets/" + i2+"/metric",schemaPath:"#/properties/targets/items/properties/metric/enum",keyword:"enum",params:{allowedValues: schema388.properties.targets.items.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema388.properties.targets.items.properties.metric.enum,parentSchema:schema388.properties.targets.items.properties.metric,data:data24};
+const err75 = {instancePath:instancePath+"/targets/" + i2+"/metric",schemaPath:"#/properties/targets/items/properties/metric/enum",keyword:"enum",params:{allowedValues: schema389.properties.targets.items.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema389.properties.targets.items.properties.metric.enum,parentSchema:schema389.properties.targets.items.properties.metric,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -37103,7 +37211,7 @@ if(data18.baseline !== undefined){
 let data33 = data18.baseline;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.value === undefined){
-const err120 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema388.properties.targets.items.properties.baseline.required,parentSchema:schema388.properties.targets.items.properties.baseline,data:data33};
+const err120 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema389.properties.targets.items.properties.baseline.required,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -37113,7 +37221,7 @@ vErrors.push(err120);
 errors++;
 }
 if(data33.period === undefined){
-const err121 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema388.properties.targets.items.properties.baseline.required,parentSchema:schema388.properties.targets.items.properties.baseline,data:data33};
+const err121 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema389.properties.targets.items.properties.baseline.required,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -37124,7 +37232,7 @@ errors++;
 }
 for(const key18 in data33){
 if(!((key18 === "value") || (key18 === "period"))){
-const err122 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema388.properties.targets.items.properties.baseline,data:data33};
+const err122 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -37138,7 +37246,7 @@ if(data33.value !== undefined){
 let data34 = data33.value;
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 > 10000000000000 || isNaN(data34)){
-const err123 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema388.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err123 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -37148,7 +37256,7 @@ vErrors.push(err123);
 errors++;
 }
 if(data34 < 0 || isNaN(data34)){
-const err124 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema388.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err124 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -37159,7 +37267,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema388.properties.targets.items.properties.baseline.properties.value.type,parentSchema:schema388.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err125 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.properties.baseline.properties.value.type,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -37173,7 +37281,7 @@ if(data33.period !== undefined){
 let data35 = data33.period;
 if(typeof data35 === "string"){
 if(func2(data35) > 20){
-const err126 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema388.properties.targets.items.properties.baseline.properties.period,data:data35};
+const err126 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema389.properties.targets.items.properties.baseline.properties.period,data:data35};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -37184,7 +37292,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema388.properties.targets.items.properties.baseline.properties.period.type,parentSchema:schema388.properties.targets.items.properties.baseline.properties.period,data:data35};
+const err127 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema389.properties.targets.items.properties.baseline.properties.period.type,parentSchema:schema389.properties.targets.items.properties.baseline.properties.period,data:data35};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -37196,7 +37304,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.targets.items.properties.baseline.type,parentSchema:schema388.properties.targets.items.properties.baseline,data:data33};
+const err128 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.properties.baseline.type,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -37210,7 +37318,7 @@ if(data18.value !== undefined){
 let data36 = data18.value;
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 10000000000000 || isNaN(data36)){
-const err129 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema388.properties.targets.items.properties.value,data:data36};
+const err129 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -37220,7 +37328,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data36 < 0 || isNaN(data36)){
-const err130 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema388.properties.targets.items.properties.value,data:data36};
+const err130 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -37231,7 +37339,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema388.properties.targets.items.properties.value.type,parentSchema:schema388.properties.targets.items.properties.value,data:data36};
+const err131 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.properties.value.type,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -37350,7 +37458,7 @@ for(let i3=0; i3<len3; i3++){
 let data42 = data41[i3];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.id === undefined){
-const err140 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema388.properties.targets.items.properties.milestones.items.required,parentSchema:schema388.properties.targets.items.properties.milestones.items,data:data42};
+const err140 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -37360,7 +37468,7 @@ vErrors.push(err140);
 errors++;
 }
 if(data42.month === undefined){
-const err141 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema388.properties.targets.items.properties.milestones.items.required,parentSchema:schema388.properties.targets.items.properties.milestones.items,data:data42};
+const err141 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -37370,7 +37478,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data42.name === undefined){
-const err142 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema388.properties.targets.items.properties.milestones.items.required,parentSchema:schema388.properties.targets.items.properties.milestones.items,data:data42};
+const err142 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -37381,7 +37489,7 @@ errors++;
 }
 for(const key19 in data42){
 if(!((((key19 === "id") || (key19 === "month")) || (key19 === "name")) || (key19 === "cumulativeShare"))){
-const err143 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema388.properties.targets.items.properties.milestones.items,data:data42};
+const err143 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -37635,7 +37743,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.targets.items.properties.milestones.items.type,parentSchema:schema388.properties.targets.items.properties.milestones.items,data:data42};
+const err163 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.properties.milestones.items.type,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -37647,7 +37755,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/targets/" + i2+"/milestones",schemaPath:"#/properties/targets/items/properties/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema388.properties.targets.items.properties.milestones.type,parentSchema:schema388.properties.targets.items.properties.milestones,data:data41};
+const err164 = {instancePath:instancePath+"/targets/" + i2+"/milestones",schemaPath:"#/properties/targets/items/properties/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.targets.items.properties.milestones.type,parentSchema:schema389.properties.targets.items.properties.milestones,data:data41};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -37659,7 +37767,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.properties.targets.items.type,parentSchema:schema388.properties.targets.items,data:data18};
+const err165 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.type,parentSchema:schema389.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -37671,7 +37779,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema388.properties.targets.type,parentSchema:schema388.properties.targets,data:data17};
+const err166 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.targets.type,parentSchema:schema389.properties.targets,data:data17};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -37683,7 +37791,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema388.type,parentSchema:schema388,data};
+const err167 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.type,parentSchema:schema389,data};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -37698,7 +37806,7 @@ return errors === 0;
 validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const users = validate93;
-const schema415 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"users.schema.json","title":"Users (users.yaml)","description":"§3.1–3.3 User operations: the lifecycle funnel (AARRR) with retention and referral, the membership and points scheme, RFM value segments, and customer-experience standards per touchpoint.","type":"object","additionalProperties":false,"properties":{"lifecycle":{"title":"User lifecycle (用户生命周期)","description":"The AARRR funnel from first contact to referral, with the cohort retention curve and the referral loop.","type":"object","additionalProperties":false,"required":["stages"],"properties":{"stages":{"title":"Funnel stages","description":"The lifecycle stages in funnel order: 拉新 acquisition, 激活 activation, 留存 retention, 转化 conversion, 复购 revenue, 推荐 referral.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","stage","name","metric","tactics","owner"],"properties":{"id":{"title":"Stage id","description":"e.g. `activation`.","$ref":"common.schema.json#/$defs/id","examples":["acquisition"]},"stage":{"title":"AARRR stage","description":"Which stage of the AARRR model this is: `acquisition` (拉新), `activation` (激活, first order or sign-up), `retention` (留存), `conversion` (转化, paying), `revenue` (复购, repeat purchase) or `referral` (推荐, word of mouth).","enum":["acquisition","activation","retention","conversion","revenue","referral"]},"name":{"title":"Name","description":"Short name of the stage, e.g. `{ zh-CN: 首单激活, en: First-order activation }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全域拉新","en":"Acquisition across channels"}]},"metric":{"title":"How it is measured","description":"The measure of the stage, e.g. `注册→首单转化率 sign-up to first-order rate`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"新访客数（各平台首次进店访客，去重）","en":"New visitors (first-time store visitors per platform, de-duplicated)"}]},"rate":{"title":"Stage conversion rate","description":"Share of users from the previous stage who reach this stage, as a decimal (0.25 = 25 %). Required for every stage except `acquisition`, which has no previous stage.","$ref":"common.schema.json#/$defs/rate","examples":[0.15]},"tactics":{"title":"Tactics","description":"What we do to move users through this stage, e.g. 新人券 first-order coupon, 入会礼 join gift.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"会员中心签到与积分任务","en":"Member-centre check-ins and points tasks"},{"zh-CN":"企微欢迎语与新人专属社群","en":"WeCom welcome messages and a newcomer group"}]]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the stage.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]}},"if":{"properties":{"stage":{"title":"Stage other than acquisition","description":"Condition: the stage has a previous stage.","not":{"const":"acquisition"}}}},"then":{"properties":{"rate":{"title":"Stage conversion rate","description":"Required when the stage is not `acquisition`."}},"required":["rate"]}}},"retention":{"title":"Retention (留存)","description":"How long customers keep buying after their first purchase, and how sticky active users are.","type":"object","additionalProperties":false,"properties":{"curve":{"title":"Cohort retention curve","description":"Share of a cohort of new customers still buying N months after their first purchase (month 1, 3, 6, 12 …).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["month","rate"],"properties":{"month":{"title":"Months after first purchase","description":"How many months after the first purchase, 1 or more, e.g. 12 for the 12-month point.","type":"integer","minimum":1,"maximum":120,"examples":[1]},"rate":{"title":"Retention rate","description":"Share of the cohort still buying in that month, as a decimal (0.35 = 35 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.16]}}}},"discountRate":{"title":"Discount rate for customer value (折现率)","description":"Yearly rate at which later orders are worth less in customer lifetime value (CLV), as a decimal; 0.1 (10 % a year, a small company's cost of capital) when left out. An order k months after the first purchase counts × (1 + rate)^(−k/12).","type":"number","minimum":0,"maximum":1,"examples":[0.1],"default":0.1},"lifespanMonths":{"title":"Customer lifespan (months)","description":"How many months after the first purchase customer lifetime value counts orders, the first month included; 36 when left out. After the last point of the curve its rate is held.","type":"integer","minimum":1,"maximum":120,"examples":[36],"default":36},"ordersPerActiveMonth":{"title":"Orders per active customer per month","description":"Orders a customer who is still buying places in a month, e.g. 1.2; 1 when left out. Expected orders over the lifespan = Σ retention of the month × this.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[1],"default":1},"dauMauRatio":{"title":"Stickiness (DAU/MAU, 日活/月活)","description":"Daily active users divided by monthly active users, as a decimal, e.g. 0.15.","$ref":"common.schema.json#/$defs/rate","examples":[0.12]}}},"referral":{"title":"Referral (推荐/裂变)","description":"The word-of-mouth loop: how many customers refer others and how many new customers each brings.","type":"object","additionalProperties":false,"required":["rate","conversions"],"properties":{"rate":{"title":"Referring share","description":"Share of customers who refer someone, as a decimal (0.05 = 5 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.08]},"conversions":{"title":"New customers per referrer","description":"New customers each referring customer brings in on average, e.g. 0.8.","type":"number","minimum":0,"examples":[0.6]}}}}},"membership":{"title":"Membership and loyalty (会员体系)","description":"Member tiers (会员等级), points (积分), benefits (权益) and the member base.","type":"object","additionalProperties":false,"required":["tiers"],"properties":{"tiers":{"title":"Member tiers (会员等级)","description":"Tiers from entry level to top; the members' shares add up to 1.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","minAnnualSpend","share","pointsMultiplier","benefits"],"properties":{"id":{"title":"Tier id","description":"e.g. `gold`. RFM segments refer to it.","$ref":"common.schema.json#/$defs/id","examples":["tea-friend"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 金卡会员, en: Gold }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶友","en":"Tea Friend"}]},"minAnnualSpend":{"title":"Minimum yearly spend","description":"Spend in yuan over the last 12 months needed to reach the tier (0 for the entry tier).","$ref":"common.schema.json#/$defs/money","examples":[0]},"share":{"title":"Share of members","description":"Share of all members expected in this tier, as a decimal; the tiers' shares add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.68]},"pointsMultiplier":{"title":"Points multiplier","description":"Factor on the base points rate for this tier, e.g. 1.5 for 1.5× points.","$ref":"common.schema.json#/$defs/multiplier","examples":[1]},"benefits":{"title":"Benefits (权益)","description":"What members of the tier get, e.g. 生日礼 birthday gift, 包邮 free shipping, 专属客服 dedicated service.","$ref":"common.schema.json#/$defs/textList"},"serviceLevel":{"title":"Service level","description":"The service this tier gets, e.g. priority customer-service queue, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"标准客服","en":"Standard service"}]}}}},"points":{"title":"Points (积分)","description":"How points are earned, what they are worth and how many are used; the cost of points goes into the P&L.","type":"object","additionalProperties":false,"required":["earnPerYuan","valuePerPoint","redemptionRate"],"properties":{"earnPerYuan":{"title":"Points per yuan","description":"Base points earned per yuan spent, before the tier multiplier, e.g. 1.","type":"number","minimum":0,"examples":[1]},"valuePerPoint":{"title":"Value of a point","description":"What one point is worth in yuan when redeemed, e.g. 0.01 (100 points = ¥1).","$ref":"common.schema.json#/$defs/money","examples":[0.01]},"redemptionRate":{"title":"Redemption rate (核销率)","description":"Share of issued points that are redeemed, as a decimal, e.g. 0.3.","$ref":"common.schema.json#/$defs/rate","examples":[0.55]},"expiryMonths":{"title":"Expiry","description":"Months after which unused points expire; leave out if they never expire.","$ref":"common.schema.json#/$defs/count","examples":[24]}}},"members":{"title":"Member base","description":"How many members there are and how fast new customers join.","type":"object","additionalProperties":false,"required":["start","monthlyJoinRate"],"properties":{"start":{"title":"Members at plan start","description":"Number of members on the first day of the plan.","$ref":"common.schema.json#/$defs/count","examples":[520000]},"monthlyJoinRate":{"title":"Join rate (入会率)","description":"Share of each month's new customers who become members, as a decimal, e.g. 0.4.","$ref":"common.schema.json#/$defs/rate","examples":[0.35]}}},"memberGmvShare":{"title":"Member share of GMV (会员销售占比)","description":"Share of GMV bought by members, as a decimal; 0.25–0.6 is typical for a strong Tmall brand.","$ref":"common.schema.json#/$defs/rate","examples":[0.38]}}},"rfm":{"title":"RFM segmentation (RFM 分层)","description":"Scores customers 1–5 on Recency (最近一次消费), Frequency (消费频次) and Monetary value (消费金额), and names the segments we act on.","type":"object","additionalProperties":false,"required":["recencyDays","frequency","monetary","segments"],"properties":{"recencyDays":{"title":"Recency cut-offs (days)","description":"Four ascending day counts since the last purchase, e.g. `[30, 90, 180, 365]`: up to the first is score 5, up to the second 4, … beyond the last 1.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"frequency":{"title":"Frequency cut-offs (orders per year)","description":"Four ascending order counts per year, e.g. `[1, 2, 4, 8]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"monetary":{"title":"Monetary cut-offs (yuan per year)","description":"Four ascending yearly spend amounts in yuan, e.g. `[200, 500, 1500, 5000]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"segments":{"title":"Segments","description":"Named groups of RFM scores and what we do with each, e.g. 重要价值客户 high-value, 重要挽留客户 at-risk high-value.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","rule","action"],"properties":{"id":{"title":"Segment id","description":"e.g. `champions`.","$ref":"common.schema.json#/$defs/id","examples":["champions"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 重要价值客户, en: Champions }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"重要价值客户","en":"Champions"}]},"rule":{"title":"Rule","description":"The R, F and M scores (1–5) that belong to the segment. Leave a letter out to accept any score.","type":"object","additionalProperties":false,"properties":{"r":{"title":"Recency scores","description":"Recency scores in the segment, e.g. `[4, 5]` for recent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"f":{"title":"Frequency scores","description":"Frequency scores in the segment, e.g. `[4, 5]` for frequent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"m":{"title":"Monetary scores","description":"Monetary scores in the segment, e.g. `[4, 5]` for big spenders.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1}}},"action":{"title":"Action","description":"What we do with the segment, e.g. 专属客服 + 新品试用 dedicated service and early access.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"专属茶顾问一对一维护，新茶优先预留与品鉴会邀请，不做打折刺激。","en":"One-to-one care by a tea adviser, first reservations for new tea and tasting invitations; no discount pushes."}]},"tier":{"title":"Member tier","description":"Id of the membership tier (in `membership.tiers`) these customers are steered to.","$ref":"common.schema.json#/$defs/id","examples":["gold-leaf"]},"channel":{"title":"Marketing channel","description":"Id of the marketing channel in `marketing.yaml` used to reach the segment, e.g. the WeCom channel.","$ref":"common.schema.json#/$defs/id","examples":["wecom-private"]}}}}}},"cx":{"title":"Customer experience (全渠道体验)","description":"Service standards (SLA) for each touchpoint from browsing to returns; shown as the CX scorecard.","type":"object","additionalProperties":false,"required":["standards"],"properties":{"standards":{"title":"Standards","description":"One measurable standard per line, with its target and owner.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","touchpoint","metric","target","unit","direction","owner"],"properties":{"id":{"title":"Standard id","description":"e.g. `cs-first-response`.","$ref":"common.schema.json#/$defs/id","examples":["page-load"]},"touchpoint":{"title":"Touchpoint","description":"Where in the journey: `front-end` (page design, navigation, loading speed), `search`, `checkout`, `payment`, `logistics`, `after-sales` (售后), `complaints` (投诉) or `returns` (退换货).","enum":["front-end","search","checkout","payment","logistics","after-sales","complaints","returns"]},"metric":{"title":"Metric","description":"What is measured, e.g. `首响时间 first response time`, `48小时揽收率 48-hour pickup rate`, `DSR 物流评分`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序首页与详情页首屏加载时间（P75）","en":"Mini-program home and detail page first-screen load time (P75)"}]},"target":{"title":"Target","description":"The level to hold, in `unit`; a rate as a decimal (0.98 = 98 %).","type":"number","minimum":0,"examples":[1.5]},"unit":{"title":"Unit","description":"Unit of `target` and `current`: `seconds`, `minutes`, `hours`, `days`, `rate` (decimal 0–1), `score` (e.g. DSR 1–5) or `count`.","enum":["seconds","minutes","hours","days","rate","score","count"]},"direction":{"title":"Better when","description":"`higher-better` (e.g. satisfaction) or `lower-better` (e.g. response time).","enum":["higher-better","lower-better"]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the standard.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"current":{"title":"Current level","description":"Where the metric stands today, in `unit`.","type":"number","minimum":0,"examples":[2.4]},"policy":{"title":"Policy","description":"The rule behind the standard, e.g. 7天无理由退货 7-day no-reason returns, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"图片统一 WebP 与 CDN 加速，首屏资源不超过 300 KB。","en":"WebP images on a CDN; first-screen assets at most 300 KB."}]}},"if":{"required":["unit"],"properties":{"unit":{"title":"Unit is rate","description":"Condition: the standard is a rate.","const":"rate"}}},"then":{"properties":{"target":{"title":"Target rate","description":"A rate target is a decimal, at most 1.","type":"number","maximum":1},"current":{"title":"Current rate","description":"A current rate is a decimal, at most 1.","type":"number","maximum":1}}}}}}}}};
+const schema416 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"users.schema.json","title":"Users (users.yaml)","description":"§3.1–3.3 User operations: the lifecycle funnel (AARRR) with retention and referral, the membership and points scheme, RFM value segments, and customer-experience standards per touchpoint.","type":"object","additionalProperties":false,"properties":{"lifecycle":{"title":"User lifecycle (用户生命周期)","description":"The AARRR funnel from first contact to referral, with the cohort retention curve and the referral loop.","type":"object","additionalProperties":false,"required":["stages"],"properties":{"stages":{"title":"Funnel stages","description":"The lifecycle stages in funnel order: 拉新 acquisition, 激活 activation, 留存 retention, 转化 conversion, 复购 revenue, 推荐 referral.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","stage","name","metric","tactics","owner"],"properties":{"id":{"title":"Stage id","description":"e.g. `activation`.","$ref":"common.schema.json#/$defs/id","examples":["acquisition"]},"stage":{"title":"AARRR stage","description":"Which stage of the AARRR model this is: `acquisition` (拉新), `activation` (激活, first order or sign-up), `retention` (留存), `conversion` (转化, paying), `revenue` (复购, repeat purchase) or `referral` (推荐, word of mouth).","enum":["acquisition","activation","retention","conversion","revenue","referral"]},"name":{"title":"Name","description":"Short name of the stage, e.g. `{ zh-CN: 首单激活, en: First-order activation }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全域拉新","en":"Acquisition across channels"}]},"metric":{"title":"How it is measured","description":"The measure of the stage, e.g. `注册→首单转化率 sign-up to first-order rate`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"新访客数（各平台首次进店访客，去重）","en":"New visitors (first-time store visitors per platform, de-duplicated)"}]},"rate":{"title":"Stage conversion rate","description":"Share of users from the previous stage who reach this stage, as a decimal (0.25 = 25 %). Required for every stage except `acquisition`, which has no previous stage.","$ref":"common.schema.json#/$defs/rate","examples":[0.15]},"tactics":{"title":"Tactics","description":"What we do to move users through this stage, e.g. 新人券 first-order coupon, 入会礼 join gift.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"会员中心签到与积分任务","en":"Member-centre check-ins and points tasks"},{"zh-CN":"企微欢迎语与新人专属社群","en":"WeCom welcome messages and a newcomer group"}]]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the stage.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]}},"if":{"properties":{"stage":{"title":"Stage other than acquisition","description":"Condition: the stage has a previous stage.","not":{"const":"acquisition"}}}},"then":{"properties":{"rate":{"title":"Stage conversion rate","description":"Required when the stage is not `acquisition`."}},"required":["rate"]}}},"retention":{"title":"Retention (留存)","description":"How long customers keep buying after their first purchase, and how sticky active users are.","type":"object","additionalProperties":false,"properties":{"curve":{"title":"Cohort retention curve","description":"Share of a cohort of new customers still buying N months after their first purchase (month 1, 3, 6, 12 …).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["month","rate"],"properties":{"month":{"title":"Months after first purchase","description":"How many months after the first purchase, 1 or more, e.g. 12 for the 12-month point.","type":"integer","minimum":1,"maximum":120,"examples":[1]},"rate":{"title":"Retention rate","description":"Share of the cohort still buying in that month, as a decimal (0.35 = 35 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.16]}}}},"discountRate":{"title":"Discount rate for customer value (折现率)","description":"Yearly rate at which later orders are worth less in customer lifetime value (CLV), as a decimal; 0.1 (10 % a year, a small company's cost of capital) when left out. An order k months after the first purchase counts × (1 + rate)^(−k/12).","type":"number","minimum":0,"maximum":1,"examples":[0.1],"default":0.1},"lifespanMonths":{"title":"Customer lifespan (months)","description":"How many months after the first purchase customer lifetime value counts orders, the first month included; 36 when left out. After the last point of the curve its rate is held.","type":"integer","minimum":1,"maximum":120,"examples":[36],"default":36},"ordersPerActiveMonth":{"title":"Orders per active customer per month","description":"Orders a customer who is still buying places in a month, e.g. 1.2; 1 when left out. Expected orders over the lifespan = Σ retention of the month × this.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[1],"default":1},"dauMauRatio":{"title":"Stickiness (DAU/MAU, 日活/月活)","description":"Daily active users divided by monthly active users, as a decimal, e.g. 0.15.","$ref":"common.schema.json#/$defs/rate","examples":[0.12]}}},"referral":{"title":"Referral (推荐/裂变)","description":"The word-of-mouth loop: how many customers refer others and how many new customers each brings.","type":"object","additionalProperties":false,"required":["rate","conversions"],"properties":{"rate":{"title":"Referring share","description":"Share of customers who refer someone, as a decimal (0.05 = 5 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.08]},"conversions":{"title":"New customers per referrer","description":"New customers each referring customer brings in on average, e.g. 0.8.","type":"number","minimum":0,"examples":[0.6]}}}}},"membership":{"title":"Membership and loyalty (会员体系)","description":"Member tiers (会员等级), points (积分), benefits (权益) and the member base.","type":"object","additionalProperties":false,"required":["tiers"],"properties":{"tiers":{"title":"Member tiers (会员等级)","description":"Tiers from entry level to top; the members' shares add up to 1.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","minAnnualSpend","share","pointsMultiplier","benefits"],"properties":{"id":{"title":"Tier id","description":"e.g. `gold`. RFM segments refer to it.","$ref":"common.schema.json#/$defs/id","examples":["tea-friend"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 金卡会员, en: Gold }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶友","en":"Tea Friend"}]},"minAnnualSpend":{"title":"Minimum yearly spend","description":"Spend in yuan over the last 12 months needed to reach the tier (0 for the entry tier).","$ref":"common.schema.json#/$defs/money","examples":[0]},"share":{"title":"Share of members","description":"Share of all members expected in this tier, as a decimal; the tiers' shares add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.68]},"pointsMultiplier":{"title":"Points multiplier","description":"Factor on the base points rate for this tier, e.g. 1.5 for 1.5× points.","$ref":"common.schema.json#/$defs/multiplier","examples":[1]},"benefits":{"title":"Benefits (权益)","description":"What members of the tier get, e.g. 生日礼 birthday gift, 包邮 free shipping, 专属客服 dedicated service.","$ref":"common.schema.json#/$defs/textList"},"serviceLevel":{"title":"Service level","description":"The service this tier gets, e.g. priority customer-service queue, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"标准客服","en":"Standard service"}]}}}},"points":{"title":"Points (积分)","description":"How points are earned, what they are worth and how many are used; the cost of points goes into the P&L.","type":"object","additionalProperties":false,"required":["earnPerYuan","valuePerPoint","redemptionRate"],"properties":{"earnPerYuan":{"title":"Points per yuan","description":"Base points earned per yuan spent, before the tier multiplier, e.g. 1.","type":"number","minimum":0,"examples":[1]},"valuePerPoint":{"title":"Value of a point","description":"What one point is worth in yuan when redeemed, e.g. 0.01 (100 points = ¥1).","$ref":"common.schema.json#/$defs/money","examples":[0.01]},"redemptionRate":{"title":"Redemption rate (核销率)","description":"Share of issued points that are redeemed, as a decimal, e.g. 0.3.","$ref":"common.schema.json#/$defs/rate","examples":[0.55]},"expiryMonths":{"title":"Expiry","description":"Months after which unused points expire; leave out if they never expire.","$ref":"common.schema.json#/$defs/count","examples":[24]}}},"members":{"title":"Member base","description":"How many members there are and how fast new customers join.","type":"object","additionalProperties":false,"required":["start","monthlyJoinRate"],"properties":{"start":{"title":"Members at plan start","description":"Number of members on the first day of the plan.","$ref":"common.schema.json#/$defs/count","examples":[520000]},"monthlyJoinRate":{"title":"Join rate (入会率)","description":"Share of each month's new customers who become members, as a decimal, e.g. 0.4.","$ref":"common.schema.json#/$defs/rate","examples":[0.35]}}},"memberGmvShare":{"title":"Member share of GMV (会员销售占比)","description":"Share of GMV bought by members, as a decimal; 0.25–0.6 is typical for a strong Tmall brand.","$ref":"common.schema.json#/$defs/rate","examples":[0.38]}}},"rfm":{"title":"RFM segmentation (RFM 分层)","description":"Scores customers 1–5 on Recency (最近一次消费), Frequency (消费频次) and Monetary value (消费金额), and names the segments we act on.","type":"object","additionalProperties":false,"required":["recencyDays","frequency","monetary","segments"],"properties":{"recencyDays":{"title":"Recency cut-offs (days)","description":"Four ascending day counts since the last purchase, e.g. `[30, 90, 180, 365]`: up to the first is score 5, up to the second 4, … beyond the last 1.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"frequency":{"title":"Frequency cut-offs (orders per year)","description":"Four ascending order counts per year, e.g. `[1, 2, 4, 8]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"monetary":{"title":"Monetary cut-offs (yuan per year)","description":"Four ascending yearly spend amounts in yuan, e.g. `[200, 500, 1500, 5000]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"segments":{"title":"Segments","description":"Named groups of RFM scores and what we do with each, e.g. 重要价值客户 high-value, 重要挽留客户 at-risk high-value.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","rule","action"],"properties":{"id":{"title":"Segment id","description":"e.g. `champions`.","$ref":"common.schema.json#/$defs/id","examples":["champions"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 重要价值客户, en: Champions }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"重要价值客户","en":"Champions"}]},"rule":{"title":"Rule","description":"The R, F and M scores (1–5) that belong to the segment. Leave a letter out to accept any score.","type":"object","additionalProperties":false,"properties":{"r":{"title":"Recency scores","description":"Recency scores in the segment, e.g. `[4, 5]` for recent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"f":{"title":"Frequency scores","description":"Frequency scores in the segment, e.g. `[4, 5]` for frequent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"m":{"title":"Monetary scores","description":"Monetary scores in the segment, e.g. `[4, 5]` for big spenders.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1}}},"action":{"title":"Action","description":"What we do with the segment, e.g. 专属客服 + 新品试用 dedicated service and early access.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"专属茶顾问一对一维护，新茶优先预留与品鉴会邀请，不做打折刺激。","en":"One-to-one care by a tea adviser, first reservations for new tea and tasting invitations; no discount pushes."}]},"tier":{"title":"Member tier","description":"Id of the membership tier (in `membership.tiers`) these customers are steered to.","$ref":"common.schema.json#/$defs/id","examples":["gold-leaf"]},"channel":{"title":"Marketing channel","description":"Id of the marketing channel in `marketing.yaml` used to reach the segment, e.g. the WeCom channel.","$ref":"common.schema.json#/$defs/id","examples":["wecom-private"]}}}}}},"cx":{"title":"Customer experience (全渠道体验)","description":"Service standards (SLA) for each touchpoint from browsing to returns; shown as the CX scorecard.","type":"object","additionalProperties":false,"required":["standards"],"properties":{"standards":{"title":"Standards","description":"One measurable standard per line, with its target and owner.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","touchpoint","metric","target","unit","direction","owner"],"properties":{"id":{"title":"Standard id","description":"e.g. `cs-first-response`.","$ref":"common.schema.json#/$defs/id","examples":["page-load"]},"touchpoint":{"title":"Touchpoint","description":"Where in the journey: `front-end` (page design, navigation, loading speed), `search`, `checkout`, `payment`, `logistics`, `after-sales` (售后), `complaints` (投诉) or `returns` (退换货).","enum":["front-end","search","checkout","payment","logistics","after-sales","complaints","returns"]},"metric":{"title":"Metric","description":"What is measured, e.g. `首响时间 first response time`, `48小时揽收率 48-hour pickup rate`, `DSR 物流评分`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序首页与详情页首屏加载时间（P75）","en":"Mini-program home and detail page first-screen load time (P75)"}]},"target":{"title":"Target","description":"The level to hold, in `unit`; a rate as a decimal (0.98 = 98 %).","type":"number","minimum":0,"examples":[1.5]},"unit":{"title":"Unit","description":"Unit of `target` and `current`: `seconds`, `minutes`, `hours`, `days`, `rate` (decimal 0–1), `score` (e.g. DSR 1–5) or `count`.","enum":["seconds","minutes","hours","days","rate","score","count"]},"direction":{"title":"Better when","description":"`higher-better` (e.g. satisfaction) or `lower-better` (e.g. response time).","enum":["higher-better","lower-better"]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the standard.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"current":{"title":"Current level","description":"Where the metric stands today, in `unit`.","type":"number","minimum":0,"examples":[2.4]},"policy":{"title":"Policy","description":"The rule behind the standard, e.g. 7天无理由退货 7-day no-reason returns, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"图片统一 WebP 与 CDN 加速，首屏资源不超过 300 KB。","en":"WebP images on a CDN; first-screen assets at most 300 KB."}]}},"if":{"required":["unit"],"properties":{"unit":{"title":"Unit is rate","description":"Condition: the standard is a rate.","const":"rate"}}},"then":{"properties":{"target":{"title":"Target rate","description":"A rate target is a decimal, at most 1.","type":"number","maximum":1},"current":{"title":"Current rate","description":"A current rate is a decimal, at most 1.","type":"number","maximum":1}}}}}}}}};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -37890,7 +37998,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "lifecycle") || (key0 === "membership")) || (key0 === "rfm")) || (key0 === "cx"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema415,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema416,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37904,7 +38012,7 @@ if(data.lifecycle !== undefined){
 let data0 = data.lifecycle;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.stages === undefined){
-const err1 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema415.properties.lifecycle.required,parentSchema:schema415.properties.lifecycle,data:data0};
+const err1 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema416.properties.lifecycle.required,parentSchema:schema416.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37915,7 +38023,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(((key1 === "stages") || (key1 === "retention")) || (key1 === "referral"))){
-const err2 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.lifecycle,data:data0};
+const err2 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -37929,7 +38037,7 @@ if(data0.stages !== undefined){
 let data1 = data0.stages;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.lifecycle.properties.stages,data:data1};
+const err3 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.lifecycle.properties.stages,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -37996,7 +38104,7 @@ if(_valid0){
 const _errs14 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.rate === undefined){
-const err6 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/then/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema415.properties.lifecycle.properties.stages.items.then.required,parentSchema:schema415.properties.lifecycle.properties.stages.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/then/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.stages.items.then.required,parentSchema:schema416.properties.lifecycle.properties.stages.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -38015,7 +38123,7 @@ props0.stage = true;
 }
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema415.properties.lifecycle.properties.stages.items.if,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err7 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema416.properties.lifecycle.properties.stages.items.if,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -38026,7 +38134,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err8 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err8 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -38036,7 +38144,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.stage === undefined){
-const err9 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err9 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -38046,7 +38154,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.name === undefined){
-const err10 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err10 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -38056,7 +38164,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data2.metric === undefined){
-const err11 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err11 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -38066,7 +38174,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.tactics === undefined){
-const err12 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "tactics"},message:"must have required property '"+"tactics"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err12 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "tactics"},message:"must have required property '"+"tactics"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -38076,7 +38184,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.owner === undefined){
-const err13 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema415.properties.lifecycle.properties.stages.items.required,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err13 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -38087,7 +38195,7 @@ errors++;
 }
 for(const key2 in data2){
 if(!(((((((key2 === "id") || (key2 === "stage")) || (key2 === "name")) || (key2 === "metric")) || (key2 === "rate")) || (key2 === "tactics")) || (key2 === "owner"))){
-const err14 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err14 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -38135,7 +38243,7 @@ errors++;
 if(data2.stage !== undefined){
 let data5 = data2.stage;
 if(!((((((data5 === "acquisition") || (data5 === "activation")) || (data5 === "retention")) || (data5 === "conversion")) || (data5 === "revenue")) || (data5 === "referral"))){
-const err18 = {instancePath:instancePath+"/lifecycle/stages/" + i0+"/stage",schemaPath:"#/properties/lifecycle/properties/stages/items/properties/stage/enum",keyword:"enum",params:{allowedValues: schema415.properties.lifecycle.properties.stages.items.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema415.properties.lifecycle.properties.stages.items.properties.stage.enum,parentSchema:schema415.properties.lifecycle.properties.stages.items.properties.stage,data:data5};
+const err18 = {instancePath:instancePath+"/lifecycle/stages/" + i0+"/stage",schemaPath:"#/properties/lifecycle/properties/stages/items/properties/stage/enum",keyword:"enum",params:{allowedValues: schema416.properties.lifecycle.properties.stages.items.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.lifecycle.properties.stages.items.properties.stage.enum,parentSchema:schema416.properties.lifecycle.properties.stages.items.properties.stage,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -38517,7 +38625,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.lifecycle.properties.stages.items.type,parentSchema:schema415.properties.lifecycle.properties.stages.items,data:data2};
+const err47 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.stages.items.type,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -38529,7 +38637,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.lifecycle.properties.stages.type,parentSchema:schema415.properties.lifecycle.properties.stages,data:data1};
+const err48 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.lifecycle.properties.stages.type,parentSchema:schema416.properties.lifecycle.properties.stages,data:data1};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -38544,7 +38652,7 @@ let data13 = data0.retention;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key7 in data13){
 if(!(((((key7 === "curve") || (key7 === "discountRate")) || (key7 === "lifespanMonths")) || (key7 === "ordersPerActiveMonth")) || (key7 === "dauMauRatio"))){
-const err49 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.lifecycle.properties.retention,data:data13};
+const err49 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.retention,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -38558,7 +38666,7 @@ if(data13.curve !== undefined){
 let data14 = data13.curve;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err50 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve,data:data14};
+const err50 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -38572,7 +38680,7 @@ for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.month === undefined){
-const err51 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema415.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err51 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -38582,7 +38690,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data15.rate === undefined){
-const err52 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema415.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err52 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -38593,7 +38701,7 @@ errors++;
 }
 for(const key8 in data15){
 if(!((key8 === "month") || (key8 === "rate"))){
-const err53 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err53 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -38606,7 +38714,7 @@ errors++;
 if(data15.month !== undefined){
 let data16 = data15.month;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err54 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema415.properties.lifecycle.properties.retention.properties.curve.items.properties.month.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err54 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -38617,7 +38725,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 120 || isNaN(data16)){
-const err55 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err55 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -38627,7 +38735,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-const err56 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err56 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -38675,7 +38783,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.lifecycle.properties.retention.properties.curve.items.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err60 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -38687,7 +38795,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.lifecycle.properties.retention.properties.curve.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.curve,data:data14};
+const err61 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.lifecycle.properties.retention.properties.curve.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve,data:data14};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -38701,7 +38809,7 @@ if(data13.discountRate !== undefined){
 let data18 = data13.discountRate;
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1 || isNaN(data18)){
-const err62 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema415.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err62 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -38711,7 +38819,7 @@ vErrors.push(err62);
 errors++;
 }
 if(data18 < 0 || isNaN(data18)){
-const err63 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err63 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -38722,7 +38830,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.lifecycle.properties.retention.properties.discountRate.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err64 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.retention.properties.discountRate.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -38735,7 +38843,7 @@ errors++;
 if(data13.lifespanMonths !== undefined){
 let data19 = data13.lifespanMonths;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err65 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema415.properties.lifecycle.properties.retention.properties.lifespanMonths.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err65 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -38746,7 +38854,7 @@ errors++;
 }
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 > 120 || isNaN(data19)){
-const err66 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema415.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err66 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -38756,7 +38864,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data19 < 1 || isNaN(data19)){
-const err67 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema415.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err67 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -38771,7 +38879,7 @@ if(data13.ordersPerActiveMonth !== undefined){
 let data20 = data13.ordersPerActiveMonth;
 if((typeof data20 == "number") && (isFinite(data20))){
 if(data20 > 100 || isNaN(data20)){
-const err68 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema415.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err68 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -38781,7 +38889,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data20 <= 0 || isNaN(data20)){
-const err69 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema415.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err69 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -38792,7 +38900,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth.type,parentSchema:schema415.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err70 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -38839,7 +38947,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.lifecycle.properties.retention.type,parentSchema:schema415.properties.lifecycle.properties.retention,data:data13};
+const err74 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.retention.type,parentSchema:schema416.properties.lifecycle.properties.retention,data:data13};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -38853,7 +38961,7 @@ if(data0.referral !== undefined){
 let data22 = data0.referral;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.rate === undefined){
-const err75 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema415.properties.lifecycle.properties.referral.required,parentSchema:schema415.properties.lifecycle.properties.referral,data:data22};
+const err75 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.referral.required,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -38863,7 +38971,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data22.conversions === undefined){
-const err76 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "conversions"},message:"must have required property '"+"conversions"+"'",schema:schema415.properties.lifecycle.properties.referral.required,parentSchema:schema415.properties.lifecycle.properties.referral,data:data22};
+const err76 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "conversions"},message:"must have required property '"+"conversions"+"'",schema:schema416.properties.lifecycle.properties.referral.required,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -38874,7 +38982,7 @@ errors++;
 }
 for(const key9 in data22){
 if(!((key9 === "rate") || (key9 === "conversions"))){
-const err77 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.lifecycle.properties.referral,data:data22};
+const err77 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -38923,7 +39031,7 @@ if(data22.conversions !== undefined){
 let data24 = data22.conversions;
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 < 0 || isNaN(data24)){
-const err81 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.lifecycle.properties.referral.properties.conversions,data:data24};
+const err81 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.referral.properties.conversions,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -38934,7 +39042,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.lifecycle.properties.referral.properties.conversions.type,parentSchema:schema415.properties.lifecycle.properties.referral.properties.conversions,data:data24};
+const err82 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.referral.properties.conversions.type,parentSchema:schema416.properties.lifecycle.properties.referral.properties.conversions,data:data24};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -38946,7 +39054,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.lifecycle.properties.referral.type,parentSchema:schema415.properties.lifecycle.properties.referral,data:data22};
+const err83 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.referral.type,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -38958,7 +39066,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.lifecycle.type,parentSchema:schema415.properties.lifecycle,data:data0};
+const err84 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.type,parentSchema:schema416.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -38972,7 +39080,7 @@ if(data.membership !== undefined){
 let data25 = data.membership;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.tiers === undefined){
-const err85 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'",schema:schema415.properties.membership.required,parentSchema:schema415.properties.membership,data:data25};
+const err85 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'",schema:schema416.properties.membership.required,parentSchema:schema416.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -38983,7 +39091,7 @@ errors++;
 }
 for(const key10 in data25){
 if(!((((key10 === "tiers") || (key10 === "points")) || (key10 === "members")) || (key10 === "memberGmvShare"))){
-const err86 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.membership,data:data25};
+const err86 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -38997,7 +39105,7 @@ if(data25.tiers !== undefined){
 let data26 = data25.tiers;
 if(Array.isArray(data26)){
 if(data26.length < 1){
-const err87 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.membership.properties.tiers,data:data26};
+const err87 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.membership.properties.tiers,data:data26};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -39011,7 +39119,7 @@ for(let i2=0; i2<len2; i2++){
 let data27 = data26[i2];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.id === undefined){
-const err88 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err88 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -39021,7 +39129,7 @@ vErrors.push(err88);
 errors++;
 }
 if(data27.name === undefined){
-const err89 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err89 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -39031,7 +39139,7 @@ vErrors.push(err89);
 errors++;
 }
 if(data27.minAnnualSpend === undefined){
-const err90 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "minAnnualSpend"},message:"must have required property '"+"minAnnualSpend"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err90 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "minAnnualSpend"},message:"must have required property '"+"minAnnualSpend"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -39041,7 +39149,7 @@ vErrors.push(err90);
 errors++;
 }
 if(data27.share === undefined){
-const err91 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err91 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -39051,7 +39159,7 @@ vErrors.push(err91);
 errors++;
 }
 if(data27.pointsMultiplier === undefined){
-const err92 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "pointsMultiplier"},message:"must have required property '"+"pointsMultiplier"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err92 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "pointsMultiplier"},message:"must have required property '"+"pointsMultiplier"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -39061,7 +39169,7 @@ vErrors.push(err92);
 errors++;
 }
 if(data27.benefits === undefined){
-const err93 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "benefits"},message:"must have required property '"+"benefits"+"'",schema:schema415.properties.membership.properties.tiers.items.required,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err93 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "benefits"},message:"must have required property '"+"benefits"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -39072,7 +39180,7 @@ errors++;
 }
 for(const key11 in data27){
 if(!(((((((key11 === "id") || (key11 === "name")) || (key11 === "minAnnualSpend")) || (key11 === "share")) || (key11 === "pointsMultiplier")) || (key11 === "benefits")) || (key11 === "serviceLevel"))){
-const err94 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err94 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -39524,7 +39632,7 @@ vErrors = null;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.membership.properties.tiers.items.type,parentSchema:schema415.properties.membership.properties.tiers.items,data:data27};
+const err129 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.tiers.items.type,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -39536,7 +39644,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.membership.properties.tiers.type,parentSchema:schema415.properties.membership.properties.tiers,data:data26};
+const err130 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.membership.properties.tiers.type,parentSchema:schema416.properties.membership.properties.tiers,data:data26};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -39550,7 +39658,7 @@ if(data25.points !== undefined){
 let data37 = data25.points;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.earnPerYuan === undefined){
-const err131 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "earnPerYuan"},message:"must have required property '"+"earnPerYuan"+"'",schema:schema415.properties.membership.properties.points.required,parentSchema:schema415.properties.membership.properties.points,data:data37};
+const err131 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "earnPerYuan"},message:"must have required property '"+"earnPerYuan"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -39560,7 +39668,7 @@ vErrors.push(err131);
 errors++;
 }
 if(data37.valuePerPoint === undefined){
-const err132 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "valuePerPoint"},message:"must have required property '"+"valuePerPoint"+"'",schema:schema415.properties.membership.properties.points.required,parentSchema:schema415.properties.membership.properties.points,data:data37};
+const err132 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "valuePerPoint"},message:"must have required property '"+"valuePerPoint"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -39570,7 +39678,7 @@ vErrors.push(err132);
 errors++;
 }
 if(data37.redemptionRate === undefined){
-const err133 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "redemptionRate"},message:"must have required property '"+"redemptionRate"+"'",schema:schema415.properties.membership.properties.points.required,parentSchema:schema415.properties.membership.properties.points,data:data37};
+const err133 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "redemptionRate"},message:"must have required property '"+"redemptionRate"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -39581,7 +39689,7 @@ errors++;
 }
 for(const key16 in data37){
 if(!((((key16 === "earnPerYuan") || (key16 === "valuePerPoint")) || (key16 === "redemptionRate")) || (key16 === "expiryMonths"))){
-const err134 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.membership.properties.points,data:data37};
+const err134 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -39595,7 +39703,7 @@ if(data37.earnPerYuan !== undefined){
 let data38 = data37.earnPerYuan;
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err135 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.membership.properties.points.properties.earnPerYuan,data:data38};
+const err135 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.membership.properties.points.properties.earnPerYuan,data:data38};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -39606,7 +39714,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.membership.properties.points.properties.earnPerYuan.type,parentSchema:schema415.properties.membership.properties.points.properties.earnPerYuan,data:data38};
+const err136 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.membership.properties.points.properties.earnPerYuan.type,parentSchema:schema416.properties.membership.properties.points.properties.earnPerYuan,data:data38};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -39723,7 +39831,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.membership.properties.points.type,parentSchema:schema415.properties.membership.properties.points,data:data37};
+const err146 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.points.type,parentSchema:schema416.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -39737,7 +39845,7 @@ if(data25.members !== undefined){
 let data42 = data25.members;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.start === undefined){
-const err147 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema415.properties.membership.properties.members.required,parentSchema:schema415.properties.membership.properties.members,data:data42};
+const err147 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema416.properties.membership.properties.members.required,parentSchema:schema416.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -39747,7 +39855,7 @@ vErrors.push(err147);
 errors++;
 }
 if(data42.monthlyJoinRate === undefined){
-const err148 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "monthlyJoinRate"},message:"must have required property '"+"monthlyJoinRate"+"'",schema:schema415.properties.membership.properties.members.required,parentSchema:schema415.properties.membership.properties.members,data:data42};
+const err148 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "monthlyJoinRate"},message:"must have required property '"+"monthlyJoinRate"+"'",schema:schema416.properties.membership.properties.members.required,parentSchema:schema416.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -39758,7 +39866,7 @@ errors++;
 }
 for(const key17 in data42){
 if(!((key17 === "start") || (key17 === "monthlyJoinRate"))){
-const err149 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.membership.properties.members,data:data42};
+const err149 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -39830,7 +39938,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.membership.properties.members.type,parentSchema:schema415.properties.membership.properties.members,data:data42};
+const err155 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.members.type,parentSchema:schema416.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -39877,7 +39985,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.membership.type,parentSchema:schema415.properties.membership,data:data25};
+const err159 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.type,parentSchema:schema416.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -39891,7 +39999,7 @@ if(data.rfm !== undefined){
 let data46 = data.rfm;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 if(data46.recencyDays === undefined){
-const err160 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "recencyDays"},message:"must have required property '"+"recencyDays"+"'",schema:schema415.properties.rfm.required,parentSchema:schema415.properties.rfm,data:data46};
+const err160 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "recencyDays"},message:"must have required property '"+"recencyDays"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -39901,7 +40009,7 @@ vErrors.push(err160);
 errors++;
 }
 if(data46.frequency === undefined){
-const err161 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema415.properties.rfm.required,parentSchema:schema415.properties.rfm,data:data46};
+const err161 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -39911,7 +40019,7 @@ vErrors.push(err161);
 errors++;
 }
 if(data46.monetary === undefined){
-const err162 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "monetary"},message:"must have required property '"+"monetary"+"'",schema:schema415.properties.rfm.required,parentSchema:schema415.properties.rfm,data:data46};
+const err162 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "monetary"},message:"must have required property '"+"monetary"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -39921,7 +40029,7 @@ vErrors.push(err162);
 errors++;
 }
 if(data46.segments === undefined){
-const err163 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema415.properties.rfm.required,parentSchema:schema415.properties.rfm,data:data46};
+const err163 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -39932,7 +40040,7 @@ errors++;
 }
 for(const key18 in data46){
 if(!((((key18 === "recencyDays") || (key18 === "frequency")) || (key18 === "monetary")) || (key18 === "segments"))){
-const err164 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.rfm,data:data46};
+const err164 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -39946,7 +40054,7 @@ if(data46.recencyDays !== undefined){
 let data47 = data46.recencyDays;
 if(Array.isArray(data47)){
 if(data47.length > 4){
-const err165 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.recencyDays,data:data47};
+const err165 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -39956,7 +40064,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data47.length < 4){
-const err166 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.recencyDays,data:data47};
+const err166 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -39970,7 +40078,7 @@ for(let i3=0; i3<len3; i3++){
 let data48 = data47[i3];
 if((typeof data48 == "number") && (isFinite(data48))){
 if(data48 < 0 || isNaN(data48)){
-const err167 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.rfm.properties.recencyDays.items,data:data48};
+const err167 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.recencyDays.items,data:data48};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -39981,7 +40089,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.rfm.properties.recencyDays.items.type,parentSchema:schema415.properties.rfm.properties.recencyDays.items,data:data48};
+const err168 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.recencyDays.items.type,parentSchema:schema416.properties.rfm.properties.recencyDays.items,data:data48};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -39993,7 +40101,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.recencyDays.type,parentSchema:schema415.properties.rfm.properties.recencyDays,data:data47};
+const err169 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.recencyDays.type,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -40007,7 +40115,7 @@ if(data46.frequency !== undefined){
 let data49 = data46.frequency;
 if(Array.isArray(data49)){
 if(data49.length > 4){
-const err170 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.frequency,data:data49};
+const err170 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -40017,7 +40125,7 @@ vErrors.push(err170);
 errors++;
 }
 if(data49.length < 4){
-const err171 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.frequency,data:data49};
+const err171 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -40031,7 +40139,7 @@ for(let i4=0; i4<len4; i4++){
 let data50 = data49[i4];
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 < 0 || isNaN(data50)){
-const err172 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.rfm.properties.frequency.items,data:data50};
+const err172 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.frequency.items,data:data50};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -40042,7 +40150,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.rfm.properties.frequency.items.type,parentSchema:schema415.properties.rfm.properties.frequency.items,data:data50};
+const err173 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.frequency.items.type,parentSchema:schema416.properties.rfm.properties.frequency.items,data:data50};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -40054,7 +40162,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.frequency.type,parentSchema:schema415.properties.rfm.properties.frequency,data:data49};
+const err174 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.frequency.type,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -40068,7 +40176,7 @@ if(data46.monetary !== undefined){
 let data51 = data46.monetary;
 if(Array.isArray(data51)){
 if(data51.length > 4){
-const err175 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.monetary,data:data51};
+const err175 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -40078,7 +40186,7 @@ vErrors.push(err175);
 errors++;
 }
 if(data51.length < 4){
-const err176 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema415.properties.rfm.properties.monetary,data:data51};
+const err176 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -40092,7 +40200,7 @@ for(let i5=0; i5<len5; i5++){
 let data52 = data51[i5];
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err177 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.rfm.properties.monetary.items,data:data52};
+const err177 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.monetary.items,data:data52};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -40103,7 +40211,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.rfm.properties.monetary.items.type,parentSchema:schema415.properties.rfm.properties.monetary.items,data:data52};
+const err178 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.monetary.items.type,parentSchema:schema416.properties.rfm.properties.monetary.items,data:data52};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -40115,7 +40223,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.monetary.type,parentSchema:schema415.properties.rfm.properties.monetary,data:data51};
+const err179 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.monetary.type,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -40129,7 +40237,7 @@ if(data46.segments !== undefined){
 let data53 = data46.segments;
 if(Array.isArray(data53)){
 if(data53.length < 1){
-const err180 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.rfm.properties.segments,data:data53};
+const err180 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments,data:data53};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -40143,7 +40251,7 @@ for(let i6=0; i6<len6; i6++){
 let data54 = data53[i6];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 if(data54.id === undefined){
-const err181 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema415.properties.rfm.properties.segments.items.required,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err181 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -40153,7 +40261,7 @@ vErrors.push(err181);
 errors++;
 }
 if(data54.name === undefined){
-const err182 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema415.properties.rfm.properties.segments.items.required,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err182 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -40163,7 +40271,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data54.rule === undefined){
-const err183 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema415.properties.rfm.properties.segments.items.required,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err183 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -40173,7 +40281,7 @@ vErrors.push(err183);
 errors++;
 }
 if(data54.action === undefined){
-const err184 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema415.properties.rfm.properties.segments.items.required,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err184 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -40184,7 +40292,7 @@ errors++;
 }
 for(const key19 in data54){
 if(!((((((key19 === "id") || (key19 === "name")) || (key19 === "rule")) || (key19 === "action")) || (key19 === "tier")) || (key19 === "channel"))){
-const err185 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err185 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -40381,7 +40489,7 @@ let data58 = data54.rule;
 if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 for(const key22 in data58){
 if(!(((key22 === "r") || (key22 === "f")) || (key22 === "m"))){
-const err200 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule,data:data58};
+const err200 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule,data:data58};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -40395,7 +40503,7 @@ if(data58.r !== undefined){
 let data59 = data58.r;
 if(Array.isArray(data59)){
 if(data59.length < 1){
-const err201 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err201 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -40408,7 +40516,7 @@ const len7 = data59.length;
 for(let i7=0; i7<len7; i7++){
 let data60 = data59[i7];
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err202 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r.items.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err202 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -40419,7 +40527,7 @@ errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
 if(data60 > 5 || isNaN(data60)){
-const err203 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err203 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -40429,7 +40537,7 @@ vErrors.push(err203);
 errors++;
 }
 if(data60 < 1 || isNaN(data60)){
-const err204 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err204 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -40451,7 +40559,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err205 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i8+" are identical)",schema:true,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err205 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i8+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -40466,7 +40574,7 @@ indices0[item0] = i8;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err206 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -40480,7 +40588,7 @@ if(data58.f !== undefined){
 let data61 = data58.f;
 if(Array.isArray(data61)){
 if(data61.length < 1){
-const err207 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err207 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -40493,7 +40601,7 @@ const len8 = data61.length;
 for(let i9=0; i9<len8; i9++){
 let data62 = data61[i9];
 if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err208 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f.items.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err208 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -40504,7 +40612,7 @@ errors++;
 }
 if((typeof data62 == "number") && (isFinite(data62))){
 if(data62 > 5 || isNaN(data62)){
-const err209 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err209 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -40514,7 +40622,7 @@ vErrors.push(err209);
 errors++;
 }
 if(data62 < 1 || isNaN(data62)){
-const err210 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err210 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -40536,7 +40644,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err211 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i10+" are identical)",schema:true,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err211 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i10+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -40551,7 +40659,7 @@ indices1[item1] = i10;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err212 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -40565,7 +40673,7 @@ if(data58.m !== undefined){
 let data63 = data58.m;
 if(Array.isArray(data63)){
 if(data63.length < 1){
-const err213 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err213 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -40578,7 +40686,7 @@ const len9 = data63.length;
 for(let i11=0; i11<len9; i11++){
 let data64 = data63[i11];
 if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err214 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m.items.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err214 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -40589,7 +40697,7 @@ errors++;
 }
 if((typeof data64 == "number") && (isFinite(data64))){
 if(data64 > 5 || isNaN(data64)){
-const err215 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err215 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -40599,7 +40707,7 @@ vErrors.push(err215);
 errors++;
 }
 if(data64 < 1 || isNaN(data64)){
-const err216 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err216 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -40621,7 +40729,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err217 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i12+" are identical)",schema:true,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err217 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i12+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -40636,7 +40744,7 @@ indices2[item2] = i12;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err218 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -40648,7 +40756,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.rfm.properties.segments.items.properties.rule.type,parentSchema:schema415.properties.rfm.properties.segments.items.properties.rule,data:data58};
+const err219 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.properties.segments.items.properties.rule.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule,data:data58};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -40877,7 +40985,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.rfm.properties.segments.items.type,parentSchema:schema415.properties.rfm.properties.segments.items,data:data54};
+const err237 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.properties.segments.items.type,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -40889,7 +40997,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.rfm.properties.segments.type,parentSchema:schema415.properties.rfm.properties.segments,data:data53};
+const err238 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.type,parentSchema:schema416.properties.rfm.properties.segments,data:data53};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -40901,7 +41009,7 @@ errors++;
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.rfm.type,parentSchema:schema415.properties.rfm,data:data46};
+const err239 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.type,parentSchema:schema416.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -40915,7 +41023,7 @@ if(data.cx !== undefined){
 let data69 = data.cx;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 if(data69.standards === undefined){
-const err240 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/required",keyword:"required",params:{missingProperty: "standards"},message:"must have required property '"+"standards"+"'",schema:schema415.properties.cx.required,parentSchema:schema415.properties.cx,data:data69};
+const err240 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/required",keyword:"required",params:{missingProperty: "standards"},message:"must have required property '"+"standards"+"'",schema:schema416.properties.cx.required,parentSchema:schema416.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -40926,7 +41034,7 @@ errors++;
 }
 for(const key25 in data69){
 if(!(key25 === "standards")){
-const err241 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.cx,data:data69};
+const err241 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -40940,7 +41048,7 @@ if(data69.standards !== undefined){
 let data70 = data69.standards;
 if(Array.isArray(data70)){
 if(data70.length < 1){
-const err242 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema415.properties.cx.properties.standards,data:data70};
+const err242 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.cx.properties.standards,data:data70};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -40999,7 +41107,7 @@ if(data71.target !== undefined){
 let data73 = data71.target;
 if((typeof data73 == "number") && (isFinite(data73))){
 if(data73 > 1 || isNaN(data73)){
-const err245 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema415.properties.cx.properties.standards.items.then.properties.target,data:data73};
+const err245 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.target,data:data73};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -41010,7 +41118,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.cx.properties.standards.items.then.properties.target.type,parentSchema:schema415.properties.cx.properties.standards.items.then.properties.target,data:data73};
+const err246 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.then.properties.target.type,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.target,data:data73};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -41024,7 +41132,7 @@ if(data71.current !== undefined){
 let data74 = data71.current;
 if((typeof data74 == "number") && (isFinite(data74))){
 if(data74 > 1 || isNaN(data74)){
-const err247 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema415.properties.cx.properties.standards.items.then.properties.current,data:data74};
+const err247 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.current,data:data74};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -41035,7 +41143,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.cx.properties.standards.items.then.properties.current.type,parentSchema:schema415.properties.cx.properties.standards.items.then.properties.current,data:data74};
+const err248 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.then.properties.current.type,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.current,data:data74};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -41056,7 +41164,7 @@ props7.unit = true;
 }
 }
 if(!valid85){
-const err249 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema415.properties.cx.properties.standards.items.if,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err249 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema416.properties.cx.properties.standards.items.if,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -41067,7 +41175,7 @@ errors++;
 }
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 if(data71.id === undefined){
-const err250 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err250 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -41077,7 +41185,7 @@ vErrors.push(err250);
 errors++;
 }
 if(data71.touchpoint === undefined){
-const err251 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "touchpoint"},message:"must have required property '"+"touchpoint"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err251 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "touchpoint"},message:"must have required property '"+"touchpoint"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -41087,7 +41195,7 @@ vErrors.push(err251);
 errors++;
 }
 if(data71.metric === undefined){
-const err252 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err252 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -41097,7 +41205,7 @@ vErrors.push(err252);
 errors++;
 }
 if(data71.target === undefined){
-const err253 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err253 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -41107,7 +41215,7 @@ vErrors.push(err253);
 errors++;
 }
 if(data71.unit === undefined){
-const err254 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err254 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -41117,7 +41225,7 @@ vErrors.push(err254);
 errors++;
 }
 if(data71.direction === undefined){
-const err255 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err255 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -41127,7 +41235,7 @@ vErrors.push(err255);
 errors++;
 }
 if(data71.owner === undefined){
-const err256 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema415.properties.cx.properties.standards.items.required,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err256 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -41137,8 +41245,8 @@ vErrors.push(err256);
 errors++;
 }
 for(const key26 in data71){
-if(!(func1.call(schema415.properties.cx.properties.standards.items.properties, key26))){
-const err257 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+if(!(func1.call(schema416.properties.cx.properties.standards.items.properties, key26))){
+const err257 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -41186,7 +41294,7 @@ errors++;
 if(data71.touchpoint !== undefined){
 let data76 = data71.touchpoint;
 if(!((((((((data76 === "front-end") || (data76 === "search")) || (data76 === "checkout")) || (data76 === "payment")) || (data76 === "logistics")) || (data76 === "after-sales")) || (data76 === "complaints")) || (data76 === "returns"))){
-const err261 = {instancePath:instancePath+"/cx/standards/" + i13+"/touchpoint",schemaPath:"#/properties/cx/properties/standards/items/properties/touchpoint/enum",keyword:"enum",params:{allowedValues: schema415.properties.cx.properties.standards.items.properties.touchpoint.enum},message:"must be equal to one of the allowed values",schema:schema415.properties.cx.properties.standards.items.properties.touchpoint.enum,parentSchema:schema415.properties.cx.properties.standards.items.properties.touchpoint,data:data76};
+const err261 = {instancePath:instancePath+"/cx/standards/" + i13+"/touchpoint",schemaPath:"#/properties/cx/properties/standards/items/properties/touchpoint/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.touchpoint.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.touchpoint.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.touchpoint,data:data76};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -41347,7 +41455,7 @@ if(data71.target !== undefined){
 let data79 = data71.target;
 if((typeof data79 == "number") && (isFinite(data79))){
 if(data79 < 0 || isNaN(data79)){
-const err273 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.cx.properties.standards.items.properties.target,data:data79};
+const err273 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.cx.properties.standards.items.properties.target,data:data79};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -41358,7 +41466,7 @@ errors++;
 }
 }
 else {
-const err274 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.cx.properties.standards.items.properties.target.type,parentSchema:schema415.properties.cx.properties.standards.items.properties.target,data:data79};
+const err274 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.properties.target.type,parentSchema:schema416.properties.cx.properties.standards.items.properties.target,data:data79};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -41371,7 +41479,7 @@ errors++;
 if(data71.unit !== undefined){
 let data80 = data71.unit;
 if(!(((((((data80 === "seconds") || (data80 === "minutes")) || (data80 === "hours")) || (data80 === "days")) || (data80 === "rate")) || (data80 === "score")) || (data80 === "count"))){
-const err275 = {instancePath:instancePath+"/cx/standards/" + i13+"/unit",schemaPath:"#/properties/cx/properties/standards/items/properties/unit/enum",keyword:"enum",params:{allowedValues: schema415.properties.cx.properties.standards.items.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema415.properties.cx.properties.standards.items.properties.unit.enum,parentSchema:schema415.properties.cx.properties.standards.items.properties.unit,data:data80};
+const err275 = {instancePath:instancePath+"/cx/standards/" + i13+"/unit",schemaPath:"#/properties/cx/properties/standards/items/properties/unit/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.unit.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.unit,data:data80};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -41384,7 +41492,7 @@ errors++;
 if(data71.direction !== undefined){
 let data81 = data71.direction;
 if(!((data81 === "higher-better") || (data81 === "lower-better"))){
-const err276 = {instancePath:instancePath+"/cx/standards/" + i13+"/direction",schemaPath:"#/properties/cx/properties/standards/items/properties/direction/enum",keyword:"enum",params:{allowedValues: schema415.properties.cx.properties.standards.items.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema415.properties.cx.properties.standards.items.properties.direction.enum,parentSchema:schema415.properties.cx.properties.standards.items.properties.direction,data:data81};
+const err276 = {instancePath:instancePath+"/cx/standards/" + i13+"/direction",schemaPath:"#/properties/cx/properties/standards/items/properties/direction/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.direction.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.direction,data:data81};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -41433,7 +41541,7 @@ if(data71.current !== undefined){
 let data83 = data71.current;
 if((typeof data83 == "number") && (isFinite(data83))){
 if(data83 < 0 || isNaN(data83)){
-const err280 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema415.properties.cx.properties.standards.items.properties.current,data:data83};
+const err280 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.cx.properties.standards.items.properties.current,data:data83};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -41444,7 +41552,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema415.properties.cx.properties.standards.items.properties.current.type,parentSchema:schema415.properties.cx.properties.standards.items.properties.current,data:data83};
+const err281 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.properties.current.type,parentSchema:schema416.properties.cx.properties.standards.items.properties.current,data:data83};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -41603,7 +41711,7 @@ vErrors = null;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.cx.properties.standards.items.type,parentSchema:schema415.properties.cx.properties.standards.items,data:data71};
+const err293 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.cx.properties.standards.items.type,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -41615,7 +41723,7 @@ errors++;
 }
 }
 else {
-const err294 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema415.properties.cx.properties.standards.type,parentSchema:schema415.properties.cx.properties.standards,data:data70};
+const err294 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.cx.properties.standards.type,parentSchema:schema416.properties.cx.properties.standards,data:data70};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -41627,7 +41735,7 @@ errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.properties.cx.type,parentSchema:schema415.properties.cx,data:data69};
+const err295 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.cx.type,parentSchema:schema416.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -41639,7 +41747,7 @@ errors++;
 }
 }
 else {
-const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema415.type,parentSchema:schema415,data};
+const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.type,parentSchema:schema416,data};
 if(vErrors === null){
 vErrors = [err296];
 }
