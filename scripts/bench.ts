@@ -16,6 +16,7 @@ import { measure, type Timing } from './bench/measure.ts';
 import { formatTable, int, mb, ms, times } from './bench/format.ts';
 import { readPlanFolder } from '../src/load/read-folder.ts';
 import { loadPlan } from '../src/load/load-plan.ts';
+import { forgetParses } from '../src/load/parse-memo.ts';
 import { validatePlan } from '../src/validate/validate-plan.ts';
 import { compute, computeCore } from '../src/engine/compute.ts';
 import { hasErrors, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
@@ -123,6 +124,8 @@ async function benchPlan(spec: PlanSpec, dir: string): Promise<PlanReport> {
   const files = read.value;
 
   const parse = await measure(() => {
+    // A fresh parse each run, as a `validate` or `compute` process does (dev and the fuzzer reuse parses).
+    forgetParses();
     const loaded = loadPlan(dir, files);
     if (hasErrors(loaded.diagnostics)) throw planError('load', loaded.diagnostics);
     return loaded.sources;

@@ -18,3 +18,8 @@ export function memoParse<T>(parser: string, file: string, text: string, parse: 
   memo.set(key, { text, parsed });
   return parsed;
 }
+
+/** Forgets every parse, so the next load parses again (`npm run bench` times a parse, not a lookup). */
+export function forgetParses(): void {
+  memo.clear();
+}
