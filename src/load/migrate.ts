@@ -3,6 +3,7 @@
 // forward step by step before it is checked, so versions built today use today's model. A plan written
 // for a newer schema than this ShopPlan reads is reported clearly, at its `schemaVersion` line.
 import { parse, parseDocument } from 'yaml';
+import { QUIET_YAML } from './yaml-options.ts';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RawFile } from './load-plan.ts';
 
@@ -98,14 +99,14 @@ function withSchemaVersion(bytes: Uint8Array, version: number): Uint8Array {
   const text = decoder.decode(bytes);
   const line = /^(schemaVersion[ \t]*:[ \t]*)(["']?)\d+\2(?=[ \t]*(#.*)?$)/m;
   if (line.test(text)) return new TextEncoder().encode(text.replace(line, `$1${version}`));
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, QUIET_YAML);
   doc.set('schemaVersion', version);
   return new TextEncoder().encode(doc.toString());
 }
 
 function schemaVersionOf(file: RawFile): number | null {
   try {
-    const data = parse(decoder.decode(file.bytes), { maxAliasCount: 100 }) as { schemaVersion?: unknown } | null;
+    const data = parse(decoder.decode(file.bytes), { maxAliasCount: 100, ...QUIET_YAML }) as { schemaVersion?: unknown } | null;
     const v = data?.schemaVersion;
     return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
   } catch {

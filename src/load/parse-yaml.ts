@@ -1,4 +1,5 @@
 // YAML text → document with positions, refusing what YAML allows but a plan must not.
+import { QUIET_YAML } from './yaml-options.ts';
 import { LineCounter, parseDocument, isAlias, isScalar, visit, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
@@ -32,7 +33,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     // Refused before parsing: the parser itself is what a deeply nested file exhausts.
     const base = textSource(file, text);
     const diagnostic = new Diagnostic('yaml-too-deep', `${file} nests lists or mappings more than ${MAX_YAML_DEPTH} levels deep.`, { file, place: placeOf(base, deep, deep + 1) });
-    return { source: { ...base, doc: parseDocument(''), data: undefined }, diagnostics: [diagnostic] };
+    return { source: { ...base, doc: parseDocument('', QUIET_YAML), data: undefined }, diagnostics: [diagnostic] };
   }
   const base: TextSource = { file, text, lines: new LineCounter() };
   const doc = parseDocument(text, {
@@ -43,6 +44,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     version: '1.2',
     schema: 'core',
     stringKeys: true,
+    ...QUIET_YAML,
   });
   const diagnostics: Diagnostic[] = [];
   // Unresolved tags are reported once, by explicitTags below. After the first syntax error the parser

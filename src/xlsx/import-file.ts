@@ -1,6 +1,7 @@
 // `shopplan import`: a spreadsheet → one plan file, checked as a whole plan before anything is written.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { QUIET_YAML } from '../load/yaml-options.ts';
 import { posix, relative, resolve } from 'node:path';
 import { Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { readPlanFolder } from '../load/read-folder.ts';
@@ -78,7 +79,7 @@ export async function importFile(request: ImportRequest): Promise<ImportReport> 
 function planLocales(files: readonly RawFile[]): string[] {
   const plan = files.find((f) => f.name === 'plan.yaml' || f.name === 'plan.yml');
   try {
-    const locales = (parse(new TextDecoder().decode(plan?.bytes)) as { locales?: unknown } | null)?.locales;
+    const locales = (parse(new TextDecoder().decode(plan?.bytes), QUIET_YAML) as { locales?: unknown } | null)?.locales;
     return Array.isArray(locales) && locales.length && locales.every((l) => typeof l === 'string') ? locales : ['zh-CN'];
   } catch {
     return ['zh-CN'];

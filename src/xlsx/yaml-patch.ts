@@ -4,6 +4,7 @@
 // range; the edits are spliced into the text. The result is checked against the intended data, and when a
 // splice would not give it (an unusual layout), the file is written by the Document API instead.
 import { Document, isMap, isScalar, isSeq, isPair, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { QUIET_YAML } from '../load/yaml-options.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { invariant } from '../model/invariant.ts';
 
@@ -41,7 +42,7 @@ export class YamlPatch {
 
   constructor(text: string) {
     this.original = text;
-    this.doc = parseDocument(text, { keepSourceTokens: false });
+    this.doc = parseDocument(text, { keepSourceTokens: false, ...QUIET_YAML });
     let data: unknown;
     let broken = this.doc.errors.length > 0;
     try {
@@ -88,7 +89,7 @@ export class YamlPatch {
   toString(): string {
     const spliced = this.splicedText();
     if (spliced !== undefined) return spliced;
-    const doc = parseDocument(this.original);
+    const doc = parseDocument(this.original, QUIET_YAML);
     for (const [key, value] of Object.entries(this.data)) doc.set(key, doc.createNode(value));
     return doc.toString(STRINGIFY);
   }
@@ -132,7 +133,7 @@ export class YamlPatch {
       previousStart = s.start;
     }
     try {
-      const check = parseDocument(text);
+      const check = parseDocument(text, QUIET_YAML);
       return check.errors.length === 0 && isDeepStrictEqual(check.toJS(), this.data) ? text : undefined;
     } catch {
       return undefined;

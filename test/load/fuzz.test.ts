@@ -41,6 +41,17 @@ describe('applyEdit', () => {
   });
 });
 
+describe('runCase', () => {
+  it('counts a process warning Node would print as a problem, and the parser raises none for an unknown tag', () => {
+    // `!` typed before a key makes a tag (`!low:`) the yaml parser cannot resolve; it used to call
+    // process.emitWarning, which Node prints as "(node:PID) [TAG_RESOLVE_FAILED] YAMLWarning …" beside the diagnostics.
+    const plan = new TextDecoder().decode(files.find((f) => f.name === 'plan.yaml')!.bytes);
+    const at = plan.indexOf('version:');
+    expect(at).toBeGreaterThan(0);
+    expect(runCase(join(ROOT, DIR), files, { file: 'plan.yaml', edits: [{ kind: 'insert', at, text: '!' }] }).problems).toEqual([]);
+  });
+});
+
 describe('random edits to the example plan', () => {
   it('never make validate fail, print internals or lose the place of the slip', { timeout: 120_000 }, () => {
     let cases = 0;
