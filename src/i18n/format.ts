@@ -19,6 +19,8 @@ export interface FormatOptions {
   style?: 'compact' | 'exact';
   /** ISO 4217 code of money values; the plan's currency (default CNY). */
   currency?: string;
+  /** A change rather than a level: always with its sign (+¥1,400,000, -0.5%), zero unsigned. */
+  signed?: boolean;
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -59,8 +61,9 @@ function exactDigits(unit: string, value: number): number {
  */
 export function formatValue(value: number | null | undefined, unit: ValueUnit | string, locale: Locale, options: FormatOptions = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (unit === 'rate') return nf(locale, { style: 'percent', maximumFractionDigits: Math.abs(value) < 0.1 ? 2 : 1 }).format(value);
-  if (unit === 'ratio') return nf(locale, { maximumFractionDigits: 2 }).format(value);
+  const sign: Intl.NumberFormatOptions = options.signed ? { signDisplay: 'exceptZero' } : {};
+  if (unit === 'rate') return nf(locale, { style: 'percent', maximumFractionDigits: Math.abs(value) < 0.1 ? 2 : 1, ...sign }).format(value);
+  if (unit === 'ratio') return nf(locale, { maximumFractionDigits: 2, ...sign }).format(value);
   const compact = (options.style ?? 'compact') === 'compact' && Math.abs(value) >= COMPACT_FROM;
   // Up to what rounds below 100,000万 (999,999,500 → 10亿, not 100,000万).
   const wan = compact && locale === 'zh-CN' && Math.abs(value) < YI_FROM - 500;
@@ -68,9 +71,9 @@ export function formatValue(value: number | null | undefined, unit: ValueUnit | 
   const n = wan ? value / 10_000 : value;
   const suffix = wan ? '万' : '';
   if (unit === 'money' || unit === 'yuan') {
-    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits }).format(n) + suffix;
+    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits, ...sign }).format(n) + suffix;
   }
-  return nf(locale, digits).format(n) + suffix;
+  return nf(locale, { ...digits, ...sign }).format(n) + suffix;
 }
 
 /** The exact style: full digits, for tables where people add columns up (¥1,234,567). */

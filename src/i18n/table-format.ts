@@ -7,11 +7,16 @@
 //   up in it (¥36.8M, ¥0.45M), so K and M never mix in one column.
 // - Below 10,000 and in the exact style (`yuan`: the P&L detail, where people add columns up) all digits;
 //   counts of people and orders are whole numbers; rates are percentages.
+// - Changes (`delta-money`, `delta-rate`: what one plan version does to a figure) always carry their sign and
+//   are exact, like the before and after figures beside them: +¥1,400,000, -¥1,000,000, +0.25%.
 import type { Locale } from './locale.ts';
 import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, nf, type ValueUnit } from './format.ts';
 
 /** How a column's cells read: a unit of a number, the exact money style, a signed change, or not a number. */
-export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'text' | 'month' | 'date' | 'period';
+export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'delta-money' | 'delta-rate' | 'text' | 'month' | 'date' | 'period';
+
+/** Columns of changes: every figure signed, in exact digits. */
+const DELTA_UNITS: Partial<Record<ColumnFormat, ValueUnit>> = { 'delta-money': 'money', 'delta-rate': 'rate' };
 
 /** Formats with numeric cells (right-aligned, tabular figures). */
 export function isNumeric(format: ColumnFormat): boolean {
@@ -45,6 +50,15 @@ function scaled(value: number, unit: string, scale: Scale, locale: Locale, curre
   return `${nf(locale, options).format(n)}${scale.suffix}`;
 }
 
+/**
+ * A cell whose row has a unit of its own (a table of KPIs or plan inputs of many units), in its column's style:
+ * exact in an exact column, signed and exact in a column of changes, compact otherwise.
+ */
+export function formatInUnit(value: number | null, unit: ValueUnit, format: ColumnFormat, locale: Locale, currency = 'CNY'): string {
+  const delta = DELTA_UNITS[format] !== undefined;
+  return formatValue(value, unit, locale, { currency, style: delta || format === 'exact-money' ? 'exact' : 'compact', signed: delta });
+}
+
 /** A formatter for one cell value of the format, without a column to scale with (a value in running text). */
 export function formatCell(value: unknown, format: ColumnFormat, locale: Locale, currency = 'CNY'): string {
   return columnFormatter([value], format, locale, currency)(value);
@@ -69,6 +83,9 @@ export function columnFormatter(values: readonly unknown[], format: ColumnFormat
       return (v) => formatGrowth(typeof v === 'number' ? v : null, locale);
     case 'exact-money':
       return (v) => formatExact(typeof v === 'number' ? v : null, 'money', locale, { currency });
+    case 'delta-money':
+    case 'delta-rate':
+      return (v) => (typeof v === 'string' && v !== '' ? v : formatInUnit(typeof v === 'number' ? v : null, DELTA_UNITS[format]!, format, locale, currency));
   }
   const unit = format;
   const scale = locale === 'en' && SCALED_UNITS.has(unit) ? columnScale(values) : undefined;

@@ -12,6 +12,8 @@ export interface Column {
   label: string;
   /** How the column's cells read (table-format.ts); `text` by default. */
   format?: ColumnFormat;
+  /** Shade each figure by its size against the largest figure of all heat columns (a heat map read as a table). */
+  heat?: boolean;
 }
 
 /** A cell with more than its value: a link, a status pill, a second line, or a unit of its own. */

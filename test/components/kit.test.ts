@@ -74,6 +74,29 @@ describe('DataTable', () => {
     });
     expect(cells(html).slice(1)).toEqual([['CVR', '3%'], ['Orders', '1,234']]);
   });
+
+  it('writes a cell’s own unit in its column’s style: signed in a column of changes, exact in an exact column', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: {
+        caption: 'c', locale: 'en',
+        columns: [{ key: 'k', label: 'Input' }, { key: 'after', label: 'After', format: 'exact-money' as const }, { key: 'd', label: 'Δ', format: 'delta-money' as const }],
+        rows: [{ cells: { k: 'Budget', after: 7_800_000, d: -1_000_000 } }, { cells: { k: 'CVR', after: { value: 0.035, unit: 'rate' as const }, d: { value: 0.005, unit: 'rate' as const } } }],
+      },
+    });
+    expect(cells(html).slice(1)).toEqual([['Budget', '¥7,800,000', '-¥1,000,000'], ['CVR', '3.5%', '+0.5%']]);
+  });
+
+  it('shades the figures of heat columns by their size against the largest of them, and no other column', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: {
+        caption: 'c', locale: 'en',
+        columns: [{ key: 'r', label: 'R' }, { key: 'n', label: 'Size', format: 'count' as const }, { key: 'f1', label: 'F 1', format: 'count' as const, heat: true }, { key: 'f2', label: 'F 2', format: 'count' as const, heat: true }],
+        rows: [{ cells: { r: 'R 5', n: 9_000, f1: 200, f2: 50 } }, { cells: { r: 'R 4', n: 10, f1: 0, f2: ' ' } }],
+      },
+    });
+    expect([...html.matchAll(/style="--heat:([\d.]+)"/g)].map((m) => m[1])).toEqual(['1.000', '0.250', '0.000']);
+    expect(html.match(/class="num heat"/g)).toHaveLength(3);
+  });
 });
 
 describe('DataTable row groups', () => {

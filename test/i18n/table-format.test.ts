@@ -2,7 +2,7 @@
 // en columns in one scale (K, M or B) picked by their largest figure, whole counts, — for what is missing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnFormatter, formatCell } from '../../src/i18n/table-format.ts';
+import { columnFormatter, formatCell, formatInUnit } from '../../src/i18n/table-format.ts';
 import { formatValue } from '../../src/i18n/format.ts';
 
 const column = (values: readonly unknown[], format: Parameters<typeof columnFormatter>[1], locale: 'zh-CN' | 'en') => values.map(columnFormatter(values, format, locale));
@@ -32,6 +32,25 @@ describe('table column format', () => {
     expect([null, undefined, '', Number.NaN, 'Mar 2027'].map(f)).toEqual(['—', '—', '—', '—', 'Mar 2027']);
     expect(formatCell('2027-03', 'month', 'zh-CN')).toBe('2027年3月');
     expect(formatCell('', 'text', 'en')).toBe('—');
+  });
+
+  it('writes changes signed and exact in both languages: money to the yuan, rates as percentages, zero unsigned', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      expect(column([1_400_000, -1_000_000, 0, null], 'delta-money', locale)).toEqual(['+¥1,400,000', '-¥1,000,000', '¥0', '—']);
+      expect(column([0.0025, -0.15, 0], 'delta-rate', locale)).toEqual(['+0.25%', '-15%', '0%']);
+    }
+    // never in the column's compact scale, even beside a figure in the millions
+    expect(column([36_804_512, 450_000], 'delta-money', 'en')).toEqual(['+¥36,804,512', '+¥450,000']);
+    expect(formatCell('added', 'delta-money', 'en')).toBe('added');
+  });
+
+  it('writes a cell with a unit of its own in its column’s style: signed in a column of changes, exact in an exact column', () => {
+    expect(formatInUnit(-500, 'count', 'delta-money', 'en')).toBe('-500');
+    expect(formatInUnit(0.005, 'rate', 'delta-money', 'zh-CN')).toBe('+0.5%');
+    expect(formatInUnit(0.25, 'ratio', 'delta-rate', 'en')).toBe('+0.25');
+    expect(formatInUnit(8_800_000, 'money', 'exact-money', 'zh-CN')).toBe('¥8,800,000');
+    expect(formatInUnit(8_800_000, 'money', 'money', 'zh-CN')).toBe('¥880万');
+    expect(formatInUnit(null, 'money', 'delta-money', 'en')).toBe('—');
   });
 
   it('passes words through a month or date column (a totals row labels itself in the first column) instead of reading them as a date', () => {
