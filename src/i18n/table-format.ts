@@ -64,6 +64,9 @@ export function formatCell(value: unknown, format: ColumnFormat, locale: Locale,
   return columnFormatter([value], format, locale, currency)(value);
 }
 
+/** A value already in words (a month, "none", "added") stays as it is in a column of figures. */
+const isWords = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
 /**
  * One formatter for every cell of a column holding `values` (all the column's cells, totals included, so the
  * scale is the column's). Text passes through, in any column; missing values read `—`.
@@ -80,17 +83,17 @@ export function columnFormatter(values: readonly unknown[], format: ColumnFormat
     case 'period':
       return (v) => (typeof v === 'string' ? formatPeriod(v, locale) : '—');
     case 'growth':
-      return (v) => formatGrowth(typeof v === 'number' ? v : null, locale);
+      return (v) => (isWords(v) ? v : formatGrowth(typeof v === 'number' ? v : null, locale));
     case 'exact-money':
-      return (v) => formatExact(typeof v === 'number' ? v : null, 'money', locale, { currency });
+      return (v) => (isWords(v) ? v : formatExact(typeof v === 'number' ? v : null, 'money', locale, { currency }));
     case 'delta-money':
     case 'delta-rate':
-      return (v) => (typeof v === 'string' && v !== '' ? v : formatInUnit(typeof v === 'number' ? v : null, DELTA_UNITS[format]!, format, locale, currency));
+      return (v) => (isWords(v) ? v : formatInUnit(typeof v === 'number' ? v : null, DELTA_UNITS[format]!, format, locale, currency));
   }
   const unit = format;
   const scale = locale === 'en' && SCALED_UNITS.has(unit) ? columnScale(values) : undefined;
   return (v) => {
-    if (typeof v === 'string' && v !== '') return v; // a value already in words (a month, "none") stays as it is
+    if (isWords(v)) return v;
     const value = typeof v === 'number' ? v : null;
     if (value !== null && scale && Number.isFinite(value) && Math.abs(value) >= COMPACT_FROM) return scaled(value, unit, scale, locale, currency);
     return formatValue(value, unit, locale, { currency });

@@ -29,6 +29,8 @@ export interface RichCell {
   sub?: string;
   /** The language of the cell's text when it is not the page's (a name the plan gives in one language only). */
   lang?: string;
+  /** A tooltip: where the figure comes from, for the people who edit the plan (file:line · plan path). */
+  title?: string;
 }
 
 export type Cell = number | string | null | undefined | RichCell;

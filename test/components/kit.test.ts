@@ -75,15 +75,17 @@ describe('DataTable', () => {
     expect(cells(html).slice(1)).toEqual([['CVR', '3%'], ['Orders', '1,234']]);
   });
 
-  it('writes a cell’s own unit in its column’s style: signed in a column of changes, exact in an exact column', async () => {
+  it('writes a cell’s own unit in its column’s style (signed in a column of changes, exact in an exact column) and gives a cell its tooltip', async () => {
     const html = await container.renderToString(DataTable, {
       props: {
         caption: 'c', locale: 'en',
         columns: [{ key: 'k', label: 'Input' }, { key: 'after', label: 'After', format: 'exact-money' as const }, { key: 'd', label: 'Δ', format: 'delta-money' as const }],
-        rows: [{ cells: { k: 'Budget', after: 7_800_000, d: -1_000_000 } }, { cells: { k: 'CVR', after: { value: 0.035, unit: 'rate' as const }, d: { value: 0.005, unit: 'rate' as const } } }],
+        rows: [{ cells: { k: { value: 'Budget', title: 'marketing.yaml:12 · budget' }, after: 7_800_000, d: -1_000_000 } }, { cells: { k: 'CVR', after: { value: 0.035, unit: 'rate' as const }, d: { value: 0.005, unit: 'rate' as const } } }],
       },
     });
     expect(cells(html).slice(1)).toEqual([['Budget', '¥7,800,000', '-¥1,000,000'], ['CVR', '3.5%', '+0.5%']]);
+    // where the input is, for editors, as the row header's tooltip
+    expect(html).toMatch(/<th scope="row" title="marketing\.yaml:12 · budget"/);
   });
 
   it('shades the figures of heat columns by their size against the largest of them, and no other column', async () => {

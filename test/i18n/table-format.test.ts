@@ -41,7 +41,7 @@ describe('table column format', () => {
     }
     // never in the column's compact scale, even beside a figure in the millions
     expect(column([36_804_512, 450_000], 'delta-money', 'en')).toEqual(['+¥36,804,512', '+¥450,000']);
-    expect(formatCell('added', 'delta-money', 'en')).toBe('added');
+    for (const format of ['delta-money', 'exact-money', 'growth'] as const) expect(formatCell('added', format, 'en')).toBe('added');
   });
 
   it('writes a cell with a unit of its own in its column’s style: signed in a column of changes, exact in an exact column', () => {
