@@ -1,5 +1,6 @@
 // Words of the site's pages that belong to one page only, one file per page (keys `page.<page>.<name>`).
 // Words more than one page shows live in ../ui.ts; enum labels in ../labels.ts.
+import { BASELINE_PAGE } from './baseline.ts';
 import { BOARD_PAGE } from './board.ts';
 import { CHANGES_PAGE } from './changes.ts';
 import { CHANNELS_PAGE } from './channels.ts';
@@ -17,4 +18,4 @@ import { TARGETS_PAGE } from './targets.ts';
 import { USERS_PAGE } from './users.ts';
 import { VERSIONS_PAGE } from './versions.ts';
 
-export const PAGES = { ...BOARD_PAGE, ...CHANGES_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...USERS_PAGE, ...VERSIONS_PAGE };
+export const PAGES = { ...BASELINE_PAGE, ...BOARD_PAGE, ...CHANGES_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...USERS_PAGE, ...VERSIONS_PAGE };
