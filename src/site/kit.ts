@@ -31,6 +31,8 @@ export interface RichCell {
   lang?: string;
   /** A tooltip: where the figure comes from, for the people who edit the plan (file:line · plan path). */
   title?: string;
+  /** The text is a code from the data with no name (an SKU the plan does not list): in no language, not translated. */
+  code?: boolean;
 }
 
 export type Cell = number | string | null | undefined | RichCell;

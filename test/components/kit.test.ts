@@ -75,7 +75,7 @@ describe('DataTable', () => {
     expect(cells(html).slice(1)).toEqual([['CVR', '3%'], ['Orders', '1,234']]);
   });
 
-  it('writes a cell’s own unit in its column’s style (signed in a column of changes, exact in an exact column) and gives a cell its tooltip', async () => {
+  it('writes a cell’s own unit in its column’s style (signed in a column of changes, exact in an exact column) gives a cell its tooltip and marks a code as not to translate', async () => {
     const html = await container.renderToString(DataTable, {
       props: {
         caption: 'c', locale: 'en',
@@ -86,6 +86,8 @@ describe('DataTable', () => {
     expect(cells(html).slice(1)).toEqual([['Budget', '¥7,800,000', '-¥1,000,000'], ['CVR', '3.5%', '+0.5%']]);
     // where the input is, for editors, as the row header's tooltip
     expect(html).toMatch(/<th scope="row" title="marketing\.yaml:12 · budget"/);
+    const code = await container.renderToString(DataTable, { props: { caption: 'c', locale: 'zh-CN', columns: [{ key: 'sku', label: 'SKU' }], rows: [{ cells: { sku: { value: 'gift-box-2026', code: true } } }] } });
+    expect(code).toContain('<span translate="no">gift-box-2026</span>');
   });
 
   it('shades the figures of heat columns by their size against the largest of them, and no other column', async () => {
