@@ -4,12 +4,15 @@ import { commandHelp, parseCommandArgs, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 import { EXIT } from '../diagnostics/exit-codes.ts';
 import { InternalError, UsageError } from '../diagnostics/errors.ts';
+import { SUMMARIES } from './commands/summaries.ts';
+
+type CommandName = keyof typeof SUMMARIES;
 
 /**
  * Each command's module, loaded only when it runs: a command does not pay for loading the others'
  * dependencies (Excel, Astro, the validator…), which an up-to-date `shopplan build` would notice.
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   compute: async () => (await import('./commands/compute.ts')).computeCommand,
   build: async () => (await import('./commands/build.ts')).buildCommand,
@@ -24,15 +27,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-async function mainHelp(): Promise<string> {
-  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+function mainHelp(): string {
   return [
     'shopplan — e-commerce operating plans as validated YAML and MDX',
     '',
     'Usage: shopplan <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    ...(Object.keys(COMMANDS) as CommandName[]).map((name) => `  ${name.padEnd(10)} ${SUMMARIES[name]}`),
     '',
     'Run `shopplan <command> --help` for a command’s options.',
     'Exit codes: 0 ok, 1 the plan has errors, 2 usage error, 3 other failure.',
@@ -44,7 +46,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout(await mainHelp());
+      io.stdout(mainHelp());
       return name ? EXIT.ok : EXIT.usage;
     }
     if (name === '--version' || name === '-v') {
@@ -52,7 +54,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return EXIT.ok;
     }
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
-    const command = await COMMANDS[name]!();
+    const command = await COMMANDS[name as CommandName]();
     const args = parseCommandArgs(command, rest, io.env);
     if (args.values.help) {
       io.stdout(commandHelp(command));

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shopplan, ROOT } from '../helpers/cli.ts';
+import { SUMMARIES } from '../../src/cli/commands/summaries.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import { formatMonth, formatValue } from '../../src/i18n/format.ts';
 import { localText } from '../../src/i18n/text.ts';
@@ -84,6 +85,12 @@ describe('shopplan validate', () => {
 });
 
 describe('help and version', () => {
+  it('--help lists every command with its summary', () => {
+    const help = shopplan(['--help']);
+    expect(help.code).toBe(0);
+    for (const [name, summary] of Object.entries(SUMMARIES)) expect(help.stdout).toContain(`\n  ${name.padEnd(10)} ${summary}\n`);
+  });
+
   it.each(['validate', 'compute', 'build', 'new'])('%s has --help and --version', (command) => {
     const help = shopplan([command, '--help']);
     expect(help.code).toBe(0);

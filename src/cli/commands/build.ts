@@ -4,10 +4,11 @@ import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { UsageError } from '../../diagnostics/errors.ts';
 import { renderDiagnostics } from '../report.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'check a plan and build its static site, plan.json and PDFs',
+  summary: SUMMARIES.build,
   usage: 'shopplan build [dir] [--out <folder>] [--pdf | --no-pdf] [--base <path>] [--versions <pattern>] [--no-cache] [--quiet]',
   optionHelp: [
     'dir                    Plan folder (default: content)',

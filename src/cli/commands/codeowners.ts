@@ -7,10 +7,11 @@ import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { renderDiagnostics } from '../report.ts';
 import { gitReader } from '../../versions/git.ts';
 import { codeowners } from '../../versions/codeowners.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const codeownersCommand: Command = {
   name: 'codeowners',
-  summary: 'write .github/CODEOWNERS so each plan file is reviewed by the team that owns it',
+  summary: SUMMARIES.codeowners,
   usage: 'shopplan codeowners [dir] [--out <file>] [--check]',
   optionHelp: [
     'dir                    Plan folder (default: content)',

@@ -5,10 +5,11 @@ import { computedPlan } from '../computed-plan.ts';
 import { computeSummary } from '../compute-summary.ts';
 import { isFindingKind } from '../../model/findings.ts';
 import { planNames } from '../../i18n/names.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const computeCommand: Command = {
   name: 'compute',
-  summary: 'compute a plan: each target against its projection, the P&L, what it would take (--json: every figure)',
+  summary: SUMMARIES.compute,
   usage: 'shopplan compute [dir] [--json] [--scenario <id>]',
   optionHelp: ['dir                    Plan folder (default: content)', '--json                 Print the full PlanResult as JSON on stdout', '--scenario <id>        Apply a scenario from scenarios.yaml before computing'],
   options: { json: { type: 'boolean' }, scenario: { type: 'string', short: 's' } },

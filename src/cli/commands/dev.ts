@@ -4,10 +4,11 @@ import { UsageError } from '../../diagnostics/errors.ts';
 import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { renderDiagnostics } from '../report.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const devCommand: Command = {
   name: 'dev',
-  summary: 'serve the plan site locally and reload it when a plan file changes',
+  summary: SUMMARIES.dev,
   usage: 'shopplan dev [dir] [--port <n>] [--host]',
   optionHelp: ['dir                    Plan folder (default: content)', '--port <n>             Port (default 4321)', '--host                 Listen on all addresses, not only localhost'],
   options: { port: { type: 'string', short: 'p' }, host: { type: 'boolean' } },

@@ -5,10 +5,11 @@ import { gitReader } from '../../versions/git.ts';
 import { loadSide } from '../../versions/load-side.ts';
 import { diffPlans } from '../../versions/diff.ts';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../versions/format-diff.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'show what changed between two plan versions and what it does to the numbers',
+  summary: SUMMARIES.diff,
   usage: 'shopplan diff <from> <to> [--plan <dir>] [--format text|markdown|json]',
   optionHelp: [
     '<from> <to>            Git refs (tags such as v2027.1, branches, commits, HEAD) of the repository of the',

@@ -3,10 +3,11 @@ import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { UsageError } from '../../diagnostics/errors.ts';
 import { computedPlan } from '../computed-plan.ts';
 import { exportLocale, exportWorkbook } from '../../xlsx/export-file.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the computed plan as an Excel workbook (targets, P&L, funnels, SKUs, marketing, payroll, KPIs)',
+  summary: SUMMARIES.export,
   usage: 'shopplan export [dir] --xlsx <file.xlsx> [--lang zh-CN|en] [--scenario <id>]',
   optionHelp: [
     'dir                    Plan folder (default: content)',

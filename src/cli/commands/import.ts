@@ -6,10 +6,11 @@ import { importFile } from '../../xlsx/import-file.ts';
 import { formatText, summaryLine } from '../../diagnostics/format/text.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { sourceLookup } from '../../pipeline/check-plan.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'fill SKUs, channels, marketing channels or roles from an Excel sheet or CSV',
+  summary: SUMMARIES.import,
   usage: `shopplan import <file.xlsx|file.csv> --to ${IMPORT_TARGETS.map((t) => t.name).join('|')} [--plan <dir>] [--sheet <name>] [--dry-run]`,
   optionHelp: [
     'file                   The .xlsx workbook or .csv file to read',

@@ -14,6 +14,7 @@ import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
 import { renderDiagnostics } from '../report.ts';
 import { gitignore, INSTALLED_SCHEMAS, packageJson, PLAN_FOLDER, readme, shopplanSpec, vscodeExtensions, vscodeSettings } from '../plan-repository.ts';
+import { SUMMARIES } from './summaries.ts';
 
 /** Seeds: `blank` is the smallest valid plan; `example` is the example plan in content/, without its order exports. */
 export const SEEDS = {
@@ -26,7 +27,7 @@ const LEFT_OUT = new Set(['data', 'data.yaml']);
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'create a plan repository from a seed, then validate and build it',
+  summary: SUMMARIES.new,
   usage: 'shopplan new <dir> [--seed blank|example] [--shopplan <range|tarball|git URL>] [--no-build] [--quiet]',
   optionHelp: [
     '<dir>                  Folder to create (must not exist or be empty); the plan goes into <dir>/content',

@@ -10,10 +10,11 @@ import { printWithCache } from '../../build/print-cache.ts';
 import { folderCache } from '../../versions/cache.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const pdfCommand: Command = {
   name: 'pdf',
-  summary: 'print the full plan and the board summary as PDFs (needs Chromium)',
+  summary: SUMMARIES.pdf,
   usage: 'shopplan pdf [dir] [--out <folder>] [--no-cache] [--quiet]',
   optionHelp: [
     'dir                    Plan folder (default: content); its last git commit dates the PDFs',

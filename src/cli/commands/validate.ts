@@ -3,10 +3,11 @@ import { checkPlanFolder } from '../../pipeline/check-plan.ts';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { parseFormat, renderDiagnostics } from '../report.ts';
+import { SUMMARIES } from './summaries.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a plan folder and report every problem with file, line and column',
+  summary: SUMMARIES.validate,
   usage: 'shopplan validate [dir] [--format text|json|github]',
   optionHelp: ['dir                    Plan folder (default: content)', '--format <format>      text (default), json, or github (workflow annotations)'],
   options: { format: { type: 'string', short: 'f' } },
