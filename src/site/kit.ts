@@ -2,6 +2,7 @@
 // Pages pass facts and words from the catalog; the components choose markup and number style.
 import type { ColumnFormat } from '../i18n/table-format.ts';
 import type { ValueUnit } from '../i18n/format.ts';
+import type { Explanation } from '../model/result/explanation.ts';
 
 /** A traffic-light status, as targets, KPIs and findings have it; `info` for a neutral note. */
 export type Status = 'green' | 'amber' | 'red' | 'info';
@@ -16,17 +17,27 @@ export interface Column {
   heat?: boolean;
 }
 
-/** A cell with more than its value: a link, a status pill, a second line, or a unit of its own. */
+/** A piece of a cell's text, a link when it has `href`. */
+export interface TextPart {
+  text: string;
+  href?: string;
+}
+
+/** A cell with more than its value: a link, a status pill, muted lines, a unit of its own, or its explanation. */
 export interface RichCell {
   /** A number formatted by the column (or by `unit`), or text. */
   value?: number | string | null;
+  /** Text with links inside, shown instead of `value` (a formula whose terms link to their definitions). */
+  parts?: readonly TextPart[];
   /** The unit of this cell's number when its row differs from its column (a table of KPIs of many units). */
   unit?: ValueUnit;
   href?: string;
   /** Shown as a status pill with the cell's text. */
   status?: Status;
-  /** A second, muted line. */
-  sub?: string;
+  /** A second, muted line, or several (a definition, then its source). */
+  sub?: string | readonly string[];
+  /** "How is this calculated" under the cell's text (Explain): a KPI's formula and inputs beside its name. */
+  explain?: Explanation;
   /** The language of the cell's text when it is not the page's (a name the plan gives in one language only). */
   lang?: string;
   /** A tooltip: where the figure comes from, for the people who edit the plan (file:line · plan path). */
@@ -81,6 +92,8 @@ export interface ChartSpec {
 /** What a data table shows (the DataTable component adds the page's locale and currency). */
 export interface TableSpec {
   caption: string;
+  /** Where the caption links to: what the table is about (a KPI's table of months, to the KPI's definition). */
+  captionHref?: string;
   columns: readonly Column[];
   rows: readonly Row[];
   /** Cells of a totals row; its first column reads "Total" unless given. */

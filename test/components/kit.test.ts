@@ -103,6 +103,39 @@ describe('DataTable', () => {
   });
 });
 
+describe('DataTable cells with more than a value', () => {
+  const kpiColumns = [{ key: 'kpi', label: 'KPI' }, { key: 'formula', label: 'Formula' }, { key: 'target', label: 'Target', format: 'number' as const }];
+
+  it('writes a cell of several parts with a link on each part that has one (a formula of KPI names)', async () => {
+    const rows = [{ id: 'cac', cells: { kpi: 'CAC', formula: { parts: [{ text: 'Spend', href: '#spend' }, { text: ' ÷ ' }, { text: 'New customers', href: '#new' }] }, target: { value: 62, unit: 'money' as const } } }];
+    const html = await container.renderToString(DataTable, { props: { caption: 'c', locale: 'en', columns: kpiColumns, rows } });
+    expect(html).toContain('<a href="#spend">Spend</a> ÷ <a href="#new">New customers</a>');
+    expect(cells(html)[1]).toEqual(['CAC', 'Spend ÷ New customers', '¥62']);
+  });
+
+  it('puts each muted line under the value and the cell’s "how is this calculated" after them', async () => {
+    const explain = { key: 'risk.score' as const, inputs: [] };
+    const rows = [{ cells: { kpi: { value: 'Risk score', sub: ['Category: Risk', 'Source: the register'], explain }, formula: 'x', target: 9 } }];
+    const html = await container.renderToString(DataTable, { props: { caption: 'c', locale: 'en', columns: kpiColumns, rows } });
+    expect(html).toMatch(/Risk score <span class="cell-sub">Category: Risk<\/span> <span class="cell-sub">Source: the register<\/span>\s*<details class="explain">\s*<summary>How is this calculated<\/summary>/);
+    expect(html).toContain('Risk score = likelihood × impact');
+  });
+
+  it('gives a row header holding a paragraph room on a wide screen; short ones keep the default', async () => {
+    const long = { value: 'GMV', sub: 'Paid order value across all channels, including later refunds; unpaid and closed orders excluded.' };
+    const wide = await container.renderToString(DataTable, { props: { caption: 'c', locale: 'en', columns: kpiColumns, rows: [{ cells: { kpi: long, formula: 'x', target: 1 } }] } });
+    expect(wide).toMatch(/<th scope="row" class="wide"/);
+    const narrow = await container.renderToString(DataTable, { props: { caption: 'c', locale: 'en', columns: kpiColumns, rows: [{ cells: { kpi: 'GMV', formula: 'x', target: 1 } }] } });
+    expect(narrow).not.toContain('class="wide"');
+  });
+
+  it('links the caption to what the table is about when given', async () => {
+    const html = await container.renderToString(DataTable, { props: { caption: 'GMV by month', captionHref: '#gmv', locale: 'en', columns, rows } });
+    expect(html).toContain('<caption><a href="#gmv">GMV by month</a></caption>');
+    expect(html).toContain('aria-label="GMV by month"');
+  });
+});
+
 describe('DataTable row groups', () => {
   it('puts rows under their group heading, each group its own <tbody>', async () => {
     const html = await container.renderToString(DataTable, {
