@@ -5,6 +5,8 @@ import { BOARD_PAGE } from './board.ts';
 import { CHANGES_PAGE } from './changes.ts';
 import { CHANNELS_PAGE } from './channels.ts';
 import { DASHBOARD_PAGE } from './dashboard.ts';
+import { KPIS_PAGE } from './kpis.ts';
+import { MARKETING_PAGE } from './marketing.ts';
 import { ORG_PAGE } from './org.ts';
 import { PNL_PAGE } from './pnl.ts';
 import { PRODUCTS_PAGE } from './products.ts';
@@ -18,4 +20,4 @@ import { TARGETS_PAGE } from './targets.ts';
 import { USERS_PAGE } from './users.ts';
 import { VERSIONS_PAGE } from './versions.ts';
 
-export const PAGES = { ...BASELINE_PAGE, ...BOARD_PAGE, ...CHANGES_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...USERS_PAGE, ...VERSIONS_PAGE };
+export const PAGES = { ...BASELINE_PAGE, ...BOARD_PAGE, ...CHANGES_PAGE, ...CHANNELS_PAGE, ...DASHBOARD_PAGE, ...KPIS_PAGE, ...MARKETING_PAGE, ...ORG_PAGE, ...PNL_PAGE, ...PRODUCTS_PAGE, ...PROMOTIONS_PAGE, ...REVIEW_PAGE, ...RISKS_PAGE, ...SCENARIOS_PAGE, ...STRATEGY_PAGE, ...SUPPLY_PAGE, ...TARGETS_PAGE, ...USERS_PAGE, ...VERSIONS_PAGE };
