@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { shopplan, ROOT } from '../helpers/cli.ts';
-import { onTheKit } from '../helpers/kit-pages.ts';
 import { generateLargePlan } from '../../scripts/gen-large-plan.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shopplan-numbers-'));
@@ -64,14 +63,14 @@ describe.each(Object.keys(PLANS))('numbers on the %s plan’s pages', (plan) => 
   it('write counts of people and orders as whole numbers (scaled with at most one decimal)', () => {
     // Under one unit of an English column's scale a figure keeps two significant digits, as money does (¥0.45M):
     // 60,000 clicks in a column of millions read 0.06M, not 0.1M.
-    for (const { path, html } of site().filter((p) => onTheKit(p.path)))
+    for (const { path, html } of site())
       for (const table of kitTables(html))
         for (const cell of table.rows.flat().filter((c) => c.format === 'count' && c.text !== '—'))
           expect(cell.text, `${path} ${table.caption}`).toMatch(/^-?[\d,]+$|^-?\d[\d,]*(\.\d)?(K|M|B|万|亿)$|^-?0\.0*[1-9]\d?(K|M|B)$/);
   });
 
   it('give each English table column one scale', () => {
-    for (const { path, html } of site().filter((p) => p.path.startsWith('/en/') && onTheKit(p.path)))
+    for (const { path, html } of site().filter((p) => p.path.startsWith('/en/')))
       for (const table of kitTables(html)) {
         const width = Math.max(0, ...table.rows.map((r) => r.length));
         for (let i = 1; i < width; i++) {
@@ -81,10 +80,11 @@ describe.each(Object.keys(PLANS))('numbers on the %s plan’s pages', (plan) => 
       }
   });
 
-  it('show exact yuan of a million or more only in the P&L detail and in "how is this calculated"', () => {
-    for (const { path, html } of site().filter((p) => onTheKit(p.path))) {
-      // Exactness matters where readers add up: the monthly P&L, and the inputs of a formula they can redo.
-      const withoutDetail = html.replace(/<td\b[^>]*data-format="exact-money"[^>]*>[\s\S]*?<\/td>/g, '').replace(/<details class="explain"[\s\S]*?<\/details>/g, '');
+  it('show exact yuan of a million or more only in the P&L detail, version changes and "how is this calculated"', () => {
+    for (const { path, html } of site()) {
+      // Exactness matters where readers add up or review: the monthly P&L, what a pull request changes (delta-money),
+      // and the inputs of a formula they can redo.
+      const withoutDetail = html.replace(/<td\b[^>]*data-format="(exact-money|delta-money)"[^>]*>[\s\S]*?<\/td>/g, '').replace(/<details class="explain"[\s\S]*?<\/details>/g, '');
       expect(textOf(withoutDetail).match(/[¥$€]\s?-?\d{1,3}(,\d{3}){2,}(?![\d.])/g) ?? [], path).toEqual([]);
     }
   });

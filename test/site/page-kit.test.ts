@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { NOT_YET_ON_THE_KIT } from '../helpers/kit-pages.ts';
 
 const PAGES = join(import.meta.dirname, '../../src/site/pages');
 
@@ -29,12 +28,7 @@ const files = pages(PAGES).map((p) => ({ path: p, name: relative(join(PAGES, '[.
 const problems = (source: string) => HAND_BUILT.filter(([re]) => re.test(source)).map(([, why]) => why);
 
 describe('pages on the page kit', () => {
-  it.each(files.filter((f) => !NOT_YET_ON_THE_KIT.has(f.name)).map((f) => [f.name, f.source]))('%s has no hand-built tables, label maps or locale ternaries', (_, source) => {
+  it.each(files.map((f) => [f.name, f.source]))('%s has no hand-built tables, label maps or locale ternaries', (_, source) => {
     expect(problems(source)).toEqual([]);
-  });
-
-  it('lists only pages that still need moving (remove a page from the list once it is on the kit)', () => {
-    const clean = files.filter((f) => NOT_YET_ON_THE_KIT.has(f.name) && problems(f.source).length === 0).map((f) => f.name);
-    expect(clean).toEqual([]);
   });
 });
