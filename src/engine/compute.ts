@@ -1,6 +1,6 @@
 // compute(input) → PlanResult: pure, no I/O, no clock, no randomness; the same input gives the same bytes.
 // Models run in dependency order; scenarios and the tornado rerun the same core on changed inputs.
-import { withoutPrototypes } from '../model/dict.ts';
+import { isPrototypeFree, stripPrototypes, withoutPrototypes } from '../model/dict.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { ActualsTable } from '../model/actuals.ts';
 import type { OrderBaseline } from '../model/order-baseline.ts';
@@ -53,8 +53,11 @@ type Core = Omit<PlanResult, 'meta' | 'scenarios' | 'sensitivity' | 'baseline' |
 
 export function compute(input: PlanInput, options: ComputeOptions = {}): PlanResult {
   // Ids become keys everywhere below: without prototypes, an id such as `constructor` is an ordinary key.
-  input = withoutPrototypes(input);
-  options = { ...options, actuals: withoutPrototypes(options.actuals ?? {}) };
+  // A validated plan is prototype-less already (validatePlan), and compute never changes its input: copy only
+  // what is not.
+  if (!isPrototypeFree(input)) input = withoutPrototypes(input);
+  const baseline = options.baseline && !isPrototypeFree(options.baseline) ? withoutPrototypes(options.baseline) : options.baseline;
+  options = { ...options, actuals: withoutPrototypes(options.actuals ?? {}), ...(baseline ? { baseline } : {}) };
   // The order profile (`seasonality: from-orders`) is part of the plan for every pass below.
   input = withOrderProfile(input, options.baseline);
   // One memo of model results for every pass of this call (the plan, the scenarios, the tornado), dropped
@@ -66,7 +69,8 @@ export function compute(input: PlanInput, options: ComputeOptions = {}): PlanRes
   const base = options.scenario ? computeHeadline(input, cache) : headlineOf(core.pnl, core);
   const headline = (i: PlanInput) => computeHeadline(i, cache);
   const months = core.calendar.months;
-  return withoutPrototypes({
+  // Everything below is built by this call (or is the prototype-less input): made prototype-less in place.
+  return stripPrototypes({
     meta: {
       planId: input.plan.id,
       title: input.plan.title,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { compute } from '../../src/engine/compute.ts';
+import { isPrototypeFree, withoutPrototypes } from '../../src/model/dict.ts';
 import { OPERATING_EXPENSES, PNL_LINES, type PnlLine } from '../../src/model/result/pnl.ts';
 import type { PlanResult } from '../../src/model/result/plan-result.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
@@ -82,9 +83,24 @@ describe('compute', () => {
     expect(frozen).toEqual(snapshot);
     compute(base, { scenario: 'optimistic' });
     expect(base).toEqual(snapshot);
-    // the result does not share objects with the input either
     expect(JSON.stringify(plain)).toBe(JSON.stringify(compute(base)));
     expect(scenario.kpis.aov!.actual).toEqual({ '2027-01': 110 });
+  });
+
+  it('never changes a validated input, which it reads without copying (its result is made prototype-less in place)', () => {
+    // validatePlan's input has no prototypes, so compute shares its objects instead of copying the plan; making the
+    // result prototype-less in place must then leave them alone: frozen, any change to one throws here.
+    const validated = deepFreeze(withoutPrototypes(structuredClone(base)));
+    expect(isPrototypeFree(validated)).toBe(true);
+    const plain = compute(validated);
+    compute(validated, { scenario: 'optimistic', actuals: { '2027-01': { aov: 110 } } });
+    expect(JSON.stringify(plain)).toBe(JSON.stringify(compute(structuredClone(base))));
+  });
+
+  it('gives a result with no prototype on any object, whatever the input had', () => {
+    // An id such as `constructor` is then an ordinary key of every map in the result (test/unit/ids-as-keys.test.ts).
+    expect(isPrototypeFree(compute(base))).toBe(true);
+    expect(isPrototypeFree(compute(structuredClone(base), { scenario: 'optimistic', actuals: { '2027-01': { aov: 110 } } }))).toBe(true);
   });
 
   it('gives a sound result for the base plan: finite numbers, P&L reconciled by month, quarter and year', () => {
