@@ -10,6 +10,13 @@
 // is written next to its call in compute.ts, and test/engine/compute-cache.test.ts compares cached with
 // uncached results for every scenario and driver of the example plan.
 
+/**
+ * Results kept per model besides the first (the plan's own pass, which most reruns share): a rerun's results are
+ * reused by the steps of that same rerun, rarely by a later one, and keeping all of them held every scenario's and
+ * driver's SKU × month arrays until compute() returned (the garbage collector's work grew with them).
+ */
+const RECENT = 3;
+
 export interface CoreCache {
   /** Model name → the results computed in this call, each with the dependencies it was computed from. */
   readonly entries: Map<string, Array<{ deps: readonly unknown[]; value: unknown }>>;
@@ -37,5 +44,6 @@ export function memo<T>(cache: CoreCache | undefined, name: string, deps: readon
   stats.misses++;
   const value = compute();
   list.push({ deps, value });
+  if (list.length > 1 + RECENT) list.splice(1, 1);
   return value;
 }
