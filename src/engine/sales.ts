@@ -551,6 +551,10 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     factorCache.set(key, out);
     return out;
   }
+  // The factors of the promotions for every SKU, per channel and month: looked up per SKU and month below, so kept
+  // in an array (factors() builds a text key per call).
+  const wideFactors: Array<readonly Factor[] | undefined> = new Array(C * M);
+  const factorsOfWide = (c: number, m: number): readonly Factor[] => (wideFactors[c * M + m] ??= factors(c, m, wide[c]![m]!));
   const pairSet = (s: number, c: number, m: number): number[] | null => {
     const listed = pairPromos.get(s * C + c);
     if (!listed) return null;
@@ -605,7 +609,7 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     if (!x.productDriven) {
       // Orders × stated AOV; promotions for every SKU still move it; COGS follows the SKU mix's ratio (funnel.ts).
       for (let m = 0; m < M; m++) {
-        for (const e of factors(c, m, wide[c]![m]!)) {
+        for (const e of factorsOfWide(c, m)) {
           if (e.t < 0) continue;
           ch.units[e.t]! += orders[m]! * x.upo * e.u;
           ch.orders[e.t]! += orders[m]! * e.u;
@@ -621,14 +625,15 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
         for (let m = 0; m < M; m++) {
           const eu = everydayUnitsOf(s, c, m);
           if (eu === 0) continue;
-          const fs = factors(c, m, pairSet(s, c, m) ?? wide[c]![m]!);
+          const pair = pairSet(s, c, m);
+          const fs = pair ? factors(c, m, pair) : factorsOfWide(c, m);
           addToChannel(s, c, m, eu, fs, 1);
           addToSku(s, c, m, eu, fs, 1);
         }
       }
     } else {
       for (let m = 0; m < M; m++) {
-        const fs = factors(c, m, wide[c]![m]!);
+        const fs = factorsOfWide(c, m);
         for (let k = 0; k < K; k++) {
           const kappa = x.kappa[k * M + m]!;
           if (kappa === 0) continue;
@@ -662,7 +667,7 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       for (const s of listedOn[c]!) {
         for (let m = 0; m < M; m++) {
           const eu = everydayUnitsOf(s, c, m);
-          if (eu !== 0) addToSku(s, c, m, eu, factors(c, m, wide[c]![m]!), 1);
+          if (eu !== 0) addToSku(s, c, m, eu, factorsOfWide(c, m), 1);
         }
       }
     }
@@ -705,7 +710,7 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       if (!set) continue;
       const eu = everydayUnitsOf(s, c, m);
       if (eu === 0) continue;
-      const base = factors(c, m, wide[c]![m]!);
+      const base = factorsOfWide(c, m);
       const own = factors(c, m, set);
       for (const [fs, sign] of [[base, -1], [own, 1]] as const) {
         addToChannel(s, c, m, eu, fs, sign);
