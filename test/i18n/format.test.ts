@@ -64,6 +64,8 @@ describe('format', () => {
     expect(formatMonth('2027-03', 'en')).toBe('Mar 2027');
     expect(formatQuarter('2027-Q2', 'zh-CN')).toBe('2027年第2季度');
     expect(formatQuarter('2027-Q2', 'en')).toBe('Q2 2027');
+    expect(formatQuarter('2027-Q2', 'zh-CN', { year: false })).toBe('第2季度');
+    expect(formatQuarter('2027-Q2', 'en', { year: false })).toBe('Q2');
     expect(formatPeriod('all', 'zh-CN')).toBe('全年');
     expect(formatPeriod('2027-Q4', 'en')).toBe('Q4 2027');
     expect(formatPeriod('2027-11', 'en')).toBe('Nov 2027');

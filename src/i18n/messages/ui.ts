@@ -45,6 +45,7 @@ export const UI = prefixed('ui', {
   print: { 'zh-CN': '打印', en: 'Print' },
   periodAll: { 'zh-CN': '全年', en: 'the whole plan' },
   quarterOfYear: { 'zh-CN': '{year}年第{quarter}季度', en: 'Q{quarter} {year}' },
+  quarterOnly: { 'zh-CN': '第{quarter}季度', en: 'Q{quarter}' },
   moreWarnings: { 'zh-CN': '仪表盘上还有 {count} 条预警。', en: '{count, plural, one {# more warning} other {# more warnings}} on the dashboard.' },
 
   'cli.computeMore': { 'zh-CN': '加 --json 可输出全部计算结果。', en: 'Run with --json for every figure.' },

@@ -3,6 +3,7 @@ import {
   Chart, BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale,
   LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip, type TooltipItem,
 } from 'chart.js';
+import { chartFormatter as formatter } from './chart-format.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, DoughnutController, ArcElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip);
 
@@ -29,17 +30,6 @@ interface Config {
   unit: 'money' | 'count' | 'rate' | 'number';
   locale: string;
   currency: string;
-}
-
-function formatter(c: Config) {
-  const options: Intl.NumberFormatOptions =
-    c.unit === 'rate'
-      ? { style: 'percent', maximumFractionDigits: 1 }
-      : c.unit === 'money'
-        ? { style: 'currency', currency: c.currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }
-        : { notation: 'compact', maximumFractionDigits: 1 };
-  const nf = new Intl.NumberFormat(c.locale, options);
-  return (v: number | string) => nf.format(Number(v));
 }
 
 /** Width ÷ height: bar charts on their side get a row per label; phones get taller charts. */
