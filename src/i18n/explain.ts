@@ -42,9 +42,12 @@ function formulaArgs(e: Explanation, r: Render): MessageArgs {
   return args;
 }
 
-/** Inputs whose value is a month (`2027-03`) or a day (`2027-06-01`) of the plan. */
-const MONTH_LABELS: ReadonlySet<string> = new Set(['launch']);
-const DATE_LABELS: ReadonlySet<string> = new Set(['start', 'end', 'balanceStart']);
+/**
+ * A month (`2027-03`) or a day (`2027-06-01`) as the plan writes it, whatever the input (a launch, a promotion's
+ * days, a target's deadline — which read "截止日期 = 2027-12" while only some labels were known to hold one).
+ */
+const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 function inputValue(i: LabelledInput, r: Render, exact: (value: number, unit: Unit) => string): string {
   const v = i.value;
@@ -58,8 +61,8 @@ function inputValue(i: LabelledInput, r: Render, exact: (value: number, unit: Un
   }
   if (i.label === 'formula') return formulaText(v, r);
   if (i.label === 'measure') return measureLabel(v, r.locale);
-  if (MONTH_LABELS.has(i.label)) return r.month(v);
-  if (DATE_LABELS.has(i.label)) return r.date(v);
+  if (MONTH.test(v)) return r.month(v);
+  if (DAY.test(v)) return r.date(v);
   return v;
 }
 

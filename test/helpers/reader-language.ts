@@ -1,7 +1,7 @@
-// What counts as developer text on a reader page: ids and paths of the plan, file:line, snake_case, and on
-// Chinese pages Latin words outside a short allow-list. Ids and paths come from the plan itself, so the check
-// holds for any plan. Source references may stay in link targets and titles (for editors); only the text a
-// reader sees (and the names a screen reader speaks) is checked.
+// What counts as developer text on a reader page: ids and paths of the plan, file:line, snake_case, months and
+// dates as YAML writes them (2027-01), and on Chinese pages Latin words outside a short allow-list. Ids and paths
+// come from the plan itself, so the check holds for any plan. Source references may stay in link targets and
+// titles (for editors); only the text a reader sees (and the names a screen reader speaks) is checked.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -82,6 +82,8 @@ export function developerText(parts: TextPart[], ids: RegExp | null, zh: boolean
   for (const { lang, text, code } of parts) {
     for (const m of text.matchAll(/[\w-]+\.ya?ml(?::\d+)?/g)) found.add(`file: ${m[0]}`);
     for (const m of text.matchAll(/\b[a-z][a-z0-9]*_[a-z0-9_]+\b/g)) found.add(`snake_case: ${m[0]}`);
+    // Months, dates and quarters as the YAML writes them (2027-01, 2027-11-11, 2027-Q2), not as readers do.
+    if (!code) for (const m of text.matchAll(/\b\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])(?:-\d{2})?\b/g)) found.add(`plan date: ${m[0]}`);
     if (ids) for (const m of text.matchAll(ids)) found.add(`id: ${m[0]}`);
     if (zh && !lang.startsWith('en') && !code) {
       for (const m of text.matchAll(/[A-Za-z][A-Za-z’'-]*/g)) if (!ZH_LATIN_ALLOWED.test(m[0]) && !ZH_LATIN_NOTATION.test(m[0])) found.add(`latin: ${m[0]}`);

@@ -46,6 +46,8 @@ describe('explanations in words', () => {
         const { formula, inputs } = explanationText(e, locale, names);
         for (const text of [formula, ...inputs.flatMap((i) => [i.label, i.value])]) {
           expect(text, e.key).not.toMatch(/[{}]|undefined|NaN|\[object/);
+          // Months and days read as the locale writes them, never as the YAML does (截止日期 = 2027-12).
+          expect(text, `${e.key}: ${text}`).not.toMatch(/\b\d{4}-\d{2}\b/);
           // Chinese shows no English words (acronyms such as GMV are fine); the plan's ids never show.
           if (locale === 'zh-CN') expect(text, `${e.key}: ${text}`).not.toMatch(/[a-z]{2,}/);
         }

@@ -40,7 +40,7 @@ export const UI = prefixed('ui', {
   gmvByMonth: { 'zh-CN': 'GMV 与目标（月）', en: 'GMV against target (monthly)' },
   operatingProfit: { 'zh-CN': '经营利润', en: 'Operating profit' },
   version: { 'zh-CN': '版本', en: 'Version' },
-  generated: { 'zh-CN': '由 ShopPlan 生成', en: 'Made with ShopPlan' },
+  generated: { 'zh-CN': '由 ShopPlan 生成 · 计划期 {start} 至 {end}', en: 'Made with ShopPlan · plan period {start} – {end}' },
   notFound: { 'zh-CN': '页面不存在', en: 'Page not found' },
   print: { 'zh-CN': '打印', en: 'Print' },
   periodAll: { 'zh-CN': '全年', en: 'the whole plan' },
