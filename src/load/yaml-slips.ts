@@ -58,7 +58,7 @@ function recognise(error: YAMLError, all: readonly YAMLError[], text: string): S
       return implicitKeySlip(error, all, text);
     case 'BAD_INDENT':
       if (/Flow (sequence|map)/.test(error.message)) return unclosedBracket(text, error.pos[0]) ?? undefined;
-      return { message: 'This line is indented differently from the other keys of the same mapping.', hint: 'Align it with the keys around it: keys of one mapping start in the same column.' };
+      return badIndent(text, line.start);
     case 'BAD_SCALAR_START': {
       const char = text[error.pos[0]] ?? '';
       return { message: `A value cannot start with "${char}" unless it is quoted: YAML reserves it.`, hint: `Put the whole value in quotes, e.g. "${clip(text.slice(error.pos[0], line.end).trim())}".` };
@@ -254,6 +254,51 @@ function fullWidthColon(text: string, lineStart: number | undefined): number | u
 function generic(error: YAMLError): Slip {
   const first = error.message.split('\n')[0] ?? error.message;
   return { message: `${first.replace(/ at line \d+, column \d+:?$/, '').trim()}.`.replace(/\.\.$/, '.'), hint: 'Check the marked place: indentation with spaces, a colon and a space after each key, matching quotes and brackets.' };
+}
+
+/**
+ * A key indented differently from its mapping's keys. The parser reports the line where the columns stop agreeing,
+ * which may be lines after the slip (a line break or a deleted character in an earlier key, found by the fuzzer), so
+ * the message names the keys above whose columns it could have meant: the nearest deeper one (a sibling it falls
+ * short of) and the nearest shallower one (the key it sits under) — whichever slipped is then in view.
+ */
+function badIndent(text: string, lineStart: number): Slip {
+  const indent = indentOf(text, lineStart);
+  const { deeper, shallower } = keysAbove(text, lineStart, indent);
+  const generic = 'Align it with the keys around it: keys of one mapping start in the same column.';
+  const named = (k: KeyLine) => `\`${clip(k.text)}\` at line ${k.line} (column ${k.indent + 1})`;
+  if (!deeper && !shallower) return { message: 'This line is indented differently from the other keys of the same mapping.', hint: generic };
+  const message = deeper && shallower
+    ? `This line (column ${indent + 1}) is indented neither like the key above it, ${named(deeper)}, nor like ${named(shallower)}.`
+    : `This line (column ${indent + 1}) is indented differently from the key above it, ${named((deeper ?? shallower)!)}.`;
+  return { message, hint: `${generic} If a line named here is the one that slipped (a line break or a character lost in it), fix that line instead.` };
+}
+
+interface KeyLine {
+  line: number;
+  indent: number;
+  text: string;
+}
+
+/**
+ * Walking up from a line: the first `key:` line indented deeper than it, and the first indented less (where the walk
+ * stops). Blank and comment lines are skipped, and so are other lines indented deeper (the text of a block scalar).
+ */
+function keysAbove(text: string, lineStart: number, indent: number): { deeper?: KeyLine; shallower?: KeyLine } {
+  let deeper: KeyLine | undefined;
+  for (let start = previousLine(text, lineStart); start !== undefined; start = previousLine(text, start)) {
+    const line = text.slice(start, lineAt(text, start).end);
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const own = indentOf(text, start);
+    const isKey = /^\s*(?:-\s+)?(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s|$)/.test(line);
+    const key = () => ({ line: text.slice(0, start).split('\n').length, indent: own, text: line.trim() });
+    if (own > indent) {
+      if (isKey && !deeper) deeper = key();
+      continue;
+    }
+    return { ...(deeper ? { deeper } : {}), ...(own < indent && isKey ? { shallower: key() } : {}) };
+  }
+  return deeper ? { deeper } : {};
 }
 
 function lineAt(text: string, offset: number): { start: number; end: number } {
