@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './script-args.ts';
 import { generateLargePlan, type LargePlanOptions } from './gen-large-plan.ts';
 import { measure, type Timing } from './bench/measure.ts';
 import { formatTable, int, mb, ms, times } from './bench/format.ts';
@@ -63,7 +63,7 @@ interface PlanReport {
   peakRssBytes: number;
 }
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false }, 'skip-dev': { type: 'boolean', default: false } } });
+const { values: args } = scriptArgs('Usage: npm run bench [-- --runs N] [--json] [--skip-cli] [--skip-versions] [--skip-pdf] [--skip-orders] [--skip-site] [--skip-dev]', { options: { runs: { type: 'string' }, json: { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false }, 'skip-versions': { type: 'boolean', default: false }, 'skip-pdf': { type: 'boolean', default: false }, 'skip-orders': { type: 'boolean', default: false }, 'skip-site': { type: 'boolean', default: false }, 'skip-dev': { type: 'boolean', default: false } } });
 const runsOverride = args.runs === undefined ? undefined : Number(args.runs);
 if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride >= 1)) {
   console.error(`--runs wants a whole number ≥ 1, not "${args.runs}".`);

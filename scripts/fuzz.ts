@@ -5,7 +5,7 @@
 //   node scripts/fuzz.ts [--runs 10000] [--seed N] [--workers 2] [--dir content] [--minutes M]
 // --minutes stops each worker after M minutes and reports the cases it ran (a busy machine may not finish).
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './script-args.ts';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { readPlanFolder } from '../src/load/read-folder.ts';
@@ -53,7 +53,7 @@ async function work(job: Job): Promise<Report> {
 if (!isMainThread) {
   parentPort!.postMessage({ report: await work(workerData as Job) });
 } else {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, workers: { type: 'string' }, dir: { type: 'string', default: 'content' }, minutes: { type: 'string' } } });
+  const { values } = scriptArgs('Usage: node scripts/fuzz.ts [--runs 10000] [--seed N] [--workers 2] [--dir content] [--minutes M]', { options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, workers: { type: 'string' }, dir: { type: 'string', default: 'content' }, minutes: { type: 'string' } } });
   const runs = Number(values.runs);
   const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), runs));

@@ -3,7 +3,7 @@
 // Usage: node scripts/gen-large-plan.ts <out-dir> [--skus 5000] [--channels 40] [--months 36]
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './script-args.ts';
 import { parse, stringify } from 'yaml';
 import { horizonMonths } from '../src/model/calendar.ts';
 import { allocate } from '../src/engine/largest-remainder.ts';
@@ -95,10 +95,11 @@ export function generateLargePlan(out: string, o: LargePlanOptions): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { skus: { type: 'string' }, channels: { type: 'string' }, months: { type: 'string' } } });
+  const usage = 'Usage: node scripts/gen-large-plan.ts <out-dir> [--skus 5000] [--channels 40] [--months 36]';
+  const { values, positionals } = scriptArgs(usage, { allowPositionals: true, options: { skus: { type: 'string' }, channels: { type: 'string' }, months: { type: 'string' } } });
   const out = positionals[0];
   if (!out) {
-    console.error('usage: node scripts/gen-large-plan.ts <out-dir> [--skus 5000] [--channels 40] [--months 36]');
+    console.error(usage);
     process.exit(2);
   }
   const options = { skus: Number(values.skus ?? 5000), channels: Number(values.channels ?? 40), months: Number(values.months ?? 36) };

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './script-args.ts';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { duckDbFactory, sqlString } from '../src/data/duckdb.ts';
@@ -404,7 +404,7 @@ export async function generateExampleOrders(options: GenerateOptions): Promise<R
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'content/data') }, seed: { type: 'string', default: '2026' }, scale: { type: 'string', default: '1' } } });
+  const { values } = scriptArgs('Usage: node scripts/gen-orders.ts [--out content/data] [--seed 2026] [--scale 1]', { options: { out: { type: 'string', default: join(ROOT, 'content/data') }, seed: { type: 'string', default: '2026' }, scale: { type: 'string', default: '1' } } });
   const report = await generateExampleOrders({ out: values.out!, seed: Number(values.seed), scale: Number(values.scale) });
   let total = 0;
   for (const [name, r] of Object.entries(report)) {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../script-args.ts';
 import { median } from './measure.ts';
 import { formatTable, ms } from './format.ts';
 
@@ -93,7 +93,7 @@ export function formatCliBench(report: CliBenchReport): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
+  const { values } = scriptArgs('Usage: node scripts/bench/cli.ts [--runs N] [--json]', { options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
   const report = await benchCli((l) => process.stderr.write(`${l}\n`), Number(values.runs));
   console.log(values.json ? JSON.stringify(report, null, 2) : formatCliBench(report));
 }

@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../script-args.ts';
 import { duckDbFactory, sqlString } from '../../src/data/duckdb.ts';
 import { analyzeOrders } from '../../src/data/analyze-orders.ts';
 import { sha256File } from '../../src/data/files.ts';
@@ -152,7 +152,7 @@ export function formatOrdersBench(runs: readonly OrdersRun[]): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, sizes: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = scriptArgs('Usage: node scripts/bench/orders.ts [--sizes 1000000,10000000] [--json]', { options: { child: { type: 'string' }, sizes: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (values.child) await child(values.child);
   else {
     const sizes = values.sizes ? values.sizes.split(',').map(Number) : ORDER_SIZES;
