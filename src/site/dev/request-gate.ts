@@ -18,8 +18,13 @@ export interface GateOptions {
 
 /** Packages whose files the pages load in the browser (fonts, Vite's and Astro's client code). */
 const CLIENT_PACKAGES = ['.vite/deps/', '@fontsource/', 'vite/dist/client/', 'astro/dist/runtime/client/'];
-/** Folders of the site's client code; `.astro` files there only as the style or script part Vite extracts. */
-const SITE_CLIENT = /^src\/site\/(?:components|layouts|pages|scripts|styles)\//;
+/**
+ * Folders of the site's client code, in a checkout (src/, TypeScript) and in the installed package (lib/, compiled);
+ * `.astro` files there only as the style or script part Vite extracts.
+ */
+const SITE_CLIENT = /^(?:src|lib)\/site\/(?:components|layouts|pages|scripts|styles)\//;
+/** Modules outside them that the client code imports: the number style the charts share with the tables. */
+const SHARED_CLIENT = new Set(['src/i18n/number-format.ts', 'lib/i18n/number-format.js']);
 
 /** A predicate over request URLs (path and query): true when `shopplan dev` may serve it. */
 export function devRequestGate(options: GateOptions): (url: string) => boolean {
@@ -52,6 +57,7 @@ export function devRequestGate(options: GateOptions): (url: string) => boolean {
       return CLIENT_PACKAGES.some((p) => inside.startsWith(p));
     }
     const relative = file.slice(1);
+    if (SHARED_CLIENT.has(relative)) return true;
     if (!SITE_CLIENT.test(relative)) return false;
     return !relative.endsWith('.astro') || /[?&]type=(?:style|script)(?:&|$)/.test(query);
   };
