@@ -6,7 +6,8 @@ import type { AstroIntegration } from 'astro';
 import { checkPlanFolder, sourceLookup, type PlanCheck } from '../pipeline/check-plan.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatText, summaryLine } from '../diagnostics/format/text.ts';
-import { siteData } from './site-data.ts';
+import { siteData, siteDataKey, type SiteData } from './site-data.ts';
+import { invariant } from '../model/invariant.ts';
 import { setupDevServer } from './dev/dev-server.ts';
 import type { SiteVersions } from '../versions/site-versions.ts';
 import { ShopPlanError } from '../diagnostics/errors.ts';
@@ -29,18 +30,49 @@ function renderFailure(check: PlanCheck): string {
   return `${formatText(check.diagnostics, { sourceOf: sourceLookup(check) })}\n\n${summaryLine(check.diagnostics, 'The plan')}`;
 }
 
+/**
+ * In `shopplan dev` the pages read the plan published last from here, in the server's own process (Vite runs
+ * the pages' modules there): a new plan is one assignment — no module to invalidate, parse again and
+ * evaluate again with every module that imports it.
+ */
+const LIVE = Symbol.for('shopplan.dev.site-data');
+interface LiveData {
+  data: SiteData;
+  generation: number;
+  /** Sets the `generation` binding of the data module's current evaluation. */
+  setGeneration?: (generation: number) => void;
+}
+
+// The dev data module: a view that always reads the latest published plan, and a live `generation`.
+const LIVE_MODULE = `const live = globalThis[Symbol.for(${JSON.stringify(LIVE.description)})];
+const current = () => live.data;
+export default new Proxy({}, {
+  get: (_, key) => current()[key],
+  has: (_, key) => key in current(),
+  ownKeys: () => Reflect.ownKeys(current()),
+  getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(current(), key); return d && { ...d, configurable: true }; },
+});
+export let generation = live.generation;
+live.setGeneration = (g) => { generation = g; };`;
+
 export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration {
   let data = '';
-  // Counts the plans `shopplan dev` has shown; a page names the one it was rendered from (dev/dev-server.ts).
-  let generation = 0;
+  let live: LiveData | undefined;
+  // The last plan `shopplan dev` published: the next one reloads the pages only if it shows something else.
+  let shown: ReturnType<typeof siteDataKey> | undefined;
   return {
     name: 'shopplan',
     hooks: {
-      'astro:config:setup': async ({ updateConfig }) => {
+      'astro:config:setup': async ({ updateConfig, command }) => {
         const check = options.check ?? (await checkPlanFolder(options.planDir, { locale: options.locale }));
         // `astro build` run directly prints only the message: it carries the diagnostics.
         if (hasErrors(check.diagnostics)) throw new ShopPlanError('plan-invalid', renderFailure(check));
-        data = JSON.stringify(siteData(check, options.versions ?? null));
+        const site = siteData(check, options.versions ?? null);
+        if (command === 'dev') {
+          live = { data: site, generation: 0 };
+          (globalThis as Record<symbol, unknown>)[LIVE] = live;
+          shown = siteDataKey(site);
+        } else data = JSON.stringify(site);
         updateConfig({
           vite: {
             plugins: [
@@ -48,10 +80,9 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
                 name: 'shopplan-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 // The data as one JSON string, not an object literal: parsing a string is the same at any plan
-                // size, where a literal of the whole computed plan (about 1 MB for the example) cost `shopplan dev`
-                // seconds per reload in Vite's module parse and its inline source map. No source map: there is
-                // no source to map to.
-                load: (id: string) => (id === RESOLVED_ID ? { code: `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = ${generation};`, map: { mappings: '' } } : undefined),
+                // size, where a literal of the whole computed plan (about 1 MB for the example) cost seconds in
+                // Vite's module parse and its inline source map. No source map: there is no source to map to.
+                load: (id: string) => (id === RESOLVED_ID ? { code: live ? LIVE_MODULE : `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = 0;`, map: { mappings: '' } } : undefined),
               },
             ],
           },
@@ -62,14 +93,16 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
           dir: options.planDir,
           locale: options.locale,
           describe: renderFailure,
-          generation: () => generation,
+          generation: () => live?.generation ?? 0,
           publish: (check) => {
-            const next = JSON.stringify(siteData(check));
-            if (next === data) return false;
-            data = next;
-            generation++;
-            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-            if (module) server.moduleGraph.invalidateModule(module);
+            invariant(live, 'shopplan dev publishes into the live data set up with the dev server');
+            const next = siteData(check);
+            const key = siteDataKey(next);
+            if (shown && key.text === shown.text && key.result === shown.result) return false;
+            shown = key;
+            live.data = next;
+            live.generation++;
+            live.setGeneration?.(live.generation);
             return true;
           },
         });

@@ -46,6 +46,8 @@ export interface SiteData {
 // same computed result of the same input) are unchanged keeps its rendering, so an edit to one chapter renders
 // that one only. The result is the same object when the pipeline reused its compute (pipeline/compute-memo.ts).
 const rendered = new WeakMap<PlanResult, { input: string; parts: Map<string, ChapterPart[]> }>();
+/** The MDX text each chapter page is rendered from (siteDataKey). */
+const sourceTexts = new WeakMap<ChapterPage, string>();
 
 function chapterRenderer(input: PlanInput, result: PlanResult): (text: string, lang: Locale) => ChapterPart[] {
   const key = JSON.stringify(input);
@@ -79,7 +81,10 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
       const chapter = versions.get(locale) ?? versions.get(DEFAULT_LOCALE) ?? [...versions.values()][0]!;
       const lang = ((chapter.locale as Locale | undefined) ?? DEFAULT_LOCALE) as Locale;
       const fm = chapter.frontmatter as { title: string; order: number; summary?: string; sections?: string[] };
-      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], parts: render(chapter.text, lang) });
+      // Rendered when a page (or the build's JSON) first reads it: `shopplan dev` renders only the chapter shown.
+      const text = chapter.text;
+      chapters[locale].push({ slug, lang, title: fm.title, order: fm.order, summary: fm.summary ?? null, sections: fm.sections ?? [], get parts() { return render(text, lang); } });
+      sourceTexts.set(chapters[locale].at(-1)!, text);
     }
     chapters[locale].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   }
@@ -95,6 +100,21 @@ export function siteData(check: PlanCheck, versions: SiteVersions | null = null)
     planFields: planFields(input, [...scenarioPaths(input), ...(versions?.changes ?? []).flatMap((c) => c.diff.inputs.map((i) => i.path))]),
     versions,
   };
+}
+
+/**
+ * A text that differs whenever what `data` shows differs (`shopplan dev` reloads only then) — without
+ * rendering a chapter: a chapter shows its text rendered with the input and result, so its text stands in.
+ * The result is compared by identity: an unchanged input computes to the same object (pipeline/compute-memo.ts).
+ */
+export function siteDataKey(data: SiteData): { text: string; result: PlanResult } {
+  const chapters = Object.fromEntries(
+    Object.entries(data.chapters).map(([locale, pages]) => [
+      locale,
+      pages.map((page) => [...Object.keys(page).filter((k) => k !== 'parts').map((k) => page[k as keyof ChapterPage]), sourceTexts.get(page)]),
+    ]),
+  );
+  return { text: JSON.stringify({ ...data, result: undefined, chapters }), result: data.result };
 }
 
 function scenarioPaths(input: PlanInput): string[] {

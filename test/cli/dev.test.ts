@@ -159,6 +159,27 @@ describe('shopplan dev reloads', () => {
     await late.page.close();
   }, 90_000);
 
+  it('a page shows a new plan without navigating: its body is swapped in, its charts drawn again, its scroll position kept', async () => {
+    const { page, failures } = await open(`${dev.url}/`);
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('canvas[data-chart]:not([data-drawn])').length)).toBe(0);
+    expect(await page.locator('canvas[data-chart]').count()).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+      window.scrollTo(0, 300);
+    });
+    const body = await page.evaluateHandle(() => document.body);
+    writeFileSync(file, withTitle('换页不导航'));
+    await titleShown(page, '换页不导航');
+    // The same window (a navigation would have dropped the mark), a new body, scrolled where it was.
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await body.evaluate((old) => old !== document.body && !old.isConnected)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('canvas[data-chart]:not([data-drawn])').length)).toBe(0);
+    expect(failures).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('a page whose HTML was served before an edit was shown, and that connected only after its reload was sent, reloads to the latest plan', async () => {
     writeFileSync(file, withTitle('加载前'));
     // Another tab stays open (with none, Vite keeps a reload for the next page that connects).

@@ -6,7 +6,7 @@ import { readPlanFolder } from '../../src/load/read-folder.ts';
 import type { RawFile } from '../../src/load/load-plan.ts';
 import { checkPlanFiles } from '../../src/pipeline/check-plan.ts';
 import { computeOnce } from '../../src/pipeline/compute-memo.ts';
-import { siteData } from '../../src/site/site-data.ts';
+import { siteData, siteDataKey } from '../../src/site/site-data.ts';
 import type { PlanInput } from '../../src/model/plan-input.generated.ts';
 
 const encoder = new TextEncoder();
@@ -45,6 +45,36 @@ describe('compute memo', () => {
       }
     }
     expect(renewed).toBeGreaterThan(0);
+  });
+
+  it('site data renders a chapter only when a page reads it, and its key says whether the pages would show something else', async () => {
+    const read = await readPlanFolder('content');
+    if (!read.ok) throw new Error('the example plan could not be read');
+    const files = read.files;
+    const chapter = files.find((f) => f.name.startsWith('chapters/') && f.name.endsWith('.mdx'))!.name;
+    const data = siteData(checkPlanFiles('content', files));
+    // Reading the key renders nothing: every chapter's rendering is a getter, counted here.
+    let renders = 0;
+    for (const pages of Object.values(data.chapters)) {
+      for (const page of pages) {
+        const get = Object.getOwnPropertyDescriptor(page, 'parts')!.get!;
+        Object.defineProperty(page, 'parts', { enumerable: true, get: () => (renders++, get.call(page)) });
+      }
+    }
+    const key = siteDataKey(data);
+    expect(renders).toBe(0);
+    // The build's JSON holds every rendering.
+    expect(JSON.stringify(data)).toContain('"parts":[');
+    expect(renders).toBe(Object.values(data.chapters).flat().length);
+
+    const keyOf = (edited: RawFile[]) => siteDataKey(siteData(checkPlanFiles('content', edited)));
+    // The same files, or a comment that moves no line: the same key (nothing to reload).
+    expect(keyOf(files)).toEqual(key);
+    expect(keyOf(edit(files, 'plan.yaml', (t) => `${t}\n# a comment at the end\n`))).toEqual(key);
+    // A sentence in a chapter, a comment that moves every line below it (the pages' source links), a title.
+    expect(keyOf(edit(files, chapter, (t) => `${t}\nOne more sentence.\n`)).text).not.toBe(key.text);
+    expect(keyOf(edit(files, 'plan.yaml', (t) => `# a comment\n${t}`)).text).not.toBe(key.text);
+    expect(keyOf(edit(files, 'plan.yaml', (t) => t.replace(/^(title:\n {2}zh-CN: .+)$/m, '$1 2'))).result).not.toBe(key.result);
   });
 
   it('keeps apart what JSON would blur: −0 and 0', async () => {

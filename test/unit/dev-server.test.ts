@@ -55,6 +55,27 @@ describe('reloads: one at a time, the latest state wins', () => {
     ]);
   });
 
+  it('a recheck asked for during a run leaves it current, and runs once more after it', async () => {
+    const runs: Array<{ changed: string[]; staleAtEnd: boolean }> = [];
+    let release: () => void = () => {};
+    const q = latestWins(async ({ changed, stale }) => {
+      await new Promise<void>((r) => (release = r));
+      runs.push({ changed: [...changed], staleAtEnd: stale() });
+    }, () => {});
+    q.request('a.yaml');
+    await tick();
+    q.recheck();
+    q.recheck();
+    release();
+    await tick();
+    release();
+    await q.settled();
+    expect(runs).toEqual([
+      { changed: ['a.yaml'], staleAtEnd: false },
+      { changed: [], staleAtEnd: false },
+    ]);
+  });
+
   it('a failing run is reported and the next request runs again; nothing rejects unhandled', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown) => unhandled.push(e);

@@ -2,7 +2,8 @@
 // any file of the plan folder runs the pipeline again — one run at a time, the latest state always
 // winning (latest-wins.ts). A plan that fails shows its diagnostics in the terminal and over the page
 // (Vite's error overlay, sent again to every page that connects while it lasts) and the page keeps the
-// last good plan; the next good edit reloads the page.
+// last good plan; the next good edit is shown. A page shows a new plan by fetching itself again and
+// swapping its body (Layout.astro): its styles, scripts and fonts stay loaded, its scroll position stays.
 import type { ViteDevServer } from 'vite';
 import type { AstroIntegrationLogger } from 'astro';
 import { resolve, sep } from 'node:path';
@@ -29,8 +30,11 @@ export interface DevPlan {
 
 /** The event a page sends once connected, with the plan generation it was rendered from (Layout.astro). */
 export const DEV_HELLO = 'shopplan:hello';
+/** The event that tells pages which plan generation is the latest: one that shows an older one fetches itself again. */
+export const DEV_RELOAD = 'shopplan:reload';
 
 const PLAN_FILE = /\.(?:ya?ml|mdx)$/i;
+/** Longer than the watcher's 50 ms (see below). */
 const SETTLE_MS = 60;
 
 export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLogger, plan: DevPlan): LatestWins {
@@ -72,38 +76,39 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
   // then connected, and would show an outdated plan until the next edit: it says which plan it shows
   // once connected, and reloads if that is no longer the latest.
   server.ws.on(DEV_HELLO, (shown: { generation?: unknown }, client) => {
-    if (shown?.generation !== plan.generation()) client.send({ type: 'full-reload' });
+    if (shown?.generation !== plan.generation()) client.send(DEV_RELOAD, { generation: plan.generation() });
   });
 
+  let lastChange = -Infinity;
   const reloads = latestWins(
     async ({ stale }) => {
       const check = await checkPlanFolder(plan.dir, { locale: plan.locale });
       // Edited again meanwhile: the next run shows the latest state; showing this one would only cost time.
       if (stale()) return;
-      if (hasErrors(check.diagnostics)) return fail(plan.describe(check));
+      // A run that starts at the first change may read a file half written: its errors are shown only by a
+      // run that starts once the changes settled (the one the watcher below always asks for).
+      if (hasErrors(check.diagnostics)) return performance.now() - lastChange < SETTLE_MS ? undefined : fail(plan.describe(check));
       // The same plan again (a file touched, a change undone) needs no reload — unless a failure is up.
       if (!plan.publish(check) && failure === null) return;
       failure = null;
       logger.info('plan changed — reloading');
-      server.ws.send({ type: 'full-reload' });
+      server.ws.send(DEV_RELOAD, { generation: plan.generation() });
     },
     (error) => fail(`ShopPlan could not reload the plan: ${String((error as Error)?.message ?? error).split('\n')[0]}`),
   );
   const dir = resolve(plan.dir);
   server.watcher.add(dir);
-  // The watcher (chokidar) drops further changes of a file within 50 ms of one it reported, so the last
-  // write of a burst may go unreported: a reload starts only once no change was reported for longer than
-  // that, and so reads what such a write left.
+  // A change starts a run at once (changes during a run are gathered into the next one). The watcher
+  // (chokidar) drops further changes of a file within 50 ms of one it reported, so the last write of a burst
+  // may go unreported: once no change was reported for longer than that, one more run reads what such a
+  // write left — and, as it finds the plan it just showed, reloads nothing.
   let settle: NodeJS.Timeout | undefined;
-  const changed = new Set<string>();
   server.watcher.on('all', (_event, file) => {
     if (!file.startsWith(dir + sep) || !(PLAN_FILE.test(file) || ORDER_FILE_PATTERN.test(file))) return;
-    changed.add(file);
+    lastChange = performance.now();
+    reloads.request(file);
     clearTimeout(settle);
-    settle = setTimeout(() => {
-      for (const f of changed) reloads.request(f);
-      changed.clear();
-    }, SETTLE_MS);
+    settle = setTimeout(() => reloads.recheck(), SETTLE_MS);
   });
   server.httpServer?.once('close', () => clearTimeout(settle));
   return reloads;

@@ -57,6 +57,8 @@ async function loadChartFonts(canvases: HTMLCanvasElement[]): Promise<void> {
 }
 
 export async function drawCharts(): Promise<void> {
+  // Charts of a body swapped out (`shopplan dev`) are let go.
+  for (const chart of Object.values(Chart.instances)) if (!chart.canvas.isConnected) chart.destroy();
   const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].filter((canvas) => !canvas.dataset.drawn);
   if (!canvases.length) return;
   await loadChartFonts(canvases);
