@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { latestWins } from '../../src/site/dev/latest-wins.ts';
 import { devRequestGate } from '../../src/site/dev/request-gate.ts';
+import { folderStamp } from '../../src/site/dev/folder-stamp.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
@@ -134,6 +137,34 @@ describe('reloads: one at a time, the latest state wins', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('the folder stamp a recheck compares', () => {
+  it('stays the same until a file anywhere in the folder is written, added or removed, even to the same size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shopplan-stamp-'));
+    try {
+      mkdirSync(join(dir, 'chapters'));
+      writeFileSync(join(dir, 'plan.yaml'), 'a: 1\n');
+      writeFileSync(join(dir, 'chapters/01.mdx'), '# x\n');
+      const first = await folderStamp(dir);
+      expect(await folderStamp(dir)).toBe(first);
+      const changes: Array<() => void> = [
+        () => writeFileSync(join(dir, 'plan.yaml'), 'a: 2\n'),
+        () => utimesSync(join(dir, 'chapters/01.mdx'), new Date(2030, 0, 1), new Date(2030, 0, 1)),
+        () => writeFileSync(join(dir, 'chapters/02.mdx'), '# y\n'),
+        () => rmSync(join(dir, 'chapters/02.mdx')),
+      ];
+      let before = first;
+      for (const change of changes) {
+        change();
+        const after = await folderStamp(dir);
+        expect(after).not.toBe(before);
+        before = after;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

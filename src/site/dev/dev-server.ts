@@ -15,6 +15,7 @@ import { escapeHtml } from '../../model/escape-html.ts';
 import { latestWins, type LatestWins } from './latest-wins.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { devRequestGate } from './request-gate.ts';
+import { folderStamp } from './folder-stamp.ts';
 
 export interface DevPlan {
   dir: string;
@@ -80,14 +81,23 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
   });
 
   let lastChange = -Infinity;
+  const dir = resolve(plan.dir);
+  let shownStamp: string | undefined;
   const reloads = latestWins(
-    async ({ stale }) => {
+    async ({ changed, stale }) => {
+      // A recheck (no change reported since the last run) of the folder as the last run that showed its
+      // outcome read it: done.
+      const stamp = await folderStamp(dir);
+      if (changed.size === 0 && stamp === shownStamp) return;
+      shownStamp = undefined;
       const check = await checkPlanFolder(plan.dir, { locale: plan.locale });
       // Edited again meanwhile: the next run shows the latest state; showing this one would only cost time.
       if (stale()) return;
       // A run that starts at the first change may read a file half written: its errors are shown only by a
       // run that starts once the changes settled (the one the watcher below always asks for).
-      if (hasErrors(check.diagnostics)) return performance.now() - lastChange < SETTLE_MS ? undefined : fail(plan.describe(check));
+      if (hasErrors(check.diagnostics) && performance.now() - lastChange < SETTLE_MS) return;
+      shownStamp = stamp;
+      if (hasErrors(check.diagnostics)) return fail(plan.describe(check));
       // The same plan again (a file touched, a change undone) needs no reload — unless a failure is up.
       if (!plan.publish(check) && failure === null) return;
       failure = null;
@@ -96,7 +106,6 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
     },
     (error) => fail(`ShopPlan could not reload the plan: ${String((error as Error)?.message ?? error).split('\n')[0]}`),
   );
-  const dir = resolve(plan.dir);
   server.watcher.add(dir);
   // A change starts a run at once (changes during a run are gathered into the next one). The watcher
   // (chokidar) drops further changes of a file within 50 ms of one it reported, so the last write of a burst
