@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import type { ConnectionFactory, OrderDb } from './duckdb.ts';
 import { duckDbFactory } from './duckdb.ts';
 import { headBytes, transcodeToUtf8, writeAtomic } from './files.ts';
-import { loadOrders, type LoadProblem, type SourceSpec } from './load-orders.ts';
-import { analyzeStage, type AnalysisContext } from './analyze.ts';
+import type { LoadProblem, SourceSpec } from './load-orders.ts';
+import type { AnalysisContext } from './analyze.ts';
 import { ORDER_BASELINE_VERSION, type OrderBaseline } from '../model/order-baseline.ts';
 
 export const SHOPPLAN_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -63,6 +63,9 @@ export async function analyzeOrders(sources: readonly SourceSpec[], context: Ana
   const tmpDir = await (options.tempFolder ?? (() => mkdtemp(join(tmpdir(), 'shopplan-orders-'))))();
   let db: OrderDb | undefined;
   try {
+    // Loaded only when the cache has no result: every command that checks a plan with order data runs this
+    // module, and an unchanged export (the usual case) needs neither the reader nor the queries.
+    const [{ loadOrders }, { analyzeStage }] = await Promise.all([import('./load-orders.ts'), import('./analyze.ts')]);
     db = await (options.connect ?? duckDbFactory({ tempDirectory: join(tmpDir, 'duckdb') }))();
     const loaded = await loadOrders(db, sources, { channels: context.channels, timeZone: context.timeZone, tmpDir, transcode: transcodeToUtf8, headBytes: (p) => headBytes(p) });
     const summaries: OrderBaseline['sources'] = sources.map((s) => {

@@ -16,7 +16,7 @@ import { formatOf, hashFiles, matchSourceFiles, MAX_ORDER_FILE_BYTES, type Match
 import { planRoot } from '../load/plan-boundary.ts';
 import { formatKiB } from '../load/decode.ts';
 import { ORDER_PATH_TEXT } from '../model/order-path.ts';
-import { BAD_ROW_TEXT, type LoadProblem, type SourceSpec } from './load-orders.ts';
+import type { BadRowKind, LoadProblem, SourceSpec } from './load-orders.ts';
 import type { AnalysisContext } from './analyze.ts';
 import { analyzeOrders } from './analyze-orders.ts';
 import type { ConnectionFactory } from './duckdb.ts';
@@ -24,6 +24,18 @@ import type { OrderBaseline, OrderMonth } from '../model/order-baseline.ts';
 import { orderProfileId } from '../model/order-profile.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Why rows were left out, as the data-bad-rows diagnostic words it. */
+const BAD_ROW_TEXT: Record<BadRowKind, string> = {
+  malformed: 'have the wrong number of fields',
+  'missing-id': 'have no order id or no customer id',
+  'bad-time': 'have an order time that is not a date and time',
+  'bad-amount': 'have a paid or refund amount that is not a number',
+  'negative-amount': 'have a negative paid or refund amount',
+  'bad-quantity': 'have a quantity that is not a whole number ≥ 0',
+  'personal-data': 'have a SKU or channel that looks like personal data (an email address, mobile or ID number)',
+  'unknown-channel': 'name a channel that is not in channels.yaml',
+};
 
 export interface OrderDataResult {
   baseline?: OrderBaseline;

@@ -53,17 +53,6 @@ export interface SourceSpec {
 export const BAD_ROW_KINDS = ['malformed', 'missing-id', 'bad-time', 'bad-amount', 'negative-amount', 'bad-quantity', 'personal-data', 'unknown-channel'] as const;
 export type BadRowKind = (typeof BAD_ROW_KINDS)[number];
 
-export const BAD_ROW_TEXT: Record<BadRowKind, string> = {
-  malformed: 'have the wrong number of fields',
-  'missing-id': 'have no order id or no customer id',
-  'bad-time': 'have an order time that is not a date and time',
-  'bad-amount': 'have a paid or refund amount that is not a number',
-  'negative-amount': 'have a negative paid or refund amount',
-  'bad-quantity': 'have a quantity that is not a whole number ≥ 0',
-  'personal-data': 'have a SKU or channel that looks like personal data (an email address, mobile or ID number)',
-  'unknown-channel': 'name a channel that is not in channels.yaml',
-};
-
 /** What an order file holds is quoted in problems (which are cached) only masked: see model/personal-data.ts. */
 export type LoadProblem =
   | { kind: 'file-empty'; source: string; file: string }
