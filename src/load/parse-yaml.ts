@@ -1,6 +1,6 @@
 // YAML text → document with positions, refusing what YAML allows but a plan must not.
 import { QUIET_YAML } from './yaml-options.ts';
-import { LineCounter, parseDocument, isAlias, isScalar, visit, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, parseDocument, isAlias, isScalar, visit, type Document, type DocumentOptions, type Node, type ParseOptions, type Scalar, type SchemaOptions, type YAMLError } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import { placeOf, textSource, type TextSource } from './source-file.ts';
@@ -28,7 +28,9 @@ const YAML_CODES: Partial<Record<YAMLError['code'], Code>> = {
 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
-  const deep = tooDeepAt(text);
+  // Lexed once: the parser reads the tokens the depth check kept, which stops at the first one too deep.
+  const lexemes: string[] = [];
+  const deep = tooDeepAt(text, MAX_YAML_DEPTH, kept(new Lexer().lex(text), lexemes));
   if (deep !== undefined) {
     // Refused before parsing: the parser itself is what a deeply nested file exhausts.
     const base = textSource(file, text);
@@ -36,7 +38,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     return { source: { ...base, doc: parseDocument('', QUIET_YAML), data: undefined }, diagnostics: [diagnostic] };
   }
   const base: TextSource = { file, text, lines: new LineCounter() };
-  const doc = parseDocument(text, {
+  const doc = parseLexed(text, lexemes, {
     lineCounter: base.lines,
     prettyErrors: false,
     uniqueKeys: true,
@@ -73,6 +75,35 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     }
   }
   return { source: { ...base, doc, data }, diagnostics };
+}
+
+function* kept<T>(items: Iterable<T>, into: T[]): Generator<T> {
+  for (const item of items) {
+    into.push(item);
+    yield item;
+  }
+}
+
+/**
+ * What the yaml library's parse of one document does, for a text already lexed: the same parser and composer
+ * fed the same tokens, a second document reported as the library reports it (options without prettyErrors).
+ */
+function parseLexed(text: string, lexemes: readonly string[], options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter }): Document.Parsed {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  function* tokens() {
+    options.lineCounter.addNewLine(0);
+    for (const lexeme of lexemes) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else if (doc.options.logLevel !== 'silent') {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /**

@@ -11,13 +11,13 @@ export const MAX_YAML_DEPTH = 32;
  * flow levels from open `[` and `{`. Stops at the first token beyond the limit, so a hostile file costs
  * little.
  */
-export function tooDeepAt(text: string, limit: number = MAX_YAML_DEPTH): number | undefined {
+export function tooDeepAt(text: string, limit: number = MAX_YAML_DEPTH, lexemes?: Iterable<string>): number | undefined {
   const indents: number[] = [];
   let flow = 0;
   let lineStart = true;
   let indent = 0;
   let inline = 0;
-  for (const { type, source, offset } of yamlTokens(text)) {
+  for (const { type, source, offset } of yamlTokens(text, lexemes)) {
     if (type === 'newline' || (type === 'scalar' && source.endsWith('\n'))) {
       lineStart = true;
       indent = 0;

@@ -13,10 +13,11 @@ export interface YamlToken {
 /** Lexer tokens that mark a token's kind but are not part of the source text. */
 const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
-export function* yamlTokens(text: string): Generator<YamlToken> {
+/** `lexemes`: the lexer's output for `text` when the caller has it already (parse-yaml.ts lexes a file once). */
+export function* yamlTokens(text: string, lexemes: Iterable<string> = new Lexer().lex(text)): Generator<YamlToken> {
   let offset = 0;
   let scalarNext = false;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of lexemes) {
     if (CONTROL_TOKENS.has(token)) {
       scalarNext = token === CST.SCALAR;
       continue;
