@@ -17,17 +17,34 @@ interface Found {
   value: number;
 }
 
-/** The first number of the result that is not finite or beyond ±MAX_EXACT, depth first. */
+/** A value's place in the result: its key and its parent's place (the path is built only for a value found). */
+interface Place {
+  parent: Place | undefined;
+  key: PathSegment;
+}
+
+function pathOf(place: Place | undefined): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let p = place; p; p = p.parent) path.push(p.key);
+  return path.reverse();
+}
+
+/**
+ * The first number of the result that is not finite or beyond ±MAX_EXACT, depth first. Every command that
+ * computes walks the whole result here (hundreds of thousands of values): a copied path per value was most of
+ * the walk's time and garbage.
+ */
 export function firstOutOfRange(result: unknown): Found | undefined {
-  const stack: Array<[unknown, PathSegment[]]> = [[result, []]];
+  const stack: Array<[unknown, Place | undefined]> = [[result, undefined]];
   while (stack.length) {
-    const [value, path] = stack.pop()!;
+    const [value, place] = stack.pop()!;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value) || Math.abs(value) > MAX_EXACT) return { path, value };
+      if (!Number.isFinite(value) || Math.abs(value) > MAX_EXACT) return { path: pathOf(place), value };
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], { parent: place, key: i }]);
     } else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value).reverse()) stack.push([v, [...path, key]]);
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], { parent: place, key: entries[i]![0] }]);
     }
   }
   return undefined;
