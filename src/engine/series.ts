@@ -4,10 +4,12 @@ import type { Series } from '../model/result/series.ts';
 
 export function seriesOf(months: readonly string[], value: (month: string, index: number) => number): Series {
   const out: Series = {};
-  months.forEach((m, i) => {
+  // A plain loop: every model builds its series here, dozens of times per engine rerun.
+  for (let i = 0; i < months.length; i++) {
+    const m = months[i]!;
     const v = value(m, i);
     out[m] = Number.isFinite(v) ? v : 0;
-  });
+  }
   return out;
 }
 
