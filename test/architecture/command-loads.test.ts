@@ -1,0 +1,44 @@
+// `shopplan validate` and `shopplan compute` answer while a plan author waits (issue #14: ≤ 1 s). Each module a
+// process loads costs start-up time (from a checkout, Node also strips its types), so these commands load only
+// what they use: no site, PDF, versions, browser or Excel code, and — when the order analysis is cached, as it
+// is after the first run — neither DuckDB nor the order reader. A new static import that pulls one of these in
+// fails here; import it where it is used (`await import(…)`), as main.ts does for commands.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, shopplan, userEnv } from '../helpers/cli.ts';
+
+const BIN = join(ROOT, 'bin/shopplan.js');
+const HOOK = join(import.meta.dirname, 'record-loads.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'shopplan-loads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Project-relative paths (src/…, node_modules/<package>/…) of the modules `shopplan <args>` loads. */
+function loadedBy(args: string[]): string[] {
+  const record = join(dir, `${args.join('-')}.txt`);
+  const run = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...userEnv(), SHOPPLAN_RECORD_LOADS: record }, timeout: 120_000 });
+  expect(run.status, run.stderr).toBe(0);
+  const root = new URL(`file://${ROOT}`).href;
+  return readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(root))
+    .map((url) => url.slice(root.length).replace(/^\/+/, ''));
+}
+
+/** What these commands never need: later layers of the pipeline, and the heavy packages they use. */
+const NEVER = [/^src\/(site|build|pdf|versions|browser|xlsx)\//, /node_modules\/(astro|@duckdb|exceljs|playwright-core|pdf-lib|pagefind|chart\.js|rehype-[^/]+|typescript)\//];
+/** The order reader and the analysis queries: only when data.yaml's files have no cached analysis. */
+const ON_CACHE_MISS = [/^src\/data\/(load-orders|analyze|csv-lines)\.ts$/];
+
+describe('modules loaded by the commands a plan author waits for', () => {
+  // Analyses the example's order files when the cache does not have them yet.
+  beforeAll(() => expect(shopplan(['validate', 'content']).code).toBe(0), 120_000);
+
+  it.each([['validate'], ['compute']])('shopplan %s content loads none of the site, PDF, versions, browser or Excel code', (command) => {
+    const loaded = loadedBy([command, 'content']);
+    expect(loaded.filter((m) => m.startsWith('src/engine/'))).not.toEqual([]);
+    expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS].some((re) => re.test(m)))).toEqual([]);
+  });
+});
