@@ -20,7 +20,7 @@ import { computePromotions, promotionCosts, promotionsFindings } from './promoti
 import { computeSupply, computeSupplyTotals, supplyFindings } from './supply.ts';
 import { computeUsers } from './users.ts';
 import { computeMarketing, marketingFindings } from './marketing.ts';
-import { computeOrg } from './org.ts';
+import { computeOrg, orgPayroll } from './org.ts';
 import type { OrgResult } from '../model/result/org.ts';
 import { computeSystems } from './systems.ts';
 import { computePnl } from './pnl.ts';
@@ -253,9 +253,11 @@ function computeModels(input: PlanInput, cache: CoreCache | undefined) {
     const costs = Object.values(promotionCosts(input, months, sales));
     return seriesOf(months, (m) => costs.reduce((sum, c) => sum + (c[m] ?? 0), 0));
   });
-  // org.ts: org.yaml; the attainment of each target (its entries, by value).
+  // org.ts: org.yaml; the attainment of each target (its entries, by value), which moves on nearly every rerun —
+  // headcount, payroll and training (org.yaml alone) are kept apart.
+  const payroll = memo(cache, 'orgPayroll', [months, input.org], () => orgPayroll(input, months));
   const orgWith = (attainment: Record<string, number | null>) =>
-    memo(cache, 'org', [months, input.org, ...Object.entries(attainment).flat()], () => computeOrg(input, months, attainment));
+    memo(cache, 'org', [months, input.org, payroll, ...Object.entries(attainment).flat()], () => computeOrg(input, months, attainment, payroll));
   // pnl.ts: the results named in the key (funnel totals with COGS, marketing spend, promotion cost, payroll /
   // incentives / training, systems cost, warehousing and holding cost, points cost).
   const pnlWith = (org: OrgResult) =>

@@ -42,7 +42,46 @@ export function payoutShare(steps: Incentive['payout'] | ReadonlyArray<{ attainm
   return share;
 }
 
-export function computeOrg(input: PlanInput, months: readonly string[], attainment: Record<string, number | null>): OrgResult {
+/** What org.yaml gives without the targets' attainment: headcount, payroll and training. */
+export type OrgPayroll = Omit<OrgResult, 'incentives' | 'incentiveCost' | 'explain'> & { explain: Omit<OrgResult['explain'], 'incentiveCost'> };
+
+/**
+ * The plan's organisation; incentive pools pay out on `attainment`. `payroll`: orgPayroll(input, months) when
+ * the caller has it — the engine's reruns (what it would take, the tornado) change attainment far more often
+ * than org.yaml, so compute.ts keeps it apart.
+ */
+export function computeOrg(input: PlanInput, months: readonly string[], attainment: Record<string, number | null>, payroll: OrgPayroll = orgPayroll(input, months)): OrgResult {
+  // Incentives.
+  const incentives: Record<string, IncentiveResult> = {};
+  let payoutMinor = 0;
+  (input.org?.incentives ?? []).forEach((inc, k) => {
+    const actual = attainment[inc.target] ?? null;
+    const share = payoutShare(inc.payout, actual);
+    const payout = fromMinor(toMinor(Math.max(0, inc.pool) * share));
+    payoutMinor += toMinor(payout);
+    incentives[inc.id] = {
+      attainment: actual,
+      payoutShare: share,
+      payout,
+      explain: explainAs(actual === null ? 'org.payoutUnknown' : 'org.payout', [
+        { label: 'pool', value: inc.pool, unit: 'money', source: { file: 'org.yaml', path: `incentives[${k}].pool` } },
+        { label: 'attainment', of: ref('target', inc.target), value: actual, unit: 'rate' },
+        { label: 'payoutSteps', value: { pairs: inc.payout.map((s) => [s.attainment, s.share] as const), units: ['rate', 'rate'], join: 'arrow' }, source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
+      ]),
+    };
+  });
+  const accrual = allocate(payoutMinor, months.map(() => 1));
+  const incentiveCost = seriesOf(months, (_, i) => fromMinor(accrual[i]!));
+  const { explain, ...figures } = payroll;
+  return {
+    ...figures,
+    incentives,
+    incentiveCost,
+    explain: { ...explain, incentiveCost: explainAs('org.incentiveCost', [{ label: 'payouts', value: fromMinor(payoutMinor), unit: 'money' }]) },
+  };
+}
+
+export function orgPayroll(input: PlanInput, months: readonly string[]): OrgPayroll {
   const org = input.org;
   const payroll = org?.payroll;
   const rate = payroll?.socialInsuranceRate ?? 0;
@@ -93,28 +132,6 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
   const payrollQuarterMinor = new Map<string, number>();
   months.forEach((m, i) => payrollQuarterMinor.set(quarterOf(m), (payrollQuarterMinor.get(quarterOf(m)) ?? 0) + salaryMinor[i]! + siMinor[i]! + bonusMinor[i]!));
 
-  // Incentives.
-  const incentives: Record<string, IncentiveResult> = {};
-  let payoutMinor = 0;
-  (org?.incentives ?? []).forEach((inc, k) => {
-    const actual = attainment[inc.target] ?? null;
-    const share = payoutShare(inc.payout, actual);
-    const payout = fromMinor(toMinor(Math.max(0, inc.pool) * share));
-    payoutMinor += toMinor(payout);
-    incentives[inc.id] = {
-      attainment: actual,
-      payoutShare: share,
-      payout,
-      explain: explainAs(actual === null ? 'org.payoutUnknown' : 'org.payout', [
-        { label: 'pool', value: inc.pool, unit: 'money', source: { file: 'org.yaml', path: `incentives[${k}].pool` } },
-        { label: 'attainment', of: ref('target', inc.target), value: actual, unit: 'rate' },
-        { label: 'payoutSteps', value: { pairs: inc.payout.map((s) => [s.attainment, s.share] as const), units: ['rate', 'rate'], join: 'arrow' }, source: { file: 'org.yaml', path: `incentives[${k}].payout` } },
-      ]),
-    };
-  });
-  const accrual = allocate(payoutMinor, months.map(() => 1));
-  const incentiveCost = seriesOf(months, (_, i) => fromMinor(accrual[i]!));
-
   const p = (path: string) => ({ file: 'org.yaml', path: `payroll.${path}` });
   return {
     headcount,
@@ -127,8 +144,6 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
     payrollByQuarter: dict([...payrollQuarterMinor].map(([q, v]) => [q, fromMinor(v)])),
     training,
     trainingByCourse: dict(trainingByCourse),
-    incentives,
-    incentiveCost,
     explain: {
       headcount: explainAs('org.headcount', [{ label: 'roles', value: roles.length, unit: 'count', source: { file: 'org.yaml', path: 'roles' } }]),
       salary: raise ? explainAs('org.salaryRaise', [{ label: 'annualRaise', value: raise, unit: 'rate', source: p('annualRaise') }]) : explainAs('org.salary'),
@@ -140,7 +155,6 @@ export function computeOrg(input: PlanInput, months: readonly string[], attainme
       bonus: explainAs('org.bonus', [{ label: 'bonusMonths', value: bonusMonths, unit: 'months', ...(payroll?.bonusMonths !== undefined ? { source: p('bonusMonths') } : {}) }]),
       payroll: explainAs('org.payroll'),
       training: explainAs('org.training', [{ label: 'trainings', value: (org?.training ?? []).length, unit: 'count', source: { file: 'org.yaml', path: 'training' } }]),
-      incentiveCost: explainAs('org.incentiveCost', [{ label: 'payouts', value: fromMinor(payoutMinor), unit: 'money' }]),
     },
   };
 }
