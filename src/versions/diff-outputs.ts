@@ -52,9 +52,6 @@ export interface OutputsDiff {
 
 export const PNL_LABELS = Object.fromEntries(PNL_LINES.map((k) => [k, t('en', `label.pnl.${k}`)])) as Record<PnlLineKey, string>;
 
-/** The same lines in Chinese, for the site's changes page. */
-export const PNL_LABELS_ZH = Object.fromEntries(PNL_LINES.map((k) => [k, t('zh-CN', `label.pnl.${k}`)])) as Record<PnlLineKey, string>;
-
 const HEADLINE: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'grossProfit', 'marketing', 'operatingProfit'];
 const BY_QUARTER: readonly PnlLineKey[] = ['gmv', 'netRevenue', 'operatingProfit'];
 const BY_MONTH: readonly PnlLineKey[] = ['gmv', 'operatingProfit'];

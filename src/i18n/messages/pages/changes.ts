@@ -38,11 +38,8 @@ export const CHANGES_PAGE = prefixed('page.changes', {
   settings: { 'zh-CN': '{n} 项设置', en: '{n, plural, one {# setting} other {# settings}}' },
   fired: { 'zh-CN': '新触发：{name}（{period}，{basis}）', en: 'now fires: {name} ({period}, {basis})' },
   cleared: { 'zh-CN': '不再触发：{name}（{period}，{basis}）', en: 'no longer fires: {name} ({period}, {basis})' },
-  // Headline rows by their key in the diff (versions/diff-outputs.ts).
+  // Headline rows whose words differ from their P&L line's (label.pnl.*), by their key in the diff
+  // (versions/diff-outputs.ts); the other headline rows are P&L lines and read as the P&L names them.
   'headline.targets.gmv': { 'zh-CN': 'GMV 目标', en: 'GMV target' },
   'headline.pnl.gmv': { 'zh-CN': 'GMV（预测）', en: 'GMV (projected)' },
-  'headline.pnl.netRevenue': { 'zh-CN': '净收入', en: 'Net revenue' },
-  'headline.pnl.grossProfit': { 'zh-CN': '毛利', en: 'Gross profit' },
-  'headline.pnl.marketing': { 'zh-CN': '营销费用', en: 'Marketing' },
-  'headline.pnl.operatingProfit': { 'zh-CN': '经营利润', en: 'Operating profit' },
 });
