@@ -7,16 +7,14 @@
 //   up in it (¥36.8M, ¥0.45M), so K and M never mix in one column.
 // - Below 10,000 and in the exact style (`yuan`: the P&L detail, where people add columns up) all digits;
 //   counts of people and orders are whole numbers; rates are percentages.
-// - Changes (`delta-money`, `delta-rate`: what one plan version does to a figure) always carry their sign and
-//   are exact, like the before and after figures beside them: +¥1,400,000, -¥1,000,000, +0.25%.
+// - Changes (`delta-money`: what one plan version does to a figure) always carry their sign and are exact, like
+//   the before and after figures beside them: +¥1,400,000, -¥1,000,000; a row of another unit (a rate, a count)
+//   gives its cells that unit and keeps the column's style: +0.25%, -500.
 import type { Locale } from './locale.ts';
 import { formatDate, formatExact, formatGrowth, formatMonth, formatPeriod, formatValue, nf, type ValueUnit } from './format.ts';
 
 /** How a column's cells read: a unit of a number, the exact money style, a signed change, or not a number. */
-export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'delta-money' | 'delta-rate' | 'text' | 'month' | 'date' | 'period';
-
-/** Columns of changes: every figure signed, in exact digits. */
-const DELTA_UNITS: Partial<Record<ColumnFormat, ValueUnit>> = { 'delta-money': 'money', 'delta-rate': 'rate' };
+export type ColumnFormat = ValueUnit | 'exact-money' | 'growth' | 'delta-money' | 'text' | 'month' | 'date' | 'period';
 
 /** Formats with numeric cells (right-aligned, tabular figures). */
 export function isNumeric(format: ColumnFormat): boolean {
@@ -55,7 +53,8 @@ function scaled(value: number, unit: string, scale: Scale, locale: Locale, curre
  * exact in an exact column, signed and exact in a column of changes, compact otherwise.
  */
 export function formatInUnit(value: number | null, unit: ValueUnit, format: ColumnFormat, locale: Locale, currency = 'CNY'): string {
-  const delta = DELTA_UNITS[format] !== undefined;
+  // A column of changes: every figure signed, in exact digits.
+  const delta = format === 'delta-money';
   return formatValue(value, unit, locale, { currency, style: delta || format === 'exact-money' ? 'exact' : 'compact', signed: delta });
 }
 
@@ -87,8 +86,7 @@ export function columnFormatter(values: readonly unknown[], format: ColumnFormat
     case 'exact-money':
       return (v) => (isWords(v) ? v : formatExact(typeof v === 'number' ? v : null, 'money', locale, { currency }));
     case 'delta-money':
-    case 'delta-rate':
-      return (v) => (isWords(v) ? v : formatInUnit(typeof v === 'number' ? v : null, DELTA_UNITS[format]!, format, locale, currency));
+      return (v) => (isWords(v) ? v : formatInUnit(typeof v === 'number' ? v : null, 'money', format, locale, currency));
   }
   const unit = format;
   const scale = locale === 'en' && SCALED_UNITS.has(unit) ? columnScale(values) : undefined;

@@ -37,7 +37,7 @@ describe('table column format', () => {
   it('writes changes signed and exact in both languages: money to the yuan, rates as percentages, zero unsigned', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       expect(column([1_400_000, -1_000_000, 0, null], 'delta-money', locale)).toEqual(['+¥1,400,000', '-¥1,000,000', '¥0', '—']);
-      expect(column([0.0025, -0.15, 0], 'delta-rate', locale)).toEqual(['+0.25%', '-15%', '0%']);
+      expect([0.0025, -0.15, 0].map((v) => formatInUnit(v, 'rate', 'delta-money', locale))).toEqual(['+0.25%', '-15%', '0%']);
     }
     // never in the column's compact scale, even beside a figure in the millions
     expect(column([36_804_512, 450_000], 'delta-money', 'en')).toEqual(['+¥36,804,512', '+¥450,000']);
@@ -47,7 +47,7 @@ describe('table column format', () => {
   it('writes a cell with a unit of its own in its column’s style: signed in a column of changes, exact in an exact column', () => {
     expect(formatInUnit(-500, 'count', 'delta-money', 'en')).toBe('-500');
     expect(formatInUnit(0.005, 'rate', 'delta-money', 'zh-CN')).toBe('+0.5%');
-    expect(formatInUnit(0.25, 'ratio', 'delta-rate', 'en')).toBe('+0.25');
+    expect(formatInUnit(0.25, 'ratio', 'delta-money', 'en')).toBe('+0.25');
     expect(formatInUnit(8_800_000, 'money', 'exact-money', 'zh-CN')).toBe('¥8,800,000');
     expect(formatInUnit(8_800_000, 'money', 'money', 'zh-CN')).toBe('¥880万');
     expect(formatInUnit(null, 'money', 'delta-money', 'en')).toBe('—');
