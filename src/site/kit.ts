@@ -56,6 +56,11 @@ export interface Row {
   kind?: 'subtotal' | 'grand' | 'detail';
   /** Starts a group of rows under this heading (a row across the table). */
   group?: string;
+  /**
+   * A line under the row across the table (its text, muted lines and "how is this calculated"): text that needs
+   * the table's width, where the narrow sticky row header would stack it a few words a line on a phone.
+   */
+  note?: RichCell;
 }
 
 export function isRichCell(cell: Cell): cell is RichCell {

@@ -62,6 +62,15 @@ describe('DataTable', () => {
     expect(html).toMatch(/<tr class="grand total"/);
   });
 
+  it('draws a row’s note as a line under the row across the table, with its muted lines, and keeps the row header to its own cell', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: { caption: 'c', columns, locale: 'en', rows: [{ id: 'tmall', cells: { name: 'Tmall', gmv: 1 }, note: { value: 'Flagship store on Tmall.', sub: ['Source: back office'] } }] },
+    });
+    expect(html).toMatch(/<tr id="tmall" class="has-note"[^>]*>\s*<th scope="row"[^>]*>Tmall<\/th>/);
+    expect(html).toMatch(/<tr class="note"[^>]*><td colspan="4"[^>]*><div class="row-note"[^>]*>Flagship store on Tmall\. <span class="cell-sub"[^>]*>Source: back office<\/span><\/div><\/td><\/tr>/);
+    expect(cells(html).slice(1)).toEqual([['Tmall', '¥1', '—', '—'], ['Flagship store on Tmall. Source: back office']]);
+  });
+
   it('shows the empty text instead of a table with no rows', async () => {
     const html = await container.renderToString(DataTable, { props: { caption: 'c', columns, rows: [], locale: 'en', empty: 'No channels yet.' } });
     expect(html).not.toContain('<table');
