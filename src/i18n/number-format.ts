@@ -71,7 +71,9 @@ export function formatValue(value: number | null | undefined, unit: ValueUnit | 
   const n = wan ? value / 10_000 : value;
   const suffix = wan ? '万' : '';
   if (unit === 'money' || unit === 'yuan') {
-    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, ...digits, ...sign }).format(n) + suffix;
+    // Yuan and fen: a sum shown to the fen has both its digits (¥2.40, not ¥2.4); whole yuan have none (¥100).
+    const fen = !compact && exactDigits(unit, value) === 2 && Math.round(Math.abs(value) * 100) % 100 !== 0;
+    return nf(locale, { style: 'currency', currency: options.currency ?? 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: fen ? 2 : 0, ...digits, ...sign }).format(n) + suffix;
   }
   return nf(locale, { ...digits, ...sign }).format(n) + suffix;
 }

@@ -21,11 +21,23 @@ describe('format', () => {
     expect(formatValue(150_000_000, 'money', 'en')).toBe('¥150M');
   });
 
-  it('keeps fen only on small money, and shows all digits in the exact style', () => {
-    expect(formatValue(12.5, 'money', 'en')).toBe('¥12.5');
+  it('keeps fen only on small money (both digits of them), and shows all digits in the exact style', () => {
+    expect(formatValue(12.5, 'money', 'en')).toBe('¥12.50');
+    expect(formatValue(-2.4, 'money', 'zh-CN', { signed: true })).toBe('-¥2.40');
+    expect(formatValue(12.999, 'money', 'en')).toBe('¥13');
+    expect(formatValue(72.76, 'money', 'en')).toBe('¥72.76');
     expect(formatValue(235, 'money', 'zh-CN')).toBe('¥235');
     expect(formatExact(36_804_512.33, 'money', 'zh-CN')).toBe('¥36,804,512');
     expect(formatValue(1_000, 'money', 'en', { currency: 'USD' })).toBe('$1,000');
+  });
+
+  it('property: money below ¥100 reads in whole yuan or with both digits of its fen, never one', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -99.99, max: 99.99, noNaN: true }), fc.constantFrom('zh-CN' as const, 'en' as const), fc.boolean(), (value, locale, signed) => {
+        const s = formatValue(value, 'money', locale, { signed });
+        expect([0, 2], s).toContain(decimals(s));
+      }),
+    );
   });
 
   it('property: compact values never carry more than one decimal, in either locale and any unit but rates', () => {
