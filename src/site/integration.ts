@@ -43,8 +43,13 @@ interface LiveData {
   setGeneration?: (generation: number) => void;
 }
 
-// The dev data module: a view that always reads the latest published plan, and a live `generation`.
-const LIVE_MODULE = `const live = globalThis[Symbol.for(${JSON.stringify(LIVE.description)})];
+/**
+ * The dev data module: a view that always reads the latest published plan, and a live `generation`. Where the
+ * module runs in another process than the server (Vitest's workers, through Astro's container API), the
+ * plan published when it was loaded stands in.
+ */
+function liveModule(current: LiveData): string {
+  return `const live = globalThis[Symbol.for(${JSON.stringify(LIVE.description)})] ?? { data: JSON.parse(${JSON.stringify(JSON.stringify(current.data))}), generation: ${current.generation} };
 const current = () => live.data;
 export default new Proxy({}, {
   get: (_, key) => current()[key],
@@ -54,6 +59,7 @@ export default new Proxy({}, {
 });
 export let generation = live.generation;
 live.setGeneration = (g) => { generation = g; };`;
+}
 
 export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration {
   let data = '';
@@ -82,7 +88,7 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
                 // The data as one JSON string, not an object literal: parsing a string is the same at any plan
                 // size, where a literal of the whole computed plan (about 1 MB for the example) cost seconds in
                 // Vite's module parse and its inline source map. No source map: there is no source to map to.
-                load: (id: string) => (id === RESOLVED_ID ? { code: live ? LIVE_MODULE : `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = 0;`, map: { mappings: '' } } : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? { code: live ? liveModule(live) : `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = 0;`, map: { mappings: '' } } : undefined),
               },
             ],
           },
