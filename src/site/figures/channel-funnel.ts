@@ -25,7 +25,9 @@ export function channelFunnel({ input, result }: FigureData, locale: Locale, anc
     const spec = specOf(c.id);
     const sub = spec ? `${t(locale, `label.platform.${spec.platform}`)} · ${t(locale, `label.channelModel.${spec.model}`)}` : undefined;
     const name = localText(spec?.name ?? c.name, locale) || c.id;
-    return { id: anchors ? c.id : undefined, cells: { channel: { value: name, sub }, ...Object.fromEntries(AMOUNTS.map(([k]) => [k, c.totals[k]])), aov: c.aov } };
+    // The platform and model are the row's note: under the name in the narrow sticky row header they wrapped to
+    // 2-3 lines on a phone.
+    return { id: anchors ? c.id : undefined, cells: { channel: name, ...Object.fromEntries(AMOUNTS.map(([k]) => [k, c.totals[k]])), aov: c.aov }, ...(sub ? { note: { value: sub } } : {}) };
   });
   const totals = channels.length > 1 ? { channel: t(locale, 'page.channels.allChannels'), ...Object.fromEntries(AMOUNTS.map(([k]) => [k, result.funnel.totals[k]])), aov: result.funnel.aov } : undefined;
   return { caption: t(locale, 'page.channels.summaryCaption'), columns, rows, totals };
