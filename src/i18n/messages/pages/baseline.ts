@@ -65,7 +65,7 @@ export const BASELINE_PAGE = prefixed('page.baseline', {
   units: { 'zh-CN': '件数', en: 'Units' },
   lastSale: { 'zh-CN': '最近一次售出', en: 'Last sale' },
   reasons: { 'zh-CN': '原因', en: 'Why' },
-  unknownSku: { 'zh-CN': '不在商品清单中', en: 'not in the product list' },
+  unknownSku: { 'zh-CN': '不在商品清单中', en: 'unlisted product' },
   'reason.no-order': { 'zh-CN': '全年无订单', en: 'no order all year' },
   'reason.low-share': { 'zh-CN': '低于 GMV 的 {share}', en: 'below {share} of GMV' },
   'reason.stale': { 'zh-CN': '近 {days} 天无订单', en: 'no order in the last {days} days' },
