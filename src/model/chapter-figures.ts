@@ -23,7 +23,8 @@ export const CHAPTER_CHARTS = {
 export const CHAPTER_TABLES = {
   'pnl-by-quarter': { shows: 'The P&L statement by quarter and for the year, from GMV to operating profit.', page: 'Profit and loss' },
   targets: { shows: 'Each core target: baseline, target, growth, projection, gap and status.', page: 'Targets' },
-  'channel-funnel': { shows: 'Per sales channel over the plan: visitors, orders, GMV, AOV, refunds, net revenue, fees, fulfilment and new customers, with the total.', page: 'Channels and funnel' },
+  'channel-funnel': { shows: 'Per sales channel over the plan: visitors, orders, GMV, AOV and new customers, with the total.', page: 'Channels and funnel' },
+  'channel-costs': { shows: 'Per sales channel over the plan: refunds, net revenue, platform and payment fees and fulfilment, with the total.', page: 'Channels and funnel' },
 } as const satisfies Record<string, FigureInfo>;
 
 export type ChartName = keyof typeof CHAPTER_CHARTS;

@@ -5,7 +5,7 @@ import { t } from '../../i18n/catalog.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { ChartName, FigureRef, TableName } from '../../model/chapter-figures.ts';
 import type { MonthlyChartSpec, TableSpec } from '../kit.ts';
-import { channelFunnel } from './channel-funnel.ts';
+import { channelCosts, channelFunnel } from './channel-funnel.ts';
 import type { FigureData } from './figure-data.ts';
 import { gmvByChannel, gmvByMonth, profitByMonth, profitCumulative, stockByMonth } from './monthly-charts.ts';
 import { pnlByQuarter } from './pnl-statement.ts';
@@ -23,6 +23,7 @@ const TABLES: Record<TableName, (data: FigureData, locale: Locale) => TableSpec>
   'pnl-by-quarter': (data, locale) => pnlByQuarter(data.result, locale),
   targets: (data, locale) => targetsTable(data, locale),
   'channel-funnel': (data, locale) => channelFunnel(data, locale),
+  'channel-costs': channelCosts,
 };
 
 /**

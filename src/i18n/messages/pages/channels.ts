@@ -4,6 +4,7 @@ import { prefixed } from '../message.ts';
 
 export const CHANNELS_PAGE = prefixed('page.channels', {
   summary: { 'zh-CN': '渠道汇总', en: 'Channel summary' },
+  salesCaption: { 'zh-CN': '各渠道全年访客、订单与成交', en: 'Visitors, orders and sales per channel over the plan' },
   summaryCaption: { 'zh-CN': '各渠道全年合计（净收入 = 扣除退款和增值税后的收入）', en: 'Totals per channel over the plan (net revenue = after refunds and VAT)' },
   channel: { 'zh-CN': '渠道', en: 'Channel' },
   allChannels: { 'zh-CN': '全部渠道', en: 'All channels' },
