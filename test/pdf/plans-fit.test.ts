@@ -31,8 +31,9 @@ describe.each(sites.names)('the %s plan', (name) => {
       const { parts } = await composePlan(page, server, manifest, { date: null, base: '/', fit: false });
       expect(parts.length).toBeGreaterThan(0);
       const overflow = (await page.evaluate(measureTablesInPage, FIT)).filter((b) => b.right > b.available + 0.5);
-      // The plans have tables wider than a portrait page (so this test would see a clipped one).
-      if (name !== 'blank') expect(overflow.length).toBeGreaterThan(3);
+      // The plans have tables wider than a portrait page (so this test would see a clipped one): a few, since the
+      // screen's tables moved their long text into row notes (the Chinese example has 3 before fitting).
+      if (name !== 'blank') expect(overflow.length).toBeGreaterThan(0);
       await page.evaluate(fitTablesInPage, FIT);
       const boxes = await page.evaluate(measureTablesInPage, FIT);
       if (name !== 'blank') expect(boxes.length).toBeGreaterThan(20);
