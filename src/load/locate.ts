@@ -1,13 +1,10 @@
-// Data paths ↔ YAML nodes: where in the file a value (or its key) is written.
-import { isMap, isSeq, isScalar, isAlias, isPair, type Document, type Node } from 'yaml';
+// Data paths ↔ places in a YAML file: where a value (or its key) is written, read from the file's index
+// (yaml-index.ts).
 import type { Place } from '../diagnostics/diagnostic.ts';
 import { placeOf } from './source-file.ts';
 import type { YamlSource } from './parse-yaml.ts';
+import type { Range, YamlIndexNode } from './yaml-index.ts';
 import type { PathSegment } from '../model/data-path.ts';
-
-/** `/targets/0/owner` (JSON Pointer, as ajv reports) → `['targets', 0, 'owner']`. */
-
-/** `['targets', 0, 'owner']` → `targets[0].owner`, the dotted path users see. */
 
 export interface Located {
   place: Place;
@@ -20,50 +17,33 @@ export interface Located {
  * exist (a missing required field), the nearest existing parent is returned.
  */
 export function locate(source: YamlSource, segments: readonly PathSegment[], options: { key?: boolean } = {}): Located {
-  const { doc } = source;
-  let node: unknown = doc.contents;
-  let keyNode: unknown;
-  let exact = true;
+  let node: YamlIndexNode = source.index;
+  let key: Range | undefined;
+  // Where the walk ends: the node at the path, or — when the path goes on below what exists — the last node
+  // found (an alias's anchor, since the walk went through it).
+  let at: Pick<YamlIndexNode, 'v' | 'c'> | undefined;
   for (const segment of segments) {
-    node = resolveAlias(doc, node);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
-      if (!pair) {
-        exact = false;
-        break;
-      }
-      keyNode = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
-      keyNode = undefined;
-      node = node.items[segment];
-    } else {
-      exact = false;
+    const next = node.m ? (Object.hasOwn(node.m, String(segment)) ? node.m[String(segment)] : undefined) : node.s && typeof segment === 'number' ? node.s[segment] : undefined;
+    if (!next) {
+      at = node.a ?? node;
       break;
     }
+    if (node.m) key = next.k;
+    else key = undefined;
+    node = next;
   }
+  const exact = at === undefined;
+  at ??= node;
   // A whole mapping or list is pointed at by its key (`shares:`), not by its first entry.
-  const collection = isMap(node) || isSeq(node);
-  const target = (exact && keyNode && (options.key || collection) ? keyNode : undefined) ?? node ?? keyNode;
-  const range = (target as Node | undefined)?.range;
+  const onKey = exact && key !== undefined && (options.key || at.c === true);
+  const range = onKey ? key : at.v === undefined ? key : at.v;
   if (!range) return { place: placeOf(source, 0), exact: false };
   // A collection without a key (a list item) spans to its last line; point at its first line.
-  const end = isMap(target) || isSeq(target) ? lineEnd(source.text, range[0]) : range[1];
+  const end = !onKey && at.v && at.c ? lineEnd(source.text, range[0]) : range[1];
   return { place: placeOf(source, range[0], end), exact };
-}
-
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function resolveAlias(doc: Document.Parsed, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
 }
 
 function lineEnd(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl;
 }
-
-/** `targets[0].value` → `['targets', 0, 'value']`: the inverse of formatPath for plain keys. */

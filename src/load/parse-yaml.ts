@@ -1,18 +1,20 @@
 // YAML text → document with positions, refusing what YAML allows but a plan must not.
 import { QUIET_YAML } from './yaml-options.ts';
-import { Composer, Lexer, LineCounter, Parser, YAMLParseError, parseDocument, isAlias, isScalar, visit, type Document, type DocumentOptions, type Node, type ParseOptions, type Scalar, type SchemaOptions, type YAMLError } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isScalar, visit, type Document, type DocumentOptions, type Node, type ParseOptions, type Scalar, type SchemaOptions, type YAMLError } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
 import { placeOf, textSource, type TextSource } from './source-file.ts';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.ts';
 import { explainSyntaxError } from './yaml-slips.ts';
 import { closest } from '../model/closest.ts';
+import { yamlIndex, type YamlIndexNode } from './yaml-index.ts';
 
 /** Resolved alias nodes allowed per file; a plan has no need for deep alias trees. */
 export const MAX_ALIAS_COUNT = 50;
 
 export interface YamlSource extends TextSource {
-  doc: Document.Parsed;
+  /** Where each value is written (locate.ts). */
+  index: YamlIndexNode;
   /** Plain data of the document; undefined when the document could not be read. */
   data: unknown;
 }
@@ -35,7 +37,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     // Refused before parsing: the parser itself is what a deeply nested file exhausts.
     const base = textSource(file, text);
     const diagnostic = new Diagnostic('yaml-too-deep', `${file} nests lists or mappings more than ${MAX_YAML_DEPTH} levels deep.`, { file, place: placeOf(base, deep, deep + 1) });
-    return { source: { ...base, doc: parseDocument('', QUIET_YAML), data: undefined }, diagnostics: [diagnostic] };
+    return { source: { ...base, index: {}, data: undefined }, diagnostics: [diagnostic] };
   }
   const base: TextSource = { file, text, lines: new LineCounter() };
   const doc = parseLexed(text, lexemes, {
@@ -74,7 +76,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       );
     }
   }
-  return { source: { ...base, doc, data }, diagnostics };
+  return { source: { ...base, index: yamlIndex(doc), data }, diagnostics };
 }
 
 function* kept<T>(items: Iterable<T>, into: T[]): Generator<T> {
