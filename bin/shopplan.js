@@ -5,6 +5,7 @@
 // while `npm pack` writes it.) `npm ci`/`npm install` puts the project's own Node (the
 // `node` dev dependency) in node_modules/.bin, which npx and npm scripts put first on PATH.
 import { existsSync } from 'node:fs';
+import { cacheStartUp } from './start-up-cache.js';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const installed = !existsSync(source);
@@ -19,5 +20,6 @@ if (major < need[0] || (major === need[0] && minor < need[1])) {
   );
   process.exit(3);
 }
+cacheStartUp(new URL('../node_modules/.cache/shopplan/', import.meta.url), installed ? null : new URL('../src/', import.meta.url));
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
