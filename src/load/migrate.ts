@@ -6,6 +6,9 @@ import { parse, parseDocument } from 'yaml';
 import { QUIET_YAML } from './yaml-options.ts';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RawFile } from './load-plan.ts';
+import { memoParse } from './parse-memo.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { posix } from 'node:path';
 
 /** The `schemaVersion` this ShopPlan reads (plan.schema.json: `const`). */
 export const SCHEMA_VERSION = 2;
@@ -42,7 +45,7 @@ export function migratePlan(dir: string, files: readonly RawFile[], options: { t
   const target = options.target ?? SCHEMA_VERSION;
   const migrations = options.migrations ?? MIGRATIONS;
   const planFile = files.find(isPlanYaml);
-  const from = planFile ? schemaVersionOf(planFile) : null;
+  const from = planFile ? schemaVersionOf(dir, planFile) : null;
   // No plan.yaml, unreadable YAML or a value that is not a whole number: validation reports it.
   if (from === null || from === target) return { files: [...files], from, applied: [], diagnostics: [] };
   const file = `${dir.replace(/\\/g, '/').replace(/\/$/, '')}/${planFile!.name}`;
@@ -104,9 +107,17 @@ function withSchemaVersion(bytes: Uint8Array, version: number): Uint8Array {
   return new TextEncoder().encode(doc.toString());
 }
 
-function schemaVersionOf(file: RawFile): number | null {
+/**
+ * The plan's schemaVersion. Read through the loader's parse (memoised and kept across runs: load-plan.ts
+ * gets the same parse back for an unmigrated plan.yaml), and with the plain parser when that finds a problem
+ * in the file, which validation reports.
+ */
+function schemaVersionOf(dir: string, file: RawFile): number | null {
+  const text = decoder.decode(file.bytes);
+  const label = posix.join(dir.replace(/\\/g, '/'), file.name);
+  const loaded = memoParse('yaml', label, text, () => parseYaml(label, text));
   try {
-    const data = parse(decoder.decode(file.bytes), { maxAliasCount: 100, ...QUIET_YAML }) as { schemaVersion?: unknown } | null;
+    const data = (loaded.diagnostics.length === 0 ? loaded.source.data : parse(text, { maxAliasCount: 100, ...QUIET_YAML })) as { schemaVersion?: unknown } | null;
     const v = data?.schemaVersion;
     return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
   } catch {

@@ -3,7 +3,7 @@ import { QUIET_YAML } from './yaml-options.ts';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isScalar, visit, type Document, type DocumentOptions, type Node, type ParseOptions, type Scalar, type SchemaOptions, type YAMLError } from 'yaml';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Code } from '../diagnostics/codes.ts';
-import { placeOf, textSource, type TextSource } from './source-file.ts';
+import { linePos, placeOf, textSource, type TextSource } from './source-file.ts';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.ts';
 import { explainSyntaxError } from './yaml-slips.ts';
 import { closest } from '../model/closest.ts';
@@ -39,9 +39,10 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     const diagnostic = new Diagnostic('yaml-too-deep', `${file} nests lists or mappings more than ${MAX_YAML_DEPTH} levels deep.`, { file, place: placeOf(base, deep, deep + 1) });
     return { source: { ...base, index: {}, data: undefined }, diagnostics: [diagnostic] };
   }
-  const base: TextSource = { file, text, lines: new LineCounter() };
+  const lines = new LineCounter();
+  const base: TextSource = { file, text, lineStarts: lines.lineStarts };
   const doc = parseLexed(text, lexemes, {
-    lineCounter: base.lines,
+    lineCounter: lines,
     prettyErrors: false,
     uniqueKeys: true,
     strict: true,
@@ -123,7 +124,7 @@ function nodeSlips(doc: Document.Parsed, source: TextSource): Diagnostic[] {
       if (!('anchor' in node) || typeof node.anchor !== 'string' || anchors.has(node.anchor)) return;
       // The node's range starts after its anchor (a mapping's at its first key): find the `&name` itself.
       const before = source.text.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-      anchors.set(node.anchor, source.lines.linePos(Math.max(0, before)).line);
+      anchors.set(node.anchor, linePos(source.lineStarts, Math.max(0, before)).line);
     },
   });
   const at = (node: Node | null, hint?: string) => ({ file: source.file, place: placeOf(source, node?.range?.[0] ?? 0, node?.range?.[1]), ...(hint ? { hint } : {}) });

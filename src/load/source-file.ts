@@ -1,5 +1,5 @@
-// The text of one plan file as loaded: bytes checked, decoded and positioned.
-import { LineCounter } from 'yaml';
+// The text of one plan file as loaded: bytes checked, decoded and positioned. Plain data (no class
+// instances), so that a parse holding it can be kept across runs (pipeline/parse-cache.ts).
 import type { Place } from '../diagnostics/diagnostic.ts';
 
 /** Files larger than this are refused: enough for thousands of SKUs, far below what would strain the parser. */
@@ -12,28 +12,37 @@ export interface TextSource {
   /** The file as the user names it, e.g. `content/targets.yaml`. */
   file: string;
   text: string;
-  lines: LineCounter;
+  /** The offset at which each line starts: 0, then the offset after each line feed. */
+  lineStarts: readonly number[];
 }
 
 /** A source whose line starts are counted here (YAML sources get theirs from the parser). */
 export function textSource(file: string, text: string): TextSource {
-  const lines = new LineCounter();
-  let offset = 0;
-  lines.addNewLine(0);
-  for (;;) {
-    offset = text.indexOf('\n', offset);
-    if (offset < 0) break;
-    lines.addNewLine(++offset);
-  }
-  return { file, text, lines };
+  const lineStarts = [0];
+  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineStarts.push(offset + 1);
+  return { file, text, lineStarts };
 }
 
 /** Line/column place of a character range in a source. */
 export function placeOf(source: TextSource, start: number, end: number = start): Place {
-  const a = source.lines.linePos(start);
-  const b = source.lines.linePos(Math.max(start, end));
+  const a = linePos(source.lineStarts, start);
+  const b = linePos(source.lineStarts, Math.max(start, end));
   return {
     start: { line: a.line, column: a.col, offset: start },
     end: { line: b.line, column: b.col, offset: end },
   };
+}
+
+/** Line and column (1-based) of an offset: what the yaml library's LineCounter answers for the same line starts. */
+export function linePos(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+  if (low === 0) return { line: 0, col: offset };
+  return { line: low, col: offset - lineStarts[low - 1]! + 1 };
 }

@@ -17,6 +17,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { planNames } from '../i18n/names.ts';
 import { cacheRoot, tempFolder } from './run-temp.ts';
 import { checkResultRange } from './result-range.ts';
+import { openParseCache } from './parse-cache.ts';
 import { join } from 'node:path';
 
 export interface PlanCheck {
@@ -39,12 +40,19 @@ export interface CheckOptions {
   orders?: OrderDataResult;
   /** Options of the order-data stage: the SQL engine, the cache folder (default `<cache>/orders`), the temp folder. */
   data?: OrderDataOptions;
+  /**
+   * Start from the parses the last run kept, and keep this run's (parse-cache.ts). Default true; `shopplan dev`
+   * keeps its parses in memory instead.
+   */
+  keepParses?: boolean;
 }
 
 export async function checkPlanFolder(dir: string, options: CheckOptions = {}): Promise<PlanCheck> {
   const read = await readPlanFolder(dir);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
+  const parses = options.keepParses === false ? undefined : await openParseCache(dir);
   const prepared = prepare(dir, read.files);
+  await parses?.save();
   // Order files are read and analysed between validation and compute: compute stays pure.
   const data = { cacheDir: join(cacheRoot(), 'orders'), tempFolder: () => tempFolder('orders'), ...options.data };
   const orders = options.orders ?? (prepared.input?.data && !hasErrors(prepared.diagnostics) ? await checkOrderData(prepared.sources, prepared.input, data) : undefined);

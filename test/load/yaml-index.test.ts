@@ -4,13 +4,12 @@
 // or an alias — both give the same place and exactness.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isAlias, isMap, isPair, isScalar, isSeq, stringify, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
 import { parseYaml } from '../../src/load/parse-yaml.ts';
 import { locate, type Located } from '../../src/load/locate.ts';
 import { placeOf } from '../../src/load/source-file.ts';
 import type { YamlSource } from '../../src/load/parse-yaml.ts';
 import type { PathSegment } from '../../src/model/data-path.ts';
-import { parseDocument, LineCounter } from 'yaml';
 
 function oracle(doc: Document.Parsed, source: YamlSource, segments: readonly PathSegment[], options: { key?: boolean } = {}): Located {
   let node: unknown = doc.contents;

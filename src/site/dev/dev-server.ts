@@ -90,7 +90,7 @@ export function setupDevServer(server: ViteDevServer, logger: AstroIntegrationLo
       const stamp = await folderStamp(dir);
       if (changed.size === 0 && stamp === shownStamp) return;
       shownStamp = undefined;
-      const check = await checkPlanFolder(plan.dir, { locale: plan.locale });
+      const check = await checkPlanFolder(plan.dir, { locale: plan.locale, keepParses: false });
       // Edited again meanwhile: the next run shows the latest state; showing this one would only cost time.
       if (stale()) return;
       // A run that starts at the first change may read a file half written: its errors are shown only by a
