@@ -34,8 +34,8 @@ const CHANNELS_TRIED = 4;
 const MAX_EVALUATIONS = 24;
 const PROBE = 0.1;
 const MAX_FACTOR = 10;
-/** Relative width of a bracket at which the search stops (a driver's change is reported to 0.01 % at most). */
-const BRACKET = 1e-7;
+/** Relative width of a bracket at which the search stops: ten times finer than a change is reported (0.01 %). */
+const BRACKET = 1e-5;
 
 /** The published high of a channel's conversion rate (buyers ÷ UV) by platform, where a source gives one. */
 const CVR_HIGH: Partial<Record<string, number>> = { tmall: 0.06, taobao: 0.06, jd: 0.08, douyin: 0.08, 'mini-program': 0.03 };
