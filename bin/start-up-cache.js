@@ -38,7 +38,7 @@ function strippedFromCache(root, dir) {
     }
     let js;
     try {
-      js = stripTypeScriptTypes(source, { mode: 'strip' });
+      js = strip(source);
     } catch {
       // Node's own loader reports what it cannot strip, with its file and line.
       return nextLoad(url, context);
@@ -55,4 +55,15 @@ function strippedFromCache(root, dir) {
     }
     return { format: 'module', source: js, shortCircuit: true };
   };
+}
+
+/** Node's type stripping, without the warning that the function is experimental (it is what Node runs on a .ts file itself). */
+function strip(source) {
+  const emit = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return stripTypeScriptTypes(source, { mode: 'strip' });
+  } finally {
+    process.emitWarning = emit;
+  }
 }

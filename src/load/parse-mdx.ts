@@ -1,11 +1,5 @@
 // MDX chapter text → syntax tree, front matter, the `:kpi[…]` / `:value[…]` citations it makes and the
 // `::chart{…}` / `::table{…}` figures it places.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import { Diagnostic, type Place } from '../diagnostics/diagnostic.ts';
@@ -14,6 +8,7 @@ import { parseYaml } from './parse-yaml.ts';
 import { CHAPTER_LIMITS, ChapterBudget, type ChapterLimit } from './mdx-limits.ts';
 import { chapterUrls, type ChapterUrl } from './chapter-urls.ts';
 import { memoParse } from './parse-memo.ts';
+import { parseChapterTree } from './mdx-parser.ts';
 import { FIGURE_DIRECTIVES, isFigureKind, type FigureKind } from '../model/chapter-figures.ts';
 
 /** Directive names that cite computed numbers in prose. */
@@ -53,7 +48,6 @@ export interface ParsedChapter {
   diagnostics: Diagnostic[];
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 
 /** `chapters/01-strategy.en.mdx` → slug `01-strategy`, locale `en`; no locale suffix = the plan's default. */
 export function chapterName(name: string): { slug: string; locale: string | undefined } {
@@ -92,7 +86,7 @@ function parseChapter(file: string, name: string, text: string): ParsedChapter {
   const source = textSource(file, text);
   let tree: Root;
   try {
-    tree = processor.parse(text) as Root;
+    tree = parseChapterTree(text);
   } catch (error) {
     return { diagnostics: [syntaxDiagnostic(file, error, source)] };
   }
