@@ -159,18 +159,28 @@ describe('shopplan dev reloads', () => {
     await late.page.close();
   }, 90_000);
 
-  it('a page shows a new plan without navigating: its body is swapped in, its charts drawn again, its scroll position kept', async () => {
+  it('a page shows a new plan without navigating: its body is swapped in, its charts drawn again, its scroll position kept; the DOM says so', async () => {
     const { page, failures } = await open(`${dev.url}/`);
     await page.setViewportSize({ width: 1280, height: 400 });
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('canvas[data-chart]:not([data-drawn])').length)).toBe(0);
     expect(await page.locator('canvas[data-chart]').count()).toBeGreaterThan(0);
-    await page.evaluate(() => {
+    const shown = await page.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
       window.scrollTo(0, 300);
+      // What `npm run bench` and the charts listen to (Layout.astro), in the order they come.
+      const heard: Array<[string, unknown]> = [];
+      (window as unknown as { heard: typeof heard }).heard = heard;
+      for (const name of ['shopplan:reload', 'shopplan:swapped']) document.addEventListener(name, (e) => heard.push([name, (e as CustomEvent<{ generation: unknown }>).detail.generation]));
+      return Number(document.querySelector('meta[name="shopplan-generation"]')?.getAttribute('content'));
     });
     const body = await page.evaluateHandle(() => document.body);
     writeFileSync(file, withTitle('换页不导航'));
     await titleShown(page, '换页不导航');
+    // One reload event, before the swap, both naming the plan now shown: a newer one than the page was served with.
+    const heard = await page.evaluate(() => (window as unknown as { heard: Array<[string, unknown]> }).heard);
+    expect(heard.map(([name]) => name)).toEqual(['shopplan:reload', 'shopplan:swapped']);
+    expect(heard[0]![1]).toBe(heard[1]![1]);
+    expect(heard[0]![1]).toBeGreaterThan(shown);
     // The same window (a navigation would have dropped the mark), a new body, scrolled where it was.
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     expect(await body.evaluate((old) => old !== document.body && !old.isConnected)).toBe(true);
