@@ -5,7 +5,8 @@
 // Goal (issue): compute costs no more than parsing the YAML, and grows linearly with the plan.
 // The goal lines are informative: this script asserts nothing and exits 0 whatever the figures.
 // It also runs `shopplan validate` and `compute` of the example as a user does (scripts/bench/cli.ts, goal ≤ 1 s each).
-// It also times `shopplan dev` from a plan file written to the page showing it (scripts/bench/dev.ts, goal median ≤ 300 ms).
+// It also times `shopplan dev` from a plan file written (the numbers changed) to the page's reload event in Chromium
+// (scripts/bench/dev.ts, goal median ≤ 300 ms), to the server's reload and to the page showing the new number.
 // Usage: npm run bench [-- --runs N] [-- --json] [-- --skip-cli] [-- --skip-versions] [-- --skip-pdf] [-- --skip-orders] [-- --skip-site] [-- --skip-dev]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -97,7 +98,7 @@ try {
   // PDFs (scripts/bench/pdf.ts): printing the example plan's PDFs, when Chromium is found.
   const site = args['skip-site'] ? null : await benchSite(progress);
   const pdf = args['skip-pdf'] ? null : await benchPdf(progress);
-  // shopplan dev (scripts/bench/dev.ts): a plan file written → the page shows the new plan.
+  // shopplan dev (scripts/bench/dev.ts): a plan file written → the page's reload event, the server's reload, the new number shown.
   const dev = args['skip-dev'] ? null : await benchDev(progress);
   // Order analysis (scripts/bench/orders.ts): 1 M and 10 M synthetic orders through embedded DuckDB.
   const orders = args['skip-orders'] ? null : await benchOrders(progress);
