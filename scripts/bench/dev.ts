@@ -112,7 +112,8 @@ export async function benchDev(progress: (line: string) => void, edits = 15): Pr
   const read = (d: Buffer) => {
     output += d;
     const at = performance.now();
-    while (output.split(RELOADING).length - 1 > logged.length) logged.push(at);
+    const lines = output.split(RELOADING).length - 1;
+    while (logged.length < lines) logged.push(at);
   };
   child.stdout.on('data', read);
   child.stderr.on('data', read);
