@@ -2,7 +2,8 @@
 // process loads costs start-up time (from a checkout, Node also strips its types), so these commands load only
 // what they use: no site, PDF, versions, browser or Excel code, and — when the order analysis is cached, as it
 // is after the first run — neither DuckDB nor the order reader. A new static import that pulls one of these in
-// fails here; import it where it is used (`await import(…)`), as main.ts does for commands.
+// fails here; import it where it is used (`await import(…)`), as main.ts does for commands. The chapters' Markdown
+// parser loads only when a chapter is not in the parse cache.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Project-relative paths (src/…, node_modules/<package>/…) of the modules `shopplan <args>` loads. */
 function loadedBy(args: string[]): string[] {
   const record = join(dir, `${args.join('-')}.txt`);
-  const run = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...userEnv(), SHOPPLAN_RECORD_LOADS: record }, timeout: 120_000 });
+  // Without the start-up cache, whose load hook answers for src/ modules before the recording hook sees them.
+  const run = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...userEnv(), SHOPPLAN_RECORD_LOADS: record, NODE_DISABLE_COMPILE_CACHE: '1' }, timeout: 120_000 });
   expect(run.status, run.stderr).toBe(0);
   const root = new URL(`file://${ROOT}`).href;
   return readFileSync(record, 'utf8')
@@ -31,14 +33,16 @@ function loadedBy(args: string[]): string[] {
 const NEVER = [/^src\/(site|build|pdf|versions|browser|xlsx)\//, /node_modules\/(astro|@duckdb|exceljs|playwright-core|pdf-lib|pagefind|chart\.js|rehype-[^/]+|typescript)\//];
 /** The order reader and the analysis queries: only when data.yaml's files have no cached analysis. */
 const ON_CACHE_MISS = [/^src\/data\/(load-orders|analyze|csv-lines)\.ts$/];
+/** The Markdown parser: only when a chapter's parse is not in the parse cache (src/load/mdx-parser.ts). */
+const ON_PARSE_MISS = [/node_modules\/(unified|remark-[^/]+|micromark[^/]*|mdast-util-from-markdown|mdast-util-to-markdown)\//];
 
 describe('modules loaded by the commands a plan author waits for', () => {
-  // Analyses the example's order files when the cache does not have them yet.
+  // Analyses the example's order files when the cache does not have them yet, and keeps the plan's parses.
   beforeAll(() => expect(shopplan(['validate', 'content']).code).toBe(0), 120_000);
 
-  it.each([['validate'], ['compute']])('shopplan %s content loads none of the site, PDF, versions, browser or Excel code', (command) => {
+  it.each([['validate'], ['compute']])('shopplan %s content loads none of the site, PDF, versions, browser or Excel code, nor the Markdown parser of chapters it has parses of', (command) => {
     const loaded = loadedBy([command, 'content']);
     expect(loaded.filter((m) => m.startsWith('src/engine/'))).not.toEqual([]);
-    expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS].some((re) => re.test(m)))).toEqual([]);
+    expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS, ...ON_PARSE_MISS].some((re) => re.test(m)))).toEqual([]);
   });
 });
