@@ -15,6 +15,9 @@ import type { Locale } from '../i18n/locale.ts';
 
 const VIRTUAL_ID = 'virtual:shopplan/data';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** In `shopplan dev`, the plan as published when it is imported, for a data module evaluated outside the server's process. */
+const SNAPSHOT_ID = 'virtual:shopplan/data-snapshot';
+const RESOLVED_SNAPSHOT_ID = `\0${SNAPSHOT_ID}`;
 
 export interface ShopplanIntegrationOptions {
   planDir: string;
@@ -45,11 +48,12 @@ interface LiveData {
 
 /**
  * The dev data module: a view that always reads the latest published plan, and a live `generation`. Where the
- * module runs in another process than the server (Vitest's workers, through Astro's container API), the
- * plan published when it was loaded stands in.
+ * module runs in another process than the server (Vitest's workers, through Astro's container API), a snapshot
+ * of the plan published stands in — imported only there, so the server never serialises the whole plan (every
+ * chapter rendered) for it.
  */
-function liveModule(current: LiveData): string {
-  return `const live = globalThis[Symbol.for(${JSON.stringify(LIVE.description)})] ?? { data: JSON.parse(${JSON.stringify(JSON.stringify(current.data))}), generation: ${current.generation} };
+function liveModule(): string {
+  return `const live = globalThis[Symbol.for(${JSON.stringify(LIVE.description)})] ?? (await import(${JSON.stringify(SNAPSHOT_ID)})).default;
 const current = () => live.data;
 export default new Proxy({}, {
   get: (_, key) => current()[key],
@@ -84,11 +88,15 @@ export function shopplan(options: ShopplanIntegrationOptions): AstroIntegration 
             plugins: [
               {
                 name: 'shopplan-data',
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === SNAPSHOT_ID ? RESOLVED_SNAPSHOT_ID : undefined),
                 // The data as one JSON string, not an object literal: parsing a string is the same at any plan
                 // size, where a literal of the whole computed plan (about 1 MB for the example) cost seconds in
                 // Vite's module parse and its inline source map. No source map: there is no source to map to.
-                load: (id: string) => (id === RESOLVED_ID ? { code: live ? liveModule(live) : `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = 0;`, map: { mappings: '' } } : undefined),
+                load: (id: string) => {
+                  if (id === RESOLVED_ID) return { code: live ? liveModule() : `export default JSON.parse(${JSON.stringify(data)});\nexport const generation = 0;`, map: { mappings: '' } };
+                  if (id === RESOLVED_SNAPSHOT_ID && live) return { code: `export default { data: JSON.parse(${JSON.stringify(JSON.stringify(live.data))}), generation: ${live.generation} };`, map: { mappings: '' } };
+                  return undefined;
+                },
               },
             ],
           },
