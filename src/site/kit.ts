@@ -115,3 +115,13 @@ export interface MonthlyChartSpec {
   /** Lines by default; bars, or bars stacked (a total by its parts). */
   type?: 'line' | 'bar' | 'stacked';
 }
+
+/**
+ * How wide a text runs, in widths of a Latin letter: a Han, kana, Hangul or full-width character is two. Tables size
+ * text columns on a phone by it, so that a column of Chinese names is not given half the room it needs.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}

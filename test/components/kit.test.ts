@@ -11,6 +11,7 @@ import Chart from '../../src/site/components/Chart.astro';
 import FindingList from '../../src/site/components/FindingList.astro';
 import { finding } from '../../src/model/findings.ts';
 import { amount, ref } from '../../src/model/facts.ts';
+import { textWidth } from '../../src/site/kit.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -32,6 +33,14 @@ const rows = [
   { id: 'tmall', cells: { name: 'Tmall', gmv: 36_804_512, buyers: 415_612.4, cvr: 0.0325 } },
   { cells: { name: { value: 'Douyin', href: '#douyin', sub: 'livestream' }, gmv: 450_000, buyers: 9_876.6, cvr: null } },
 ];
+
+describe('textWidth', () => {
+  it('counts a Han, kana or full-width character as two Latin letters', () => {
+    expect(textWidth('Tea Co., Ltd')).toBe(12);
+    expect(textWidth('龙井茶（明前）')).toBe(14);
+    expect(textWidth('山岚 Tea ¥95')).toBe(12);
+  });
+});
 
 describe('DataTable', () => {
   it('is a focusable, named scroll region with a caption, column headers and a row header per row', async () => {
@@ -69,6 +78,48 @@ describe('DataTable', () => {
     expect(html).toMatch(/<tr id="tmall" class="has-note"[^>]*>\s*<th scope="row"[^>]*>Tmall<\/th>/);
     expect(html).toMatch(/<tr class="note"[^>]*><td colspan="4"[^>]*><div class="row-note"[^>]*>Flagship store on Tmall\. <span class="cell-sub"[^>]*>Source: back office<\/span><\/div><\/td><\/tr>/);
     expect(cells(html).slice(1)).toEqual([['Tmall', '¥1', '—', '—'], ['Flagship store on Tmall. Source: back office']]);
+  });
+
+  it('ties a note to its row for screen readers: the note’s cell names the row header’s id in `headers`, unique on the page', async () => {
+    const noted = (caption: string, id?: string) => container.renderToString(DataTable, {
+      props: {
+        caption, columns, locale: 'en', id,
+        rows: [
+          { id: 'tmall', cells: { name: 'Tmall', gmv: 1 }, note: { value: 'Flagship store.' } },
+          { cells: { name: 'JD', gmv: 2 } },
+          { cells: { name: 'Douyin', gmv: 3 }, note: { value: 'Livestreams.' } },
+        ],
+      },
+    });
+    const pairs = (html: string) => [...html.matchAll(/<th scope="row" id="([^"]+)"[^>]*>([^<]*)<\/th>[\s\S]*?<tr class="note"[^>]*><td colspan="4" headers="([^"]+)"/g)].map((m) => [m[2], m[1], m[3]]);
+    const html = await noted('Channels');
+    const found = pairs(html);
+    expect(found.map(([name]) => name)).toEqual(['Tmall', 'Douyin']);
+    for (const [, id, headers] of found) expect(headers).toBe(id);
+    expect(found[0]![1]).toBe('tmall-name'); // from the row's own id
+    expect(html).toMatch(/<th scope="row" data-format="text" data-column="name">JD<\/th>/); // a row without a note needs no id
+    // Rows without an id take theirs from the table, so two tables on one page do not share one.
+    const other = pairs(await noted('Channels next year'));
+    expect(other[1]![1]).not.toBe(found[1]![1]);
+    expect(pairs(await noted('Channels', 'by-channel'))[1]![1]).toBe('by-channel-2-name');
+  });
+
+  it('sizes a text column and the row header on a phone to hold their longest line in two lines', async () => {
+    const html = await container.renderToString(DataTable, {
+      props: {
+        caption: 'c', locale: 'en',
+        columns: [{ key: 'name', label: 'Supplier' }, { key: 'trigger', label: 'Trigger' }, { key: 'kind', label: 'Kind' }],
+        rows: [
+          { cells: { name: 'West Lake Longjing Tea Cooperative', trigger: { value: 'Refund rate > 8%', sub: 'over the last three months' }, kind: 'Farm' } },
+          { cells: { name: '龙井茶合作社', trigger: 'CAC > ¥95', kind: 'Packaging' } },
+        ],
+      },
+    });
+    // The longest name, 34 letters wide, in two lines of 17 and some room for where the words break.
+    expect(html).toMatch(/<table class="data-table" style="--name-width:20ch">/);
+    // A muted line counts: "over the last three months" (26) is the trigger column's longest line.
+    expect(html).toMatch(/<td class="mid" style="--two-lines:16ch"[^>]*data-column="trigger"/);
+    expect(html).toMatch(/<td class="nowrap"[^>]*data-column="kind"/);
   });
 
   it('shows the empty text instead of a table with no rows', async () => {
