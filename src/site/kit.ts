@@ -122,6 +122,17 @@ export interface MonthlyChartSpec {
  */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
+}
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * The width (in Latin letters) that holds a text in two lines. Lines break between words, and a line ends before
+ * a word that does not fit, so the first line holds at least the width less the longest word: half of the text and
+ * the longest word is enough (a wide character is a word of its own), plus a space and a letter for proportional type.
+ */
+export function twoLineWidth(text: string): number {
+  const longestWord = Math.max(0, ...text.split(new RegExp(`\\s+|${WIDE.source}`, 'u')).map(textWidth), WIDE.test(text) ? 2 : 0);
+  return Math.ceil((textWidth(text) + longestWord) / 2) + 2;
 }

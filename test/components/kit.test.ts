@@ -11,7 +11,7 @@ import Chart from '../../src/site/components/Chart.astro';
 import FindingList from '../../src/site/components/FindingList.astro';
 import { finding } from '../../src/model/findings.ts';
 import { amount, ref } from '../../src/model/facts.ts';
-import { textWidth } from '../../src/site/kit.ts';
+import { textWidth, twoLineWidth } from '../../src/site/kit.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -39,6 +39,12 @@ describe('textWidth', () => {
     expect(textWidth('Tea Co., Ltd')).toBe(12);
     expect(textWidth('龙井茶（明前）')).toBe(14);
     expect(textWidth('山岚 Tea ¥95')).toBe(12);
+  });
+
+  it('holds a text in two lines however its words fall: half of it and its longest word, and a little room', () => {
+    // "Less: Operating" on the first line needs 15 of 24 letters: half the text (12) would leave "expenses" a third line.
+    expect(twoLineWidth('Less: Operating expenses')).toBe(Math.ceil((24 + 9) / 2) + 2);
+    expect(twoLineWidth('龙井茶合作社')).toBe(Math.ceil((12 + 2) / 2) + 2);
   });
 });
 
@@ -115,10 +121,9 @@ describe('DataTable', () => {
         ],
       },
     });
-    // The longest name, 34 letters wide, in two lines of 17 and some room for where the words break.
-    expect(html).toMatch(/<table class="data-table" style="--name-width:20ch">/);
-    // A muted line counts: "over the last three months" (26) is the trigger column's longest line.
-    expect(html).toMatch(/<td class="mid" style="--two-lines:16ch"[^>]*data-column="trigger"/);
+    expect(html).toMatch(new RegExp(`<table class="data-table" style="--name-width:${twoLineWidth('West Lake Longjing Tea Cooperative')}ch">`));
+    // A muted line counts: "over the last three months" is the trigger column's longest line.
+    expect(html).toMatch(new RegExp(`<td class="mid" style="--two-lines:${twoLineWidth('over the last three months')}ch"[^>]*data-column="trigger"`));
     expect(html).toMatch(/<td class="nowrap"[^>]*data-column="kind"/);
   });
 
