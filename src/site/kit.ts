@@ -3,6 +3,7 @@
 import type { ColumnFormat } from '../i18n/table-format.ts';
 import type { ValueUnit } from '../i18n/format.ts';
 import type { Explanation } from '../model/result/explanation.ts';
+import { textWidth } from '../i18n/text-width.ts';
 
 /** A traffic-light status, as targets, KPIs and findings have it; `info` for a neutral note. */
 export type Status = 'green' | 'amber' | 'red' | 'info';
@@ -117,22 +118,20 @@ export interface MonthlyChartSpec {
 }
 
 /**
- * How wide a text runs, in widths of a Latin letter: a Han, kana, Hangul or full-width character is two. Tables size
- * text columns on a phone by it, so that a column of Chinese names is not given half the room it needs.
- */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
-}
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
-
-/**
- * The width (in Latin letters) that holds a text in two lines. Lines break between words, and a line ends before
- * a word that does not fit, so the first line holds at least the width less the longest word: half of the text and
- * the longest word is enough (a wide character is a word of its own), plus a space and a letter for proportional type.
+ * The width (in Latin letters, i18n/text-width.ts) that holds a text in two lines. Lines break between words, and a
+ * line ends before a word that does not fit, so the first line holds at least the width less the longest word: half
+ * of the text and the longest word is enough (a wide character, 龙, is a word of its own), plus a space and a letter
+ * for proportional type. Tables size text columns on a phone by it.
  */
 export function twoLineWidth(text: string): number {
-  const longestWord = Math.max(0, ...text.split(new RegExp(`\\s+|${WIDE.source}`, 'u')).map(textWidth), WIDE.test(text) ? 2 : 0);
-  return Math.ceil((textWidth(text) + longestWord) / 2) + 2;
+  let longestWord = 0;
+  let word = 0;
+  for (const char of text) {
+    const width = textWidth(char);
+    if (width === 2 || /\s/.test(char)) {
+      longestWord = Math.max(longestWord, word, width === 2 ? 2 : 0);
+      word = 0;
+    } else word += width;
+  }
+  return Math.ceil((textWidth(text) + Math.max(longestWord, word)) / 2) + 2;
 }

@@ -11,7 +11,7 @@ import Chart from '../../src/site/components/Chart.astro';
 import FindingList from '../../src/site/components/FindingList.astro';
 import { finding } from '../../src/model/findings.ts';
 import { amount, ref } from '../../src/model/facts.ts';
-import { textWidth, twoLineWidth } from '../../src/site/kit.ts';
+import { twoLineWidth } from '../../src/site/kit.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -34,17 +34,12 @@ const rows = [
   { cells: { name: { value: 'Douyin', href: '#douyin', sub: 'livestream' }, gmv: 450_000, buyers: 9_876.6, cvr: null } },
 ];
 
-describe('textWidth', () => {
-  it('counts a Han, kana or full-width character as two Latin letters', () => {
-    expect(textWidth('Tea Co., Ltd')).toBe(12);
-    expect(textWidth('龙井茶（明前）')).toBe(14);
-    expect(textWidth('山岚 Tea ¥95')).toBe(12);
-  });
-
+describe('twoLineWidth', () => {
   it('holds a text in two lines however its words fall: half of it and its longest word, and a little room', () => {
     // "Less: Operating" on the first line needs 15 of 24 letters: half the text (12) would leave "expenses" a third line.
     expect(twoLineWidth('Less: Operating expenses')).toBe(Math.ceil((24 + 9) / 2) + 2);
     expect(twoLineWidth('龙井茶合作社')).toBe(Math.ceil((12 + 2) / 2) + 2);
+    expect(twoLineWidth('2022 福鼎白牡丹 357g')).toBe(Math.ceil((20 + 4) / 2) + 2);
   });
 });
 
