@@ -80,7 +80,10 @@ export async function checkOrderData(sources: PlanSources, input: PlanInput, opt
   if (rfmScoring === 'cutoffs' && !input.users?.rfm) {
     report('data-config', 'RFM scoring `cutoffs` uses the cut-offs of users.yaml `rfm`, but the plan has none.', ['rfm', 'scoring'], { hint: 'Add `rfm` with its cut-offs and segments to users.yaml, or score by `quintiles`.' });
   }
+  // The canonical IANA names first: constructing a formatter to try a name loads the time zone data (~20 ms).
+  const canonical = new Set(Intl.supportedValuesOf('timeZone'));
   const zoneKnown = (zone: string) => {
+    if (canonical.has(zone)) return true;
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
       return true;
