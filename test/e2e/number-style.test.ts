@@ -43,7 +43,7 @@ const textOf = (html: string) => strip(html.replace(/<(script|style)\b[\s\S]*?<\
 interface KitTable { caption: string; rows: { format: string; text: string }[][] }
 /** The kit's data tables of a page: per row, each cell's column format and text. */
 function kitTables(html: string): KitTable[] {
-  return [...html.matchAll(/<table class="data-table[^"]*">([\s\S]*?)<\/table>/g)].map((t) => ({
+  return [...html.matchAll(/<table class="data-table[^"]*"[^>]*>([\s\S]*?)<\/table>/g)].map((t) => ({
     caption: strip(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t[1]!)?.[1] ?? '').trim(),
     rows: [...t[1]!.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) =>
       [...tr[1]!.matchAll(/<t[hd]\b[^>]*?(?:data-format="([^"]+)")?[^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => ({ format: c[1] ?? '', text: strip(c[2]!).replace(/\s+/g, ' ').trim() })),
@@ -55,6 +55,12 @@ const SUFFIX = /[\d.](K|M|B|万|亿)$/;
 
 describe.each(Object.keys(PLANS))('numbers on the %s plan’s pages', (plan) => {
   const site = () => pages(join(work, plan));
+
+  it('finds the kit’s tables on its pages (so the table checks below are not vacuous)', () => {
+    const tables = site().flatMap(({ html }) => kitTables(html));
+    expect(tables.length).toBeGreaterThan(5);
+    expect(tables.every((t) => t.rows.length > 0)).toBe(true);
+  });
 
   it('never write 万 or 亿 with two decimals', () => {
     for (const { path, html } of site()) expect(textOf(html).match(/\d\.\d{2,}\s*(万|亿)/g) ?? [], path).toEqual([]);
