@@ -38,10 +38,15 @@ const KNOWN = new Set<string>(PLAN_FILES);
 /** A chapter's name becomes its page address: `NN-slug.mdx`, or `NN-slug.<locale>.mdx` for a translation. */
 const CHAPTER_NAME = /^chapters\/[A-Za-z0-9][A-Za-z0-9_-]*(\.[a-z]{2}(-[A-Z]{2})?)?\.mdx$/;
 
+/** How a plan file is named in messages and parse memos: the plan folder as given, then the file, e.g. `content/targets.yaml`. */
+export function planFileLabel(dir: string, name: string): string {
+  return posix.join(dir.replace(/\\/g, '/'), name);
+}
+
 export function loadPlan(dir: string, files: readonly RawFile[]): LoadResult {
   const sources: PlanSources = { dir, files: {}, chapters: [], actuals: [], unparsed: [] };
   const diagnostics: Diagnostic[] = [];
-  const label = (name: string) => posix.join(dir.replace(/\\/g, '/'), name);
+  const label = (name: string) => planFileLabel(dir, name);
   const budget = new ChapterBudget();
   let total = 0;
   for (const raw of [...files].sort((a, b) => a.name.localeCompare(b.name))) {

@@ -5,10 +5,10 @@
 import { parse, parseDocument } from 'yaml';
 import { QUIET_YAML } from './yaml-options.ts';
 import { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { RawFile } from './load-plan.ts';
+import { planFileLabel, type RawFile } from './load-plan.ts';
 import { memoParse } from './parse-memo.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { posix } from 'node:path';
+import { decodePlanFile } from './decode.ts';
 
 /** The `schemaVersion` this ShopPlan reads (plan.schema.json: `const`). */
 export const SCHEMA_VERSION = 2;
@@ -108,16 +108,17 @@ function withSchemaVersion(bytes: Uint8Array, version: number): Uint8Array {
 }
 
 /**
- * The plan's schemaVersion. Read through the loader's parse (memoised and kept across runs: load-plan.ts
- * gets the same parse back for an unmigrated plan.yaml), and with the plain parser when that finds a problem
- * in the file, which validation reports.
+ * The plan's schemaVersion. Read through the loader's parse of the text it decodes (memoised and kept across
+ * runs: load-plan.ts gets the same parse back for an unmigrated plan.yaml), and with the plain parser when that
+ * finds a problem in the file, which validation reports.
  */
 function schemaVersionOf(dir: string, file: RawFile): number | null {
-  const text = decoder.decode(file.bytes);
-  const label = posix.join(dir.replace(/\\/g, '/'), file.name);
-  const loaded = memoParse('yaml', label, text, () => parseYaml(label, text));
+  const label = planFileLabel(dir, file.name);
+  const decoded = decodePlanFile(label, file.bytes);
+  const text = decoded.ok ? decoded.text : decoder.decode(file.bytes);
+  const loaded = decoded.ok ? memoParse('yaml', label, text, () => parseYaml(label, text)) : undefined;
   try {
-    const data = (loaded.diagnostics.length === 0 ? loaded.source.data : parse(text, { maxAliasCount: 100, ...QUIET_YAML })) as { schemaVersion?: unknown } | null;
+    const data = (loaded?.diagnostics.length === 0 ? loaded.source.data : parse(text, { maxAliasCount: 100, ...QUIET_YAML })) as { schemaVersion?: unknown } | null;
     const v = data?.schemaVersion;
     return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
   } catch {

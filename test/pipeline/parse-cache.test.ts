@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { loadPlan } from '../../src/load/load-plan.ts';
+import { migratePlan } from '../../src/load/migrate.ts';
 import { validatePlan } from '../../src/validate/validate-plan.ts';
 import { forgetParses, rememberParses, usedParses } from '../../src/load/parse-memo.ts';
 import { checkPlanFolder } from '../../src/pipeline/check-plan.ts';
@@ -52,6 +53,16 @@ describe('parses kept across runs', () => {
     expect(again.used.parsed).toBe(1);
     expect(Object.hasOwn(again.loaded.sources.files.plan!.data as object, '__proto__')).toBe(true);
     expect(again.loaded.sources).toEqual(fresh.loaded.sources);
+  });
+
+  it('parses plan.yaml once for the schemaVersion read and the load', () => {
+    const dir = PLANS.example;
+    const planFiles = folderFiles(dir);
+    forgetParses();
+    rememberParses([]);
+    loadPlan(dir, migratePlan(dir, planFiles).files);
+    const parsedFiles = planFiles.filter((f) => /^[^/]+\.ya?ml$|^chapters\/[^/]+\.mdx$/.test(f.name)).length;
+    expect(usedParses().parsed).toBe(parsedFiles);
   });
 
   it('parses a file whose text differs from the kept parse (an edit, or a cache that does not match its text)', () => {
