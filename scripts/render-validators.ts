@@ -1,6 +1,7 @@
-// Renders src/validate/validators.generated.js: ajv's standalone code for every schema in schemas/, so a
-// run validates with precompiled functions instead of compiling the schemas at start-up (issue #14 §6).
-// Its declarations (validators.generated.d.ts) name one validator per schema.
+// Renders ajv's standalone code for every schema in schemas/, so a run validates with precompiled functions
+// instead of compiling the schemas at start-up (issue #14 §6), in two sets (src/validate/validators.ts):
+// validators-check.generated.js says whether a file is valid; validators.generated.js, loaded only when it is
+// not, gives every error in detail. Their declarations (*.generated.d.ts) name one validator per schema.
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createAjv, FORMATS_NAME } from '../src/validate/ajv.ts';
 import { readSchemas } from '../src/validate/schema-registry.ts';
@@ -15,8 +16,13 @@ function exportNames(): Record<string, string> {
   return Object.fromEntries(readSchemas().map((s) => [String(s.$id).replace(/\.schema\.json$/, ''), String(s.$id)]));
 }
 
-export function renderValidators(): string {
-  const code = standaloneCode(createAjv(), exportNames());
+export type ValidatorSet = 'detailed' | 'check';
+
+/** The generated module of each set, in src/validate/. */
+export const VALIDATOR_FILES: Record<ValidatorSet, string> = { detailed: 'validators.generated', check: 'validators-check.generated' };
+
+export function renderValidators(set: ValidatorSet): string {
+  const code = standaloneCode(createAjv(set), exportNames());
   return [
     NOTE,
     '/* eslint-disable */',

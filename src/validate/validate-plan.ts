@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { PlanSources } from '../load/load-plan.ts';
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import { withoutPrototypes } from '../model/dict.ts';
-import { schemaValidators, type ValidationContext } from './validators.ts';
+import { schemaErrors, type ValidationContext } from './validators.ts';
 import { PLAN_FILES, type PlanFileKey } from '../model/plan-files.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
 import { CheckContext, type Check } from './check-context.ts';
@@ -42,13 +42,13 @@ export function validatePlan(sources: PlanSources, options: { loadFailed?: boole
   for (const key of PLAN_FILES) {
     const source = sources.files[key];
     if (!source) continue;
-    const validate = schemaValidators[key];
     const context: ValidationContext = { copyPaths: [] };
-    if (!validate.call(context, source.data)) diagnostics.push(...schemaDiagnostics(source, validate.errors ?? []));
+    const errors = schemaErrors(key, source.data, context);
+    if (errors.length) diagnostics.push(...schemaDiagnostics(source, errors));
     copyPaths[key] = context.copyPaths;
     data[key] = source.data;
   }
-  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter, schemaValidators.chapter), ...checkChapterUrls(chapter), ...checkChapterFigures(chapter));
+  for (const chapter of sources.chapters) diagnostics.push(...checkChapterFrontmatter(chapter), ...checkChapterUrls(chapter), ...checkChapterFigures(chapter));
   // Meaning is checked only on well-formed data: checks may then trust the types.
   if (hasErrors(diagnostics) || options.loadFailed || !sources.files.plan) return { diagnostics };
 

@@ -562,7 +562,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(Number(data13.toFixed(2)) !== data13){
+if(!(this && this.computed) && Number(data13.toFixed(2)) !== data13){
 const err44 = {instancePath:instancePath+"/channels/" + i0+"/funnel/aov",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data13};
 if(vErrors === null){
 vErrors = [err44];
@@ -1349,7 +1349,7 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(Number(data32.toFixed(2)) !== data32){
+if(!(this && this.computed) && Number(data32.toFixed(2)) !== data32){
 const err111 = {instancePath:instancePath+"/channels/" + i0+"/fees/annualFee",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data32};
 if(vErrors === null){
 vErrors = [err111];
@@ -1394,7 +1394,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(Number(data33.toFixed(2)) !== data33){
+if(!(this && this.computed) && Number(data33.toFixed(2)) !== data33){
 const err115 = {instancePath:instancePath+"/channels/" + i0+"/fees/deposit",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data33};
 if(vErrors === null){
 vErrors = [err115];
@@ -1476,7 +1476,7 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(Number(data35.toFixed(2)) !== data35){
+if(!(this && this.computed) && Number(data35.toFixed(2)) !== data35){
 const err122 = {instancePath:instancePath+"/channels/" + i0+"/fulfilment/costPerOrder",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data35};
 if(vErrors === null){
 vErrors = [err122];
@@ -1521,7 +1521,7 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(Number(data36.toFixed(2)) !== data36){
+if(!(this && this.computed) && Number(data36.toFixed(2)) !== data36){
 const err126 = {instancePath:instancePath+"/channels/" + i0+"/fulfilment/shippingPerOrder",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data36};
 if(vErrors === null){
 vErrors = [err126];
@@ -6038,7 +6038,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(Number(data10.toFixed(2)) !== data10){
+if(!(this && this.computed) && Number(data10.toFixed(2)) !== data10){
 const err46 = {instancePath:instancePath+"/channels/" + i0+"/budget/total",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err46];
@@ -6271,7 +6271,7 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(Number(data17.toFixed(2)) !== data17){
+if(!(this && this.computed) && Number(data17.toFixed(2)) !== data17){
 const err65 = {instancePath:instancePath+"/channels/" + i0+"/pricing/cpc",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err65];
@@ -6421,7 +6421,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(Number(data20.toFixed(2)) !== data20){
+if(!(this && this.computed) && Number(data20.toFixed(2)) !== data20){
 const err78 = {instancePath:instancePath+"/channels/" + i0+"/pricing/cpm",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data20};
 if(vErrors === null){
 vErrors = [err78];
@@ -6758,7 +6758,7 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(Number(data27.toFixed(2)) !== data27){
+if(!(this && this.computed) && Number(data27.toFixed(2)) !== data27){
 const err106 = {instancePath:instancePath+"/channels/" + i0+"/aov",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data27};
 if(vErrors === null){
 vErrors = [err106];
@@ -8300,7 +8300,7 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(Number(data62.toFixed(2)) !== data62){
+if(!(this && this.computed) && Number(data62.toFixed(2)) !== data62){
 const err231 = {instancePath:instancePath+"/privateDomain/aov",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data62};
 if(vErrors === null){
 vErrors = [err231];
@@ -8979,7 +8979,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(Number(data2.toFixed(2)) !== data2){
+if(!(this && this.computed) && Number(data2.toFixed(2)) !== data2){
 const err10 = {instancePath:instancePath+"/payroll/baseFloor",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -9024,7 +9024,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(Number(data3.toFixed(2)) !== data3){
+if(!(this && this.computed) && Number(data3.toFixed(2)) !== data3){
 const err14 = {instancePath:instancePath+"/payroll/baseCap",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -9990,7 +9990,7 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(Number(data24.toFixed(2)) !== data24){
+if(!(this && this.computed) && Number(data24.toFixed(2)) !== data24){
 const err90 = {instancePath:instancePath+"/roles/" + i3+"/monthlySalary",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data24};
 if(vErrors === null){
 vErrors = [err90];
@@ -10514,7 +10514,7 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(Number(data37.toFixed(2)) !== data37){
+if(!(this && this.computed) && Number(data37.toFixed(2)) !== data37){
 const err131 = {instancePath:instancePath+"/training/" + i6+"/costPerHead",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data37};
 if(vErrors === null){
 vErrors = [err131];
@@ -11086,7 +11086,7 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(Number(data48.toFixed(2)) !== data48){
+if(!(this && this.computed) && Number(data48.toFixed(2)) !== data48){
 const err177 = {instancePath:instancePath+"/incentives/" + i7+"/pool",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data48};
 if(vErrors === null){
 vErrors = [err177];
@@ -15680,7 +15680,7 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(Number(data26.toFixed(2)) !== data26){
+if(!(this && this.computed) && Number(data26.toFixed(2)) !== data26){
 const err103 = {instancePath:instancePath+"/skus/" + i2+"/cost",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err103];
@@ -15895,7 +15895,7 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(Number(data32.toFixed(2)) !== data32){
+if(!(this && this.computed) && Number(data32.toFixed(2)) !== data32){
 const err121 = {instancePath:instancePath+"/skus/" + i2+"/pricing/reference",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data32};
 if(vErrors === null){
 vErrors = [err121];
@@ -16037,7 +16037,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(Number(data35.toFixed(2)) !== data35){
+if(!(this && this.computed) && Number(data35.toFixed(2)) !== data35){
 const err133 = {instancePath:instancePath+"/skus/" + i2+"/pricing/price",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data35};
 if(vErrors === null){
 vErrors = [err133];
@@ -16130,7 +16130,7 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(Number(data36.toFixed(2)) !== data36){
+if(!(this && this.computed) && Number(data36.toFixed(2)) !== data36){
 const err141 = {instancePath:instancePath+"/skus/" + i2+"/listPrice",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data36};
 if(vErrors === null){
 vErrors = [err141];
@@ -16469,7 +16469,7 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(Number(data46.toFixed(2)) !== data46){
+if(!(this && this.computed) && Number(data46.toFixed(2)) !== data46){
 const err169 = {instancePath:instancePath+"/skus/" + i2+"/lastYear/gmv",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data46};
 if(vErrors === null){
 vErrors = [err169];
@@ -17631,7 +17631,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(Number(data17.toFixed(2)) !== data17){
+if(!(this && this.computed) && Number(data17.toFixed(2)) !== data17){
 const err53 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/threshold",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err53];
@@ -17676,7 +17676,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(Number(data18.toFixed(2)) !== data18){
+if(!(this && this.computed) && Number(data18.toFixed(2)) !== data18){
 const err57 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/off",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data18};
 if(vErrors === null){
 vErrors = [err57];
@@ -17816,7 +17816,7 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(Number(data21.toFixed(2)) !== data21){
+if(!(this && this.computed) && Number(data21.toFixed(2)) !== data21){
 const err69 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/value",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data21};
 if(vErrors === null){
 vErrors = [err69];
@@ -17861,7 +17861,7 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(Number(data22.toFixed(2)) !== data22){
+if(!(this && this.computed) && Number(data22.toFixed(2)) !== data22){
 const err73 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/minSpend",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data22};
 if(vErrors === null){
 vErrors = [err73];
@@ -17941,7 +17941,7 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(Number(data24.toFixed(2)) !== data24){
+if(!(this && this.computed) && Number(data24.toFixed(2)) !== data24){
 const err80 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/budget",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data24};
 if(vErrors === null){
 vErrors = [err80];
@@ -18145,7 +18145,7 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(Number(data28.toFixed(2)) !== data28){
+if(!(this && this.computed) && Number(data28.toFixed(2)) !== data28){
 const err97 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/costPerOrder",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data28};
 if(vErrors === null){
 vErrors = [err97];
@@ -18504,7 +18504,7 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(Number(data35.toFixed(2)) !== data35){
+if(!(this && this.computed) && Number(data35.toFixed(2)) !== data35){
 const err126 = {instancePath:instancePath+"/promotions/" + i0+"/mechanics/" + i1+"/depositBonus",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data35};
 if(vErrors === null){
 vErrors = [err126];
@@ -18634,7 +18634,7 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(Number(data37.toFixed(2)) !== data37){
+if(!(this && this.computed) && Number(data37.toFixed(2)) !== data37){
 const err137 = {instancePath:instancePath+"/promotions/" + i0+"/budget",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data37};
 if(vErrors === null){
 vErrors = [err137];
@@ -26194,7 +26194,7 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(Number(data39.toFixed(2)) !== data39){
+if(!(this && this.computed) && Number(data39.toFixed(2)) !== data39){
 const err162 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand/min",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data39};
 if(vErrors === null){
 vErrors = [err162];
@@ -26239,7 +26239,7 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(Number(data40.toFixed(2)) !== data40){
+if(!(this && this.computed) && Number(data40.toFixed(2)) !== data40){
 const err166 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand/max",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data40};
 if(vErrors === null){
 vErrors = [err166];
@@ -32391,7 +32391,7 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(Number(data26.toFixed(2)) !== data26){
+if(!(this && this.computed) && Number(data26.toFixed(2)) !== data26){
 const err93 = {instancePath:instancePath+"/warehouses/" + i3+"/costPerOrder",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err93];
@@ -32436,7 +32436,7 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(Number(data27.toFixed(2)) !== data27){
+if(!(this && this.computed) && Number(data27.toFixed(2)) !== data27){
 const err97 = {instancePath:instancePath+"/warehouses/" + i3+"/monthlyFixedCost",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data27};
 if(vErrors === null){
 vErrors = [err97];
@@ -32775,7 +32775,7 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(Number(data35.toFixed(2)) !== data35){
+if(!(this && this.computed) && Number(data35.toFixed(2)) !== data35){
 const err124 = {instancePath:instancePath+"/logistics/" + i4+"/costPerParcel",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data35};
 if(vErrors === null){
 vErrors = [err124];
@@ -33147,7 +33147,7 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(Number(data43.toFixed(2)) !== data43){
+if(!(this && this.computed) && Number(data43.toFixed(2)) !== data43){
 const err154 = {instancePath:instancePath+"/inventory/orderCost",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data43};
 if(vErrors === null){
 vErrors = [err154];
@@ -34516,7 +34516,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(Number(data10.toFixed(2)) !== data10){
+if(!(this && this.computed) && Number(data10.toFixed(2)) !== data10){
 const err42 = {instancePath:instancePath+"/systems/" + i0+"/setupCost",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err42];
@@ -34561,7 +34561,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(Number(data11.toFixed(2)) !== data11){
+if(!(this && this.computed) && Number(data11.toFixed(2)) !== data11){
 const err46 = {instancePath:instancePath+"/systems/" + i0+"/monthlyCost",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data11};
 if(vErrors === null){
 vErrors = [err46];
@@ -36416,7 +36416,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.value !== undefined){
 let data20 = data18.value;
 if((typeof data20 == "number") && (isFinite(data20))){
-if(Number(data20.toFixed(2)) !== data20){
+if(!(this && this.computed) && Number(data20.toFixed(2)) !== data20){
 const err59 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.value,data:data20};
 if(vErrors === null){
 vErrors = [err59];
@@ -36444,7 +36444,7 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.value !== undefined){
 let data22 = data21.value;
 if((typeof data22 == "number") && (isFinite(data22))){
-if(Number(data22.toFixed(2)) !== data22){
+if(!(this && this.computed) && Number(data22.toFixed(2)) !== data22){
 const err61 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.baseline.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err61];
@@ -39395,7 +39395,7 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(Number(data31.toFixed(2)) !== data31){
+if(!(this && this.computed) && Number(data31.toFixed(2)) !== data31){
 const err111 = {instancePath:instancePath+"/membership/tiers/" + i2+"/minAnnualSpend",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data31};
 if(vErrors === null){
 vErrors = [err111];
@@ -39747,7 +39747,7 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(Number(data39.toFixed(2)) !== data39){
+if(!(this && this.computed) && Number(data39.toFixed(2)) !== data39){
 const err139 = {instancePath:instancePath+"/membership/points/valuePerPoint",schemaPath:"common.schema.json#/$defs/money/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema39,data:data39};
 if(vErrors === null){
 vErrors = [err139];

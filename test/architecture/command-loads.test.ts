@@ -3,7 +3,8 @@
 // what they use: no site, PDF, versions, browser or Excel code, and — when the order analysis is cached, as it
 // is after the first run — neither DuckDB nor the order reader. A new static import that pulls one of these in
 // fails here; import it where it is used (`await import(…)`), as main.ts does for commands. The chapters' Markdown
-// parser loads only when a chapter is not in the parse cache.
+// parser loads only when a chapter is not in the parse cache, and the detailed schema validators only when a file
+// fails the schema check (src/validate/validators.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,14 +36,17 @@ const NEVER = [/^src\/(site|build|pdf|versions|browser|xlsx)\//, /node_modules\/
 const ON_CACHE_MISS = [/^src\/data\/(load-orders|analyze|csv-lines)\.ts$/];
 /** The Markdown parser: only when a chapter's parse is not in the parse cache (src/load/mdx-parser.ts). */
 const ON_PARSE_MISS = [/node_modules\/(unified|remark-[^/]+|micromark[^/]*|mdast-util-from-markdown|mdast-util-to-markdown)\//];
+/** The schema validators with every error in detail: only for a file that fails the check. */
+const ON_INVALID = [/^src\/validate\/validators\.generated\.js$/];
 
 describe('modules loaded by the commands a plan author waits for', () => {
   // Analyses the example's order files when the cache does not have them yet, and keeps the plan's parses.
   beforeAll(() => expect(shopplan(['validate', 'content']).code).toBe(0), 120_000);
 
-  it.each([['validate'], ['compute']])('shopplan %s content loads none of the site, PDF, versions, browser or Excel code, nor the Markdown parser of chapters it has parses of', (command) => {
+  it.each([['validate'], ['compute']])('shopplan %s content loads none of the site, PDF, versions, browser or Excel code, nor the Markdown parser of chapters it has parses of, nor the detailed validators of a valid plan', (command) => {
     const loaded = loadedBy([command, 'content']);
     expect(loaded.filter((m) => m.startsWith('src/engine/'))).not.toEqual([]);
-    expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS, ...ON_PARSE_MISS].some((re) => re.test(m)))).toEqual([]);
+    expect(loaded).toContain('src/validate/validators-check.generated.js');
+    expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS, ...ON_PARSE_MISS, ...ON_INVALID].some((re) => re.test(m)))).toEqual([]);
   });
 });

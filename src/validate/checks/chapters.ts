@@ -1,16 +1,16 @@
 // Chapters: front matter matches its schema; links and images pass the URL allow-list; `:kpi[…]` names a
 // KPI; `::chart{…}` and `::table{…}` name a chart or table of the registry. (`:value[…]` is checked after compute.)
-import type { ValidateFunction } from 'ajv';
 import { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { misplacedFigure, type ChapterSource } from '../../load/parse-mdx.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
 import { closest, didYouMean } from '../../model/closest.ts';
 import { FIGURE_DIRECTIVES } from '../../model/chapter-figures.ts';
 import { checkUrl } from '../../model/url-policy.ts';
+import { schemaErrors } from '../validators.ts';
 
-export function checkChapterFrontmatter(chapter: ChapterSource, validate: ValidateFunction): Diagnostic[] {
-  if (chapter.frontmatter === undefined || validate(chapter.frontmatter)) return [];
-  return (validate.errors ?? []).map((e) => {
+export function checkChapterFrontmatter(chapter: ChapterSource): Diagnostic[] {
+  if (chapter.frontmatter === undefined) return [];
+  return schemaErrors('chapter', chapter.frontmatter).map((e) => {
     const params = e.params as { missingProperty?: string; additionalProperty?: string };
     const field = e.instancePath.slice(1);
     const message =

@@ -2,7 +2,6 @@
 // the plan valid: each scenario, and each driver moved up and down, is checked against the schemas before
 // anything is computed (a factor of 1000 on the horizon, or a negative conversion rate, is an error at
 // the override's line, not hours of compute or GMV of −¥4 billion).
-import type { ErrorObject } from 'ajv';
 import type { Check, CheckContext } from '../check-context.ts';
 import { resolvePlanPath } from '../../model/plan-path.ts';
 import { setPath } from '../../model/set-path.ts';
@@ -10,7 +9,7 @@ import { applyScenario } from '../../model/scenarios-apply.ts';
 import { formatPath } from '../../model/data-path.ts';
 import type { PlanFileKey } from '../../model/plan-files.ts';
 import type { PlanInput } from '../../model/plan-input.generated.ts';
-import { schemaValidators } from '../validators.ts';
+import { schemaErrors } from '../validators.ts';
 import { schemaDiagnostics } from '../schema-errors.ts';
 import { MAX_DRIVERS, MAX_SCENARIOS } from './work.ts';
 
@@ -81,10 +80,9 @@ function checkOutcomes(ctx: CheckContext): void {
 
 /** Schema problems of one file of a changed plan, as plain-language reasons with the data path. */
 function problems(ctx: CheckContext, plan: PlanInput, key: PlanFileKey): Array<{ path: string; reason: string; hint: string }> {
-  const validate = schemaValidators[key];
-  if (validate(plan[key])) return [];
   // Amounts a factor computes need not be whole 分: the engine rounds them; only what is written must be.
-  const errors = (validate.errors ?? []).filter((e: ErrorObject) => e.keyword !== 'decimals');
+  const errors = schemaErrors(key, plan[key], { copyPaths: [], computed: true });
+  if (!errors.length) return [];
   const source = ctx.sources.files[key];
   if (!source) return [];
   return schemaDiagnostics(source, errors).map((d) => ({ path: d.path, reason: d.reason, hint: d.hint }));
