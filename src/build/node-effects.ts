@@ -14,7 +14,7 @@ import { folderCache } from '../versions/cache.ts';
 export interface NodeEffectsOptions {
   /** Tags that are plan versions (default `v*`); null builds the working tree only. */
   versions?: string | null;
-  /** The build cache folder (default: the cache folder, `.shopplan-cache`); null disables the cache. */
+  /** The build cache folder (default: the cache folder, cacheRoot()); null disables the cache. */
   cacheDir?: string | null;
 }
 

@@ -1,7 +1,7 @@
 // PDFs cached by content hash: the key covers everything a print reads — the built site's pages, styles,
 // fonts, scripts and images — and what prints it (ShopPlan's printing code and version, playwright-core,
 // the Chromium binary), the locales, base path and date. An unchanged plan reprints nothing: the PDFs are
-// copied from `.shopplan-cache/sites/<key>/`.
+// copied from `<cache>/sites/<key>/` (cacheRoot()).
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';

@@ -8,10 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The cache folder: `$SHOPPLAN_CACHE_DIR`, else `.shopplan-cache` in the current folder. */
+/**
+ * The cache folder: `$SHOPPLAN_CACHE_DIR`, else `node_modules/.cache/shopplan` of the ShopPlan install, beside
+ * the start-up and parse caches. Never the current or plan folder: a pull request could commit a cache there —
+ * built pages (with scripts), PDFs or order analyses that a build would then publish as its own — and a run's
+ * leftovers there name folders that the sweep below moves and deletes. `npm ci` starts node_modules afresh.
+ */
 export function cacheRoot(): string {
-  return resolve(process.env.SHOPPLAN_CACHE_DIR ?? '.shopplan-cache');
+  return resolve(process.env.SHOPPLAN_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/shopplan/', import.meta.url)));
 }
 
 /** Cache subfolders whose atomic writes leave `<name>.tmp-<pid>…` behind when killed. */

@@ -73,7 +73,7 @@ async function listFiles(path: string): Promise<string[]> {
   return out;
 }
 
-/** The cache in a folder (default `.shopplan-cache` in the current folder). */
+/** The cache in a folder (by default the cache folder, pipeline/run-temp.ts cacheRoot()). */
 export function folderCache(dir: string): BuildCache {
   const sites = join(dir, 'sites');
   const json = join(dir, 'json');

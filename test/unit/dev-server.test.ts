@@ -219,6 +219,7 @@ describe('the dev server serves the site and nothing else', () => {
     '/schemas/plan.schema.json',
     '/bin/shopplan.js',
     '/.shopplan-cache/orders/hashes.json',
+    '/node_modules/.cache/shopplan/orders/hashes.json',
     '/dist/plan.json',
     '/node_modules/astro/package.json',
     '/node_modules/.vite/deps/../../../package.json',

@@ -17,7 +17,7 @@ export const buildCommand: Command = {
     '--no-pdf               Skip the PDFs (default: print them into <out>/pdf/ when Chromium is found)',
     '--base <path>          URL path the site is served under, e.g. /operating-plan/ on GitHub Pages (default: /)',
     '--versions <pattern>   Git tags that are plan versions, built into <out>/v/<tag>/ (default: v*; none: no versions)',
-    '--no-cache             Build every version afresh instead of reusing .shopplan-cache/',
+    '--no-cache             Build every version afresh instead of reusing the cache (node_modules/.cache/shopplan)',
   ],
   options: { out: { type: 'string', short: 'o' }, pdf: { type: 'boolean' }, 'no-pdf': { type: 'boolean' }, base: { type: 'string' }, versions: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { progressLog, type Command } from '../command.ts';
 import { buildPlanSite } from '../../build/build-site.ts';
 import { nodeBuildEffects } from '../../build/node-effects.ts';
@@ -8,6 +8,7 @@ import { printBuiltSite } from '../../pdf/print-built-site.ts';
 import { printSitePdfs } from '../../pdf/print-site.ts';
 import { printWithCache } from '../../build/print-cache.ts';
 import { folderCache } from '../../versions/cache.ts';
+import { cacheRoot } from '../../pipeline/run-temp.ts';
 import { EXIT } from '../../diagnostics/exit-codes.ts';
 import { renderDiagnostics } from '../report.ts';
 import { SUMMARIES } from './summaries.ts';
@@ -20,7 +21,7 @@ export const pdfCommand: Command = {
     'dir                    Plan folder (default: content); its last git commit dates the PDFs',
     '--out <folder>         The built site (default: dist); PDFs go to <folder>/pdf/. When <folder>/index.html',
     '                       is missing, the site is built first (as `shopplan build --pdf`)',
-    '--no-cache             Print afresh instead of reusing PDFs of the same pages from .shopplan-cache/',
+    '--no-cache             Print afresh instead of reusing PDFs of the same pages from the cache',
   ],
   options: { out: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' } },
   maxPositionals: 1,
@@ -44,7 +45,7 @@ export const pdfCommand: Command = {
       return EXIT.ok;
     }
     const started = Date.now();
-    const cache = values['no-cache'] ? null : folderCache(resolve('.shopplan-cache'));
+    const cache = values['no-cache'] ? null : folderCache(cacheRoot());
     const printed = await printBuiltSite(out, dir, chromium, log, async (options) => (await printWithCache(options, cache, printSitePdfs)).printed);
     for (const f of printed) log(`  ${join(out, 'pdf', basename(f.file))}: ${f.pages} ${f.pages === 1 ? 'page' : 'pages'}`);
     log(`Printed ${printed.length} PDFs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
