@@ -18,7 +18,7 @@ import { normalizeBase } from '../model/base-path.ts';
 import { MANIFEST_ID, parseManifest, type PrintManifest } from './manifest.ts';
 import type { PDFDocument } from 'pdf-lib';
 import { CONSTANT_DATE, countPages, finishPdf, loadPdf, type PdfMetadata } from './finish.ts';
-import { BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule, partId, planMarginCss, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
+import { A4_MM, BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule, partId, planMarginCss, planPageCss, tocHtml, WIDE, type PrintPart, type TocEntry } from './html.ts';
 import { composeInPage, type ComposeInput } from './compose.ts';
 import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
 import { partPages } from './page-numbers.ts';
@@ -272,6 +272,11 @@ export async function open(page: Page, server: StaticServer, path: string): Prom
 /** Prints the page with its own @page rules (paper, margins, running header). */
 async function print(page: Page, options: { scale?: number; tagged?: boolean; outline?: boolean }): Promise<Uint8Array> {
   const buffer = await page.pdf({
+    // The paper Chromium lays the document out on before it applies the @page sizes. Its default, Letter, is
+    // wider than A4, so the layout at the pages' size redid every line at the other width; on A4 paper it
+    // finds them in place. Same bytes, less layout.
+    width: `${A4_MM.width}mm`,
+    height: `${A4_MM.height}mm`,
     preferCSSPageSize: true,
     printBackground: true,
     displayHeaderFooter: false,
