@@ -46,7 +46,7 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
   document.documentElement.lang = input.lang;
   document.title = input.title;
   const seen = new Set<string>();
-  const loading: Array<Promise<unknown>> = [];
+  const sheets: Array<Promise<unknown>> = [];
   docs.forEach((doc, i) => {
     for (const el of doc.head.querySelectorAll('style, link[rel="stylesheet"]')) {
       const key = el.tagName === 'STYLE' ? el.textContent ?? '' : new URL(el.getAttribute('href') ?? '', new URL(input.parts[i]!.path, location.href)).href;
@@ -55,7 +55,7 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
       const copy = document.importNode(el, true) as HTMLElement;
       if (copy instanceof HTMLLinkElement) {
         copy.href = key;
-        loading.push(new Promise((done) => copy.addEventListener('load', done, { once: true })));
+        sheets.push(new Promise((done) => copy.addEventListener('load', done, { once: true })));
       }
       document.head.append(copy);
     }
@@ -63,6 +63,29 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
   const style = document.createElement('style');
   style.textContent = input.css;
   document.head.append(style);
+  // The web-font files the parts' text needs, loaded before that text is laid out: the faces are
+  // `font-display: swap`, so a first layout would use a fallback font and the whole document (some 16,000
+  // boxes) be laid out again when they arrived. Each character comes from the first family of the list whose
+  // files cover it, as the browser picks them: loading it from every family of the list would fetch and
+  // decode files nothing is drawn with.
+  await Promise.all(sheets);
+  const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '');
+  const covered = new Map<string, Set<number>>();
+  for (const face of document.fonts) {
+    const points = covered.get(unquote(face.family)) ?? new Set<number>();
+    for (const range of face.unicodeRange.split(',')) {
+      const [from, to = from] = range.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex!, 16));
+      for (let code = from!; code <= to!; code++) points.add(code);
+    }
+    covered.set(unquote(face.family), points);
+  }
+  const families = getComputedStyle(document.documentElement).fontFamily.split(',').map(unquote);
+  const chars = new Map<string, string>();
+  for (const char of new Set(docs.map((doc) => doc.querySelector('main')?.textContent ?? '').join(''))) {
+    const family = families.find((f) => covered.get(f)?.has(char.codePointAt(0)!));
+    if (family) chars.set(family, (chars.get(family) ?? '') + char);
+  }
+  await Promise.all([...chars].flatMap(([family, text]) => ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text))));
 
   document.body.className = 'pdf-plan';
   document.body.innerHTML = input.before;
@@ -136,6 +159,7 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
   for (const a of document.querySelectorAll('a[data-part]')) a.removeAttribute('data-part');
 
   // The pages' module scripts (the chart islands), once each, after the content is in place.
+  const loading: Array<Promise<unknown>> = [];
   const scripts = new Map<string, HTMLScriptElement>();
   docs.forEach((doc, i) => {
     for (const s of doc.querySelectorAll('script[type="module"]')) {
