@@ -85,7 +85,8 @@ export async function composeInPage(input: ComposeInput): Promise<ComposeResult>
     const family = families.find((f) => covered.get(f)?.has(char.codePointAt(0)!));
     if (family) chars.set(family, (chars.get(family) ?? '') + char);
   }
-  await Promise.all([...chars].flatMap(([family, text]) => ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text))));
+  // A file that fails to load only leaves the fallback font, as it would on the site.
+  await Promise.all([...chars].flatMap(([family, text]) => ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text).catch(() => []))));
 
   document.body.className = 'pdf-plan';
   document.body.innerHTML = input.before;
