@@ -2017,6 +2017,7 @@ export interface RisksFile {
       | "product-quality"
       | "data-security"
       | "platform-rules";
+    title?: Text;
     requirement: Text;
     law?: Text;
     owner: OwnerTeam;

@@ -20664,7 +20664,7 @@ return errors === 0;
 validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const risks = validate61;
-const schema261 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"risks.schema.json","title":"Risks and compliance (risks.yaml)","description":"§7.1–7.3 The risk register (market, operational, supply, financial, legal, data security, platform) with early warnings and contingency plans, and the compliance checklist.","type":"object","additionalProperties":false,"properties":{"risks":{"title":"Risk register (风险清单)","description":"Each risk with likelihood and impact (shown as a heat map), an owner, an optional KPI trigger and the plan if it happens.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","category","title","description","likelihood","impact","owner","earlyWarning","contingency","mitigation"],"properties":{"id":{"title":"Risk id","description":"e.g. `traffic-cost-rise`.","$ref":"common.schema.json#/$defs/id","examples":["traffic-cost-rise"]},"category":{"title":"Category","description":"`market` (competition, changing tastes), `operational` (overstock, traffic cost), `supply` (supply disruption), `financial` (cash flow, receivables), `legal`, `data-security` or `platform` (rule changes, penalties, account bans).","enum":["market","operational","supply","financial","legal","data-security","platform"]},"title":{"title":"Title","description":"The risk in a few words, e.g. `{ zh-CN: 流量成本上涨, en: Rising traffic cost }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"流量成本上涨","en":"Rising traffic cost"}]},"description":{"title":"Description","description":"What could happen and why.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"集中差评或社交平台负面内容扩散，影响转化与品牌口碑。","en":"A cluster of bad reviews or negative posts spreading on social media hurts conversion and reputation."}]},"likelihood":{"title":"Likelihood","description":"How likely it is within the plan, 1 (rare) to 5 (almost certain).","type":"integer","minimum":1,"maximum":5,"examples":[4]},"impact":{"title":"Impact","description":"How hard it would hit, 1 (minor) to 5 (severe).","type":"integer","minimum":1,"maximum":5,"examples":[4]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` that watches the risk and runs the plan.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"trigger":{"title":"KPI trigger (预警线)","description":"A KPI condition that raises the warning when actuals cross it, e.g. `cac > 120` per month.","type":"object","additionalProperties":false,"required":["kpi","operator","threshold"],"properties":{"kpi":{"title":"KPI","description":"Metric id of the KPI in `kpis.yaml` that is watched, e.g. `cac`.","$ref":"common.schema.json#/$defs/metricId","examples":["cac"]},"operator":{"title":"Operator","description":"How the KPI is compared with the threshold: `>`, `>=`, `<` or `<=`. Quote it in YAML, e.g. `operator: \">\"`.","enum":[">",">=","<","<="]},"threshold":{"title":"Threshold","description":"The value in the KPI's unit (a rate as a decimal) at which the warning fires.","type":"number","examples":[95]},"window":{"title":"Window","description":"Period the KPI is measured over: `month`, `quarter` or `year`; `month` when left out.","enum":["month","quarter","year"],"default":"month"}}},"earlyWarning":{"title":"Early warning (预警信号)","description":"The signs that the risk is building, e.g. 千川 CPM 连续两周上涨 15 %.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"千川 CPM 连续两周上涨 15 % 以上，或单周 ROAS 低于目标 20 %。","en":"Qianchuan CPM up more than 15 % two weeks running, or weekly ROAS 20 % below target."}]},"contingency":{"title":"Contingency plan (应对预案)","description":"What we do if it happens.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"启用备选茶园与加急包装，断货商品切换预售并关闭投放。","en":"Switch to backup gardens and rush packing; put out-of-stock items on pre-sale and stop their ads."}]},"mitigation":{"title":"Mitigation","description":"What we do now to make it less likely or less harmful.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"提升自然流量与私域占比，素材 A/B 测试常态化，每周复盘投放结构。","en":"Grow organic and private-domain share, run creative A/B tests routinely, review the media mix weekly."}]}}}},"compliance":{"title":"Compliance checklist (合规清单)","description":"Legal and platform requirements, who owns each and where it stands.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","area","requirement","owner","status"],"properties":{"id":{"title":"Requirement id","description":"e.g. `pipl-consent`.","$ref":"common.schema.json#/$defs/id","examples":["pipl-consent"]},"area":{"title":"Area","description":"`pipl` (个人信息保护), `advertising-law` (广告法), `consumer-protection` (消费者权益保护), `e-commerce-law` (电子商务法), `ip` (知识产权), `tax` (税务), `product-quality` (产品质量, labels, 食品经营许可), `data-security` (数据安全) or `platform-rules` (平台规则).","enum":["pipl","advertising-law","consumer-protection","e-commerce-law","ip","tax","product-quality","data-security","platform-rules"]},"requirement":{"title":"Requirement","description":"What must be in place, e.g. 会员注册取得单独同意 separate consent at member sign-up.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"未拆封商品支持七天无理由退货，已拆封食品不适用的情形在下单前显著提示。","en":"7-day no-reason returns for unopened goods; exceptions for opened food shown clearly before purchase."}]},"law":{"title":"Law or rule","description":"The source of the requirement, e.g. 《个人信息保护法》第十四条, 《广告法》第九条.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《个人信息保护法》第十三、十四、十五条","en":"PIPL Articles 13, 14 and 15"}]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible.","$ref":"common.schema.json#/$defs/teamRef","examples":["tech-data"]},"status":{"title":"Status","description":"`done`, `in-progress`, `todo` or `not-applicable`.","enum":["done","in-progress","todo","not-applicable"]},"due":{"title":"Due month","description":"Month by which it must be done; the build flags open items past due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"evidence":{"title":"Evidence","description":"Where the proof is, e.g. a policy document or audit report.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序隐私协议 v3 与同意记录日志","en":"Mini-program privacy policy v3 and consent logs"}]}}}}}};
+const schema261 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"risks.schema.json","title":"Risks and compliance (risks.yaml)","description":"§7.1–7.3 The risk register (market, operational, supply, financial, legal, data security, platform) with early warnings and contingency plans, and the compliance checklist.","type":"object","additionalProperties":false,"properties":{"risks":{"title":"Risk register (风险清单)","description":"Each risk with likelihood and impact (shown as a heat map), an owner, an optional KPI trigger and the plan if it happens.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","category","title","description","likelihood","impact","owner","earlyWarning","contingency","mitigation"],"properties":{"id":{"title":"Risk id","description":"e.g. `traffic-cost-rise`.","$ref":"common.schema.json#/$defs/id","examples":["traffic-cost-rise"]},"category":{"title":"Category","description":"`market` (competition, changing tastes), `operational` (overstock, traffic cost), `supply` (supply disruption), `financial` (cash flow, receivables), `legal`, `data-security` or `platform` (rule changes, penalties, account bans).","enum":["market","operational","supply","financial","legal","data-security","platform"]},"title":{"title":"Title","description":"The risk in a few words, e.g. `{ zh-CN: 流量成本上涨, en: Rising traffic cost }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"流量成本上涨","en":"Rising traffic cost"}]},"description":{"title":"Description","description":"What could happen and why.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"集中差评或社交平台负面内容扩散，影响转化与品牌口碑。","en":"A cluster of bad reviews or negative posts spreading on social media hurts conversion and reputation."}]},"likelihood":{"title":"Likelihood","description":"How likely it is within the plan, 1 (rare) to 5 (almost certain).","type":"integer","minimum":1,"maximum":5,"examples":[4]},"impact":{"title":"Impact","description":"How hard it would hit, 1 (minor) to 5 (severe).","type":"integer","minimum":1,"maximum":5,"examples":[4]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` that watches the risk and runs the plan.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"trigger":{"title":"KPI trigger (预警线)","description":"A KPI condition that raises the warning when actuals cross it, e.g. `cac > 120` per month.","type":"object","additionalProperties":false,"required":["kpi","operator","threshold"],"properties":{"kpi":{"title":"KPI","description":"Metric id of the KPI in `kpis.yaml` that is watched, e.g. `cac`.","$ref":"common.schema.json#/$defs/metricId","examples":["cac"]},"operator":{"title":"Operator","description":"How the KPI is compared with the threshold: `>`, `>=`, `<` or `<=`. Quote it in YAML, e.g. `operator: \">\"`.","enum":[">",">=","<","<="]},"threshold":{"title":"Threshold","description":"The value in the KPI's unit (a rate as a decimal) at which the warning fires.","type":"number","examples":[95]},"window":{"title":"Window","description":"Period the KPI is measured over: `month`, `quarter` or `year`; `month` when left out.","enum":["month","quarter","year"],"default":"month"}}},"earlyWarning":{"title":"Early warning (预警信号)","description":"The signs that the risk is building, e.g. 千川 CPM 连续两周上涨 15 %.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"千川 CPM 连续两周上涨 15 % 以上，或单周 ROAS 低于目标 20 %。","en":"Qianchuan CPM up more than 15 % two weeks running, or weekly ROAS 20 % below target."}]},"contingency":{"title":"Contingency plan (应对预案)","description":"What we do if it happens.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"启用备选茶园与加急包装，断货商品切换预售并关闭投放。","en":"Switch to backup gardens and rush packing; put out-of-stock items on pre-sale and stop their ads."}]},"mitigation":{"title":"Mitigation","description":"What we do now to make it less likely or less harmful.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"提升自然流量与私域占比，素材 A/B 测试常态化，每周复盘投放结构。","en":"Grow organic and private-domain share, run creative A/B tests routinely, review the media mix weekly."}]}}}},"compliance":{"title":"Compliance checklist (合规清单)","description":"Legal and platform requirements, who owns each and where it stands.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","area","requirement","owner","status"],"properties":{"id":{"title":"Requirement id","description":"e.g. `pipl-consent`.","$ref":"common.schema.json#/$defs/id","examples":["pipl-consent"]},"area":{"title":"Area","description":"`pipl` (个人信息保护), `advertising-law` (广告法), `consumer-protection` (消费者权益保护), `e-commerce-law` (电子商务法), `ip` (知识产权), `tax` (税务), `product-quality` (产品质量, labels, 食品经营许可), `data-security` (数据安全) or `platform-rules` (平台规则).","enum":["pipl","advertising-law","consumer-protection","e-commerce-law","ip","tax","product-quality","data-security","platform-rules"]},"title":{"title":"Title","description":"The requirement in a few words, shown as the row's name with the full requirement under it, e.g. `{ zh-CN: 会员营销单独同意, en: Consent for member marketing }`; without it the requirement itself names the row.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"七天无理由退货","en":"7-day no-reason returns"}]},"requirement":{"title":"Requirement","description":"What must be in place, e.g. 会员注册取得单独同意 separate consent at member sign-up.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"未拆封商品支持七天无理由退货，已拆封食品不适用的情形在下单前显著提示。","en":"7-day no-reason returns for unopened goods; exceptions for opened food shown clearly before purchase."}]},"law":{"title":"Law or rule","description":"The source of the requirement, e.g. 《个人信息保护法》第十四条, 《广告法》第九条.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《个人信息保护法》第十三、十四、十五条","en":"PIPL Articles 13, 14 and 15"}]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible.","$ref":"common.schema.json#/$defs/teamRef","examples":["tech-data"]},"status":{"title":"Status","description":"`done`, `in-progress`, `todo` or `not-applicable`.","enum":["done","in-progress","todo","not-applicable"]},"due":{"title":"Due month","description":"Month by which it must be done; the build flags open items past due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"evidence":{"title":"Evidence","description":"Where the proof is, e.g. a policy document or audit report.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序隐私协议 v3 与同意记录日志","en":"Mini-program privacy policy v3 and consent logs"}]}}}}}};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="risks.schema.json" */;
@@ -21910,7 +21910,7 @@ vErrors.push(err97);
 errors++;
 }
 for(const key13 in data23){
-if(!((((((((key13 === "id") || (key13 === "area")) || (key13 === "requirement")) || (key13 === "law")) || (key13 === "owner")) || (key13 === "status")) || (key13 === "due")) || (key13 === "evidence"))){
+if(!(func1.call(schema261.properties.compliance.items.properties, key13))){
 const err98 = {instancePath:instancePath+"/compliance/" + i1,schemaPath:"#/properties/compliance/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema261.properties.compliance.items,data:data23};
 if(vErrors === null){
 vErrors = [err98];
@@ -21969,14 +21969,14 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data23.requirement !== undefined){
-let data26 = data23.requirement;
+if(data23.title !== undefined){
+let data26 = data23.title;
 const _errs94 = errors;
 let valid33 = false;
 const _errs95 = errors;
 if(typeof data26 === "string"){
 if(func2(data26) > 4000){
-const err103 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data26};
+const err103 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -21986,7 +21986,7 @@ vErrors.push(err103);
 errors++;
 }
 if(func2(data26) < 1){
-const err104 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data26};
+const err104 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -21997,7 +21997,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data26};
+const err105 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -22011,7 +22011,7 @@ valid33 = valid33 || _valid5;
 const _errs97 = errors;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(Object.keys(data26).length < 1){
-const err106 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data26};
+const err106 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -22024,7 +22024,7 @@ for(const key14 in data26){
 const _errs99 = errors;
 if(typeof key14 === "string"){
 if(!pattern5.test(key14)){
-const err107 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key14,propertyName:key14};
+const err107 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -22036,7 +22036,7 @@ errors++;
 }
 var valid34 = _errs99 === errors;
 if(!valid34){
-const err108 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data26};
+const err108 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -22050,7 +22050,7 @@ for(const key15 in data26){
 let data27 = data26[key15];
 if(typeof data27 === "string"){
 if(func2(data27) > 4000){
-const err109 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
+const err109 = {instancePath:instancePath+"/compliance/" + i1+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -22060,7 +22060,7 @@ vErrors.push(err109);
 errors++;
 }
 if(func2(data27) < 1){
-const err110 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
+const err110 = {instancePath:instancePath+"/compliance/" + i1+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -22071,7 +22071,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
+const err111 = {instancePath:instancePath+"/compliance/" + i1+"/title/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -22083,7 +22083,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data26};
+const err112 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -22095,7 +22095,7 @@ errors++;
 var _valid5 = _errs97 === errors;
 valid33 = valid33 || _valid5;
 if(!valid33){
-const err113 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data26};
+const err113 = {instancePath:instancePath+"/compliance/" + i1+"/title",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data26};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -22116,14 +22116,14 @@ vErrors = null;
 }
 }
 }
-if(data23.law !== undefined){
-let data28 = data23.law;
+if(data23.requirement !== undefined){
+let data28 = data23.requirement;
 const _errs105 = errors;
 let valid37 = false;
 const _errs106 = errors;
 if(typeof data28 === "string"){
 if(func2(data28) > 4000){
-const err114 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data28};
+const err114 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -22133,7 +22133,7 @@ vErrors.push(err114);
 errors++;
 }
 if(func2(data28) < 1){
-const err115 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data28};
+const err115 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -22144,7 +22144,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data28};
+const err116 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -22158,7 +22158,7 @@ valid37 = valid37 || _valid6;
 const _errs108 = errors;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(Object.keys(data28).length < 1){
-const err117 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data28};
+const err117 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -22171,7 +22171,7 @@ for(const key16 in data28){
 const _errs110 = errors;
 if(typeof key16 === "string"){
 if(!pattern5.test(key16)){
-const err118 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key16,propertyName:key16};
+const err118 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -22183,7 +22183,7 @@ errors++;
 }
 var valid38 = _errs110 === errors;
 if(!valid38){
-const err119 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data28};
+const err119 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -22197,7 +22197,7 @@ for(const key17 in data28){
 let data29 = data28[key17];
 if(typeof data29 === "string"){
 if(func2(data29) > 4000){
-const err120 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
+const err120 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -22207,7 +22207,7 @@ vErrors.push(err120);
 errors++;
 }
 if(func2(data29) < 1){
-const err121 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
+const err121 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -22218,7 +22218,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
+const err122 = {instancePath:instancePath+"/compliance/" + i1+"/requirement/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data29};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -22230,7 +22230,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data28};
+const err123 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data28};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -22242,7 +22242,7 @@ errors++;
 var _valid6 = _errs108 === errors;
 valid37 = valid37 || _valid6;
 if(!valid37){
-const err124 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data28};
+const err124 = {instancePath:instancePath+"/compliance/" + i1+"/requirement",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data28};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -22263,11 +22263,14 @@ vErrors = null;
 }
 }
 }
-if(data23.owner !== undefined){
-let data30 = data23.owner;
+if(data23.law !== undefined){
+let data30 = data23.law;
+const _errs116 = errors;
+let valid41 = false;
+const _errs117 = errors;
 if(typeof data30 === "string"){
-if(func2(data30) > 64){
-const err125 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data30};
+if(func2(data30) > 4000){
+const err125 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data30};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -22276,8 +22279,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!pattern4.test(data30)){
-const err126 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data30};
+if(func2(data30) < 1){
+const err126 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data30};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -22288,7 +22291,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data30};
+const err127 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data30};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -22297,11 +22300,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data23.status !== undefined){
-let data31 = data23.status;
-if(!((((data31 === "done") || (data31 === "in-progress")) || (data31 === "todo")) || (data31 === "not-applicable"))){
-const err128 = {instancePath:instancePath+"/compliance/" + i1+"/status",schemaPath:"#/properties/compliance/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema261.properties.compliance.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema261.properties.compliance.items.properties.status.enum,parentSchema:schema261.properties.compliance.items.properties.status,data:data31};
+var _valid7 = _errs117 === errors;
+valid41 = valid41 || _valid7;
+const _errs119 = errors;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(Object.keys(data30).length < 1){
+const err128 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -22310,12 +22314,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data23.due !== undefined){
-let data32 = data23.due;
-if(typeof data32 === "string"){
-if(!pattern6.test(data32)){
-const err129 = {instancePath:instancePath+"/compliance/" + i1+"/due",schemaPath:"common.schema.json#/$defs/month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema36,data:data32};
+for(const key18 in data30){
+const _errs121 = errors;
+if(typeof key18 === "string"){
+if(!pattern5.test(key18)){
+const err129 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key18,propertyName:key18};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -22325,8 +22328,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/compliance/" + i1+"/due",schemaPath:"common.schema.json#/$defs/month/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data32};
+var valid42 = _errs121 === errors;
+if(!valid42){
+const err130 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -22336,14 +22340,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data23.evidence !== undefined){
-let data33 = data23.evidence;
-const _errs123 = errors;
-let valid43 = false;
-const _errs124 = errors;
-if(typeof data33 === "string"){
-if(func2(data33) > 4000){
-const err131 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data33};
+for(const key19 in data30){
+let data31 = data30[key19];
+if(typeof data31 === "string"){
+if(func2(data31) > 4000){
+const err131 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -22352,8 +22353,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(func2(data33) < 1){
-const err132 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data33};
+if(func2(data31) < 1){
+const err132 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -22364,7 +22365,7 @@ errors++;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data33};
+const err133 = {instancePath:instancePath+"/compliance/" + i1+"/law/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -22373,12 +22374,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-var _valid7 = _errs124 === errors;
-valid43 = valid43 || _valid7;
-const _errs126 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length < 1){
-const err134 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data33};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data30};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -22387,11 +22386,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-for(const key18 in data33){
-const _errs128 = errors;
-if(typeof key18 === "string"){
-if(!pattern5.test(key18)){
-const err135 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key18,propertyName:key18};
+var _valid7 = _errs119 === errors;
+valid41 = valid41 || _valid7;
+if(!valid41){
+const err135 = {instancePath:instancePath+"/compliance/" + i1+"/law",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data30};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -22400,10 +22398,23 @@ vErrors.push(err135);
 }
 errors++;
 }
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
 }
-var valid44 = _errs128 === errors;
-if(!valid44){
-const err136 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data33};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data23.owner !== undefined){
+let data32 = data23.owner;
+if(typeof data32 === "string"){
+if(func2(data32) > 64){
+const err136 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34,data:data32};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -22412,12 +22423,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-for(const key19 in data33){
-let data34 = data33[key19];
-if(typeof data34 === "string"){
-if(func2(data34) > 4000){
-const err137 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data34};
+if(!pattern4.test(data32)){
+const err137 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema34,data:data32};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -22426,8 +22433,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(func2(data34) < 1){
-const err138 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data34};
+}
+else {
+const err138 = {instancePath:instancePath+"/compliance/" + i1+"/owner",schemaPath:"common.schema.json#/$defs/teamRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data32};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -22437,8 +22445,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data34};
+if(data23.status !== undefined){
+let data33 = data23.status;
+if(!((((data33 === "done") || (data33 === "in-progress")) || (data33 === "todo")) || (data33 === "not-applicable"))){
+const err139 = {instancePath:instancePath+"/compliance/" + i1+"/status",schemaPath:"#/properties/compliance/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema261.properties.compliance.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema261.properties.compliance.items.properties.status.enum,parentSchema:schema261.properties.compliance.items.properties.status,data:data33};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -22448,9 +22458,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data33};
+if(data23.due !== undefined){
+let data34 = data23.due;
+if(typeof data34 === "string"){
+if(!pattern6.test(data34)){
+const err140 = {instancePath:instancePath+"/compliance/" + i1+"/due",schemaPath:"common.schema.json#/$defs/month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema36,data:data34};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -22459,10 +22471,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid7 = _errs126 === errors;
-valid43 = valid43 || _valid7;
-if(!valid43){
-const err141 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data33};
+}
+else {
+const err141 = {instancePath:instancePath+"/compliance/" + i1+"/due",schemaPath:"common.schema.json#/$defs/month/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data34};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -22471,21 +22482,15 @@ vErrors.push(err141);
 }
 errors++;
 }
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/compliance/" + i1,schemaPath:"#/properties/compliance/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema261.properties.compliance.items.type,parentSchema:schema261.properties.compliance.items,data:data23};
+if(data23.evidence !== undefined){
+let data35 = data23.evidence;
+const _errs134 = errors;
+let valid47 = false;
+const _errs135 = errors;
+if(typeof data35 === "string"){
+if(func2(data35) > 4000){
+const err142 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -22494,10 +22499,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema261.properties.compliance.type,parentSchema:schema261.properties.compliance,data:data22};
+if(func2(data35) < 1){
+const err143 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -22507,14 +22510,158 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
 else {
-const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema261.type,parentSchema:schema261,data};
+const err144 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[0].type,parentSchema:schema35.anyOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err144];
 }
 else {
 vErrors.push(err144);
+}
+errors++;
+}
+var _valid8 = _errs135 === errors;
+valid47 = valid47 || _valid8;
+const _errs137 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length < 1){
+const err145 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema35.anyOf[1],data:data35};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+for(const key20 in data35){
+const _errs139 = errors;
+if(typeof key20 === "string"){
+if(!pattern5.test(key20)){
+const err146 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2}(-[A-Z]{2})?$",parentSchema:schema35.anyOf[1].propertyNames,data:key20,propertyName:key20};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+var valid48 = _errs139 === errors;
+if(!valid48){
+const err147 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid",schema:schema35.anyOf[1].propertyNames,parentSchema:schema35.anyOf[1],data:data35};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+for(const key21 in data35){
+let data36 = data35[key21];
+if(typeof data36 === "string"){
+if(func2(data36) > 4000){
+const err148 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35.anyOf[1].additionalProperties,data:data36};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(func2(data36) < 1){
+const err149 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.anyOf[1].additionalProperties,data:data36};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/compliance/" + i1+"/evidence/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"common.schema.json#/$defs/text/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.anyOf[1].additionalProperties.type,parentSchema:schema35.anyOf[1].additionalProperties,data:data36};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.anyOf[1].type,parentSchema:schema35.anyOf[1],data:data35};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid8 = _errs137 === errors;
+valid47 = valid47 || _valid8;
+if(!valid47){
+const err152 = {instancePath:instancePath+"/compliance/" + i1+"/evidence",schemaPath:"common.schema.json#/$defs/text/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.anyOf,parentSchema:schema35,data:data35};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+else {
+errors = _errs134;
+if(vErrors !== null){
+if(_errs134){
+vErrors.length = _errs134;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/compliance/" + i1,schemaPath:"#/properties/compliance/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema261.properties.compliance.items.type,parentSchema:schema261.properties.compliance.items,data:data23};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema261.properties.compliance.type,parentSchema:schema261.properties.compliance,data:data22};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema261.type,parentSchema:schema261,data};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
 }
 errors++;
 }
@@ -22524,9 +22671,9 @@ return errors === 0;
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scenarios = validate62;
-const schema276 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"scenarios.schema.json","title":"Scenarios and sensitivity (scenarios.yaml)","description":"Named what-if scenarios (base, optimistic, pessimistic …) that override plan inputs and are recomputed in full, and the drivers of the sensitivity (tornado) analysis of operating profit.","type":"object","additionalProperties":false,"properties":{"scenarios":{"title":"Scenarios","description":"One entry per scenario; usually a `base` scenario with no overrides plus optimistic and pessimistic ones.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"title":"Scenario id","description":"e.g. `base`, `optimistic`, `pessimistic`; used with `shopplan compute --scenario`.","$ref":"common.schema.json#/$defs/id","examples":["base"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 乐观, en: Optimistic }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"基准","en":"Base"}]},"description":{"title":"Description","description":"What the scenario assumes and why.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"按计划中的流量、转化率、客单价和费用执行。","en":"The plan as written — traffic, conversion, order value and costs as planned."}]},"probability":{"title":"Probability","description":"How likely the scenario is, as a decimal; when given for all scenarios they add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.5]},"overrides":{"title":"Overrides","description":"Changes to plan inputs in this scenario; empty or left out for the base scenario.","type":"array","items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"title":"Plan path","description":"The input to change, as a dotted path through the plan files that uses ids for list entries, e.g. `channels.tmall.funnel.cvr` or `marketing.channels.qianchuan.budget.total`.","type":"string","minLength":1,"maxLength":300,"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","examples":["channels.tmall.funnel.cvr"]},"factor":{"title":"Factor","description":"Multiply the input by this, e.g. 1.1 for +10 %. Give exactly one of `factor` and `set`.","$ref":"common.schema.json#/$defs/multiplier","examples":[1.1]},"set":{"title":"New value","description":"Replace the input with this value. Give exactly one of `factor` and `set`.","type":"number","examples":[0.16]},"note":{"title":"Note","description":"Why the input changes in this scenario.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"详情页与主图改版","en":"Redesigned product pages and main images"}]}}}}}}},"sensitivity":{"title":"Sensitivity analysis","description":"Which inputs to move up and down, one at a time, to show how much operating profit depends on each (tornado chart).","type":"object","additionalProperties":false,"required":["range","drivers"],"properties":{"range":{"title":"Range","description":"Share by which each driver is moved up and down, as a decimal above 0 and at most 1, e.g. 0.1 for ±10 %.","type":"number","exclusiveMinimum":0,"maximum":1,"examples":[0.1]},"drivers":{"title":"Drivers","description":"The inputs to test.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","path"],"properties":{"id":{"title":"Driver id","description":"e.g. `tmall-cvr`.","$ref":"common.schema.json#/$defs/id","examples":["tmall-cvr"]},"name":{"title":"Name","description":"How the driver is labelled in the chart, e.g. `{ zh-CN: 天猫转化率, en: Tmall conversion rate }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫转化率","en":"Tmall conversion rate"}]},"path":{"title":"Plan path","description":"The input to move, as a dotted plan path with ids for list entries (same syntax as scenario overrides), e.g. `channels.tmall.funnel.cvr`.","type":"string","minLength":1,"maxLength":300,"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","examples":["channels.tmall.funnel.cvr"]}}}}}}}};
-const schema281 = {"title":"Multiplier","description":"A positive factor, e.g. 1.1 for +10 %.","type":"number","exclusiveMinimum":0};
-const pattern152 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
+const schema277 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"scenarios.schema.json","title":"Scenarios and sensitivity (scenarios.yaml)","description":"Named what-if scenarios (base, optimistic, pessimistic …) that override plan inputs and are recomputed in full, and the drivers of the sensitivity (tornado) analysis of operating profit.","type":"object","additionalProperties":false,"properties":{"scenarios":{"title":"Scenarios","description":"One entry per scenario; usually a `base` scenario with no overrides plus optimistic and pessimistic ones.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"title":"Scenario id","description":"e.g. `base`, `optimistic`, `pessimistic`; used with `shopplan compute --scenario`.","$ref":"common.schema.json#/$defs/id","examples":["base"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 乐观, en: Optimistic }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"基准","en":"Base"}]},"description":{"title":"Description","description":"What the scenario assumes and why.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"按计划中的流量、转化率、客单价和费用执行。","en":"The plan as written — traffic, conversion, order value and costs as planned."}]},"probability":{"title":"Probability","description":"How likely the scenario is, as a decimal; when given for all scenarios they add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.5]},"overrides":{"title":"Overrides","description":"Changes to plan inputs in this scenario; empty or left out for the base scenario.","type":"array","items":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"title":"Plan path","description":"The input to change, as a dotted path through the plan files that uses ids for list entries, e.g. `channels.tmall.funnel.cvr` or `marketing.channels.qianchuan.budget.total`.","type":"string","minLength":1,"maxLength":300,"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","examples":["channels.tmall.funnel.cvr"]},"factor":{"title":"Factor","description":"Multiply the input by this, e.g. 1.1 for +10 %. Give exactly one of `factor` and `set`.","$ref":"common.schema.json#/$defs/multiplier","examples":[1.1]},"set":{"title":"New value","description":"Replace the input with this value. Give exactly one of `factor` and `set`.","type":"number","examples":[0.16]},"note":{"title":"Note","description":"Why the input changes in this scenario.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"详情页与主图改版","en":"Redesigned product pages and main images"}]}}}}}}},"sensitivity":{"title":"Sensitivity analysis","description":"Which inputs to move up and down, one at a time, to show how much operating profit depends on each (tornado chart).","type":"object","additionalProperties":false,"required":["range","drivers"],"properties":{"range":{"title":"Range","description":"Share by which each driver is moved up and down, as a decimal above 0 and at most 1, e.g. 0.1 for ±10 %.","type":"number","exclusiveMinimum":0,"maximum":1,"examples":[0.1]},"drivers":{"title":"Drivers","description":"The inputs to test.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","path"],"properties":{"id":{"title":"Driver id","description":"e.g. `tmall-cvr`.","$ref":"common.schema.json#/$defs/id","examples":["tmall-cvr"]},"name":{"title":"Name","description":"How the driver is labelled in the chart, e.g. `{ zh-CN: 天猫转化率, en: Tmall conversion rate }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫转化率","en":"Tmall conversion rate"}]},"path":{"title":"Plan path","description":"The input to move, as a dotted plan path with ids for list entries (same syntax as scenario overrides), e.g. `channels.tmall.funnel.cvr`.","type":"string","minLength":1,"maxLength":300,"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","examples":["channels.tmall.funnel.cvr"]}}}}}}}};
+const schema282 = {"title":"Multiplier","description":"A positive factor, e.g. 1.1 for +10 %.","type":"number","exclusiveMinimum":0};
+const pattern153 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="scenarios.schema.json" */;
@@ -22542,7 +22689,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "scenarios") || (key0 === "sensitivity"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema276,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema277,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22560,7 +22707,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema276.properties.scenarios.items.required,parentSchema:schema276.properties.scenarios.items,data:data1};
+const err1 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema277.properties.scenarios.items.required,parentSchema:schema277.properties.scenarios.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22570,7 +22717,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema276.properties.scenarios.items.required,parentSchema:schema276.properties.scenarios.items,data:data1};
+const err2 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema277.properties.scenarios.items.required,parentSchema:schema277.properties.scenarios.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -22581,7 +22728,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "id") || (key1 === "name")) || (key1 === "description")) || (key1 === "probability")) || (key1 === "overrides"))){
-const err3 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema276.properties.scenarios.items,data:data1};
+const err3 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema277.properties.scenarios.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -22963,7 +23110,7 @@ for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.path === undefined){
-const err32 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema276.properties.scenarios.items.properties.overrides.items.required,parentSchema:schema276.properties.scenarios.items.properties.overrides.items,data:data9};
+const err32 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema277.properties.scenarios.items.properties.overrides.items.required,parentSchema:schema277.properties.scenarios.items.properties.overrides.items,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -22974,7 +23121,7 @@ errors++;
 }
 for(const key6 in data9){
 if(!((((key6 === "path") || (key6 === "factor")) || (key6 === "set")) || (key6 === "note"))){
-const err33 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema276.properties.scenarios.items.properties.overrides.items,data:data9};
+const err33 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema277.properties.scenarios.items.properties.overrides.items,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -22988,7 +23135,7 @@ if(data9.path !== undefined){
 let data10 = data9.path;
 if(typeof data10 === "string"){
 if(func2(data10) > 300){
-const err34 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema276.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
+const err34 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema277.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -22998,7 +23145,7 @@ vErrors.push(err34);
 errors++;
 }
 if(func2(data10) < 1){
-const err35 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema276.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
+const err35 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema277.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -23007,8 +23154,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern152.test(data10)){
-const err36 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"+"\"",schema:"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$",parentSchema:schema276.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
+if(!pattern153.test(data10)){
+const err36 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"+"\"",schema:"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$",parentSchema:schema277.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -23019,7 +23166,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema276.properties.scenarios.items.properties.overrides.items.properties.path.type,parentSchema:schema276.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
+const err37 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/path",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema277.properties.scenarios.items.properties.overrides.items.properties.path.type,parentSchema:schema277.properties.scenarios.items.properties.overrides.items.properties.path,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -23033,7 +23180,7 @@ if(data9.factor !== undefined){
 let data11 = data9.factor;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 <= 0 || isNaN(data11)){
-const err38 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/factor",schemaPath:"common.schema.json#/$defs/multiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema281,data:data11};
+const err38 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/factor",schemaPath:"common.schema.json#/$defs/multiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema282,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -23044,7 +23191,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/factor",schemaPath:"common.schema.json#/$defs/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema281.type,parentSchema:schema281,data:data11};
+const err39 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/factor",schemaPath:"common.schema.json#/$defs/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema282.type,parentSchema:schema282,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -23057,7 +23204,7 @@ errors++;
 if(data9.set !== undefined){
 let data12 = data9.set;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err40 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/set",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/set/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema276.properties.scenarios.items.properties.overrides.items.properties.set.type,parentSchema:schema276.properties.scenarios.items.properties.overrides.items.properties.set,data:data12};
+const err40 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1+"/set",schemaPath:"#/properties/scenarios/items/properties/overrides/items/properties/set/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema277.properties.scenarios.items.properties.overrides.items.properties.set.type,parentSchema:schema277.properties.scenarios.items.properties.overrides.items.properties.set,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -23216,7 +23363,7 @@ vErrors = null;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema276.properties.scenarios.items.properties.overrides.items.type,parentSchema:schema276.properties.scenarios.items.properties.overrides.items,data:data9};
+const err52 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides/" + i1,schemaPath:"#/properties/scenarios/items/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema277.properties.scenarios.items.properties.overrides.items.type,parentSchema:schema277.properties.scenarios.items.properties.overrides.items,data:data9};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -23228,7 +23375,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema276.properties.scenarios.items.properties.overrides.type,parentSchema:schema276.properties.scenarios.items.properties.overrides,data:data8};
+const err53 = {instancePath:instancePath+"/scenarios/" + i0+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema277.properties.scenarios.items.properties.overrides.type,parentSchema:schema277.properties.scenarios.items.properties.overrides,data:data8};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -23240,7 +23387,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema276.properties.scenarios.items.type,parentSchema:schema276.properties.scenarios.items,data:data1};
+const err54 = {instancePath:instancePath+"/scenarios/" + i0,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema277.properties.scenarios.items.type,parentSchema:schema277.properties.scenarios.items,data:data1};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -23252,7 +23399,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema276.properties.scenarios.type,parentSchema:schema276.properties.scenarios,data:data0};
+const err55 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema277.properties.scenarios.type,parentSchema:schema277.properties.scenarios,data:data0};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -23266,7 +23413,7 @@ if(data.sensitivity !== undefined){
 let data15 = data.sensitivity;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.range === undefined){
-const err56 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'",schema:schema276.properties.sensitivity.required,parentSchema:schema276.properties.sensitivity,data:data15};
+const err56 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'",schema:schema277.properties.sensitivity.required,parentSchema:schema277.properties.sensitivity,data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -23276,7 +23423,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data15.drivers === undefined){
-const err57 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/required",keyword:"required",params:{missingProperty: "drivers"},message:"must have required property '"+"drivers"+"'",schema:schema276.properties.sensitivity.required,parentSchema:schema276.properties.sensitivity,data:data15};
+const err57 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/required",keyword:"required",params:{missingProperty: "drivers"},message:"must have required property '"+"drivers"+"'",schema:schema277.properties.sensitivity.required,parentSchema:schema277.properties.sensitivity,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -23287,7 +23434,7 @@ errors++;
 }
 for(const key9 in data15){
 if(!((key9 === "range") || (key9 === "drivers"))){
-const err58 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema276.properties.sensitivity,data:data15};
+const err58 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema277.properties.sensitivity,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -23301,7 +23448,7 @@ if(data15.range !== undefined){
 let data16 = data15.range;
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 1 || isNaN(data16)){
-const err59 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema276.properties.sensitivity.properties.range,data:data16};
+const err59 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema277.properties.sensitivity.properties.range,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -23311,7 +23458,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data16 <= 0 || isNaN(data16)){
-const err60 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema276.properties.sensitivity.properties.range,data:data16};
+const err60 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema277.properties.sensitivity.properties.range,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -23322,7 +23469,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema276.properties.sensitivity.properties.range.type,parentSchema:schema276.properties.sensitivity.properties.range,data:data16};
+const err61 = {instancePath:instancePath+"/sensitivity/range",schemaPath:"#/properties/sensitivity/properties/range/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema277.properties.sensitivity.properties.range.type,parentSchema:schema277.properties.sensitivity.properties.range,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -23340,7 +23487,7 @@ for(let i2=0; i2<len2; i2++){
 let data18 = data17[i2];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.id === undefined){
-const err62 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema276.properties.sensitivity.properties.drivers.items.required,parentSchema:schema276.properties.sensitivity.properties.drivers.items,data:data18};
+const err62 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema277.properties.sensitivity.properties.drivers.items.required,parentSchema:schema277.properties.sensitivity.properties.drivers.items,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -23350,7 +23497,7 @@ vErrors.push(err62);
 errors++;
 }
 if(data18.name === undefined){
-const err63 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema276.properties.sensitivity.properties.drivers.items.required,parentSchema:schema276.properties.sensitivity.properties.drivers.items,data:data18};
+const err63 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema277.properties.sensitivity.properties.drivers.items.required,parentSchema:schema277.properties.sensitivity.properties.drivers.items,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -23360,7 +23507,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data18.path === undefined){
-const err64 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema276.properties.sensitivity.properties.drivers.items.required,parentSchema:schema276.properties.sensitivity.properties.drivers.items,data:data18};
+const err64 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema277.properties.sensitivity.properties.drivers.items.required,parentSchema:schema277.properties.sensitivity.properties.drivers.items,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -23371,7 +23518,7 @@ errors++;
 }
 for(const key10 in data18){
 if(!(((key10 === "id") || (key10 === "name")) || (key10 === "path"))){
-const err65 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema276.properties.sensitivity.properties.drivers.items,data:data18};
+const err65 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema277.properties.sensitivity.properties.drivers.items,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -23567,7 +23714,7 @@ if(data18.path !== undefined){
 let data22 = data18.path;
 if(typeof data22 === "string"){
 if(func2(data22) > 300){
-const err80 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema276.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
+const err80 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema277.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -23577,7 +23724,7 @@ vErrors.push(err80);
 errors++;
 }
 if(func2(data22) < 1){
-const err81 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema276.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
+const err81 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema277.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -23586,8 +23733,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!pattern152.test(data22)){
-const err82 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"+"\"",schema:"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$",parentSchema:schema276.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
+if(!pattern153.test(data22)){
+const err82 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"+"\"",schema:"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$",parentSchema:schema277.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -23598,7 +23745,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema276.properties.sensitivity.properties.drivers.items.properties.path.type,parentSchema:schema276.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
+const err83 = {instancePath:instancePath+"/sensitivity/drivers/" + i2+"/path",schemaPath:"#/properties/sensitivity/properties/drivers/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema277.properties.sensitivity.properties.drivers.items.properties.path.type,parentSchema:schema277.properties.sensitivity.properties.drivers.items.properties.path,data:data22};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -23610,7 +23757,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema276.properties.sensitivity.properties.drivers.items.type,parentSchema:schema276.properties.sensitivity.properties.drivers.items,data:data18};
+const err84 = {instancePath:instancePath+"/sensitivity/drivers/" + i2,schemaPath:"#/properties/sensitivity/properties/drivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema277.properties.sensitivity.properties.drivers.items.type,parentSchema:schema277.properties.sensitivity.properties.drivers.items,data:data18};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -23622,7 +23769,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/sensitivity/drivers",schemaPath:"#/properties/sensitivity/properties/drivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema276.properties.sensitivity.properties.drivers.type,parentSchema:schema276.properties.sensitivity.properties.drivers,data:data17};
+const err85 = {instancePath:instancePath+"/sensitivity/drivers",schemaPath:"#/properties/sensitivity/properties/drivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema277.properties.sensitivity.properties.drivers.type,parentSchema:schema277.properties.sensitivity.properties.drivers,data:data17};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -23634,7 +23781,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema276.properties.sensitivity.type,parentSchema:schema276.properties.sensitivity,data:data15};
+const err86 = {instancePath:instancePath+"/sensitivity",schemaPath:"#/properties/sensitivity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema277.properties.sensitivity.type,parentSchema:schema277.properties.sensitivity,data:data15};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -23646,7 +23793,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema276.type,parentSchema:schema276,data};
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema277.type,parentSchema:schema277,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -23661,7 +23808,7 @@ return errors === 0;
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const strategy = validate63;
-const schema285 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"strategy.schema.json","title":"Strategy (strategy.yaml)","description":"§1.1–1.3 Market insight (PEST, industry trends, competitor benchmarking, SWOT), customer personas, value proposition, business model and the planned channel mix.","type":"object","additionalProperties":false,"properties":{"pest":{"title":"PEST analysis","description":"Political, economic, social and technological factors in the market (宏观环境 PEST 分析) and how they affect the business.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","dimension","factor","impact"],"properties":{"id":{"title":"Factor id","description":"e.g. `e-commerce-law` or `consumption-downgrade`.","$ref":"common.schema.json#/$defs/id","examples":["e-commerce-law"]},"dimension":{"title":"Dimension","description":"`political` (policy, regulation, 政策), `economic` (经济), `social` (社会, demographics and culture) or `technological` (技术).","enum":["political","economic","social","technological"]},"factor":{"title":"Factor","description":"The factor in one line, e.g. `{ zh-CN: 《电子商务法》平台责任收紧, en: Stricter platform liability under the E-commerce Law }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《电子商务法》与平台规则持续收紧","en":"Tighter rules under the E-commerce Law and platform policies"}]},"detail":{"title":"Detail","description":"What is happening and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"impact":{"title":"Impact","description":"Effect on the business: `positive` (an opportunity), `negative` (a threat) or `mixed`.","enum":["positive","negative","mixed"]},"weight":{"title":"Importance","description":"How much the factor matters to the plan, from 1 (minor) to 5 (decisive).","$ref":"common.schema.json#/$defs/score","examples":[4]}}}},"trends":{"title":"Industry trends","description":"Trends in market growth, technology and consumer habits (行业趋势) that shape the plan.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","title","detail"],"properties":{"id":{"title":"Trend id","description":"e.g. `livestream-growth`.","$ref":"common.schema.json#/$defs/id","examples":["tea-market-growth"]},"kind":{"title":"Kind","description":"`growth` (market size and growth), `technology` (e.g. AI customer service, livestreaming tools) or `consumer-habit` (how people shop, e.g. 兴趣电商, 国潮).","enum":["growth","technology","consumer-habit"]},"title":{"title":"Title","description":"The trend in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶内销规模稳中有升","en":"Domestic tea sales grow steadily"}]},"detail":{"title":"Detail","description":"What the trend is and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"metric":{"title":"Key figure","description":"A figure that sizes the trend, e.g. `+12 % YoY` or `¥1.2 trillion market`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"内销额约 3,400 亿元，年增速约 3–5 %","en":"About ¥340 billion domestic sales, growing about 3–5 % a year"}]},"source":{"title":"Source","description":"Where the figure comes from (report, platform data, year).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"中国茶叶流通协会年度产销报告（2023–2024），取整估算","en":"China Tea Marketing Association annual reports (2023–2024), rounded estimate"}]}}}},"competitors":{"title":"Competitor benchmarking","description":"Competitor profiles (竞品分析) scored on weighted dimensions; shown as a comparison table and radar chart.","type":"object","additionalProperties":false,"properties":{"dimensions":{"title":"Scoring dimensions","description":"What competitors are scored on, e.g. product range, price, brand, marketing, user experience. The weights add up to 1.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","weight"],"properties":{"id":{"title":"Dimension id","description":"e.g. `price` or `ux`; the keys of each competitor's `scores`.","$ref":"common.schema.json#/$defs/id","examples":["product"]},"name":{"title":"Name","description":"Name of the dimension, e.g. `{ zh-CN: 用户体验, en: User experience }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产品力","en":"Product"}]},"weight":{"title":"Weight","description":"Weight of the dimension in the overall score as a decimal; the weights of all dimensions add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.3]},"description":{"title":"Description","description":"What a high and a low score mean on this dimension.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"同等级商品的到手价与质价比；5 分为同品质下价格优势明显。","en":"Net price for comparable grades; 5 means a clear price advantage at equal quality."}]}}}},"list":{"title":"Competitors","description":"One entry per competitor; add a row for our own brand with `isUs: true` to compare against it.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","scores"],"properties":{"id":{"title":"Competitor id","description":"e.g. `brand-x`.","$ref":"common.schema.json#/$defs/id","examples":["yunfeng-yaming"]},"name":{"title":"Name","description":"Brand or shop name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"云峰雅茗（虚构，高端名茶品牌）","en":"Yunfeng Yaming (fictional premium tea brand)"}]},"positioning":{"title":"Positioning","description":"Who it sells to and how it wants to be seen (定位).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"大众口粮茶，主打大包装与低单价，覆盖全品类。","en":"Everyday tea for the mass market with big packs and low unit prices across all categories."}]},"priceBand":{"title":"Price band","description":"Typical selling price range of its main products (价格带), in yuan.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Lowest price","description":"Lower end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[198]},"max":{"title":"Highest price","description":"Upper end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[2680]}}},"channels":{"title":"Where it sells","description":"Platforms and other channels it sells on. A platform as in `channels.yaml` (`tmall`, `jd`, `douyin` …, or its name, e.g. `天猫`) reads in the page's language; anything else as written, in each language when given as `{ zh-CN: 线下门店, en: Offline stores }`.","type":"array","uniqueItems":true,"items":{"$ref":"common.schema.json#/$defs/text"},"examples":[["tmall","jd",{"zh-CN":"线下门店","en":"Offline stores"},"mini-program"]]},"productStructure":{"title":"Product structure","description":"Range and mix of its products (产品结构): categories, number of SKUs, hero products.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"以高山绿茶为核心，约 120 个 SKU，礼盒占销售额六成以上。","en":"Built on high-mountain green tea, about 120 SKUs, gift boxes over 60 % of sales."}]},"pricingStrategy":{"title":"Pricing strategy","description":"How it prices and discounts (定价策略), e.g. permanent low price, heavy festival discounts.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"坚持控价，大促只送赠品不降价，保护礼赠价格体系。","en":"Strict price control; festivals add gifts instead of discounts to protect gift pricing."}]},"marketing":{"title":"Marketing","description":"Main marketing channels and tactics (营销), e.g. KOL seeding on 小红书, own livestreams.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"机场与高铁广告、文化 IP 联名，线上以搜索和万相台为主。","en":"Airport and rail advertising, cultural IP tie-ins; online mainly search and Wanxiangtai."}]},"ux":{"title":"User experience","description":"Shop design, service, delivery speed and after-sales (用户体验).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"包装精致、开票与企业定制完善，但线上客服响应较慢。","en":"Refined packaging and solid invoicing and corporate customisation, but slow online service."}]},"strengths":{"title":"Strengths","description":"What it does better than others (优势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"品牌认知度高，礼赠场景心智强","en":"High brand awareness and a strong gifting image"},{"zh-CN":"产区资源与品控体系成熟","en":"Mature origin resources and quality control"}]]},"weaknesses":{"title":"Weaknesses","description":"Where it is weak (劣势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"价格高，年轻用户觉得“老气”","en":"High prices; young buyers find it old-fashioned"},{"zh-CN":"抖音与内容平台起步晚","en":"Late to Douyin and content platforms"}]]},"scores":{"title":"Scores","description":"A score from 1 to 5 per scoring dimension, keyed by dimension id, e.g. `{ price: 4, ux: 3 }`.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/score"},"examples":[{"product":5,"price":2,"marketing":4,"ux":4,"supply":4}]},"isUs":{"title":"Our brand","description":"`true` for the row that describes our own brand; at most one row.","type":"boolean","examples":[true]}}}}}},"swot":{"title":"SWOT","description":"Internal strengths and weaknesses, external opportunities and threats (SWOT 分析); shown as a 2 × 2 grid.","type":"object","additionalProperties":false,"properties":{"strengths":{"title":"Strengths","description":"Internal advantages (优势, S).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `origin-sourcing`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["origin-sourcing"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"与西湖、武夷、安吉、福鼎等产区 23 家茶园长期合作","en":"Long-term partnerships with 23 gardens in West Lake, Wuyi, Anji, Fuding and other origins"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"核心品类八成以上货源来自签约茶园，春茶可锁量锁价。","en":"Over 80 % of core-category supply comes from contracted gardens, with spring-tea volume and price locked in."}]}}}},"weaknesses":{"title":"Weaknesses","description":"Internal disadvantages (劣势, W).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `low-brand-awareness`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["low-brand-awareness"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品牌知名度有限，礼赠场景心智弱于头部品牌","en":"Limited brand awareness and a weaker gifting image than the leaders"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年抖音 GMV 中约 70 % 来自千川与达人，自播间自然流量不足三成。","en":"About 70 % of 2026 Douyin GMV came from Qianchuan and creators; organic traffic is under 30 %."}]}}}},"opportunities":{"title":"Opportunities","description":"External developments the business can use (机会, O).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `gifting-demand`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["young-drinkers"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年轻人喝原叶茶的新场景（冷泡、茶包、围炉煮茶）","en":"New occasions for young loose-leaf drinkers (cold brew, tea bags, stove-side tea)"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text"}}}},"threats":{"title":"Threats","description":"External developments that can hurt the business (威胁, T).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `price-war`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["price-war"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"低价品牌与白牌在大促期间打价格战","en":"Low-price and white-label sellers start price wars at festivals"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年千川平均 CPM 同比上涨约 18 %。","en":"Average Qianchuan CPM rose about 18 % year on year in 2026."}]}}}}}},"personas":{"title":"Customer personas","description":"Target customer personas (用户画像) with their share of customers; shown as persona cards and a share chart.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","share"],"properties":{"id":{"title":"Persona id","description":"e.g. `urban-gifter`.","$ref":"common.schema.json#/$defs/id","examples":["urban-wellness"]},"name":{"title":"Name","description":"A memorable label, e.g. `{ zh-CN: 都市送礼白领, en: Urban gift buyer }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"都市白领养生党","en":"Wellness-minded urban professional"}]},"share":{"title":"Share of customers","description":"Share of all customers this persona stands for, as a decimal; the shares of all personas add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.35]},"demographics":{"title":"Demographics","description":"Who they are (人口属性).","type":"object","additionalProperties":false,"properties":{"ageRange":{"title":"Age range","description":"Ages covered by the persona, in years.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Youngest","description":"Lowest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[25]},"max":{"title":"Oldest","description":"Highest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[38]}}},"gender":{"title":"Gender","description":"Gender mix, e.g. `{ zh-CN: 女性为主 (70%), en: Mostly women (70 %) }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"女性为主（约 65 %）","en":"Mostly women (about 65 %)"}]},"cityTiers":{"title":"City tiers","description":"Where they live: `tier-1` (一线), `new-tier-1` (新一线), `tier-2` (二线), `tier-3` (三线) or `lower` (下沉市场, tier-4 and below).","type":"array","uniqueItems":true,"items":{"enum":["tier-1","new-tier-1","tier-2","tier-3","lower"]}},"income":{"title":"Income","description":"Income level, e.g. monthly income in yuan.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"月收入 1 万–2.5 万元","en":"¥10,000–25,000 a month"}]},"occupation":{"title":"Occupation","description":"Typical jobs or life stage.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"互联网、金融、咨询等行业白领","en":"Office workers in tech, finance and consulting"}]}}},"psychographics":{"title":"Attitudes and lifestyle","description":"Values, interests and lifestyle (心理特征), e.g. health-conscious, values authenticity.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"喜欢国潮与新中式生活方式","en":"Likes guochao and the new Chinese lifestyle"},{"zh-CN":"爱分享，愿意为“出片”的产品买单","en":"Loves sharing and pays for photogenic products"}]]},"behaviour":{"title":"Buying behaviour","description":"How they shop (购买行为).","type":"object","additionalProperties":false,"properties":{"purchasesPerYear":{"title":"Purchases per year","description":"How many times a year a typical customer of this persona buys in the category.","type":"number","minimum":0,"examples":[4]},"decisionFactors":{"title":"Decision factors","description":"What decides a purchase (决策因素), e.g. origin, price, reviews, packaging.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"口感与冲泡方便","en":"Taste and easy brewing"},{"zh-CN":"真实评价与检测报告","en":"Genuine reviews and lab reports"},{"zh-CN":"包装颜值","en":"Attractive packaging"}]]},"infoChannels":{"title":"Information channels","description":"Where they learn about products (信息渠道), e.g. 小红书 notes, Douyin livestreams, friends.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小红书笔记","en":"Xiaohongshu notes"},{"zh-CN":"抖音短视频与直播","en":"Douyin videos and livestreams"}]]},"preferredChannels":{"title":"Preferred sales channels","description":"Ids of sales channels in `channels.yaml` where they prefer to buy.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin"]]}}},"painPoints":{"title":"Pain points","description":"Problems they have with current products or shopping (痛点).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"传统茶叶门槛高、说法多","en":"Traditional tea feels intimidating and full of jargon"},{"zh-CN":"大包装喝不完","en":"Big packs never get finished"}]]},"needs":{"title":"Needs","description":"Stated and latent needs (需求, 潜在需求) the business can serve.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小规格、好冲泡、品质看得见的日常茶","en":"Small, easy-to-brew everyday tea with visible quality"},{"zh-CN":"简单易懂的选茶指引","en":"A simple guide to choosing tea"}]]},"quote":{"title":"Quote","description":"A typical sentence this customer would say, to make the persona concrete.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"我想喝点好茶，但别让我研究半天。","en":"I want good tea, just don't make me study for it."}]}}}},"valueProposition":{"title":"Value proposition","description":"The differentiated value we promise customers (差异化价值主张) and the pillars that support it.","type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"title":"Statement","description":"The promise in one or two sentences as customers will read it. Shown to consumers, so checked against the Advertising Law.","$ref":"common.schema.json#/$defs/copy"},"pillars":{"title":"Pillars","description":"The few things that make the promise true, e.g. origin sourcing, freshness, service.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"title":"Pillar id","description":"e.g. `origin-direct`.","$ref":"common.schema.json#/$defs/id","examples":["origin-direct"]},"title":{"title":"Title","description":"The pillar in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产地直采","en":"Direct from origin"}]},"detail":{"title":"Detail","description":"How the business delivers it.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"每批茶送第三方检测，一物一码可查产地、采摘日期与检测报告。","en":"Every batch is lab-tested by a third party; item codes show origin, picking date and lab report."}]}}}}}},"businessModel":{"title":"Business model","description":"How the business sells (商业模式): marketplaces, own site or app, social, content or livestream commerce, private domain, or a mix.","type":"object","additionalProperties":false,"required":["models"],"properties":{"models":{"title":"Models","description":"One or more of `marketplace` (平台电商: Tmall, JD, Pinduoduo), `own-site` (独立站, own app or mini-program), `social` (社交电商), `content` (内容电商, e.g. 小红书), `livestream` (直播电商) and `private-domain` (私域, WeCom/community groups).","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["marketplace","own-site","social","content","livestream","private-domain"]}},"description":{"title":"Description","description":"How the models work together and how the business makes money.","$ref":"common.schema.json#/$defs/text"}}},"channelMix":{"title":"Channel mix","description":"Planned share of GMV per sales channel (渠道结构); shown as the channel-mix chart and compared with the bottom-up channel projection.","type":"array","items":{"type":"object","additionalProperties":false,"required":["channel","share"],"properties":{"channel":{"title":"Sales channel","description":"Id of a sales channel in `channels.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["tmall"]},"share":{"title":"Share of GMV","description":"Planned share of total GMV from this channel, as a decimal; the shares of all channels add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.4]},"rationale":{"title":"Rationale","description":"Why the channel gets this share.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品类搜索与大促主阵地，会员与礼赠成交集中。","en":"Main place for category search and festivals, where members and gift orders concentrate."}]}}}}}};
+const schema286 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"strategy.schema.json","title":"Strategy (strategy.yaml)","description":"§1.1–1.3 Market insight (PEST, industry trends, competitor benchmarking, SWOT), customer personas, value proposition, business model and the planned channel mix.","type":"object","additionalProperties":false,"properties":{"pest":{"title":"PEST analysis","description":"Political, economic, social and technological factors in the market (宏观环境 PEST 分析) and how they affect the business.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","dimension","factor","impact"],"properties":{"id":{"title":"Factor id","description":"e.g. `e-commerce-law` or `consumption-downgrade`.","$ref":"common.schema.json#/$defs/id","examples":["e-commerce-law"]},"dimension":{"title":"Dimension","description":"`political` (policy, regulation, 政策), `economic` (经济), `social` (社会, demographics and culture) or `technological` (技术).","enum":["political","economic","social","technological"]},"factor":{"title":"Factor","description":"The factor in one line, e.g. `{ zh-CN: 《电子商务法》平台责任收紧, en: Stricter platform liability under the E-commerce Law }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"《电子商务法》与平台规则持续收紧","en":"Tighter rules under the E-commerce Law and platform policies"}]},"detail":{"title":"Detail","description":"What is happening and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"impact":{"title":"Impact","description":"Effect on the business: `positive` (an opportunity), `negative` (a threat) or `mixed`.","enum":["positive","negative","mixed"]},"weight":{"title":"Importance","description":"How much the factor matters to the plan, from 1 (minor) to 5 (decisive).","$ref":"common.schema.json#/$defs/score","examples":[4]}}}},"trends":{"title":"Industry trends","description":"Trends in market growth, technology and consumer habits (行业趋势) that shape the plan.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","title","detail"],"properties":{"id":{"title":"Trend id","description":"e.g. `livestream-growth`.","$ref":"common.schema.json#/$defs/id","examples":["tea-market-growth"]},"kind":{"title":"Kind","description":"`growth` (market size and growth), `technology` (e.g. AI customer service, livestreaming tools) or `consumer-habit` (how people shop, e.g. 兴趣电商, 国潮).","enum":["growth","technology","consumer-habit"]},"title":{"title":"Title","description":"The trend in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶内销规模稳中有升","en":"Domestic tea sales grow steadily"}]},"detail":{"title":"Detail","description":"What the trend is and what it means for the business.","$ref":"common.schema.json#/$defs/text"},"metric":{"title":"Key figure","description":"A figure that sizes the trend, e.g. `+12 % YoY` or `¥1.2 trillion market`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"内销额约 3,400 亿元，年增速约 3–5 %","en":"About ¥340 billion domestic sales, growing about 3–5 % a year"}]},"source":{"title":"Source","description":"Where the figure comes from (report, platform data, year).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"中国茶叶流通协会年度产销报告（2023–2024），取整估算","en":"China Tea Marketing Association annual reports (2023–2024), rounded estimate"}]}}}},"competitors":{"title":"Competitor benchmarking","description":"Competitor profiles (竞品分析) scored on weighted dimensions; shown as a comparison table and radar chart.","type":"object","additionalProperties":false,"properties":{"dimensions":{"title":"Scoring dimensions","description":"What competitors are scored on, e.g. product range, price, brand, marketing, user experience. The weights add up to 1.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","weight"],"properties":{"id":{"title":"Dimension id","description":"e.g. `price` or `ux`; the keys of each competitor's `scores`.","$ref":"common.schema.json#/$defs/id","examples":["product"]},"name":{"title":"Name","description":"Name of the dimension, e.g. `{ zh-CN: 用户体验, en: User experience }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产品力","en":"Product"}]},"weight":{"title":"Weight","description":"Weight of the dimension in the overall score as a decimal; the weights of all dimensions add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.3]},"description":{"title":"Description","description":"What a high and a low score mean on this dimension.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"同等级商品的到手价与质价比；5 分为同品质下价格优势明显。","en":"Net price for comparable grades; 5 means a clear price advantage at equal quality."}]}}}},"list":{"title":"Competitors","description":"One entry per competitor; add a row for our own brand with `isUs: true` to compare against it.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","scores"],"properties":{"id":{"title":"Competitor id","description":"e.g. `brand-x`.","$ref":"common.schema.json#/$defs/id","examples":["yunfeng-yaming"]},"name":{"title":"Name","description":"Brand or shop name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"云峰雅茗（虚构，高端名茶品牌）","en":"Yunfeng Yaming (fictional premium tea brand)"}]},"positioning":{"title":"Positioning","description":"Who it sells to and how it wants to be seen (定位).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"大众口粮茶，主打大包装与低单价，覆盖全品类。","en":"Everyday tea for the mass market with big packs and low unit prices across all categories."}]},"priceBand":{"title":"Price band","description":"Typical selling price range of its main products (价格带), in yuan.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Lowest price","description":"Lower end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[198]},"max":{"title":"Highest price","description":"Upper end of the price band, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[2680]}}},"channels":{"title":"Where it sells","description":"Platforms and other channels it sells on. A platform as in `channels.yaml` (`tmall`, `jd`, `douyin` …, or its name, e.g. `天猫`) reads in the page's language; anything else as written, in each language when given as `{ zh-CN: 线下门店, en: Offline stores }`.","type":"array","uniqueItems":true,"items":{"$ref":"common.schema.json#/$defs/text"},"examples":[["tmall","jd",{"zh-CN":"线下门店","en":"Offline stores"},"mini-program"]]},"productStructure":{"title":"Product structure","description":"Range and mix of its products (产品结构): categories, number of SKUs, hero products.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"以高山绿茶为核心，约 120 个 SKU，礼盒占销售额六成以上。","en":"Built on high-mountain green tea, about 120 SKUs, gift boxes over 60 % of sales."}]},"pricingStrategy":{"title":"Pricing strategy","description":"How it prices and discounts (定价策略), e.g. permanent low price, heavy festival discounts.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"坚持控价，大促只送赠品不降价，保护礼赠价格体系。","en":"Strict price control; festivals add gifts instead of discounts to protect gift pricing."}]},"marketing":{"title":"Marketing","description":"Main marketing channels and tactics (营销), e.g. KOL seeding on 小红书, own livestreams.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"机场与高铁广告、文化 IP 联名，线上以搜索和万相台为主。","en":"Airport and rail advertising, cultural IP tie-ins; online mainly search and Wanxiangtai."}]},"ux":{"title":"User experience","description":"Shop design, service, delivery speed and after-sales (用户体验).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"包装精致、开票与企业定制完善，但线上客服响应较慢。","en":"Refined packaging and solid invoicing and corporate customisation, but slow online service."}]},"strengths":{"title":"Strengths","description":"What it does better than others (优势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"品牌认知度高，礼赠场景心智强","en":"High brand awareness and a strong gifting image"},{"zh-CN":"产区资源与品控体系成熟","en":"Mature origin resources and quality control"}]]},"weaknesses":{"title":"Weaknesses","description":"Where it is weak (劣势).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"价格高，年轻用户觉得“老气”","en":"High prices; young buyers find it old-fashioned"},{"zh-CN":"抖音与内容平台起步晚","en":"Late to Douyin and content platforms"}]]},"scores":{"title":"Scores","description":"A score from 1 to 5 per scoring dimension, keyed by dimension id, e.g. `{ price: 4, ux: 3 }`.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/score"},"examples":[{"product":5,"price":2,"marketing":4,"ux":4,"supply":4}]},"isUs":{"title":"Our brand","description":"`true` for the row that describes our own brand; at most one row.","type":"boolean","examples":[true]}}}}}},"swot":{"title":"SWOT","description":"Internal strengths and weaknesses, external opportunities and threats (SWOT 分析); shown as a 2 × 2 grid.","type":"object","additionalProperties":false,"properties":{"strengths":{"title":"Strengths","description":"Internal advantages (优势, S).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `origin-sourcing`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["origin-sourcing"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"与西湖、武夷、安吉、福鼎等产区 23 家茶园长期合作","en":"Long-term partnerships with 23 gardens in West Lake, Wuyi, Anji, Fuding and other origins"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"核心品类八成以上货源来自签约茶园，春茶可锁量锁价。","en":"Over 80 % of core-category supply comes from contracted gardens, with spring-tea volume and price locked in."}]}}}},"weaknesses":{"title":"Weaknesses","description":"Internal disadvantages (劣势, W).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `low-brand-awareness`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["low-brand-awareness"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品牌知名度有限，礼赠场景心智弱于头部品牌","en":"Limited brand awareness and a weaker gifting image than the leaders"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年抖音 GMV 中约 70 % 来自千川与达人，自播间自然流量不足三成。","en":"About 70 % of 2026 Douyin GMV came from Qianchuan and creators; organic traffic is under 30 %."}]}}}},"opportunities":{"title":"Opportunities","description":"External developments the business can use (机会, O).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `gifting-demand`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["young-drinkers"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年轻人喝原叶茶的新场景（冷泡、茶包、围炉煮茶）","en":"New occasions for young loose-leaf drinkers (cold brew, tea bags, stove-side tea)"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text"}}}},"threats":{"title":"Threats","description":"External developments that can hurt the business (威胁, T).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","text"],"properties":{"id":{"title":"Item id","description":"Stable id of this item, e.g. `price-war`; risks and actions can refer to it.","$ref":"common.schema.json#/$defs/id","examples":["price-war"]},"text":{"title":"Statement","description":"The point in one short sentence.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"低价品牌与白牌在大促期间打价格战","en":"Low-price and white-label sellers start price wars at festivals"}]},"detail":{"title":"Detail","description":"Evidence or explanation behind the point.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"2026 年千川平均 CPM 同比上涨约 18 %。","en":"Average Qianchuan CPM rose about 18 % year on year in 2026."}]}}}}}},"personas":{"title":"Customer personas","description":"Target customer personas (用户画像) with their share of customers; shown as persona cards and a share chart.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","share"],"properties":{"id":{"title":"Persona id","description":"e.g. `urban-gifter`.","$ref":"common.schema.json#/$defs/id","examples":["urban-wellness"]},"name":{"title":"Name","description":"A memorable label, e.g. `{ zh-CN: 都市送礼白领, en: Urban gift buyer }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"都市白领养生党","en":"Wellness-minded urban professional"}]},"share":{"title":"Share of customers","description":"Share of all customers this persona stands for, as a decimal; the shares of all personas add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.35]},"demographics":{"title":"Demographics","description":"Who they are (人口属性).","type":"object","additionalProperties":false,"properties":{"ageRange":{"title":"Age range","description":"Ages covered by the persona, in years.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"title":"Youngest","description":"Lowest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[25]},"max":{"title":"Oldest","description":"Highest age, in years.","type":"integer","minimum":0,"maximum":120,"examples":[38]}}},"gender":{"title":"Gender","description":"Gender mix, e.g. `{ zh-CN: 女性为主 (70%), en: Mostly women (70 %) }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"女性为主（约 65 %）","en":"Mostly women (about 65 %)"}]},"cityTiers":{"title":"City tiers","description":"Where they live: `tier-1` (一线), `new-tier-1` (新一线), `tier-2` (二线), `tier-3` (三线) or `lower` (下沉市场, tier-4 and below).","type":"array","uniqueItems":true,"items":{"enum":["tier-1","new-tier-1","tier-2","tier-3","lower"]}},"income":{"title":"Income","description":"Income level, e.g. monthly income in yuan.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"月收入 1 万–2.5 万元","en":"¥10,000–25,000 a month"}]},"occupation":{"title":"Occupation","description":"Typical jobs or life stage.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"互联网、金融、咨询等行业白领","en":"Office workers in tech, finance and consulting"}]}}},"psychographics":{"title":"Attitudes and lifestyle","description":"Values, interests and lifestyle (心理特征), e.g. health-conscious, values authenticity.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"喜欢国潮与新中式生活方式","en":"Likes guochao and the new Chinese lifestyle"},{"zh-CN":"爱分享，愿意为“出片”的产品买单","en":"Loves sharing and pays for photogenic products"}]]},"behaviour":{"title":"Buying behaviour","description":"How they shop (购买行为).","type":"object","additionalProperties":false,"properties":{"purchasesPerYear":{"title":"Purchases per year","description":"How many times a year a typical customer of this persona buys in the category.","type":"number","minimum":0,"examples":[4]},"decisionFactors":{"title":"Decision factors","description":"What decides a purchase (决策因素), e.g. origin, price, reviews, packaging.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"口感与冲泡方便","en":"Taste and easy brewing"},{"zh-CN":"真实评价与检测报告","en":"Genuine reviews and lab reports"},{"zh-CN":"包装颜值","en":"Attractive packaging"}]]},"infoChannels":{"title":"Information channels","description":"Where they learn about products (信息渠道), e.g. 小红书 notes, Douyin livestreams, friends.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小红书笔记","en":"Xiaohongshu notes"},{"zh-CN":"抖音短视频与直播","en":"Douyin videos and livestreams"}]]},"preferredChannels":{"title":"Preferred sales channels","description":"Ids of sales channels in `channels.yaml` where they prefer to buy.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin"]]}}},"painPoints":{"title":"Pain points","description":"Problems they have with current products or shopping (痛点).","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"传统茶叶门槛高、说法多","en":"Traditional tea feels intimidating and full of jargon"},{"zh-CN":"大包装喝不完","en":"Big packs never get finished"}]]},"needs":{"title":"Needs","description":"Stated and latent needs (需求, 潜在需求) the business can serve.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"小规格、好冲泡、品质看得见的日常茶","en":"Small, easy-to-brew everyday tea with visible quality"},{"zh-CN":"简单易懂的选茶指引","en":"A simple guide to choosing tea"}]]},"quote":{"title":"Quote","description":"A typical sentence this customer would say, to make the persona concrete.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"我想喝点好茶，但别让我研究半天。","en":"I want good tea, just don't make me study for it."}]}}}},"valueProposition":{"title":"Value proposition","description":"The differentiated value we promise customers (差异化价值主张) and the pillars that support it.","type":"object","additionalProperties":false,"required":["statement"],"properties":{"statement":{"title":"Statement","description":"The promise in one or two sentences as customers will read it. Shown to consumers, so checked against the Advertising Law.","$ref":"common.schema.json#/$defs/copy"},"pillars":{"title":"Pillars","description":"The few things that make the promise true, e.g. origin sourcing, freshness, service.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"title":"Pillar id","description":"e.g. `origin-direct`.","$ref":"common.schema.json#/$defs/id","examples":["origin-direct"]},"title":{"title":"Title","description":"The pillar in a few words.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"产地直采","en":"Direct from origin"}]},"detail":{"title":"Detail","description":"How the business delivers it.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"每批茶送第三方检测，一物一码可查产地、采摘日期与检测报告。","en":"Every batch is lab-tested by a third party; item codes show origin, picking date and lab report."}]}}}}}},"businessModel":{"title":"Business model","description":"How the business sells (商业模式): marketplaces, own site or app, social, content or livestream commerce, private domain, or a mix.","type":"object","additionalProperties":false,"required":["models"],"properties":{"models":{"title":"Models","description":"One or more of `marketplace` (平台电商: Tmall, JD, Pinduoduo), `own-site` (独立站, own app or mini-program), `social` (社交电商), `content` (内容电商, e.g. 小红书), `livestream` (直播电商) and `private-domain` (私域, WeCom/community groups).","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["marketplace","own-site","social","content","livestream","private-domain"]}},"description":{"title":"Description","description":"How the models work together and how the business makes money.","$ref":"common.schema.json#/$defs/text"}}},"channelMix":{"title":"Channel mix","description":"Planned share of GMV per sales channel (渠道结构); shown as the channel-mix chart and compared with the bottom-up channel projection.","type":"array","items":{"type":"object","additionalProperties":false,"required":["channel","share"],"properties":{"channel":{"title":"Sales channel","description":"Id of a sales channel in `channels.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["tmall"]},"share":{"title":"Share of GMV","description":"Planned share of total GMV from this channel, as a decimal; the shares of all channels add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.4]},"rationale":{"title":"Rationale","description":"Why the channel gets this share.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"品类搜索与大促主阵地，会员与礼赠成交集中。","en":"Main place for category search and festivals, where members and gift orders concentrate."}]}}}}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -24104,7 +24251,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "pest") || (key0 === "trends")) || (key0 === "competitors")) || (key0 === "swot")) || (key0 === "personas")) || (key0 === "valueProposition")) || (key0 === "businessModel")) || (key0 === "channelMix"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema285,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema286,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24122,7 +24269,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.pest.items.required,parentSchema:schema285.properties.pest.items,data:data1};
+const err1 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.pest.items.required,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24132,7 +24279,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.dimension === undefined){
-const err2 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'",schema:schema285.properties.pest.items.required,parentSchema:schema285.properties.pest.items,data:data1};
+const err2 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "dimension"},message:"must have required property '"+"dimension"+"'",schema:schema286.properties.pest.items.required,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24142,7 +24289,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.factor === undefined){
-const err3 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "factor"},message:"must have required property '"+"factor"+"'",schema:schema285.properties.pest.items.required,parentSchema:schema285.properties.pest.items,data:data1};
+const err3 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "factor"},message:"must have required property '"+"factor"+"'",schema:schema286.properties.pest.items.required,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24152,7 +24299,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.impact === undefined){
-const err4 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema285.properties.pest.items.required,parentSchema:schema285.properties.pest.items,data:data1};
+const err4 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/required",keyword:"required",params:{missingProperty: "impact"},message:"must have required property '"+"impact"+"'",schema:schema286.properties.pest.items.required,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24163,7 +24310,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((((((key1 === "id") || (key1 === "dimension")) || (key1 === "factor")) || (key1 === "detail")) || (key1 === "impact")) || (key1 === "weight"))){
-const err5 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.pest.items,data:data1};
+const err5 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24211,7 +24358,7 @@ errors++;
 if(data1.dimension !== undefined){
 let data3 = data1.dimension;
 if(!((((data3 === "political") || (data3 === "economic")) || (data3 === "social")) || (data3 === "technological"))){
-const err9 = {instancePath:instancePath+"/pest/" + i0+"/dimension",schemaPath:"#/properties/pest/items/properties/dimension/enum",keyword:"enum",params:{allowedValues: schema285.properties.pest.items.properties.dimension.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.pest.items.properties.dimension.enum,parentSchema:schema285.properties.pest.items.properties.dimension,data:data3};
+const err9 = {instancePath:instancePath+"/pest/" + i0+"/dimension",schemaPath:"#/properties/pest/items/properties/dimension/enum",keyword:"enum",params:{allowedValues: schema286.properties.pest.items.properties.dimension.enum},message:"must be equal to one of the allowed values",schema:schema286.properties.pest.items.properties.dimension.enum,parentSchema:schema286.properties.pest.items.properties.dimension,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24518,7 +24665,7 @@ vErrors = null;
 if(data1.impact !== undefined){
 let data8 = data1.impact;
 if(!(((data8 === "positive") || (data8 === "negative")) || (data8 === "mixed"))){
-const err32 = {instancePath:instancePath+"/pest/" + i0+"/impact",schemaPath:"#/properties/pest/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema285.properties.pest.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.pest.items.properties.impact.enum,parentSchema:schema285.properties.pest.items.properties.impact,data:data8};
+const err32 = {instancePath:instancePath+"/pest/" + i0+"/impact",schemaPath:"#/properties/pest/items/properties/impact/enum",keyword:"enum",params:{allowedValues: schema286.properties.pest.items.properties.impact.enum},message:"must be equal to one of the allowed values",schema:schema286.properties.pest.items.properties.impact.enum,parentSchema:schema286.properties.pest.items.properties.impact,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -24565,7 +24712,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.pest.items.type,parentSchema:schema285.properties.pest.items,data:data1};
+const err36 = {instancePath:instancePath+"/pest/" + i0,schemaPath:"#/properties/pest/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.pest.items.type,parentSchema:schema286.properties.pest.items,data:data1};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -24577,7 +24724,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/pest",schemaPath:"#/properties/pest/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.pest.type,parentSchema:schema285.properties.pest,data:data0};
+const err37 = {instancePath:instancePath+"/pest",schemaPath:"#/properties/pest/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.pest.type,parentSchema:schema286.properties.pest,data:data0};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -24595,7 +24742,7 @@ for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.id === undefined){
-const err38 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.trends.items.required,parentSchema:schema285.properties.trends.items,data:data11};
+const err38 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.trends.items.required,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -24605,7 +24752,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data11.kind === undefined){
-const err39 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema285.properties.trends.items.required,parentSchema:schema285.properties.trends.items,data:data11};
+const err39 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema286.properties.trends.items.required,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -24615,7 +24762,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data11.title === undefined){
-const err40 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema285.properties.trends.items.required,parentSchema:schema285.properties.trends.items,data:data11};
+const err40 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema286.properties.trends.items.required,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -24625,7 +24772,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data11.detail === undefined){
-const err41 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema285.properties.trends.items.required,parentSchema:schema285.properties.trends.items,data:data11};
+const err41 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema286.properties.trends.items.required,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -24636,7 +24783,7 @@ errors++;
 }
 for(const key6 in data11){
 if(!((((((key6 === "id") || (key6 === "kind")) || (key6 === "title")) || (key6 === "detail")) || (key6 === "metric")) || (key6 === "source"))){
-const err42 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.trends.items,data:data11};
+const err42 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -24684,7 +24831,7 @@ errors++;
 if(data11.kind !== undefined){
 let data13 = data11.kind;
 if(!(((data13 === "growth") || (data13 === "technology")) || (data13 === "consumer-habit"))){
-const err46 = {instancePath:instancePath+"/trends/" + i1+"/kind",schemaPath:"#/properties/trends/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema285.properties.trends.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.trends.items.properties.kind.enum,parentSchema:schema285.properties.trends.items.properties.kind,data:data13};
+const err46 = {instancePath:instancePath+"/trends/" + i1+"/kind",schemaPath:"#/properties/trends/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema286.properties.trends.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema286.properties.trends.items.properties.kind.enum,parentSchema:schema286.properties.trends.items.properties.kind,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -25284,7 +25431,7 @@ vErrors = null;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.trends.items.type,parentSchema:schema285.properties.trends.items,data:data11};
+const err91 = {instancePath:instancePath+"/trends/" + i1,schemaPath:"#/properties/trends/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.trends.items.type,parentSchema:schema286.properties.trends.items,data:data11};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -25296,7 +25443,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/trends",schemaPath:"#/properties/trends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.trends.type,parentSchema:schema285.properties.trends,data:data10};
+const err92 = {instancePath:instancePath+"/trends",schemaPath:"#/properties/trends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.trends.type,parentSchema:schema286.properties.trends,data:data10};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -25311,7 +25458,7 @@ let data22 = data.competitors;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key15 in data22){
 if(!((key15 === "dimensions") || (key15 === "list"))){
-const err93 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.competitors,data:data22};
+const err93 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.competitors,data:data22};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -25329,7 +25476,7 @@ for(let i2=0; i2<len2; i2++){
 let data24 = data23[i2];
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.id === undefined){
-const err94 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.competitors.properties.dimensions.items.required,parentSchema:schema285.properties.competitors.properties.dimensions.items,data:data24};
+const err94 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.competitors.properties.dimensions.items.required,parentSchema:schema286.properties.competitors.properties.dimensions.items,data:data24};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -25339,7 +25486,7 @@ vErrors.push(err94);
 errors++;
 }
 if(data24.name === undefined){
-const err95 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema285.properties.competitors.properties.dimensions.items.required,parentSchema:schema285.properties.competitors.properties.dimensions.items,data:data24};
+const err95 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema286.properties.competitors.properties.dimensions.items.required,parentSchema:schema286.properties.competitors.properties.dimensions.items,data:data24};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -25349,7 +25496,7 @@ vErrors.push(err95);
 errors++;
 }
 if(data24.weight === undefined){
-const err96 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema285.properties.competitors.properties.dimensions.items.required,parentSchema:schema285.properties.competitors.properties.dimensions.items,data:data24};
+const err96 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema286.properties.competitors.properties.dimensions.items.required,parentSchema:schema286.properties.competitors.properties.dimensions.items,data:data24};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -25360,7 +25507,7 @@ errors++;
 }
 for(const key16 in data24){
 if(!((((key16 === "id") || (key16 === "name")) || (key16 === "weight")) || (key16 === "description"))){
-const err97 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.competitors.properties.dimensions.items,data:data24};
+const err97 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.competitors.properties.dimensions.items,data:data24};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -25736,7 +25883,7 @@ vErrors = null;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.dimensions.items.type,parentSchema:schema285.properties.competitors.properties.dimensions.items,data:data24};
+const err126 = {instancePath:instancePath+"/competitors/dimensions/" + i2,schemaPath:"#/properties/competitors/properties/dimensions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.competitors.properties.dimensions.items.type,parentSchema:schema286.properties.competitors.properties.dimensions.items,data:data24};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -25748,7 +25895,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/competitors/dimensions",schemaPath:"#/properties/competitors/properties/dimensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.dimensions.type,parentSchema:schema285.properties.competitors.properties.dimensions,data:data23};
+const err127 = {instancePath:instancePath+"/competitors/dimensions",schemaPath:"#/properties/competitors/properties/dimensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.competitors.properties.dimensions.type,parentSchema:schema286.properties.competitors.properties.dimensions,data:data23};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -25766,7 +25913,7 @@ for(let i3=0; i3<len3; i3++){
 let data32 = data31[i3];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.id === undefined){
-const err128 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.competitors.properties.list.items.required,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+const err128 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.competitors.properties.list.items.required,parentSchema:schema286.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -25776,7 +25923,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data32.name === undefined){
-const err129 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema285.properties.competitors.properties.list.items.required,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+const err129 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema286.properties.competitors.properties.list.items.required,parentSchema:schema286.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -25786,7 +25933,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data32.scores === undefined){
-const err130 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "scores"},message:"must have required property '"+"scores"+"'",schema:schema285.properties.competitors.properties.list.items.required,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+const err130 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/required",keyword:"required",params:{missingProperty: "scores"},message:"must have required property '"+"scores"+"'",schema:schema286.properties.competitors.properties.list.items.required,parentSchema:schema286.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -25796,8 +25943,8 @@ vErrors.push(err130);
 errors++;
 }
 for(const key21 in data32){
-if(!(func1.call(schema285.properties.competitors.properties.list.items.properties, key21))){
-const err131 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+if(!(func1.call(schema286.properties.competitors.properties.list.items.properties, key21))){
+const err131 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -26140,7 +26287,7 @@ if(data32.priceBand !== undefined){
 let data38 = data32.priceBand;
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.min === undefined){
-const err157 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema285.properties.competitors.properties.list.items.properties.priceBand.required,parentSchema:schema285.properties.competitors.properties.list.items.properties.priceBand,data:data38};
+const err157 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema286.properties.competitors.properties.list.items.properties.priceBand.required,parentSchema:schema286.properties.competitors.properties.list.items.properties.priceBand,data:data38};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -26150,7 +26297,7 @@ vErrors.push(err157);
 errors++;
 }
 if(data38.max === undefined){
-const err158 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema285.properties.competitors.properties.list.items.properties.priceBand.required,parentSchema:schema285.properties.competitors.properties.list.items.properties.priceBand,data:data38};
+const err158 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema286.properties.competitors.properties.list.items.properties.priceBand.required,parentSchema:schema286.properties.competitors.properties.list.items.properties.priceBand,data:data38};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -26161,7 +26308,7 @@ errors++;
 }
 for(const key26 in data38){
 if(!((key26 === "min") || (key26 === "max"))){
-const err159 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.competitors.properties.list.items.properties.priceBand,data:data38};
+const err159 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.competitors.properties.list.items.properties.priceBand,data:data38};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -26263,7 +26410,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.properties.priceBand.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.priceBand,data:data38};
+const err168 = {instancePath:instancePath+"/competitors/list/" + i3+"/priceBand",schemaPath:"#/properties/competitors/properties/list/items/properties/priceBand/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.competitors.properties.list.items.properties.priceBand.type,parentSchema:schema286.properties.competitors.properties.list.items.properties.priceBand,data:data38};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -26431,7 +26578,7 @@ outer0:
 for(;i5--;){
 for(j0 = i5; j0--;){
 if(func0(data41[i5], data41[j0])){
-const err180 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
+const err180 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema286.properties.competitors.properties.list.items.properties.channels,data:data41};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -26446,7 +26593,7 @@ break outer0;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.items.properties.channels.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.channels,data:data41};
+const err181 = {instancePath:instancePath+"/competitors/list/" + i3+"/channels",schemaPath:"#/properties/competitors/properties/list/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.competitors.properties.list.items.properties.channels.type,parentSchema:schema286.properties.competitors.properties.list.items.properties.channels,data:data41};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -27095,7 +27242,7 @@ errors++;
 }
 var valid86 = _errs226 === errors;
 if(!valid86){
-const err229 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid",schema:schema285.properties.competitors.properties.list.items.properties.scores.propertyNames,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data54};
+const err229 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid",schema:schema286.properties.competitors.properties.list.items.properties.scores.propertyNames,parentSchema:schema286.properties.competitors.properties.list.items.properties.scores,data:data54};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -27142,7 +27289,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.properties.scores.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.scores,data:data54};
+const err233 = {instancePath:instancePath+"/competitors/list/" + i3+"/scores",schemaPath:"#/properties/competitors/properties/list/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.competitors.properties.list.items.properties.scores.type,parentSchema:schema286.properties.competitors.properties.list.items.properties.scores,data:data54};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -27155,7 +27302,7 @@ errors++;
 if(data32.isUs !== undefined){
 let data56 = data32.isUs;
 if(typeof data56 !== "boolean"){
-const err234 = {instancePath:instancePath+"/competitors/list/" + i3+"/isUs",schemaPath:"#/properties/competitors/properties/list/items/properties/isUs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema285.properties.competitors.properties.list.items.properties.isUs.type,parentSchema:schema285.properties.competitors.properties.list.items.properties.isUs,data:data56};
+const err234 = {instancePath:instancePath+"/competitors/list/" + i3+"/isUs",schemaPath:"#/properties/competitors/properties/list/items/properties/isUs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema286.properties.competitors.properties.list.items.properties.isUs.type,parentSchema:schema286.properties.competitors.properties.list.items.properties.isUs,data:data56};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -27167,7 +27314,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.properties.list.items.type,parentSchema:schema285.properties.competitors.properties.list.items,data:data32};
+const err235 = {instancePath:instancePath+"/competitors/list/" + i3,schemaPath:"#/properties/competitors/properties/list/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.competitors.properties.list.items.type,parentSchema:schema286.properties.competitors.properties.list.items,data:data32};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -27179,7 +27326,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/competitors/list",schemaPath:"#/properties/competitors/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.competitors.properties.list.type,parentSchema:schema285.properties.competitors.properties.list,data:data31};
+const err236 = {instancePath:instancePath+"/competitors/list",schemaPath:"#/properties/competitors/properties/list/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.competitors.properties.list.type,parentSchema:schema286.properties.competitors.properties.list,data:data31};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -27191,7 +27338,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.competitors.type,parentSchema:schema285.properties.competitors,data:data22};
+const err237 = {instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.competitors.type,parentSchema:schema286.properties.competitors,data:data22};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -27206,7 +27353,7 @@ let data57 = data.swot;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 for(const key39 in data57){
 if(!((((key39 === "strengths") || (key39 === "weaknesses")) || (key39 === "opportunities")) || (key39 === "threats"))){
-const err238 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot,data:data57};
+const err238 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.swot,data:data57};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -27224,7 +27371,7 @@ for(let i6=0; i6<len5; i6++){
 let data59 = data58[i6];
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 if(data59.id === undefined){
-const err239 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
+const err239 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.swot.properties.strengths.items.required,parentSchema:schema286.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -27234,7 +27381,7 @@ vErrors.push(err239);
 errors++;
 }
 if(data59.text === undefined){
-const err240 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.strengths.items.required,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
+const err240 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema286.properties.swot.properties.strengths.items.required,parentSchema:schema286.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -27245,7 +27392,7 @@ errors++;
 }
 for(const key40 in data59){
 if(!(((key40 === "id") || (key40 === "text")) || (key40 === "detail"))){
-const err241 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
+const err241 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -27586,7 +27733,7 @@ vErrors = null;
 }
 }
 else {
-const err267 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.strengths.items.type,parentSchema:schema285.properties.swot.properties.strengths.items,data:data59};
+const err267 = {instancePath:instancePath+"/swot/strengths/" + i6,schemaPath:"#/properties/swot/properties/strengths/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.swot.properties.strengths.items.type,parentSchema:schema286.properties.swot.properties.strengths.items,data:data59};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -27598,7 +27745,7 @@ errors++;
 }
 }
 else {
-const err268 = {instancePath:instancePath+"/swot/strengths",schemaPath:"#/properties/swot/properties/strengths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.strengths.type,parentSchema:schema285.properties.swot.properties.strengths,data:data58};
+const err268 = {instancePath:instancePath+"/swot/strengths",schemaPath:"#/properties/swot/properties/strengths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.swot.properties.strengths.type,parentSchema:schema286.properties.swot.properties.strengths,data:data58};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -27616,7 +27763,7 @@ for(let i7=0; i7<len6; i7++){
 let data66 = data65[i7];
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.id === undefined){
-const err269 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
+const err269 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.swot.properties.weaknesses.items.required,parentSchema:schema286.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -27626,7 +27773,7 @@ vErrors.push(err269);
 errors++;
 }
 if(data66.text === undefined){
-const err270 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.weaknesses.items.required,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
+const err270 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema286.properties.swot.properties.weaknesses.items.required,parentSchema:schema286.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -27637,7 +27784,7 @@ errors++;
 }
 for(const key45 in data66){
 if(!(((key45 === "id") || (key45 === "text")) || (key45 === "detail"))){
-const err271 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
+const err271 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -27978,7 +28125,7 @@ vErrors = null;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.weaknesses.items.type,parentSchema:schema285.properties.swot.properties.weaknesses.items,data:data66};
+const err297 = {instancePath:instancePath+"/swot/weaknesses/" + i7,schemaPath:"#/properties/swot/properties/weaknesses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.swot.properties.weaknesses.items.type,parentSchema:schema286.properties.swot.properties.weaknesses.items,data:data66};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -27990,7 +28137,7 @@ errors++;
 }
 }
 else {
-const err298 = {instancePath:instancePath+"/swot/weaknesses",schemaPath:"#/properties/swot/properties/weaknesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.weaknesses.type,parentSchema:schema285.properties.swot.properties.weaknesses,data:data65};
+const err298 = {instancePath:instancePath+"/swot/weaknesses",schemaPath:"#/properties/swot/properties/weaknesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.swot.properties.weaknesses.type,parentSchema:schema286.properties.swot.properties.weaknesses,data:data65};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -28008,7 +28155,7 @@ for(let i8=0; i8<len7; i8++){
 let data73 = data72[i8];
 if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 if(data73.id === undefined){
-const err299 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
+const err299 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.swot.properties.opportunities.items.required,parentSchema:schema286.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -28018,7 +28165,7 @@ vErrors.push(err299);
 errors++;
 }
 if(data73.text === undefined){
-const err300 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.opportunities.items.required,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
+const err300 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema286.properties.swot.properties.opportunities.items.required,parentSchema:schema286.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -28029,7 +28176,7 @@ errors++;
 }
 for(const key50 in data73){
 if(!(((key50 === "id") || (key50 === "text")) || (key50 === "detail"))){
-const err301 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
+const err301 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -28370,7 +28517,7 @@ vErrors = null;
 }
 }
 else {
-const err327 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.opportunities.items.type,parentSchema:schema285.properties.swot.properties.opportunities.items,data:data73};
+const err327 = {instancePath:instancePath+"/swot/opportunities/" + i8,schemaPath:"#/properties/swot/properties/opportunities/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.swot.properties.opportunities.items.type,parentSchema:schema286.properties.swot.properties.opportunities.items,data:data73};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -28382,7 +28529,7 @@ errors++;
 }
 }
 else {
-const err328 = {instancePath:instancePath+"/swot/opportunities",schemaPath:"#/properties/swot/properties/opportunities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.opportunities.type,parentSchema:schema285.properties.swot.properties.opportunities,data:data72};
+const err328 = {instancePath:instancePath+"/swot/opportunities",schemaPath:"#/properties/swot/properties/opportunities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.swot.properties.opportunities.type,parentSchema:schema286.properties.swot.properties.opportunities,data:data72};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -28400,7 +28547,7 @@ for(let i9=0; i9<len8; i9++){
 let data80 = data79[i9];
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 if(data80.id === undefined){
-const err329 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
+const err329 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.swot.properties.threats.items.required,parentSchema:schema286.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -28410,7 +28557,7 @@ vErrors.push(err329);
 errors++;
 }
 if(data80.text === undefined){
-const err330 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema285.properties.swot.properties.threats.items.required,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
+const err330 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema286.properties.swot.properties.threats.items.required,parentSchema:schema286.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -28421,7 +28568,7 @@ errors++;
 }
 for(const key55 in data80){
 if(!(((key55 === "id") || (key55 === "text")) || (key55 === "detail"))){
-const err331 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
+const err331 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -28762,7 +28909,7 @@ vErrors = null;
 }
 }
 else {
-const err357 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.properties.threats.items.type,parentSchema:schema285.properties.swot.properties.threats.items,data:data80};
+const err357 = {instancePath:instancePath+"/swot/threats/" + i9,schemaPath:"#/properties/swot/properties/threats/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.swot.properties.threats.items.type,parentSchema:schema286.properties.swot.properties.threats.items,data:data80};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -28774,7 +28921,7 @@ errors++;
 }
 }
 else {
-const err358 = {instancePath:instancePath+"/swot/threats",schemaPath:"#/properties/swot/properties/threats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.swot.properties.threats.type,parentSchema:schema285.properties.swot.properties.threats,data:data79};
+const err358 = {instancePath:instancePath+"/swot/threats",schemaPath:"#/properties/swot/properties/threats/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.swot.properties.threats.type,parentSchema:schema286.properties.swot.properties.threats,data:data79};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -28786,7 +28933,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.swot.type,parentSchema:schema285.properties.swot,data:data57};
+const err359 = {instancePath:instancePath+"/swot",schemaPath:"#/properties/swot/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.swot.type,parentSchema:schema286.properties.swot,data:data57};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -28804,7 +28951,7 @@ for(let i10=0; i10<len9; i10++){
 let data87 = data86[i10];
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 if(data87.id === undefined){
-const err360 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
+const err360 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.personas.items.required,parentSchema:schema286.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -28814,7 +28961,7 @@ vErrors.push(err360);
 errors++;
 }
 if(data87.name === undefined){
-const err361 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
+const err361 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema286.properties.personas.items.required,parentSchema:schema286.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -28824,7 +28971,7 @@ vErrors.push(err361);
 errors++;
 }
 if(data87.share === undefined){
-const err362 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.personas.items.required,parentSchema:schema285.properties.personas.items,data:data87};
+const err362 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema286.properties.personas.items.required,parentSchema:schema286.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -28834,8 +28981,8 @@ vErrors.push(err362);
 errors++;
 }
 for(const key60 in data87){
-if(!(func1.call(schema285.properties.personas.items.properties, key60))){
-const err363 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items,data:data87};
+if(!(func1.call(schema286.properties.personas.items.properties, key60))){
+const err363 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -29067,7 +29214,7 @@ let data92 = data87.demographics;
 if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 for(const key63 in data92){
 if(!(((((key63 === "ageRange") || (key63 === "gender")) || (key63 === "cityTiers")) || (key63 === "income")) || (key63 === "occupation"))){
-const err381 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics,data:data92};
+const err381 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.personas.items.properties.demographics,data:data92};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -29081,7 +29228,7 @@ if(data92.ageRange !== undefined){
 let data93 = data92.ageRange;
 if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
 if(data93.min === undefined){
-const err382 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
+const err382 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema286.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -29091,7 +29238,7 @@ vErrors.push(err382);
 errors++;
 }
 if(data93.max === undefined){
-const err383 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
+const err383 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema286.properties.personas.items.properties.demographics.properties.ageRange.required,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -29102,7 +29249,7 @@ errors++;
 }
 for(const key64 in data93){
 if(!((key64 === "min") || (key64 === "max"))){
-const err384 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
+const err384 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -29115,7 +29262,7 @@ errors++;
 if(data93.min !== undefined){
 let data94 = data93.min;
 if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err385 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
+const err385 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.min.type,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -29126,7 +29273,7 @@ errors++;
 }
 if((typeof data94 == "number") && (isFinite(data94))){
 if(data94 > 120 || isNaN(data94)){
-const err386 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
+const err386 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -29136,7 +29283,7 @@ vErrors.push(err386);
 errors++;
 }
 if(data94 < 0 || isNaN(data94)){
-const err387 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
+const err387 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/min",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.min,data:data94};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -29150,7 +29297,7 @@ errors++;
 if(data93.max !== undefined){
 let data95 = data93.max;
 if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err388 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
+const err388 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.max.type,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -29161,7 +29308,7 @@ errors++;
 }
 if((typeof data95 == "number") && (isFinite(data95))){
 if(data95 > 120 || isNaN(data95)){
-const err389 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
+const err389 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -29171,7 +29318,7 @@ vErrors.push(err389);
 errors++;
 }
 if(data95 < 0 || isNaN(data95)){
-const err390 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
+const err390 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange/max",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange.properties.max,data:data95};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -29184,7 +29331,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.properties.ageRange.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
+const err391 = {instancePath:instancePath+"/personas/" + i10+"/demographics/ageRange",schemaPath:"#/properties/personas/items/properties/demographics/properties/ageRange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.personas.items.properties.demographics.properties.ageRange.type,parentSchema:schema286.properties.personas.items.properties.demographics.properties.ageRange,data:data93};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -29348,7 +29495,7 @@ const len10 = data98.length;
 for(let i11=0; i11<len10; i11++){
 let data99 = data98[i11];
 if(!(((((data99 === "tier-1") || (data99 === "new-tier-1")) || (data99 === "tier-2")) || (data99 === "tier-3")) || (data99 === "lower"))){
-const err403 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers/" + i11,schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items.enum,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.items,data:data99};
+const err403 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers/" + i11,schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/items/enum",keyword:"enum",params:{allowedValues: schema286.properties.personas.items.properties.demographics.properties.cityTiers.items.enum},message:"must be equal to one of the allowed values",schema:schema286.properties.personas.items.properties.demographics.properties.cityTiers.items.enum,parentSchema:schema286.properties.personas.items.properties.demographics.properties.cityTiers.items,data:data99};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -29365,7 +29512,7 @@ outer1:
 for(;i12--;){
 for(j1 = i12; j1--;){
 if(func0(data98[i12], data98[j1])){
-const err404 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i12+" are identical)",schema:true,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
+const err404 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i12+" are identical)",schema:true,parentSchema:schema286.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -29380,7 +29527,7 @@ break outer1;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.items.properties.demographics.properties.cityTiers.type,parentSchema:schema285.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
+const err405 = {instancePath:instancePath+"/personas/" + i10+"/demographics/cityTiers",schemaPath:"#/properties/personas/items/properties/demographics/properties/cityTiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.personas.items.properties.demographics.properties.cityTiers.type,parentSchema:schema286.properties.personas.items.properties.demographics.properties.cityTiers,data:data98};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -29686,7 +29833,7 @@ vErrors = null;
 }
 }
 else {
-const err428 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.demographics.type,parentSchema:schema285.properties.personas.items.properties.demographics,data:data92};
+const err428 = {instancePath:instancePath+"/personas/" + i10+"/demographics",schemaPath:"#/properties/personas/items/properties/demographics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.personas.items.properties.demographics.type,parentSchema:schema286.properties.personas.items.properties.demographics,data:data92};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -29707,7 +29854,7 @@ let data105 = data87.behaviour;
 if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
 for(const key71 in data105){
 if(!((((key71 === "purchasesPerYear") || (key71 === "decisionFactors")) || (key71 === "infoChannels")) || (key71 === "preferredChannels"))){
-const err429 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data105};
+const err429 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.personas.items.properties.behaviour,data:data105};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -29721,7 +29868,7 @@ if(data105.purchasesPerYear !== undefined){
 let data106 = data105.purchasesPerYear;
 if((typeof data106 == "number") && (isFinite(data106))){
 if(data106 < 0 || isNaN(data106)){
-const err430 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
+const err430 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema286.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -29732,7 +29879,7 @@ errors++;
 }
 }
 else {
-const err431 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear.type,parentSchema:schema285.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
+const err431 = {instancePath:instancePath+"/personas/" + i10+"/behaviour/purchasesPerYear",schemaPath:"#/properties/personas/items/properties/behaviour/properties/purchasesPerYear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema286.properties.personas.items.properties.behaviour.properties.purchasesPerYear.type,parentSchema:schema286.properties.personas.items.properties.behaviour.properties.purchasesPerYear,data:data106};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -29762,7 +29909,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err432 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.properties.behaviour.type,parentSchema:schema285.properties.personas.items.properties.behaviour,data:data105};
+const err432 = {instancePath:instancePath+"/personas/" + i10+"/behaviour",schemaPath:"#/properties/personas/items/properties/behaviour/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.personas.items.properties.behaviour.type,parentSchema:schema286.properties.personas.items.properties.behaviour,data:data105};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -29933,7 +30080,7 @@ vErrors = null;
 }
 }
 else {
-const err444 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.personas.items.type,parentSchema:schema285.properties.personas.items,data:data87};
+const err444 = {instancePath:instancePath+"/personas/" + i10,schemaPath:"#/properties/personas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.personas.items.type,parentSchema:schema286.properties.personas.items,data:data87};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -29945,7 +30092,7 @@ errors++;
 }
 }
 else {
-const err445 = {instancePath:instancePath+"/personas",schemaPath:"#/properties/personas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.personas.type,parentSchema:schema285.properties.personas,data:data86};
+const err445 = {instancePath:instancePath+"/personas",schemaPath:"#/properties/personas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.personas.type,parentSchema:schema286.properties.personas,data:data86};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -29959,7 +30106,7 @@ if(data.valueProposition !== undefined){
 let data114 = data.valueProposition;
 if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
 if(data114.statement === undefined){
-const err446 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema285.properties.valueProposition.required,parentSchema:schema285.properties.valueProposition,data:data114};
+const err446 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema286.properties.valueProposition.required,parentSchema:schema286.properties.valueProposition,data:data114};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -29970,7 +30117,7 @@ errors++;
 }
 for(const key74 in data114){
 if(!((key74 === "statement") || (key74 === "pillars"))){
-const err447 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition,data:data114};
+const err447 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key74},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.valueProposition,data:data114};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -29994,7 +30141,7 @@ for(let i13=0; i13<len11; i13++){
 let data117 = data116[i13];
 if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
 if(data117.id === undefined){
-const err448 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+const err448 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema286.properties.valueProposition.properties.pillars.items.required,parentSchema:schema286.properties.valueProposition.properties.pillars.items,data:data117};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -30004,7 +30151,7 @@ vErrors.push(err448);
 errors++;
 }
 if(data117.title === undefined){
-const err449 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema285.properties.valueProposition.properties.pillars.items.required,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+const err449 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema286.properties.valueProposition.properties.pillars.items.required,parentSchema:schema286.properties.valueProposition.properties.pillars.items,data:data117};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -30015,7 +30162,7 @@ errors++;
 }
 for(const key75 in data117){
 if(!(((key75 === "id") || (key75 === "title")) || (key75 === "detail"))){
-const err450 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+const err450 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.valueProposition.properties.pillars.items,data:data117};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -30356,7 +30503,7 @@ vErrors = null;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.properties.pillars.items.type,parentSchema:schema285.properties.valueProposition.properties.pillars.items,data:data117};
+const err476 = {instancePath:instancePath+"/valueProposition/pillars/" + i13,schemaPath:"#/properties/valueProposition/properties/pillars/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.valueProposition.properties.pillars.items.type,parentSchema:schema286.properties.valueProposition.properties.pillars.items,data:data117};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -30368,7 +30515,7 @@ errors++;
 }
 }
 else {
-const err477 = {instancePath:instancePath+"/valueProposition/pillars",schemaPath:"#/properties/valueProposition/properties/pillars/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.valueProposition.properties.pillars.type,parentSchema:schema285.properties.valueProposition.properties.pillars,data:data116};
+const err477 = {instancePath:instancePath+"/valueProposition/pillars",schemaPath:"#/properties/valueProposition/properties/pillars/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.valueProposition.properties.pillars.type,parentSchema:schema286.properties.valueProposition.properties.pillars,data:data116};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -30380,7 +30527,7 @@ errors++;
 }
 }
 else {
-const err478 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.valueProposition.type,parentSchema:schema285.properties.valueProposition,data:data114};
+const err478 = {instancePath:instancePath+"/valueProposition",schemaPath:"#/properties/valueProposition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.valueProposition.type,parentSchema:schema286.properties.valueProposition,data:data114};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -30394,7 +30541,7 @@ if(data.businessModel !== undefined){
 let data123 = data.businessModel;
 if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
 if(data123.models === undefined){
-const err479 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema285.properties.businessModel.required,parentSchema:schema285.properties.businessModel,data:data123};
+const err479 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema286.properties.businessModel.required,parentSchema:schema286.properties.businessModel,data:data123};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -30405,7 +30552,7 @@ errors++;
 }
 for(const key80 in data123){
 if(!((key80 === "models") || (key80 === "description"))){
-const err480 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.businessModel,data:data123};
+const err480 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.businessModel,data:data123};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -30419,7 +30566,7 @@ if(data123.models !== undefined){
 let data124 = data123.models;
 if(Array.isArray(data124)){
 if(data124.length < 1){
-const err481 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
+const err481 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema286.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -30432,7 +30579,7 @@ const len12 = data124.length;
 for(let i14=0; i14<len12; i14++){
 let data125 = data124[i14];
 if(!((((((data125 === "marketplace") || (data125 === "own-site")) || (data125 === "social")) || (data125 === "content")) || (data125 === "livestream")) || (data125 === "private-domain"))){
-const err482 = {instancePath:instancePath+"/businessModel/models/" + i14,schemaPath:"#/properties/businessModel/properties/models/items/enum",keyword:"enum",params:{allowedValues: schema285.properties.businessModel.properties.models.items.enum},message:"must be equal to one of the allowed values",schema:schema285.properties.businessModel.properties.models.items.enum,parentSchema:schema285.properties.businessModel.properties.models.items,data:data125};
+const err482 = {instancePath:instancePath+"/businessModel/models/" + i14,schemaPath:"#/properties/businessModel/properties/models/items/enum",keyword:"enum",params:{allowedValues: schema286.properties.businessModel.properties.models.items.enum},message:"must be equal to one of the allowed values",schema:schema286.properties.businessModel.properties.models.items.enum,parentSchema:schema286.properties.businessModel.properties.models.items,data:data125};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -30449,7 +30596,7 @@ outer2:
 for(;i15--;){
 for(j2 = i15; j2--;){
 if(func0(data124[i15], data124[j2])){
-const err483 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
+const err483 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i15+" are identical)",schema:true,parentSchema:schema286.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -30464,7 +30611,7 @@ break outer2;
 }
 }
 else {
-const err484 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.businessModel.properties.models.type,parentSchema:schema285.properties.businessModel.properties.models,data:data124};
+const err484 = {instancePath:instancePath+"/businessModel/models",schemaPath:"#/properties/businessModel/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.businessModel.properties.models.type,parentSchema:schema286.properties.businessModel.properties.models,data:data124};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -30623,7 +30770,7 @@ vErrors = null;
 }
 }
 else {
-const err496 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.businessModel.type,parentSchema:schema285.properties.businessModel,data:data123};
+const err496 = {instancePath:instancePath+"/businessModel",schemaPath:"#/properties/businessModel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.businessModel.type,parentSchema:schema286.properties.businessModel,data:data123};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -30641,7 +30788,7 @@ for(let i16=0; i16<len13; i16++){
 let data129 = data128[i16];
 if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
 if(data129.channel === undefined){
-const err497 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data129};
+const err497 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema286.properties.channelMix.items.required,parentSchema:schema286.properties.channelMix.items,data:data129};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -30651,7 +30798,7 @@ vErrors.push(err497);
 errors++;
 }
 if(data129.share === undefined){
-const err498 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema285.properties.channelMix.items.required,parentSchema:schema285.properties.channelMix.items,data:data129};
+const err498 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema286.properties.channelMix.items.required,parentSchema:schema286.properties.channelMix.items,data:data129};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -30662,7 +30809,7 @@ errors++;
 }
 for(const key83 in data129){
 if(!(((key83 === "channel") || (key83 === "share")) || (key83 === "rationale"))){
-const err499 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema285.properties.channelMix.items,data:data129};
+const err499 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema286.properties.channelMix.items,data:data129};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -30891,7 +31038,7 @@ vErrors = null;
 }
 }
 else {
-const err517 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.properties.channelMix.items.type,parentSchema:schema285.properties.channelMix.items,data:data129};
+const err517 = {instancePath:instancePath+"/channelMix/" + i16,schemaPath:"#/properties/channelMix/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.properties.channelMix.items.type,parentSchema:schema286.properties.channelMix.items,data:data129};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -30903,7 +31050,7 @@ errors++;
 }
 }
 else {
-const err518 = {instancePath:instancePath+"/channelMix",schemaPath:"#/properties/channelMix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema285.properties.channelMix.type,parentSchema:schema285.properties.channelMix,data:data128};
+const err518 = {instancePath:instancePath+"/channelMix",schemaPath:"#/properties/channelMix/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema286.properties.channelMix.type,parentSchema:schema286.properties.channelMix,data:data128};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -30915,7 +31062,7 @@ errors++;
 }
 }
 else {
-const err519 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema285.type,parentSchema:schema285,data};
+const err519 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.type,parentSchema:schema286,data};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -30930,7 +31077,7 @@ return errors === 0;
 validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const supply = validate76;
-const schema343 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"supply.schema.json","title":"Supply chain and inventory (supply.yaml)","description":"§2.3 Suppliers, warehouses, logistics and the inventory policy. The build computes safety stock z·√(L·σd² + d²·σL²), reorder point, economic order quantity (EOQ), inventory turnover, days of inventory, capital tied up in stock and stock-out warnings.","type":"object","additionalProperties":false,"properties":{"suppliers":{"title":"Suppliers","description":"Factories, farms and other suppliers (供应商) the SKUs come from.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","leadTimeDays","leadTimeStdDevDays","moq"],"properties":{"id":{"title":"Supplier id","description":"e.g. `xihu-coop`; referred to by `supplier:` in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["xihu-longjing-coop"]},"name":{"title":"Name","description":"Supplier name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州西湖区龙井茶专业合作社","en":"West Lake District Longjing Tea Cooperative, Hangzhou"}]},"kind":{"title":"Kind","description":"`manufacturer` (工厂), `farm-cooperative` (合作社 / 产地), `packaging` (包材), `oem` (代工 OEM/ODM) or `distributor` (经销商).","enum":["manufacturer","farm-cooperative","packaging","oem","distributor"]},"location":{"title":"Location","description":"Where the supplier is, e.g. city and province.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州西湖区","en":"West Lake District, Hangzhou, Zhejiang"}]},"leadTimeDays":{"title":"Lead time","description":"Average days from placing a purchase order to stock available in the warehouse (采购提前期), in days.","type":"number","minimum":0,"examples":[10]},"leadTimeStdDevDays":{"title":"Lead-time standard deviation","description":"Standard deviation of the lead time, in days; 0 if deliveries are always on time.","type":"number","minimum":0,"examples":[3]},"moq":{"title":"Minimum order quantity","description":"Smallest order the supplier accepts (起订量, MOQ), in units; a purchase order is at least this and the EOQ.","$ref":"common.schema.json#/$defs/count","examples":[100]},"deliveryMonths":{"title":"Delivery months","description":"Calendar months (1–12) in which the supplier can deliver, e.g. `[3, 4, 5]` for spring tea picked and fired once a year; stock for the rest of the year is bought then. Left out: every month.","type":"array","items":{"type":"integer","minimum":1,"maximum":12},"minItems":1,"maxItems":12,"uniqueItems":true,"examples":[[3,4,5]]},"paymentTermsDays":{"title":"Payment terms","description":"Days after delivery until the supplier is paid (账期), e.g. 30; 0 for payment on order.","$ref":"common.schema.json#/$defs/count","examples":[15]},"qualityScore":{"title":"Quality score","description":"Quality and reliability of the supplier, from 1 (poor) to 5 (excellent).","$ref":"common.schema.json#/$defs/score","examples":[4.6]},"certifications":{"title":"Certifications","description":"Certificates held, e.g. SC food production licence (SC 认证), organic, ISO 22000.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"SC 食品生产许可","en":"SC food production licence"},{"zh-CN":"西湖龙井地理标志专用标志使用授权","en":"West Lake Longjing geographical indication licence"}]]},"backup":{"title":"Backup supplier","description":"Id of another supplier in `suppliers` that can step in if this one fails.","$ref":"common.schema.json#/$defs/id","examples":["anji-baicha-coop"]}}}},"warehouses":{"title":"Warehouses","description":"Where stock is held and orders are packed (仓库): own warehouse, third-party logistics or a platform warehouse.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","costPerOrder","monthlyFixedCost"],"properties":{"id":{"title":"Warehouse id","description":"e.g. `hangzhou-3pl`.","$ref":"common.schema.json#/$defs/id","examples":["hangzhou-own"]},"name":{"title":"Name","description":"Warehouse name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州自营仓","en":"Hangzhou own warehouse"}]},"kind":{"title":"Kind","description":"`own` (自营仓), `3pl` (第三方仓储) or `platform` (平台仓, e.g. 京东仓, 菜鸟仓).","enum":["own","3pl","platform"]},"location":{"title":"Location","description":"City or region of the warehouse.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州余杭区","en":"Yuhang District, Hangzhou"}]},"capacityUnits":{"title":"Capacity","description":"Most units the warehouse can hold; stock above it raises a warning.","$ref":"common.schema.json#/$defs/count","examples":[150000]},"costPerOrder":{"title":"Handling cost per order","description":"Pick, pack and packaging materials per order, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[3]},"monthlyFixedCost":{"title":"Monthly fixed cost","description":"Rent, staff and other fixed costs per month, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[120000]},"channels":{"title":"Sales channels served","description":"Ids of sales channels in `channels.yaml` shipped from this warehouse; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"logistics":{"title":"Logistics","description":"Courier services used to deliver orders (物流 / 快递).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","carrier","service","costPerParcel","deliveryDays"],"properties":{"id":{"title":"Service id","description":"e.g. `sf-next-day`.","$ref":"common.schema.json#/$defs/id","examples":["sf-next-day"]},"carrier":{"title":"Carrier","description":"Courier company, e.g. 顺丰 (SF Express), 中通 (ZTO), 京东物流.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"顺丰速运","en":"SF Express"}]},"service":{"title":"Service level","description":"`same-day` (当日达), `next-day` (次日达), `standard` (标准快递) or `economy` (经济快递).","enum":["same-day","next-day","standard","economy"]},"costPerParcel":{"title":"Cost per parcel","description":"Contract price per parcel, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[12]},"deliveryDays":{"title":"Delivery time","description":"Average days from dispatch to delivery.","type":"number","minimum":0,"examples":[1.2]},"coverage":{"title":"Coverage","description":"Where the service is offered, e.g. Jiangsu-Zhejiang-Shanghai (江浙沪) or nationwide.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全国主要城市，江浙沪次日达","en":"Major cities nationwide; next day in Jiangsu-Zhejiang-Shanghai"}]},"channels":{"title":"Sales channels","description":"Ids of sales channels in `channels.yaml` that use this service; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"inventory":{"title":"Inventory policy","description":"Targets and costs that set safety stock, reorder points and order quantities (库存策略).","type":"object","additionalProperties":false,"required":["serviceLevel","holdingCostRate","orderCost","maxDaysOfInventory"],"properties":{"serviceLevel":{"title":"Service level","description":"Target cycle service level: the chance of not running out of stock between orders, as a decimal above 0 and below 1, e.g. 0.95.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.95]},"holdingCostRate":{"title":"Holding cost rate","description":"Yearly cost of holding stock (capital, storage, shrinkage, ageing) as a share of its value, as a decimal, e.g. 0.2.","$ref":"common.schema.json#/$defs/rate","examples":[0.2]},"orderCost":{"title":"Cost per purchase order","description":"Fixed cost of placing one purchase order (admin, inbound freight, inspection), in yuan; used for EOQ.","$ref":"common.schema.json#/$defs/money","examples":[800]},"reviewDays":{"title":"Review period","description":"Days between stock reviews; 0 or left out for continuous review.","$ref":"common.schema.json#/$defs/count","examples":[7],"default":0},"maxDaysOfInventory":{"title":"Maximum days of inventory","description":"Warn of overstock when a SKU's stock covers more days of sales than this (库存天数).","type":"number","exclusiveMinimum":0,"examples":[120]},"openingStock":{"title":"Opening stock","description":"Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`; count goods already ordered that arrive within the first lead time. A SKU left out starts with the stock its policy would hold (marked as assumed).","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/count"},"examples":[{"longjing-250g":1200,"dianhong-250g":800}]},"overrides":{"title":"Per-SKU overrides","description":"Exceptions to the policy for single SKUs, e.g. a higher service level for hero products.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sku"],"minProperties":2,"properties":{"sku":{"title":"SKU","description":"Id of a SKU in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["gift-box-spring-festival"]},"serviceLevel":{"title":"Service level","description":"Service level for this SKU, as a decimal above 0 and below 1.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.98]},"leadTimeDays":{"title":"Lead time","description":"Lead time for this SKU in days, instead of its supplier's.","type":"number","minimum":0,"examples":[30]}}}}}},"alerts":{"title":"Stock alerts","description":"Early-warning rules for stock (库存预警) and what to do when they fire.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","rule","action"],"properties":{"id":{"title":"Alert id","description":"e.g. `below-reorder-point`.","$ref":"common.schema.json#/$defs/id","examples":["below-reorder-point"]},"rule":{"title":"Rule","description":"When the alert fires, e.g. stock below the reorder point, or more than 120 days of inventory.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"可用库存低于再订货点","en":"Available stock falls below the reorder point"}]},"action":{"title":"Action","description":"What is done when it fires and by whom.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"供应链与运营召开备货会，确认追加采购或调整主推款。","en":"Supply chain and operations meet to agree extra purchases or switch the lead products."}]}}}}}};
+const schema344 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"supply.schema.json","title":"Supply chain and inventory (supply.yaml)","description":"§2.3 Suppliers, warehouses, logistics and the inventory policy. The build computes safety stock z·√(L·σd² + d²·σL²), reorder point, economic order quantity (EOQ), inventory turnover, days of inventory, capital tied up in stock and stock-out warnings.","type":"object","additionalProperties":false,"properties":{"suppliers":{"title":"Suppliers","description":"Factories, farms and other suppliers (供应商) the SKUs come from.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","leadTimeDays","leadTimeStdDevDays","moq"],"properties":{"id":{"title":"Supplier id","description":"e.g. `xihu-coop`; referred to by `supplier:` in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["xihu-longjing-coop"]},"name":{"title":"Name","description":"Supplier name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州西湖区龙井茶专业合作社","en":"West Lake District Longjing Tea Cooperative, Hangzhou"}]},"kind":{"title":"Kind","description":"`manufacturer` (工厂), `farm-cooperative` (合作社 / 产地), `packaging` (包材), `oem` (代工 OEM/ODM) or `distributor` (经销商).","enum":["manufacturer","farm-cooperative","packaging","oem","distributor"]},"location":{"title":"Location","description":"Where the supplier is, e.g. city and province.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州西湖区","en":"West Lake District, Hangzhou, Zhejiang"}]},"leadTimeDays":{"title":"Lead time","description":"Average days from placing a purchase order to stock available in the warehouse (采购提前期), in days.","type":"number","minimum":0,"examples":[10]},"leadTimeStdDevDays":{"title":"Lead-time standard deviation","description":"Standard deviation of the lead time, in days; 0 if deliveries are always on time.","type":"number","minimum":0,"examples":[3]},"moq":{"title":"Minimum order quantity","description":"Smallest order the supplier accepts (起订量, MOQ), in units; a purchase order is at least this and the EOQ.","$ref":"common.schema.json#/$defs/count","examples":[100]},"deliveryMonths":{"title":"Delivery months","description":"Calendar months (1–12) in which the supplier can deliver, e.g. `[3, 4, 5]` for spring tea picked and fired once a year; stock for the rest of the year is bought then. Left out: every month.","type":"array","items":{"type":"integer","minimum":1,"maximum":12},"minItems":1,"maxItems":12,"uniqueItems":true,"examples":[[3,4,5]]},"paymentTermsDays":{"title":"Payment terms","description":"Days after delivery until the supplier is paid (账期), e.g. 30; 0 for payment on order.","$ref":"common.schema.json#/$defs/count","examples":[15]},"qualityScore":{"title":"Quality score","description":"Quality and reliability of the supplier, from 1 (poor) to 5 (excellent).","$ref":"common.schema.json#/$defs/score","examples":[4.6]},"certifications":{"title":"Certifications","description":"Certificates held, e.g. SC food production licence (SC 认证), organic, ISO 22000.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"SC 食品生产许可","en":"SC food production licence"},{"zh-CN":"西湖龙井地理标志专用标志使用授权","en":"West Lake Longjing geographical indication licence"}]]},"backup":{"title":"Backup supplier","description":"Id of another supplier in `suppliers` that can step in if this one fails.","$ref":"common.schema.json#/$defs/id","examples":["anji-baicha-coop"]}}}},"warehouses":{"title":"Warehouses","description":"Where stock is held and orders are packed (仓库): own warehouse, third-party logistics or a platform warehouse.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","kind","costPerOrder","monthlyFixedCost"],"properties":{"id":{"title":"Warehouse id","description":"e.g. `hangzhou-3pl`.","$ref":"common.schema.json#/$defs/id","examples":["hangzhou-own"]},"name":{"title":"Name","description":"Warehouse name.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"杭州自营仓","en":"Hangzhou own warehouse"}]},"kind":{"title":"Kind","description":"`own` (自营仓), `3pl` (第三方仓储) or `platform` (平台仓, e.g. 京东仓, 菜鸟仓).","enum":["own","3pl","platform"]},"location":{"title":"Location","description":"City or region of the warehouse.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"浙江杭州余杭区","en":"Yuhang District, Hangzhou"}]},"capacityUnits":{"title":"Capacity","description":"Most units the warehouse can hold; stock above it raises a warning.","$ref":"common.schema.json#/$defs/count","examples":[150000]},"costPerOrder":{"title":"Handling cost per order","description":"Pick, pack and packaging materials per order, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[3]},"monthlyFixedCost":{"title":"Monthly fixed cost","description":"Rent, staff and other fixed costs per month, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[120000]},"channels":{"title":"Sales channels served","description":"Ids of sales channels in `channels.yaml` shipped from this warehouse; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"logistics":{"title":"Logistics","description":"Courier services used to deliver orders (物流 / 快递).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","carrier","service","costPerParcel","deliveryDays"],"properties":{"id":{"title":"Service id","description":"e.g. `sf-next-day`.","$ref":"common.schema.json#/$defs/id","examples":["sf-next-day"]},"carrier":{"title":"Carrier","description":"Courier company, e.g. 顺丰 (SF Express), 中通 (ZTO), 京东物流.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"顺丰速运","en":"SF Express"}]},"service":{"title":"Service level","description":"`same-day` (当日达), `next-day` (次日达), `standard` (标准快递) or `economy` (经济快递).","enum":["same-day","next-day","standard","economy"]},"costPerParcel":{"title":"Cost per parcel","description":"Contract price per parcel, in yuan.","$ref":"common.schema.json#/$defs/money","examples":[12]},"deliveryDays":{"title":"Delivery time","description":"Average days from dispatch to delivery.","type":"number","minimum":0,"examples":[1.2]},"coverage":{"title":"Coverage","description":"Where the service is offered, e.g. Jiangsu-Zhejiang-Shanghai (江浙沪) or nationwide.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全国主要城市，江浙沪次日达","en":"Major cities nationwide; next day in Jiangsu-Zhejiang-Shanghai"}]},"channels":{"title":"Sales channels","description":"Ids of sales channels in `channels.yaml` that use this service; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","mini-program"]]}}}},"inventory":{"title":"Inventory policy","description":"Targets and costs that set safety stock, reorder points and order quantities (库存策略).","type":"object","additionalProperties":false,"required":["serviceLevel","holdingCostRate","orderCost","maxDaysOfInventory"],"properties":{"serviceLevel":{"title":"Service level","description":"Target cycle service level: the chance of not running out of stock between orders, as a decimal above 0 and below 1, e.g. 0.95.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.95]},"holdingCostRate":{"title":"Holding cost rate","description":"Yearly cost of holding stock (capital, storage, shrinkage, ageing) as a share of its value, as a decimal, e.g. 0.2.","$ref":"common.schema.json#/$defs/rate","examples":[0.2]},"orderCost":{"title":"Cost per purchase order","description":"Fixed cost of placing one purchase order (admin, inbound freight, inspection), in yuan; used for EOQ.","$ref":"common.schema.json#/$defs/money","examples":[800]},"reviewDays":{"title":"Review period","description":"Days between stock reviews; 0 or left out for continuous review.","$ref":"common.schema.json#/$defs/count","examples":[7],"default":0},"maxDaysOfInventory":{"title":"Maximum days of inventory","description":"Warn of overstock when a SKU's stock covers more days of sales than this (库存天数).","type":"number","exclusiveMinimum":0,"examples":[120]},"openingStock":{"title":"Opening stock","description":"Units on hand at the start of the plan, keyed by SKU id in `products.yaml`, e.g. `{ longjing-250g: 1200 }`; count goods already ordered that arrive within the first lead time. A SKU left out starts with the stock its policy would hold (marked as assumed).","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/id"},"additionalProperties":{"$ref":"common.schema.json#/$defs/count"},"examples":[{"longjing-250g":1200,"dianhong-250g":800}]},"overrides":{"title":"Per-SKU overrides","description":"Exceptions to the policy for single SKUs, e.g. a higher service level for hero products.","type":"array","items":{"type":"object","additionalProperties":false,"required":["sku"],"minProperties":2,"properties":{"sku":{"title":"SKU","description":"Id of a SKU in `products.yaml`.","$ref":"common.schema.json#/$defs/id","examples":["gift-box-spring-festival"]},"serviceLevel":{"title":"Service level","description":"Service level for this SKU, as a decimal above 0 and below 1.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"examples":[0.98]},"leadTimeDays":{"title":"Lead time","description":"Lead time for this SKU in days, instead of its supplier's.","type":"number","minimum":0,"examples":[30]}}}}}},"alerts":{"title":"Stock alerts","description":"Early-warning rules for stock (库存预警) and what to do when they fire.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","rule","action"],"properties":{"id":{"title":"Alert id","description":"e.g. `below-reorder-point`.","$ref":"common.schema.json#/$defs/id","examples":["below-reorder-point"]},"rule":{"title":"Rule","description":"When the alert fires, e.g. stock below the reorder point, or more than 120 days of inventory.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"可用库存低于再订货点","en":"Available stock falls below the reorder point"}]},"action":{"title":"Action","description":"What is done when it fires and by whom.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"供应链与运营召开备货会，确认追加采购或调整主推款。","en":"Supply chain and operations meet to agree extra purchases or switch the lead products."}]}}}}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -31206,7 +31353,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "suppliers") || (key0 === "warehouses")) || (key0 === "logistics")) || (key0 === "inventory")) || (key0 === "alerts"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema343,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema344,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31224,7 +31371,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err1 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31234,7 +31381,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err2 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -31244,7 +31391,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.kind === undefined){
-const err3 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err3 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -31254,7 +31401,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.leadTimeDays === undefined){
-const err4 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeDays"},message:"must have required property '"+"leadTimeDays"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err4 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeDays"},message:"must have required property '"+"leadTimeDays"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -31264,7 +31411,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.leadTimeStdDevDays === undefined){
-const err5 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeStdDevDays"},message:"must have required property '"+"leadTimeStdDevDays"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err5 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "leadTimeStdDevDays"},message:"must have required property '"+"leadTimeStdDevDays"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -31274,7 +31421,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1.moq === undefined){
-const err6 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "moq"},message:"must have required property '"+"moq"+"'",schema:schema343.properties.suppliers.items.required,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err6 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/required",keyword:"required",params:{missingProperty: "moq"},message:"must have required property '"+"moq"+"'",schema:schema344.properties.suppliers.items.required,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -31284,8 +31431,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key1 in data1){
-if(!(func1.call(schema343.properties.suppliers.items.properties, key1))){
-const err7 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.suppliers.items,data:data1};
+if(!(func1.call(schema344.properties.suppliers.items.properties, key1))){
+const err7 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -31480,7 +31627,7 @@ vErrors = null;
 if(data1.kind !== undefined){
 let data5 = data1.kind;
 if(!(((((data5 === "manufacturer") || (data5 === "farm-cooperative")) || (data5 === "packaging")) || (data5 === "oem")) || (data5 === "distributor"))){
-const err22 = {instancePath:instancePath+"/suppliers/" + i0+"/kind",schemaPath:"#/properties/suppliers/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema343.properties.suppliers.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.suppliers.items.properties.kind.enum,parentSchema:schema343.properties.suppliers.items.properties.kind,data:data5};
+const err22 = {instancePath:instancePath+"/suppliers/" + i0+"/kind",schemaPath:"#/properties/suppliers/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema344.properties.suppliers.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema344.properties.suppliers.items.properties.kind.enum,parentSchema:schema344.properties.suppliers.items.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -31641,7 +31788,7 @@ if(data1.leadTimeDays !== undefined){
 let data8 = data1.leadTimeDays;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err34 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.suppliers.items.properties.leadTimeDays,data:data8};
+const err34 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema344.properties.suppliers.items.properties.leadTimeDays,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -31652,7 +31799,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.suppliers.items.properties.leadTimeDays.type,parentSchema:schema343.properties.suppliers.items.properties.leadTimeDays,data:data8};
+const err35 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.suppliers.items.properties.leadTimeDays.type,parentSchema:schema344.properties.suppliers.items.properties.leadTimeDays,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -31666,7 +31813,7 @@ if(data1.leadTimeStdDevDays !== undefined){
 let data9 = data1.leadTimeStdDevDays;
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err36 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
+const err36 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema344.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -31677,7 +31824,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays.type,parentSchema:schema343.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
+const err37 = {instancePath:instancePath+"/suppliers/" + i0+"/leadTimeStdDevDays",schemaPath:"#/properties/suppliers/items/properties/leadTimeStdDevDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.suppliers.items.properties.leadTimeStdDevDays.type,parentSchema:schema344.properties.suppliers.items.properties.leadTimeStdDevDays,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -31716,7 +31863,7 @@ if(data1.deliveryMonths !== undefined){
 let data11 = data1.deliveryMonths;
 if(Array.isArray(data11)){
 if(data11.length > 12){
-const err40 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items",schema:12,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err40 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items",schema:12,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -31726,7 +31873,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data11.length < 1){
-const err41 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err41 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -31739,7 +31886,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err42 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema343.properties.suppliers.items.properties.deliveryMonths.items.type,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err42 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema344.properties.suppliers.items.properties.deliveryMonths.items.type,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -31750,7 +31897,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 12 || isNaN(data12)){
-const err43 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err43 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -31760,7 +31907,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data12 < 1 || isNaN(data12)){
-const err44 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
+const err44 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths/" + i1,schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths.items,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -31782,7 +31929,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err45 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err45 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -31797,7 +31944,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.suppliers.items.properties.deliveryMonths.type,parentSchema:schema343.properties.suppliers.items.properties.deliveryMonths,data:data11};
+const err46 = {instancePath:instancePath+"/suppliers/" + i0+"/deliveryMonths",schemaPath:"#/properties/suppliers/items/properties/deliveryMonths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.suppliers.items.properties.deliveryMonths.type,parentSchema:schema344.properties.suppliers.items.properties.deliveryMonths,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -31910,7 +32057,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.suppliers.items.type,parentSchema:schema343.properties.suppliers.items,data:data1};
+const err55 = {instancePath:instancePath+"/suppliers/" + i0,schemaPath:"#/properties/suppliers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.suppliers.items.type,parentSchema:schema344.properties.suppliers.items,data:data1};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31922,7 +32069,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/suppliers",schemaPath:"#/properties/suppliers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.suppliers.type,parentSchema:schema343.properties.suppliers,data:data0};
+const err56 = {instancePath:instancePath+"/suppliers",schemaPath:"#/properties/suppliers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.suppliers.type,parentSchema:schema344.properties.suppliers,data:data0};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31940,7 +32087,7 @@ for(let i3=0; i3<len2; i3++){
 let data18 = data17[i3];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.id === undefined){
-const err57 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err57 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema344.properties.warehouses.items.required,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31950,7 +32097,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data18.name === undefined){
-const err58 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err58 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema344.properties.warehouses.items.required,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31960,7 +32107,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data18.kind === undefined){
-const err59 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err59 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema344.properties.warehouses.items.required,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31970,7 +32117,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data18.costPerOrder === undefined){
-const err60 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "costPerOrder"},message:"must have required property '"+"costPerOrder"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err60 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "costPerOrder"},message:"must have required property '"+"costPerOrder"+"'",schema:schema344.properties.warehouses.items.required,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31980,7 +32127,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data18.monthlyFixedCost === undefined){
-const err61 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "monthlyFixedCost"},message:"must have required property '"+"monthlyFixedCost"+"'",schema:schema343.properties.warehouses.items.required,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err61 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/required",keyword:"required",params:{missingProperty: "monthlyFixedCost"},message:"must have required property '"+"monthlyFixedCost"+"'",schema:schema344.properties.warehouses.items.required,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31991,7 +32138,7 @@ errors++;
 }
 for(const key6 in data18){
 if(!((((((((key6 === "id") || (key6 === "name")) || (key6 === "kind")) || (key6 === "location")) || (key6 === "capacityUnits")) || (key6 === "costPerOrder")) || (key6 === "monthlyFixedCost")) || (key6 === "channels"))){
-const err62 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err62 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -32186,7 +32333,7 @@ vErrors = null;
 if(data18.kind !== undefined){
 let data22 = data18.kind;
 if(!(((data22 === "own") || (data22 === "3pl")) || (data22 === "platform"))){
-const err77 = {instancePath:instancePath+"/warehouses/" + i3+"/kind",schemaPath:"#/properties/warehouses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema343.properties.warehouses.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.warehouses.items.properties.kind.enum,parentSchema:schema343.properties.warehouses.items.properties.kind,data:data22};
+const err77 = {instancePath:instancePath+"/warehouses/" + i3+"/kind",schemaPath:"#/properties/warehouses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema344.properties.warehouses.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema344.properties.warehouses.items.properties.kind.enum,parentSchema:schema344.properties.warehouses.items.properties.kind,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -32466,7 +32613,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.warehouses.items.type,parentSchema:schema343.properties.warehouses.items,data:data18};
+const err99 = {instancePath:instancePath+"/warehouses/" + i3,schemaPath:"#/properties/warehouses/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.warehouses.items.type,parentSchema:schema344.properties.warehouses.items,data:data18};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -32478,7 +32625,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/warehouses",schemaPath:"#/properties/warehouses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.warehouses.type,parentSchema:schema343.properties.warehouses,data:data17};
+const err100 = {instancePath:instancePath+"/warehouses",schemaPath:"#/properties/warehouses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.warehouses.type,parentSchema:schema344.properties.warehouses,data:data17};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -32496,7 +32643,7 @@ for(let i4=0; i4<len3; i4++){
 let data30 = data29[i4];
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.id === undefined){
-const err101 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
+const err101 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema344.properties.logistics.items.required,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -32506,7 +32653,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data30.carrier === undefined){
-const err102 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
+const err102 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'",schema:schema344.properties.logistics.items.required,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -32516,7 +32663,7 @@ vErrors.push(err102);
 errors++;
 }
 if(data30.service === undefined){
-const err103 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
+const err103 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema344.properties.logistics.items.required,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -32526,7 +32673,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data30.costPerParcel === undefined){
-const err104 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "costPerParcel"},message:"must have required property '"+"costPerParcel"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
+const err104 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "costPerParcel"},message:"must have required property '"+"costPerParcel"+"'",schema:schema344.properties.logistics.items.required,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -32536,7 +32683,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data30.deliveryDays === undefined){
-const err105 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "deliveryDays"},message:"must have required property '"+"deliveryDays"+"'",schema:schema343.properties.logistics.items.required,parentSchema:schema343.properties.logistics.items,data:data30};
+const err105 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/required",keyword:"required",params:{missingProperty: "deliveryDays"},message:"must have required property '"+"deliveryDays"+"'",schema:schema344.properties.logistics.items.required,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -32547,7 +32694,7 @@ errors++;
 }
 for(const key11 in data30){
 if(!(((((((key11 === "id") || (key11 === "carrier")) || (key11 === "service")) || (key11 === "costPerParcel")) || (key11 === "deliveryDays")) || (key11 === "coverage")) || (key11 === "channels"))){
-const err106 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.logistics.items,data:data30};
+const err106 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -32742,7 +32889,7 @@ vErrors = null;
 if(data30.service !== undefined){
 let data34 = data30.service;
 if(!((((data34 === "same-day") || (data34 === "next-day")) || (data34 === "standard")) || (data34 === "economy"))){
-const err121 = {instancePath:instancePath+"/logistics/" + i4+"/service",schemaPath:"#/properties/logistics/items/properties/service/enum",keyword:"enum",params:{allowedValues: schema343.properties.logistics.items.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema343.properties.logistics.items.properties.service.enum,parentSchema:schema343.properties.logistics.items.properties.service,data:data34};
+const err121 = {instancePath:instancePath+"/logistics/" + i4+"/service",schemaPath:"#/properties/logistics/items/properties/service/enum",keyword:"enum",params:{allowedValues: schema344.properties.logistics.items.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema344.properties.logistics.items.properties.service.enum,parentSchema:schema344.properties.logistics.items.properties.service,data:data34};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -32801,7 +32948,7 @@ if(data30.deliveryDays !== undefined){
 let data36 = data30.deliveryDays;
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 < 0 || isNaN(data36)){
-const err126 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.logistics.items.properties.deliveryDays,data:data36};
+const err126 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema344.properties.logistics.items.properties.deliveryDays,data:data36};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -32812,7 +32959,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.logistics.items.properties.deliveryDays.type,parentSchema:schema343.properties.logistics.items.properties.deliveryDays,data:data36};
+const err127 = {instancePath:instancePath+"/logistics/" + i4+"/deliveryDays",schemaPath:"#/properties/logistics/items/properties/deliveryDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.logistics.items.properties.deliveryDays.type,parentSchema:schema344.properties.logistics.items.properties.deliveryDays,data:data36};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -32977,7 +33124,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.logistics.items.type,parentSchema:schema343.properties.logistics.items,data:data30};
+const err139 = {instancePath:instancePath+"/logistics/" + i4,schemaPath:"#/properties/logistics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.logistics.items.type,parentSchema:schema344.properties.logistics.items,data:data30};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -32989,7 +33136,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/logistics",schemaPath:"#/properties/logistics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.logistics.type,parentSchema:schema343.properties.logistics,data:data29};
+const err140 = {instancePath:instancePath+"/logistics",schemaPath:"#/properties/logistics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.logistics.type,parentSchema:schema344.properties.logistics,data:data29};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -33003,7 +33150,7 @@ if(data.inventory !== undefined){
 let data40 = data.inventory;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 if(data40.serviceLevel === undefined){
-const err141 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "serviceLevel"},message:"must have required property '"+"serviceLevel"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
+const err141 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "serviceLevel"},message:"must have required property '"+"serviceLevel"+"'",schema:schema344.properties.inventory.required,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -33013,7 +33160,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data40.holdingCostRate === undefined){
-const err142 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "holdingCostRate"},message:"must have required property '"+"holdingCostRate"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
+const err142 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "holdingCostRate"},message:"must have required property '"+"holdingCostRate"+"'",schema:schema344.properties.inventory.required,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -33023,7 +33170,7 @@ vErrors.push(err142);
 errors++;
 }
 if(data40.orderCost === undefined){
-const err143 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "orderCost"},message:"must have required property '"+"orderCost"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
+const err143 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "orderCost"},message:"must have required property '"+"orderCost"+"'",schema:schema344.properties.inventory.required,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -33033,7 +33180,7 @@ vErrors.push(err143);
 errors++;
 }
 if(data40.maxDaysOfInventory === undefined){
-const err144 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "maxDaysOfInventory"},message:"must have required property '"+"maxDaysOfInventory"+"'",schema:schema343.properties.inventory.required,parentSchema:schema343.properties.inventory,data:data40};
+const err144 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "maxDaysOfInventory"},message:"must have required property '"+"maxDaysOfInventory"+"'",schema:schema344.properties.inventory.required,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -33044,7 +33191,7 @@ errors++;
 }
 for(const key16 in data40){
 if(!(((((((key16 === "serviceLevel") || (key16 === "holdingCostRate")) || (key16 === "orderCost")) || (key16 === "reviewDays")) || (key16 === "maxDaysOfInventory")) || (key16 === "openingStock")) || (key16 === "overrides"))){
-const err145 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.inventory,data:data40};
+const err145 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -33058,7 +33205,7 @@ if(data40.serviceLevel !== undefined){
 let data41 = data40.serviceLevel;
 if((typeof data41 == "number") && (isFinite(data41))){
 if(data41 >= 1 || isNaN(data41)){
-const err146 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
+const err146 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema344.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -33068,7 +33215,7 @@ vErrors.push(err146);
 errors++;
 }
 if(data41 <= 0 || isNaN(data41)){
-const err147 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
+const err147 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema344.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -33079,7 +33226,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.serviceLevel.type,parentSchema:schema343.properties.inventory.properties.serviceLevel,data:data41};
+const err148 = {instancePath:instancePath+"/inventory/serviceLevel",schemaPath:"#/properties/inventory/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.inventory.properties.serviceLevel.type,parentSchema:schema344.properties.inventory.properties.serviceLevel,data:data41};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -33198,7 +33345,7 @@ if(data40.maxDaysOfInventory !== undefined){
 let data45 = data40.maxDaysOfInventory;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 <= 0 || isNaN(data45)){
-const err158 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.maxDaysOfInventory,data:data45};
+const err158 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema344.properties.inventory.properties.maxDaysOfInventory,data:data45};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -33209,7 +33356,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.maxDaysOfInventory.type,parentSchema:schema343.properties.inventory.properties.maxDaysOfInventory,data:data45};
+const err159 = {instancePath:instancePath+"/inventory/maxDaysOfInventory",schemaPath:"#/properties/inventory/properties/maxDaysOfInventory/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.inventory.properties.maxDaysOfInventory.type,parentSchema:schema344.properties.inventory.properties.maxDaysOfInventory,data:data45};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -33258,7 +33405,7 @@ errors++;
 }
 var valid52 = _errs150 === errors;
 if(!valid52){
-const err163 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema343.properties.inventory.properties.openingStock.propertyNames,parentSchema:schema343.properties.inventory.properties.openingStock,data:data46};
+const err163 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema344.properties.inventory.properties.openingStock.propertyNames,parentSchema:schema344.properties.inventory.properties.openingStock,data:data46};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -33295,7 +33442,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.properties.openingStock.type,parentSchema:schema343.properties.inventory.properties.openingStock,data:data46};
+const err166 = {instancePath:instancePath+"/inventory/openingStock",schemaPath:"#/properties/inventory/properties/openingStock/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.inventory.properties.openingStock.type,parentSchema:schema344.properties.inventory.properties.openingStock,data:data46};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -33313,7 +33460,7 @@ for(let i5=0; i5<len4; i5++){
 let data49 = data48[i5];
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 if(Object.keys(data49).length < 2){
-const err167 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
+const err167 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema344.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -33323,7 +33470,7 @@ vErrors.push(err167);
 errors++;
 }
 if(data49.sku === undefined){
-const err168 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'",schema:schema343.properties.inventory.properties.overrides.items.required,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
+const err168 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'",schema:schema344.properties.inventory.properties.overrides.items.required,parentSchema:schema344.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -33334,7 +33481,7 @@ errors++;
 }
 for(const key19 in data49){
 if(!(((key19 === "sku") || (key19 === "serviceLevel")) || (key19 === "leadTimeDays"))){
-const err169 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
+const err169 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -33383,7 +33530,7 @@ if(data49.serviceLevel !== undefined){
 let data51 = data49.serviceLevel;
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 >= 1 || isNaN(data51)){
-const err173 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err173 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema344.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -33393,7 +33540,7 @@ vErrors.push(err173);
 errors++;
 }
 if(data51 <= 0 || isNaN(data51)){
-const err174 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err174 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema344.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -33404,7 +33551,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel.type,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
+const err175 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/serviceLevel",schemaPath:"#/properties/inventory/properties/overrides/items/properties/serviceLevel/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.inventory.properties.overrides.items.properties.serviceLevel.type,parentSchema:schema344.properties.inventory.properties.overrides.items.properties.serviceLevel,data:data51};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -33418,7 +33565,7 @@ if(data49.leadTimeDays !== undefined){
 let data52 = data49.leadTimeDays;
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err176 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
+const err176 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema344.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -33429,7 +33576,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays.type,parentSchema:schema343.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
+const err177 = {instancePath:instancePath+"/inventory/overrides/" + i5+"/leadTimeDays",schemaPath:"#/properties/inventory/properties/overrides/items/properties/leadTimeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema344.properties.inventory.properties.overrides.items.properties.leadTimeDays.type,parentSchema:schema344.properties.inventory.properties.overrides.items.properties.leadTimeDays,data:data52};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -33441,7 +33588,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.properties.overrides.items.type,parentSchema:schema343.properties.inventory.properties.overrides.items,data:data49};
+const err178 = {instancePath:instancePath+"/inventory/overrides/" + i5,schemaPath:"#/properties/inventory/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.inventory.properties.overrides.items.type,parentSchema:schema344.properties.inventory.properties.overrides.items,data:data49};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -33453,7 +33600,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/inventory/overrides",schemaPath:"#/properties/inventory/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.inventory.properties.overrides.type,parentSchema:schema343.properties.inventory.properties.overrides,data:data48};
+const err179 = {instancePath:instancePath+"/inventory/overrides",schemaPath:"#/properties/inventory/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.inventory.properties.overrides.type,parentSchema:schema344.properties.inventory.properties.overrides,data:data48};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -33465,7 +33612,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.inventory.type,parentSchema:schema343.properties.inventory,data:data40};
+const err180 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.inventory.type,parentSchema:schema344.properties.inventory,data:data40};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -33483,7 +33630,7 @@ for(let i6=0; i6<len5; i6++){
 let data54 = data53[i6];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 if(data54.id === undefined){
-const err181 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
+const err181 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema344.properties.alerts.items.required,parentSchema:schema344.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -33493,7 +33640,7 @@ vErrors.push(err181);
 errors++;
 }
 if(data54.rule === undefined){
-const err182 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
+const err182 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema344.properties.alerts.items.required,parentSchema:schema344.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -33503,7 +33650,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data54.action === undefined){
-const err183 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema343.properties.alerts.items.required,parentSchema:schema343.properties.alerts.items,data:data54};
+const err183 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema344.properties.alerts.items.required,parentSchema:schema344.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -33514,7 +33661,7 @@ errors++;
 }
 for(const key20 in data54){
 if(!(((key20 === "id") || (key20 === "rule")) || (key20 === "action"))){
-const err184 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema343.properties.alerts.items,data:data54};
+const err184 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema344.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -33855,7 +34002,7 @@ vErrors = null;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.properties.alerts.items.type,parentSchema:schema343.properties.alerts.items,data:data54};
+const err210 = {instancePath:instancePath+"/alerts/" + i6,schemaPath:"#/properties/alerts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.properties.alerts.items.type,parentSchema:schema344.properties.alerts.items,data:data54};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -33867,7 +34014,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema343.properties.alerts.type,parentSchema:schema343.properties.alerts,data:data53};
+const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema344.properties.alerts.type,parentSchema:schema344.properties.alerts,data:data53};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -33879,7 +34026,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema343.type,parentSchema:schema343,data};
+const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema344.type,parentSchema:schema344,data};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -33894,7 +34041,7 @@ return errors === 0;
 validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const systems = validate82;
-const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"systems.schema.json","title":"Systems (systems.yaml)","description":"§5.3 Tools and systems (ERP, CRM, OMS, WMS, BI, marketing automation …) with their roll-out and cost, and the data sources KPIs are read from.","type":"object","additionalProperties":false,"properties":{"systems":{"title":"Systems (系统工具)","description":"Each tool or system the operation runs on; costs go into the P&L and go-live months into the roadmap.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","vendor","status","setupCost","monthlyCost","owner","purpose"],"properties":{"id":{"title":"System id","description":"e.g. `jst-erp`. Data sources and integrations refer to it.","$ref":"common.schema.json#/$defs/id","examples":["ecom-erp"]},"kind":{"title":"Kind","description":"`erp` (ERP, e.g. 聚水潭, 旺店通), `crm`, `oms` (order management), `wms` (warehouse management), `bi` (analytics), `cdp` (customer data platform), `marketing-automation` (营销自动化, e.g. SCRM), `customer-service` (客服系统), `livestream` (直播工具) or `other`.","enum":["erp","crm","oms","wms","bi","cdp","marketing-automation","customer-service","livestream","other"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 聚水潭 ERP, en: Jushuitan ERP }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"电商 ERP","en":"E-commerce ERP"}]},"vendor":{"title":"Vendor","description":"Who supplies it, e.g. 聚水潭, 有赞, 微盟, or `in-house` (自研).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"国内电商 SaaS ERP 服务商（年度订阅）","en":"Domestic e-commerce SaaS ERP vendor (annual subscription)"}]},"status":{"title":"Status","description":"`live` (in use), `rollout` (being introduced), `planned` (to start in the plan) or `retire` (to be switched off).","enum":["live","rollout","planned","retire"]},"goLive":{"title":"Go-live month","description":"Month the system goes live (for `rollout` and `planned`) or is switched off (for `retire`); monthly costs run from then.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"setupCost":{"title":"Setup cost","description":"One-off cost to introduce it (licences, implementation), in yuan; 0 if already live.","$ref":"common.schema.json#/$defs/money","examples":[0]},"monthlyCost":{"title":"Monthly cost","description":"Running cost per month (subscription, seats), in yuan.","$ref":"common.schema.json#/$defs/money","examples":[6500]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible for the system.","$ref":"common.schema.json#/$defs/teamRef","examples":["supply-chain"]},"purpose":{"title":"Purpose","description":"What it is for, e.g. 多平台订单合并与库存同步 multi-platform orders and stock sync.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"多平台订单合并、库存同步、采购与成本核算","en":"Multi-platform order merging, stock sync, purchasing and costing"}]},"integrations":{"title":"Integrations","description":"Ids of other systems in this file it exchanges data with.","$ref":"common.schema.json#/$defs/idList","examples":[["order-hub","smart-wms","member-crm","bi-platform"]]}}}},"dataSources":{"title":"Data sources (数据源)","description":"Where KPI numbers come from and how fresh they are.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","system","refresh","description"],"properties":{"id":{"title":"Data source id","description":"e.g. `sycm-daily`.","$ref":"common.schema.json#/$defs/id","examples":["sycm-daily"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 生意参谋日报, en: Sycm daily report }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"生意参谋日报","en":"Sycm daily report"}]},"system":{"title":"System","description":"Id of the system (in `systems` above) the data comes from.","$ref":"common.schema.json#/$defs/id","examples":["platform-insights"]},"refresh":{"title":"Refresh","description":"How often the data updates: `realtime`, `daily`, `weekly` or `monthly`.","enum":["realtime","daily","weekly","monthly"]},"description":{"title":"Description","description":"What the source holds, e.g. 店铺访客、转化、客单价 store visitors, conversion, AOV.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫店铺访客、支付转化、客单价、会员成交","en":"Tmall store visitors, conversion, AOV, member sales"}]}}}}}};
+const schema375 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"systems.schema.json","title":"Systems (systems.yaml)","description":"§5.3 Tools and systems (ERP, CRM, OMS, WMS, BI, marketing automation …) with their roll-out and cost, and the data sources KPIs are read from.","type":"object","additionalProperties":false,"properties":{"systems":{"title":"Systems (系统工具)","description":"Each tool or system the operation runs on; costs go into the P&L and go-live months into the roadmap.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","vendor","status","setupCost","monthlyCost","owner","purpose"],"properties":{"id":{"title":"System id","description":"e.g. `jst-erp`. Data sources and integrations refer to it.","$ref":"common.schema.json#/$defs/id","examples":["ecom-erp"]},"kind":{"title":"Kind","description":"`erp` (ERP, e.g. 聚水潭, 旺店通), `crm`, `oms` (order management), `wms` (warehouse management), `bi` (analytics), `cdp` (customer data platform), `marketing-automation` (营销自动化, e.g. SCRM), `customer-service` (客服系统), `livestream` (直播工具) or `other`.","enum":["erp","crm","oms","wms","bi","cdp","marketing-automation","customer-service","livestream","other"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 聚水潭 ERP, en: Jushuitan ERP }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"电商 ERP","en":"E-commerce ERP"}]},"vendor":{"title":"Vendor","description":"Who supplies it, e.g. 聚水潭, 有赞, 微盟, or `in-house` (自研).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"国内电商 SaaS ERP 服务商（年度订阅）","en":"Domestic e-commerce SaaS ERP vendor (annual subscription)"}]},"status":{"title":"Status","description":"`live` (in use), `rollout` (being introduced), `planned` (to start in the plan) or `retire` (to be switched off).","enum":["live","rollout","planned","retire"]},"goLive":{"title":"Go-live month","description":"Month the system goes live (for `rollout` and `planned`) or is switched off (for `retire`); monthly costs run from then.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"setupCost":{"title":"Setup cost","description":"One-off cost to introduce it (licences, implementation), in yuan; 0 if already live.","$ref":"common.schema.json#/$defs/money","examples":[0]},"monthlyCost":{"title":"Monthly cost","description":"Running cost per month (subscription, seats), in yuan.","$ref":"common.schema.json#/$defs/money","examples":[6500]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` responsible for the system.","$ref":"common.schema.json#/$defs/teamRef","examples":["supply-chain"]},"purpose":{"title":"Purpose","description":"What it is for, e.g. 多平台订单合并与库存同步 multi-platform orders and stock sync.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"多平台订单合并、库存同步、采购与成本核算","en":"Multi-platform order merging, stock sync, purchasing and costing"}]},"integrations":{"title":"Integrations","description":"Ids of other systems in this file it exchanges data with.","$ref":"common.schema.json#/$defs/idList","examples":[["order-hub","smart-wms","member-crm","bi-platform"]]}}}},"dataSources":{"title":"Data sources (数据源)","description":"Where KPI numbers come from and how fresh they are.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","system","refresh","description"],"properties":{"id":{"title":"Data source id","description":"e.g. `sycm-daily`.","$ref":"common.schema.json#/$defs/id","examples":["sycm-daily"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 生意参谋日报, en: Sycm daily report }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"生意参谋日报","en":"Sycm daily report"}]},"system":{"title":"System","description":"Id of the system (in `systems` above) the data comes from.","$ref":"common.schema.json#/$defs/id","examples":["platform-insights"]},"refresh":{"title":"Refresh","description":"How often the data updates: `realtime`, `daily`, `weekly` or `monthly`.","enum":["realtime","daily","weekly","monthly"]},"description":{"title":"Description","description":"What the source holds, e.g. 店铺访客、转化、客单价 store visitors, conversion, AOV.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"天猫店铺访客、支付转化、客单价、会员成交","en":"Tmall store visitors, conversion, AOV, member sales"}]}}}}}};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -33994,7 +34141,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "systems") || (key0 === "dataSources"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema374,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema375,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34012,7 +34159,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err1 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err1 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34022,7 +34169,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.kind === undefined){
-const err2 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err2 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -34032,7 +34179,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err3 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -34042,7 +34189,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.vendor === undefined){
-const err4 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "vendor"},message:"must have required property '"+"vendor"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err4 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "vendor"},message:"must have required property '"+"vendor"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -34052,7 +34199,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.status === undefined){
-const err5 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err5 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -34062,7 +34209,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1.setupCost === undefined){
-const err6 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "setupCost"},message:"must have required property '"+"setupCost"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err6 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "setupCost"},message:"must have required property '"+"setupCost"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -34072,7 +34219,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.monthlyCost === undefined){
-const err7 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "monthlyCost"},message:"must have required property '"+"monthlyCost"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err7 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "monthlyCost"},message:"must have required property '"+"monthlyCost"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -34082,7 +34229,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1.owner === undefined){
-const err8 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err8 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -34092,7 +34239,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1.purpose === undefined){
-const err9 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "purpose"},message:"must have required property '"+"purpose"+"'",schema:schema374.properties.systems.items.required,parentSchema:schema374.properties.systems.items,data:data1};
+const err9 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/required",keyword:"required",params:{missingProperty: "purpose"},message:"must have required property '"+"purpose"+"'",schema:schema375.properties.systems.items.required,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -34102,8 +34249,8 @@ vErrors.push(err9);
 errors++;
 }
 for(const key1 in data1){
-if(!(func1.call(schema374.properties.systems.items.properties, key1))){
-const err10 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema374.properties.systems.items,data:data1};
+if(!(func1.call(schema375.properties.systems.items.properties, key1))){
+const err10 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -34151,7 +34298,7 @@ errors++;
 if(data1.kind !== undefined){
 let data3 = data1.kind;
 if(!((((((((((data3 === "erp") || (data3 === "crm")) || (data3 === "oms")) || (data3 === "wms")) || (data3 === "bi")) || (data3 === "cdp")) || (data3 === "marketing-automation")) || (data3 === "customer-service")) || (data3 === "livestream")) || (data3 === "other"))){
-const err14 = {instancePath:instancePath+"/systems/" + i0+"/kind",schemaPath:"#/properties/systems/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema374.properties.systems.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.systems.items.properties.kind.enum,parentSchema:schema374.properties.systems.items.properties.kind,data:data3};
+const err14 = {instancePath:instancePath+"/systems/" + i0+"/kind",schemaPath:"#/properties/systems/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema375.properties.systems.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema375.properties.systems.items.properties.kind.enum,parentSchema:schema375.properties.systems.items.properties.kind,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -34458,7 +34605,7 @@ vErrors = null;
 if(data1.status !== undefined){
 let data8 = data1.status;
 if(!((((data8 === "live") || (data8 === "rollout")) || (data8 === "planned")) || (data8 === "retire"))){
-const err37 = {instancePath:instancePath+"/systems/" + i0+"/status",schemaPath:"#/properties/systems/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema374.properties.systems.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.systems.items.properties.status.enum,parentSchema:schema374.properties.systems.items.properties.status,data:data8};
+const err37 = {instancePath:instancePath+"/systems/" + i0+"/status",schemaPath:"#/properties/systems/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema375.properties.systems.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema375.properties.systems.items.properties.status.enum,parentSchema:schema375.properties.systems.items.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -34773,7 +34920,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.properties.systems.items.type,parentSchema:schema374.properties.systems.items,data:data1};
+const err62 = {instancePath:instancePath+"/systems/" + i0,schemaPath:"#/properties/systems/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema375.properties.systems.items.type,parentSchema:schema375.properties.systems.items,data:data1};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -34785,7 +34932,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/systems",schemaPath:"#/properties/systems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema374.properties.systems.type,parentSchema:schema374.properties.systems,data:data0};
+const err63 = {instancePath:instancePath+"/systems",schemaPath:"#/properties/systems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema375.properties.systems.type,parentSchema:schema375.properties.systems,data:data0};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -34803,7 +34950,7 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.id === undefined){
-const err64 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err64 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema375.properties.dataSources.items.required,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -34813,7 +34960,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data17.name === undefined){
-const err65 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err65 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema375.properties.dataSources.items.required,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -34823,7 +34970,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data17.system === undefined){
-const err66 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err66 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema375.properties.dataSources.items.required,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -34833,7 +34980,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data17.refresh === undefined){
-const err67 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "refresh"},message:"must have required property '"+"refresh"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err67 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "refresh"},message:"must have required property '"+"refresh"+"'",schema:schema375.properties.dataSources.items.required,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -34843,7 +34990,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data17.description === undefined){
-const err68 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema374.properties.dataSources.items.required,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err68 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema375.properties.dataSources.items.required,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -34854,7 +35001,7 @@ errors++;
 }
 for(const key8 in data17){
 if(!(((((key8 === "id") || (key8 === "name")) || (key8 === "system")) || (key8 === "refresh")) || (key8 === "description"))){
-const err69 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err69 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -35084,7 +35231,7 @@ errors++;
 if(data17.refresh !== undefined){
 let data22 = data17.refresh;
 if(!((((data22 === "realtime") || (data22 === "daily")) || (data22 === "weekly")) || (data22 === "monthly"))){
-const err87 = {instancePath:instancePath+"/dataSources/" + i1+"/refresh",schemaPath:"#/properties/dataSources/items/properties/refresh/enum",keyword:"enum",params:{allowedValues: schema374.properties.dataSources.items.properties.refresh.enum},message:"must be equal to one of the allowed values",schema:schema374.properties.dataSources.items.properties.refresh.enum,parentSchema:schema374.properties.dataSources.items.properties.refresh,data:data22};
+const err87 = {instancePath:instancePath+"/dataSources/" + i1+"/refresh",schemaPath:"#/properties/dataSources/items/properties/refresh/enum",keyword:"enum",params:{allowedValues: schema375.properties.dataSources.items.properties.refresh.enum},message:"must be equal to one of the allowed values",schema:schema375.properties.dataSources.items.properties.refresh.enum,parentSchema:schema375.properties.dataSources.items.properties.refresh,data:data22};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -35243,7 +35390,7 @@ vErrors = null;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.properties.dataSources.items.type,parentSchema:schema374.properties.dataSources.items,data:data17};
+const err99 = {instancePath:instancePath+"/dataSources/" + i1,schemaPath:"#/properties/dataSources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema375.properties.dataSources.items.type,parentSchema:schema375.properties.dataSources.items,data:data17};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -35255,7 +35402,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/dataSources",schemaPath:"#/properties/dataSources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema374.properties.dataSources.type,parentSchema:schema374.properties.dataSources,data:data16};
+const err100 = {instancePath:instancePath+"/dataSources",schemaPath:"#/properties/dataSources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema375.properties.dataSources.type,parentSchema:schema375.properties.dataSources,data:data16};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -35267,7 +35414,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema374.type,parentSchema:schema374,data};
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema375.type,parentSchema:schema375,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -35282,8 +35429,8 @@ return errors === 0;
 validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const targets = validate85;
-const schema389 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"targets.schema.json","title":"Targets (targets.yaml)","description":"§1.4 SMART targets, the seasonality that spreads them over months, the festival calendar and milestones.","type":"object","additionalProperties":false,"properties":{"thresholds":{"title":"Status thresholds","description":"How every target's projection is judged (green / amber / red, and overshoot); a target may set its own `thresholds`. Left out: green from 98 %, amber from 90 %, overshoot above +10 %.","$ref":"#/$defs/thresholds"},"seasonality":{"title":"Seasonality profiles","description":"Named shares of the year per month. Targets and channel traffic are spread over months by a profile.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","shares"],"properties":{"id":{"title":"Profile id","description":"Referred to by `seasonality:` in targets and channels.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"name":{"title":"Name","description":"What the profile describes, e.g. `{ zh-CN: 茶叶季节性, en: Tea seasonality }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶 GMV 季节性","en":"Tea GMV seasonality"}]},"basis":{"title":"Basis","description":"Where the shares come from, e.g. last year's sales by month.","$ref":"common.schema.json#/$defs/text"},"shares":{"title":"Shares by month","description":"One share per month of the plan horizon; together they add up to 1.","$ref":"common.schema.json#/$defs/monthlyShares","examples":[{"2027-01":0.125,"2027-02":0.05,"2027-03":0.08,"2027-04":0.085,"2027-05":0.055,"2027-06":0.09,"2027-07":0.035,"2027-08":0.06,"2027-09":0.095,"2027-10":0.08,"2027-11":0.155,"2027-12":0.09}]}}}},"festivals":{"title":"Festival calendar","description":"Shopping festivals and their windows (618, 双11, 双12, 年货节, 38 女王节 …). Promotions refer to them.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","start","end"],"properties":{"id":{"title":"Festival id","description":"e.g. `double-11`.","$ref":"common.schema.json#/$defs/id","examples":["new-year-goods"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 双11, en: Singles' Day }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年货节","en":"New Year Goods Festival"}]},"start":{"title":"First day","description":"First day of the festival window (pre-sale included).","$ref":"common.schema.json#/$defs/date","examples":["2027-01-05"]},"end":{"title":"Last day","description":"Last day of the festival window.","$ref":"common.schema.json#/$defs/date","examples":["2027-01-25"]},"platforms":{"title":"Platforms","description":"Sales channel ids taking part; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin","mini-program"]]}}}},"targets":{"title":"SMART targets","description":"Specific, measurable, achievable, relevant, time-bound targets. Each is decomposed into months and quarters.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric","name","value","deadline","owner"],"if":{"required":["metric"],"properties":{"metric":{"title":"Money metric","description":"Condition: the metric is an amount of money.","enum":["gmv","revenue","gross-profit","operating-profit","aov"]}}},"then":{"properties":{"value":{"title":"Target amount","description":"A money target is exact to the 分: at most two decimals.","type":"number","decimals":2},"baseline":{"title":"Baseline amount","description":"A money baseline is exact to the 分.","type":"object","properties":{"value":{"title":"Baseline amount","description":"At most two decimals.","type":"number","decimals":2}}}}},"properties":{"id":{"title":"Target id","description":"e.g. `gmv-2027`.","$ref":"common.schema.json#/$defs/id","examples":["gmv"]},"metric":{"title":"Metric","description":"What is measured: `gmv`, `revenue`, `gross-profit`, `operating-profit`, `new-customers`, `orders`, `dau`, `mau`, `repurchase-rate`, `aov` or `cvr`.","enum":["gmv","revenue","gross-profit","operating-profit","new-customers","orders","dau","mau","repurchase-rate","aov","cvr"]},"name":{"title":"Name","description":"Short name of the target.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全年 GMV 1.5 亿元","en":"GMV of ¥150 million"}]},"specific":{"title":"Specific","description":"What exactly is to be achieved (the S of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"GMV 扣除退货退款和 13 % 销项增值税后的净收入达到 1.2 亿元。","en":"Net revenue — GMV less returns and refunds and less 13 % output VAT — reaches ¥120 million."}]},"achievable":{"title":"Achievable","description":"Why the target is within reach (the A of SMART).","$ref":"common.schema.json#/$defs/text"},"relevant":{"title":"Relevant","description":"Why the target matters to the strategy (the R of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"规模是礼盒采购议价、天猫类目排名和品牌投放效率的前提。","en":"Scale underpins purchasing power for gift boxes, Tmall category ranking and the efficiency of brand advertising."}]},"baseline":{"title":"Baseline","description":"Where the metric stands before the plan (last year's actual).","type":"object","additionalProperties":false,"required":["value","period"],"properties":{"value":{"title":"Baseline value","description":"Last period's value, in the metric's unit (yuan, count, or a rate as a decimal); at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[98000000]},"period":{"title":"Baseline period","description":"The period the baseline is from, e.g. `2026`.","type":"string","maxLength":20,"examples":["2026"]}}},"value":{"title":"Target value","description":"The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users; at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[150000000]},"deadline":{"title":"Deadline","description":"The month by which the target is reached (the T of SMART).","$ref":"common.schema.json#/$defs/month","examples":["2027-12"]},"owner":{"title":"Owner","description":"Team accountable for the target.","$ref":"common.schema.json#/$defs/teamRef","examples":["ecommerce-ops"]},"seasonality":{"title":"Seasonality profile","description":"Id of the seasonality profile that spreads the target over months; even spread when left out.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"thresholds":{"title":"Status thresholds","description":"This target's own thresholds; those it leaves out come from the plan's `thresholds`.","$ref":"#/$defs/thresholds","examples":[{"green":1,"amber":0.95}]},"milestones":{"title":"Milestones","description":"Checkpoints on the way to the target.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","month","name"],"properties":{"id":{"title":"Milestone id","description":"e.g. `gmv-h1`.","$ref":"common.schema.json#/$defs/id","examples":["gmv-q1"]},"month":{"title":"Month","description":"Month the milestone is due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"name":{"title":"Name","description":"What is reached, e.g. `{ zh-CN: 上半年完成 40%, en: 40 % by mid-year }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"一季度完成 25.5 %（年货节与春茶）","en":"25.5 % by end of Q1 (New Year goods and spring tea)"}]},"cumulativeShare":{"title":"Cumulative share","description":"Share of the total target reached by then, e.g. 0.4; checked against the monthly decomposition.","$ref":"common.schema.json#/$defs/share","examples":[0.255]}}}}}}}},"$defs":{"thresholds":{"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]}}};
-const schema390 = {"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]};
+const schema390 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"targets.schema.json","title":"Targets (targets.yaml)","description":"§1.4 SMART targets, the seasonality that spreads them over months, the festival calendar and milestones.","type":"object","additionalProperties":false,"properties":{"thresholds":{"title":"Status thresholds","description":"How every target's projection is judged (green / amber / red, and overshoot); a target may set its own `thresholds`. Left out: green from 98 %, amber from 90 %, overshoot above +10 %.","$ref":"#/$defs/thresholds"},"seasonality":{"title":"Seasonality profiles","description":"Named shares of the year per month. Targets and channel traffic are spread over months by a profile.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","shares"],"properties":{"id":{"title":"Profile id","description":"Referred to by `seasonality:` in targets and channels.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"name":{"title":"Name","description":"What the profile describes, e.g. `{ zh-CN: 茶叶季节性, en: Tea seasonality }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶叶 GMV 季节性","en":"Tea GMV seasonality"}]},"basis":{"title":"Basis","description":"Where the shares come from, e.g. last year's sales by month.","$ref":"common.schema.json#/$defs/text"},"shares":{"title":"Shares by month","description":"One share per month of the plan horizon; together they add up to 1.","$ref":"common.schema.json#/$defs/monthlyShares","examples":[{"2027-01":0.125,"2027-02":0.05,"2027-03":0.08,"2027-04":0.085,"2027-05":0.055,"2027-06":0.09,"2027-07":0.035,"2027-08":0.06,"2027-09":0.095,"2027-10":0.08,"2027-11":0.155,"2027-12":0.09}]}}}},"festivals":{"title":"Festival calendar","description":"Shopping festivals and their windows (618, 双11, 双12, 年货节, 38 女王节 …). Promotions refer to them.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","start","end"],"properties":{"id":{"title":"Festival id","description":"e.g. `double-11`.","$ref":"common.schema.json#/$defs/id","examples":["new-year-goods"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 双11, en: Singles' Day }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"年货节","en":"New Year Goods Festival"}]},"start":{"title":"First day","description":"First day of the festival window (pre-sale included).","$ref":"common.schema.json#/$defs/date","examples":["2027-01-05"]},"end":{"title":"Last day","description":"Last day of the festival window.","$ref":"common.schema.json#/$defs/date","examples":["2027-01-25"]},"platforms":{"title":"Platforms","description":"Sales channel ids taking part; all channels when left out.","$ref":"common.schema.json#/$defs/idList","examples":[["tmall","douyin","mini-program"]]}}}},"targets":{"title":"SMART targets","description":"Specific, measurable, achievable, relevant, time-bound targets. Each is decomposed into months and quarters.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric","name","value","deadline","owner"],"if":{"required":["metric"],"properties":{"metric":{"title":"Money metric","description":"Condition: the metric is an amount of money.","enum":["gmv","revenue","gross-profit","operating-profit","aov"]}}},"then":{"properties":{"value":{"title":"Target amount","description":"A money target is exact to the 分: at most two decimals.","type":"number","decimals":2},"baseline":{"title":"Baseline amount","description":"A money baseline is exact to the 分.","type":"object","properties":{"value":{"title":"Baseline amount","description":"At most two decimals.","type":"number","decimals":2}}}}},"properties":{"id":{"title":"Target id","description":"e.g. `gmv-2027`.","$ref":"common.schema.json#/$defs/id","examples":["gmv"]},"metric":{"title":"Metric","description":"What is measured: `gmv`, `revenue`, `gross-profit`, `operating-profit`, `new-customers`, `orders`, `dau`, `mau`, `repurchase-rate`, `aov` or `cvr`.","enum":["gmv","revenue","gross-profit","operating-profit","new-customers","orders","dau","mau","repurchase-rate","aov","cvr"]},"name":{"title":"Name","description":"Short name of the target.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全年 GMV 1.5 亿元","en":"GMV of ¥150 million"}]},"specific":{"title":"Specific","description":"What exactly is to be achieved (the S of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"GMV 扣除退货退款和 13 % 销项增值税后的净收入达到 1.2 亿元。","en":"Net revenue — GMV less returns and refunds and less 13 % output VAT — reaches ¥120 million."}]},"achievable":{"title":"Achievable","description":"Why the target is within reach (the A of SMART).","$ref":"common.schema.json#/$defs/text"},"relevant":{"title":"Relevant","description":"Why the target matters to the strategy (the R of SMART).","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"规模是礼盒采购议价、天猫类目排名和品牌投放效率的前提。","en":"Scale underpins purchasing power for gift boxes, Tmall category ranking and the efficiency of brand advertising."}]},"baseline":{"title":"Baseline","description":"Where the metric stands before the plan (last year's actual).","type":"object","additionalProperties":false,"required":["value","period"],"properties":{"value":{"title":"Baseline value","description":"Last period's value, in the metric's unit (yuan, count, or a rate as a decimal); at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[98000000]},"period":{"title":"Baseline period","description":"The period the baseline is from, e.g. `2026`.","type":"string","maxLength":20,"examples":["2026"]}}},"value":{"title":"Target value","description":"The value to reach: the total over the plan for money and counts, the level to reach for rates, AOV and active users; at most 10 trillion.","type":"number","minimum":0,"maximum":10000000000000,"examples":[150000000]},"deadline":{"title":"Deadline","description":"The month by which the target is reached (the T of SMART).","$ref":"common.schema.json#/$defs/month","examples":["2027-12"]},"owner":{"title":"Owner","description":"Team accountable for the target.","$ref":"common.schema.json#/$defs/teamRef","examples":["ecommerce-ops"]},"seasonality":{"title":"Seasonality profile","description":"Id of the seasonality profile that spreads the target over months; even spread when left out.","$ref":"common.schema.json#/$defs/id","examples":["tea-gmv"]},"thresholds":{"title":"Status thresholds","description":"This target's own thresholds; those it leaves out come from the plan's `thresholds`.","$ref":"#/$defs/thresholds","examples":[{"green":1,"amber":0.95}]},"milestones":{"title":"Milestones","description":"Checkpoints on the way to the target.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","month","name"],"properties":{"id":{"title":"Milestone id","description":"e.g. `gmv-h1`.","$ref":"common.schema.json#/$defs/id","examples":["gmv-q1"]},"month":{"title":"Month","description":"Month the milestone is due.","$ref":"common.schema.json#/$defs/month","examples":["2027-03"]},"name":{"title":"Name","description":"What is reached, e.g. `{ zh-CN: 上半年完成 40%, en: 40 % by mid-year }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"一季度完成 25.5 %（年货节与春茶）","en":"25.5 % by end of Q1 (New Year goods and spring tea)"}]},"cumulativeShare":{"title":"Cumulative share","description":"Share of the total target reached by then, e.g. 0.4; checked against the monthly decomposition.","$ref":"common.schema.json#/$defs/share","examples":[0.255]}}}}}}}},"$defs":{"thresholds":{"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]}}};
+const schema391 = {"title":"Status thresholds","description":"How a target's projection is judged, as attainment (projection ÷ target): at or above `green` it is on track (green), at or above `amber` at risk (amber), below `amber` off track (red). A projection more than `overshoot` above its target is reported as well (target-overshoot): the target or the projection needs another look.","type":"object","additionalProperties":false,"properties":{"green":{"title":"Green from","description":"Attainment at or above which a target is on track, e.g. 0.98: within 2 % of the target counts as reached.","$ref":"common.schema.json#/$defs/rate","default":0.98,"examples":[0.98]},"amber":{"title":"Amber from","description":"Attainment at or above which a target short of `green` is at risk rather than off track, e.g. 0.9; at most `green`.","$ref":"common.schema.json#/$defs/rate","default":0.9,"examples":[0.9]},"overshoot":{"title":"Overshoot above","description":"How far the projection may exceed its target before that is reported, as a share of the target, e.g. 0.1 for 10 %.","type":"number","minimum":0,"maximum":100,"default":0.1,"examples":[0.1]}},"examples":[{"green":0.98,"amber":0.9,"overshoot":0.1}]};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -35298,7 +35445,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "green") || (key0 === "amber")) || (key0 === "overshoot"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema390,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema391,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35382,7 +35529,7 @@ if(data.overshoot !== undefined){
 let data2 = data.overshoot;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 100 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema390.properties.overshoot,data:data2};
+const err7 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema391.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -35392,7 +35539,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema390.properties.overshoot,data:data2};
+const err8 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema391.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -35403,7 +35550,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.overshoot.type,parentSchema:schema390.properties.overshoot,data:data2};
+const err9 = {instancePath:instancePath+"/overshoot",schemaPath:"#/properties/overshoot/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema391.properties.overshoot.type,parentSchema:schema391.properties.overshoot,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -35415,7 +35562,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.type,parentSchema:schema390,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema391.type,parentSchema:schema391,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -35429,7 +35576,7 @@ return errors === 0;
 }
 validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema396 = {"title":"Shares by month","description":"A share per month of the plan horizon, keyed `YYYY-MM`; the shares add up to 1.","type":"object","propertyNames":{"pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"additionalProperties":{"$ref":"#/$defs/share"}};
+const schema397 = {"title":"Shares by month","description":"A share per month of the plan horizon, keyed `YYYY-MM`; the shares add up to 1.","type":"object","propertyNames":{"pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"additionalProperties":{"$ref":"#/$defs/share"}};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -35446,7 +35593,7 @@ for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
 if(!pattern6.test(key0)){
-const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema396.propertyNames,data:key0,propertyName:key0};
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\"",schema:"^[0-9]{4}-(0[1-9]|1[0-2])$",parentSchema:schema397.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35458,7 +35605,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema396.propertyNames,parentSchema:schema396,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema397.propertyNames,parentSchema:schema397,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35505,7 +35652,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema396.type,parentSchema:schema396,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -35618,7 +35765,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "thresholds") || (key0 === "seasonality")) || (key0 === "festivals")) || (key0 === "targets"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema389,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema390,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35642,7 +35789,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err1 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
+const err1 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema390.properties.seasonality.items.required,parentSchema:schema390.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35652,7 +35799,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data2.name === undefined){
-const err2 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
+const err2 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema390.properties.seasonality.items.required,parentSchema:schema390.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -35662,7 +35809,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data2.shares === undefined){
-const err3 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "shares"},message:"must have required property '"+"shares"+"'",schema:schema389.properties.seasonality.items.required,parentSchema:schema389.properties.seasonality.items,data:data2};
+const err3 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/required",keyword:"required",params:{missingProperty: "shares"},message:"must have required property '"+"shares"+"'",schema:schema390.properties.seasonality.items.required,parentSchema:schema390.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -35673,7 +35820,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((key1 === "id") || (key1 === "name")) || (key1 === "basis")) || (key1 === "shares"))){
-const err4 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.seasonality.items,data:data2};
+const err4 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema390.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -36020,7 +36167,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.seasonality.items.type,parentSchema:schema389.properties.seasonality.items,data:data2};
+const err30 = {instancePath:instancePath+"/seasonality/" + i0,schemaPath:"#/properties/seasonality/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.seasonality.items.type,parentSchema:schema390.properties.seasonality.items,data:data2};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -36032,7 +36179,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/seasonality",schemaPath:"#/properties/seasonality/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.seasonality.type,parentSchema:schema389.properties.seasonality,data:data1};
+const err31 = {instancePath:instancePath+"/seasonality",schemaPath:"#/properties/seasonality/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema390.properties.seasonality.type,parentSchema:schema390.properties.seasonality,data:data1};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -36050,7 +36197,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.id === undefined){
-const err32 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
+const err32 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema390.properties.festivals.items.required,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -36060,7 +36207,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data10.name === undefined){
-const err33 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
+const err33 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema390.properties.festivals.items.required,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -36070,7 +36217,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data10.start === undefined){
-const err34 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
+const err34 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema390.properties.festivals.items.required,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -36080,7 +36227,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data10.end === undefined){
-const err35 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema389.properties.festivals.items.required,parentSchema:schema389.properties.festivals.items,data:data10};
+const err35 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema390.properties.festivals.items.required,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -36091,7 +36238,7 @@ errors++;
 }
 for(const key6 in data10){
 if(!(((((key6 === "id") || (key6 === "name")) || (key6 === "start")) || (key6 === "end")) || (key6 === "platforms"))){
-const err36 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.festivals.items,data:data10};
+const err36 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -36341,7 +36488,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.festivals.items.type,parentSchema:schema389.properties.festivals.items,data:data10};
+const err55 = {instancePath:instancePath+"/festivals/" + i1,schemaPath:"#/properties/festivals/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.festivals.items.type,parentSchema:schema390.properties.festivals.items,data:data10};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -36353,7 +36500,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/festivals",schemaPath:"#/properties/festivals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.festivals.type,parentSchema:schema389.properties.festivals,data:data9};
+const err56 = {instancePath:instancePath+"/festivals",schemaPath:"#/properties/festivals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema390.properties.festivals.type,parentSchema:schema390.properties.festivals,data:data9};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -36417,7 +36564,7 @@ if(data18.value !== undefined){
 let data20 = data18.value;
 if((typeof data20 == "number") && (isFinite(data20))){
 if(!(this && this.computed) && Number(data20.toFixed(2)) !== data20){
-const err59 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.value,data:data20};
+const err59 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema390.properties.targets.items.then.properties.value,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -36428,7 +36575,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.then.properties.value.type,parentSchema:schema389.properties.targets.items.then.properties.value,data:data20};
+const err60 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.targets.items.then.properties.value.type,parentSchema:schema390.properties.targets.items.then.properties.value,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -36445,7 +36592,7 @@ if(data21.value !== undefined){
 let data22 = data21.value;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(!(this && this.computed) && Number(data22.toFixed(2)) !== data22){
-const err61 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema389.properties.targets.items.then.properties.baseline.properties.value,data:data22};
+const err61 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/decimals",keyword:"decimals",params:{},message:"must pass \"decimals\" keyword validation",schema:2,parentSchema:schema390.properties.targets.items.then.properties.baseline.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -36456,7 +36603,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.then.properties.baseline.properties.value.type,parentSchema:schema389.properties.targets.items.then.properties.baseline.properties.value,data:data22};
+const err62 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/then/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.targets.items.then.properties.baseline.properties.value.type,parentSchema:schema390.properties.targets.items.then.properties.baseline.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -36468,7 +36615,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/then/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.then.properties.baseline.type,parentSchema:schema389.properties.targets.items.then.properties.baseline,data:data21};
+const err63 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/then/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.targets.items.then.properties.baseline.type,parentSchema:schema390.properties.targets.items.then.properties.baseline,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -36489,7 +36636,7 @@ props3.metric = true;
 }
 }
 if(!valid25){
-const err64 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema389.properties.targets.items.if,parentSchema:schema389.properties.targets.items,data:data18};
+const err64 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema390.properties.targets.items.if,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -36500,7 +36647,7 @@ errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.id === undefined){
-const err65 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err65 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -36510,7 +36657,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data18.metric === undefined){
-const err66 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err66 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -36520,7 +36667,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data18.name === undefined){
-const err67 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err67 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -36530,7 +36677,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18.value === undefined){
-const err68 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err68 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -36540,7 +36687,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data18.deadline === undefined){
-const err69 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err69 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -36550,7 +36697,7 @@ vErrors.push(err69);
 errors++;
 }
 if(data18.owner === undefined){
-const err70 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema389.properties.targets.items.required,parentSchema:schema389.properties.targets.items,data:data18};
+const err70 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema390.properties.targets.items.required,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -36560,8 +36707,8 @@ vErrors.push(err70);
 errors++;
 }
 for(const key9 in data18){
-if(!(func1.call(schema389.properties.targets.items.properties, key9))){
-const err71 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items,data:data18};
+if(!(func1.call(schema390.properties.targets.items.properties, key9))){
+const err71 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -36609,7 +36756,7 @@ errors++;
 if(data18.metric !== undefined){
 let data24 = data18.metric;
 if(!(((((((((((data24 === "gmv") || (data24 === "revenue")) || (data24 === "gross-profit")) || (data24 === "operating-profit")) || (data24 === "new-customers")) || (data24 === "orders")) || (data24 === "dau")) || (data24 === "mau")) || (data24 === "repurchase-rate")) || (data24 === "aov")) || (data24 === "cvr"))){
-const err75 = {instancePath:instancePath+"/targets/" + i2+"/metric",schemaPath:"#/properties/targets/items/properties/metric/enum",keyword:"enum",params:{allowedValues: schema389.properties.targets.items.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema389.properties.targets.items.properties.metric.enum,parentSchema:schema389.properties.targets.items.properties.metric,data:data24};
+const err75 = {instancePath:instancePath+"/targets/" + i2+"/metric",schemaPath:"#/properties/targets/items/properties/metric/enum",keyword:"enum",params:{allowedValues: schema390.properties.targets.items.properties.metric.enum},message:"must be equal to one of the allowed values",schema:schema390.properties.targets.items.properties.metric.enum,parentSchema:schema390.properties.targets.items.properties.metric,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -37211,7 +37358,7 @@ if(data18.baseline !== undefined){
 let data33 = data18.baseline;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.value === undefined){
-const err120 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema389.properties.targets.items.properties.baseline.required,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
+const err120 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema390.properties.targets.items.properties.baseline.required,parentSchema:schema390.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -37221,7 +37368,7 @@ vErrors.push(err120);
 errors++;
 }
 if(data33.period === undefined){
-const err121 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema389.properties.targets.items.properties.baseline.required,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
+const err121 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema390.properties.targets.items.properties.baseline.required,parentSchema:schema390.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -37232,7 +37379,7 @@ errors++;
 }
 for(const key18 in data33){
 if(!((key18 === "value") || (key18 === "period"))){
-const err122 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
+const err122 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema390.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -37246,7 +37393,7 @@ if(data33.value !== undefined){
 let data34 = data33.value;
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 > 10000000000000 || isNaN(data34)){
-const err123 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err123 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema390.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -37256,7 +37403,7 @@ vErrors.push(err123);
 errors++;
 }
 if(data34 < 0 || isNaN(data34)){
-const err124 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err124 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema390.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -37267,7 +37414,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.properties.baseline.properties.value.type,parentSchema:schema389.properties.targets.items.properties.baseline.properties.value,data:data34};
+const err125 = {instancePath:instancePath+"/targets/" + i2+"/baseline/value",schemaPath:"#/properties/targets/items/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.targets.items.properties.baseline.properties.value.type,parentSchema:schema390.properties.targets.items.properties.baseline.properties.value,data:data34};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -37281,7 +37428,7 @@ if(data33.period !== undefined){
 let data35 = data33.period;
 if(typeof data35 === "string"){
 if(func2(data35) > 20){
-const err126 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema389.properties.targets.items.properties.baseline.properties.period,data:data35};
+const err126 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema390.properties.targets.items.properties.baseline.properties.period,data:data35};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -37292,7 +37439,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema389.properties.targets.items.properties.baseline.properties.period.type,parentSchema:schema389.properties.targets.items.properties.baseline.properties.period,data:data35};
+const err127 = {instancePath:instancePath+"/targets/" + i2+"/baseline/period",schemaPath:"#/properties/targets/items/properties/baseline/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema390.properties.targets.items.properties.baseline.properties.period.type,parentSchema:schema390.properties.targets.items.properties.baseline.properties.period,data:data35};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -37304,7 +37451,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.properties.baseline.type,parentSchema:schema389.properties.targets.items.properties.baseline,data:data33};
+const err128 = {instancePath:instancePath+"/targets/" + i2+"/baseline",schemaPath:"#/properties/targets/items/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.targets.items.properties.baseline.type,parentSchema:schema390.properties.targets.items.properties.baseline,data:data33};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -37318,7 +37465,7 @@ if(data18.value !== undefined){
 let data36 = data18.value;
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 10000000000000 || isNaN(data36)){
-const err129 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
+const err129 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000000},message:"must be <= 10000000000000",schema:10000000000000,parentSchema:schema390.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -37328,7 +37475,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data36 < 0 || isNaN(data36)){
-const err130 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
+const err130 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema390.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -37339,7 +37486,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema389.properties.targets.items.properties.value.type,parentSchema:schema389.properties.targets.items.properties.value,data:data36};
+const err131 = {instancePath:instancePath+"/targets/" + i2+"/value",schemaPath:"#/properties/targets/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema390.properties.targets.items.properties.value.type,parentSchema:schema390.properties.targets.items.properties.value,data:data36};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -37458,7 +37605,7 @@ for(let i3=0; i3<len3; i3++){
 let data42 = data41[i3];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.id === undefined){
-const err140 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
+const err140 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema390.properties.targets.items.properties.milestones.items.required,parentSchema:schema390.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -37468,7 +37615,7 @@ vErrors.push(err140);
 errors++;
 }
 if(data42.month === undefined){
-const err141 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
+const err141 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema390.properties.targets.items.properties.milestones.items.required,parentSchema:schema390.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -37478,7 +37625,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data42.name === undefined){
-const err142 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema389.properties.targets.items.properties.milestones.items.required,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
+const err142 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema390.properties.targets.items.properties.milestones.items.required,parentSchema:schema390.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -37489,7 +37636,7 @@ errors++;
 }
 for(const key19 in data42){
 if(!((((key19 === "id") || (key19 === "month")) || (key19 === "name")) || (key19 === "cumulativeShare"))){
-const err143 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
+const err143 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema390.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -37743,7 +37890,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.properties.milestones.items.type,parentSchema:schema389.properties.targets.items.properties.milestones.items,data:data42};
+const err163 = {instancePath:instancePath+"/targets/" + i2+"/milestones/" + i3,schemaPath:"#/properties/targets/items/properties/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.targets.items.properties.milestones.items.type,parentSchema:schema390.properties.targets.items.properties.milestones.items,data:data42};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -37755,7 +37902,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/targets/" + i2+"/milestones",schemaPath:"#/properties/targets/items/properties/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.targets.items.properties.milestones.type,parentSchema:schema389.properties.targets.items.properties.milestones,data:data41};
+const err164 = {instancePath:instancePath+"/targets/" + i2+"/milestones",schemaPath:"#/properties/targets/items/properties/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema390.properties.targets.items.properties.milestones.type,parentSchema:schema390.properties.targets.items.properties.milestones,data:data41};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -37767,7 +37914,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.properties.targets.items.type,parentSchema:schema389.properties.targets.items,data:data18};
+const err165 = {instancePath:instancePath+"/targets/" + i2,schemaPath:"#/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.properties.targets.items.type,parentSchema:schema390.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -37779,7 +37926,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema389.properties.targets.type,parentSchema:schema389.properties.targets,data:data17};
+const err166 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema390.properties.targets.type,parentSchema:schema390.properties.targets,data:data17};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -37791,7 +37938,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema389.type,parentSchema:schema389,data};
+const err167 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.type,parentSchema:schema390,data};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -37806,7 +37953,7 @@ return errors === 0;
 validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const users = validate93;
-const schema416 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"users.schema.json","title":"Users (users.yaml)","description":"§3.1–3.3 User operations: the lifecycle funnel (AARRR) with retention and referral, the membership and points scheme, RFM value segments, and customer-experience standards per touchpoint.","type":"object","additionalProperties":false,"properties":{"lifecycle":{"title":"User lifecycle (用户生命周期)","description":"The AARRR funnel from first contact to referral, with the cohort retention curve and the referral loop.","type":"object","additionalProperties":false,"required":["stages"],"properties":{"stages":{"title":"Funnel stages","description":"The lifecycle stages in funnel order: 拉新 acquisition, 激活 activation, 留存 retention, 转化 conversion, 复购 revenue, 推荐 referral.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","stage","name","metric","tactics","owner"],"properties":{"id":{"title":"Stage id","description":"e.g. `activation`.","$ref":"common.schema.json#/$defs/id","examples":["acquisition"]},"stage":{"title":"AARRR stage","description":"Which stage of the AARRR model this is: `acquisition` (拉新), `activation` (激活, first order or sign-up), `retention` (留存), `conversion` (转化, paying), `revenue` (复购, repeat purchase) or `referral` (推荐, word of mouth).","enum":["acquisition","activation","retention","conversion","revenue","referral"]},"name":{"title":"Name","description":"Short name of the stage, e.g. `{ zh-CN: 首单激活, en: First-order activation }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全域拉新","en":"Acquisition across channels"}]},"metric":{"title":"How it is measured","description":"The measure of the stage, e.g. `注册→首单转化率 sign-up to first-order rate`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"新访客数（各平台首次进店访客，去重）","en":"New visitors (first-time store visitors per platform, de-duplicated)"}]},"rate":{"title":"Stage conversion rate","description":"Share of users from the previous stage who reach this stage, as a decimal (0.25 = 25 %). Required for every stage except `acquisition`, which has no previous stage.","$ref":"common.schema.json#/$defs/rate","examples":[0.15]},"tactics":{"title":"Tactics","description":"What we do to move users through this stage, e.g. 新人券 first-order coupon, 入会礼 join gift.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"会员中心签到与积分任务","en":"Member-centre check-ins and points tasks"},{"zh-CN":"企微欢迎语与新人专属社群","en":"WeCom welcome messages and a newcomer group"}]]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the stage.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]}},"if":{"properties":{"stage":{"title":"Stage other than acquisition","description":"Condition: the stage has a previous stage.","not":{"const":"acquisition"}}}},"then":{"properties":{"rate":{"title":"Stage conversion rate","description":"Required when the stage is not `acquisition`."}},"required":["rate"]}}},"retention":{"title":"Retention (留存)","description":"How long customers keep buying after their first purchase, and how sticky active users are.","type":"object","additionalProperties":false,"properties":{"curve":{"title":"Cohort retention curve","description":"Share of a cohort of new customers still buying N months after their first purchase (month 1, 3, 6, 12 …).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["month","rate"],"properties":{"month":{"title":"Months after first purchase","description":"How many months after the first purchase, 1 or more, e.g. 12 for the 12-month point.","type":"integer","minimum":1,"maximum":120,"examples":[1]},"rate":{"title":"Retention rate","description":"Share of the cohort still buying in that month, as a decimal (0.35 = 35 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.16]}}}},"discountRate":{"title":"Discount rate for customer value (折现率)","description":"Yearly rate at which later orders are worth less in customer lifetime value (CLV), as a decimal; 0.1 (10 % a year, a small company's cost of capital) when left out. An order k months after the first purchase counts × (1 + rate)^(−k/12).","type":"number","minimum":0,"maximum":1,"examples":[0.1],"default":0.1},"lifespanMonths":{"title":"Customer lifespan (months)","description":"How many months after the first purchase customer lifetime value counts orders, the first month included; 36 when left out. After the last point of the curve its rate is held.","type":"integer","minimum":1,"maximum":120,"examples":[36],"default":36},"ordersPerActiveMonth":{"title":"Orders per active customer per month","description":"Orders a customer who is still buying places in a month, e.g. 1.2; 1 when left out. Expected orders over the lifespan = Σ retention of the month × this.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[1],"default":1},"dauMauRatio":{"title":"Stickiness (DAU/MAU, 日活/月活)","description":"Daily active users divided by monthly active users, as a decimal, e.g. 0.15.","$ref":"common.schema.json#/$defs/rate","examples":[0.12]}}},"referral":{"title":"Referral (推荐/裂变)","description":"The word-of-mouth loop: how many customers refer others and how many new customers each brings.","type":"object","additionalProperties":false,"required":["rate","conversions"],"properties":{"rate":{"title":"Referring share","description":"Share of customers who refer someone, as a decimal (0.05 = 5 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.08]},"conversions":{"title":"New customers per referrer","description":"New customers each referring customer brings in on average, e.g. 0.8.","type":"number","minimum":0,"examples":[0.6]}}}}},"membership":{"title":"Membership and loyalty (会员体系)","description":"Member tiers (会员等级), points (积分), benefits (权益) and the member base.","type":"object","additionalProperties":false,"required":["tiers"],"properties":{"tiers":{"title":"Member tiers (会员等级)","description":"Tiers from entry level to top; the members' shares add up to 1.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","minAnnualSpend","share","pointsMultiplier","benefits"],"properties":{"id":{"title":"Tier id","description":"e.g. `gold`. RFM segments refer to it.","$ref":"common.schema.json#/$defs/id","examples":["tea-friend"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 金卡会员, en: Gold }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶友","en":"Tea Friend"}]},"minAnnualSpend":{"title":"Minimum yearly spend","description":"Spend in yuan over the last 12 months needed to reach the tier (0 for the entry tier).","$ref":"common.schema.json#/$defs/money","examples":[0]},"share":{"title":"Share of members","description":"Share of all members expected in this tier, as a decimal; the tiers' shares add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.68]},"pointsMultiplier":{"title":"Points multiplier","description":"Factor on the base points rate for this tier, e.g. 1.5 for 1.5× points.","$ref":"common.schema.json#/$defs/multiplier","examples":[1]},"benefits":{"title":"Benefits (权益)","description":"What members of the tier get, e.g. 生日礼 birthday gift, 包邮 free shipping, 专属客服 dedicated service.","$ref":"common.schema.json#/$defs/textList"},"serviceLevel":{"title":"Service level","description":"The service this tier gets, e.g. priority customer-service queue, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"标准客服","en":"Standard service"}]}}}},"points":{"title":"Points (积分)","description":"How points are earned, what they are worth and how many are used; the cost of points goes into the P&L.","type":"object","additionalProperties":false,"required":["earnPerYuan","valuePerPoint","redemptionRate"],"properties":{"earnPerYuan":{"title":"Points per yuan","description":"Base points earned per yuan spent, before the tier multiplier, e.g. 1.","type":"number","minimum":0,"examples":[1]},"valuePerPoint":{"title":"Value of a point","description":"What one point is worth in yuan when redeemed, e.g. 0.01 (100 points = ¥1).","$ref":"common.schema.json#/$defs/money","examples":[0.01]},"redemptionRate":{"title":"Redemption rate (核销率)","description":"Share of issued points that are redeemed, as a decimal, e.g. 0.3.","$ref":"common.schema.json#/$defs/rate","examples":[0.55]},"expiryMonths":{"title":"Expiry","description":"Months after which unused points expire; leave out if they never expire.","$ref":"common.schema.json#/$defs/count","examples":[24]}}},"members":{"title":"Member base","description":"How many members there are and how fast new customers join.","type":"object","additionalProperties":false,"required":["start","monthlyJoinRate"],"properties":{"start":{"title":"Members at plan start","description":"Number of members on the first day of the plan.","$ref":"common.schema.json#/$defs/count","examples":[520000]},"monthlyJoinRate":{"title":"Join rate (入会率)","description":"Share of each month's new customers who become members, as a decimal, e.g. 0.4.","$ref":"common.schema.json#/$defs/rate","examples":[0.35]}}},"memberGmvShare":{"title":"Member share of GMV (会员销售占比)","description":"Share of GMV bought by members, as a decimal; 0.25–0.6 is typical for a strong Tmall brand.","$ref":"common.schema.json#/$defs/rate","examples":[0.38]}}},"rfm":{"title":"RFM segmentation (RFM 分层)","description":"Scores customers 1–5 on Recency (最近一次消费), Frequency (消费频次) and Monetary value (消费金额), and names the segments we act on.","type":"object","additionalProperties":false,"required":["recencyDays","frequency","monetary","segments"],"properties":{"recencyDays":{"title":"Recency cut-offs (days)","description":"Four ascending day counts since the last purchase, e.g. `[30, 90, 180, 365]`: up to the first is score 5, up to the second 4, … beyond the last 1.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"frequency":{"title":"Frequency cut-offs (orders per year)","description":"Four ascending order counts per year, e.g. `[1, 2, 4, 8]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"monetary":{"title":"Monetary cut-offs (yuan per year)","description":"Four ascending yearly spend amounts in yuan, e.g. `[200, 500, 1500, 5000]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"segments":{"title":"Segments","description":"Named groups of RFM scores and what we do with each, e.g. 重要价值客户 high-value, 重要挽留客户 at-risk high-value.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","rule","action"],"properties":{"id":{"title":"Segment id","description":"e.g. `champions`.","$ref":"common.schema.json#/$defs/id","examples":["champions"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 重要价值客户, en: Champions }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"重要价值客户","en":"Champions"}]},"rule":{"title":"Rule","description":"The R, F and M scores (1–5) that belong to the segment. Leave a letter out to accept any score.","type":"object","additionalProperties":false,"properties":{"r":{"title":"Recency scores","description":"Recency scores in the segment, e.g. `[4, 5]` for recent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"f":{"title":"Frequency scores","description":"Frequency scores in the segment, e.g. `[4, 5]` for frequent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"m":{"title":"Monetary scores","description":"Monetary scores in the segment, e.g. `[4, 5]` for big spenders.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1}}},"action":{"title":"Action","description":"What we do with the segment, e.g. 专属客服 + 新品试用 dedicated service and early access.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"专属茶顾问一对一维护，新茶优先预留与品鉴会邀请，不做打折刺激。","en":"One-to-one care by a tea adviser, first reservations for new tea and tasting invitations; no discount pushes."}]},"tier":{"title":"Member tier","description":"Id of the membership tier (in `membership.tiers`) these customers are steered to.","$ref":"common.schema.json#/$defs/id","examples":["gold-leaf"]},"channel":{"title":"Marketing channel","description":"Id of the marketing channel in `marketing.yaml` used to reach the segment, e.g. the WeCom channel.","$ref":"common.schema.json#/$defs/id","examples":["wecom-private"]}}}}}},"cx":{"title":"Customer experience (全渠道体验)","description":"Service standards (SLA) for each touchpoint from browsing to returns; shown as the CX scorecard.","type":"object","additionalProperties":false,"required":["standards"],"properties":{"standards":{"title":"Standards","description":"One measurable standard per line, with its target and owner.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","touchpoint","metric","target","unit","direction","owner"],"properties":{"id":{"title":"Standard id","description":"e.g. `cs-first-response`.","$ref":"common.schema.json#/$defs/id","examples":["page-load"]},"touchpoint":{"title":"Touchpoint","description":"Where in the journey: `front-end` (page design, navigation, loading speed), `search`, `checkout`, `payment`, `logistics`, `after-sales` (售后), `complaints` (投诉) or `returns` (退换货).","enum":["front-end","search","checkout","payment","logistics","after-sales","complaints","returns"]},"metric":{"title":"Metric","description":"What is measured, e.g. `首响时间 first response time`, `48小时揽收率 48-hour pickup rate`, `DSR 物流评分`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序首页与详情页首屏加载时间（P75）","en":"Mini-program home and detail page first-screen load time (P75)"}]},"target":{"title":"Target","description":"The level to hold, in `unit`; a rate as a decimal (0.98 = 98 %).","type":"number","minimum":0,"examples":[1.5]},"unit":{"title":"Unit","description":"Unit of `target` and `current`: `seconds`, `minutes`, `hours`, `days`, `rate` (decimal 0–1), `score` (e.g. DSR 1–5) or `count`.","enum":["seconds","minutes","hours","days","rate","score","count"]},"direction":{"title":"Better when","description":"`higher-better` (e.g. satisfaction) or `lower-better` (e.g. response time).","enum":["higher-better","lower-better"]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the standard.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"current":{"title":"Current level","description":"Where the metric stands today, in `unit`.","type":"number","minimum":0,"examples":[2.4]},"policy":{"title":"Policy","description":"The rule behind the standard, e.g. 7天无理由退货 7-day no-reason returns, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"图片统一 WebP 与 CDN 加速，首屏资源不超过 300 KB。","en":"WebP images on a CDN; first-screen assets at most 300 KB."}]}},"if":{"required":["unit"],"properties":{"unit":{"title":"Unit is rate","description":"Condition: the standard is a rate.","const":"rate"}}},"then":{"properties":{"target":{"title":"Target rate","description":"A rate target is a decimal, at most 1.","type":"number","maximum":1},"current":{"title":"Current rate","description":"A current rate is a decimal, at most 1.","type":"number","maximum":1}}}}}}}}};
+const schema417 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"users.schema.json","title":"Users (users.yaml)","description":"§3.1–3.3 User operations: the lifecycle funnel (AARRR) with retention and referral, the membership and points scheme, RFM value segments, and customer-experience standards per touchpoint.","type":"object","additionalProperties":false,"properties":{"lifecycle":{"title":"User lifecycle (用户生命周期)","description":"The AARRR funnel from first contact to referral, with the cohort retention curve and the referral loop.","type":"object","additionalProperties":false,"required":["stages"],"properties":{"stages":{"title":"Funnel stages","description":"The lifecycle stages in funnel order: 拉新 acquisition, 激活 activation, 留存 retention, 转化 conversion, 复购 revenue, 推荐 referral.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","stage","name","metric","tactics","owner"],"properties":{"id":{"title":"Stage id","description":"e.g. `activation`.","$ref":"common.schema.json#/$defs/id","examples":["acquisition"]},"stage":{"title":"AARRR stage","description":"Which stage of the AARRR model this is: `acquisition` (拉新), `activation` (激活, first order or sign-up), `retention` (留存), `conversion` (转化, paying), `revenue` (复购, repeat purchase) or `referral` (推荐, word of mouth).","enum":["acquisition","activation","retention","conversion","revenue","referral"]},"name":{"title":"Name","description":"Short name of the stage, e.g. `{ zh-CN: 首单激活, en: First-order activation }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"全域拉新","en":"Acquisition across channels"}]},"metric":{"title":"How it is measured","description":"The measure of the stage, e.g. `注册→首单转化率 sign-up to first-order rate`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"新访客数（各平台首次进店访客，去重）","en":"New visitors (first-time store visitors per platform, de-duplicated)"}]},"rate":{"title":"Stage conversion rate","description":"Share of users from the previous stage who reach this stage, as a decimal (0.25 = 25 %). Required for every stage except `acquisition`, which has no previous stage.","$ref":"common.schema.json#/$defs/rate","examples":[0.15]},"tactics":{"title":"Tactics","description":"What we do to move users through this stage, e.g. 新人券 first-order coupon, 入会礼 join gift.","$ref":"common.schema.json#/$defs/textList","examples":[[{"zh-CN":"会员中心签到与积分任务","en":"Member-centre check-ins and points tasks"},{"zh-CN":"企微欢迎语与新人专属社群","en":"WeCom welcome messages and a newcomer group"}]]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the stage.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]}},"if":{"properties":{"stage":{"title":"Stage other than acquisition","description":"Condition: the stage has a previous stage.","not":{"const":"acquisition"}}}},"then":{"properties":{"rate":{"title":"Stage conversion rate","description":"Required when the stage is not `acquisition`."}},"required":["rate"]}}},"retention":{"title":"Retention (留存)","description":"How long customers keep buying after their first purchase, and how sticky active users are.","type":"object","additionalProperties":false,"properties":{"curve":{"title":"Cohort retention curve","description":"Share of a cohort of new customers still buying N months after their first purchase (month 1, 3, 6, 12 …).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["month","rate"],"properties":{"month":{"title":"Months after first purchase","description":"How many months after the first purchase, 1 or more, e.g. 12 for the 12-month point.","type":"integer","minimum":1,"maximum":120,"examples":[1]},"rate":{"title":"Retention rate","description":"Share of the cohort still buying in that month, as a decimal (0.35 = 35 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.16]}}}},"discountRate":{"title":"Discount rate for customer value (折现率)","description":"Yearly rate at which later orders are worth less in customer lifetime value (CLV), as a decimal; 0.1 (10 % a year, a small company's cost of capital) when left out. An order k months after the first purchase counts × (1 + rate)^(−k/12).","type":"number","minimum":0,"maximum":1,"examples":[0.1],"default":0.1},"lifespanMonths":{"title":"Customer lifespan (months)","description":"How many months after the first purchase customer lifetime value counts orders, the first month included; 36 when left out. After the last point of the curve its rate is held.","type":"integer","minimum":1,"maximum":120,"examples":[36],"default":36},"ordersPerActiveMonth":{"title":"Orders per active customer per month","description":"Orders a customer who is still buying places in a month, e.g. 1.2; 1 when left out. Expected orders over the lifespan = Σ retention of the month × this.","type":"number","exclusiveMinimum":0,"maximum":100,"examples":[1],"default":1},"dauMauRatio":{"title":"Stickiness (DAU/MAU, 日活/月活)","description":"Daily active users divided by monthly active users, as a decimal, e.g. 0.15.","$ref":"common.schema.json#/$defs/rate","examples":[0.12]}}},"referral":{"title":"Referral (推荐/裂变)","description":"The word-of-mouth loop: how many customers refer others and how many new customers each brings.","type":"object","additionalProperties":false,"required":["rate","conversions"],"properties":{"rate":{"title":"Referring share","description":"Share of customers who refer someone, as a decimal (0.05 = 5 %).","$ref":"common.schema.json#/$defs/rate","examples":[0.08]},"conversions":{"title":"New customers per referrer","description":"New customers each referring customer brings in on average, e.g. 0.8.","type":"number","minimum":0,"examples":[0.6]}}}}},"membership":{"title":"Membership and loyalty (会员体系)","description":"Member tiers (会员等级), points (积分), benefits (权益) and the member base.","type":"object","additionalProperties":false,"required":["tiers"],"properties":{"tiers":{"title":"Member tiers (会员等级)","description":"Tiers from entry level to top; the members' shares add up to 1.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","minAnnualSpend","share","pointsMultiplier","benefits"],"properties":{"id":{"title":"Tier id","description":"e.g. `gold`. RFM segments refer to it.","$ref":"common.schema.json#/$defs/id","examples":["tea-friend"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 金卡会员, en: Gold }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"茶友","en":"Tea Friend"}]},"minAnnualSpend":{"title":"Minimum yearly spend","description":"Spend in yuan over the last 12 months needed to reach the tier (0 for the entry tier).","$ref":"common.schema.json#/$defs/money","examples":[0]},"share":{"title":"Share of members","description":"Share of all members expected in this tier, as a decimal; the tiers' shares add up to 1.","$ref":"common.schema.json#/$defs/share","examples":[0.68]},"pointsMultiplier":{"title":"Points multiplier","description":"Factor on the base points rate for this tier, e.g. 1.5 for 1.5× points.","$ref":"common.schema.json#/$defs/multiplier","examples":[1]},"benefits":{"title":"Benefits (权益)","description":"What members of the tier get, e.g. 生日礼 birthday gift, 包邮 free shipping, 专属客服 dedicated service.","$ref":"common.schema.json#/$defs/textList"},"serviceLevel":{"title":"Service level","description":"The service this tier gets, e.g. priority customer-service queue, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"标准客服","en":"Standard service"}]}}}},"points":{"title":"Points (积分)","description":"How points are earned, what they are worth and how many are used; the cost of points goes into the P&L.","type":"object","additionalProperties":false,"required":["earnPerYuan","valuePerPoint","redemptionRate"],"properties":{"earnPerYuan":{"title":"Points per yuan","description":"Base points earned per yuan spent, before the tier multiplier, e.g. 1.","type":"number","minimum":0,"examples":[1]},"valuePerPoint":{"title":"Value of a point","description":"What one point is worth in yuan when redeemed, e.g. 0.01 (100 points = ¥1).","$ref":"common.schema.json#/$defs/money","examples":[0.01]},"redemptionRate":{"title":"Redemption rate (核销率)","description":"Share of issued points that are redeemed, as a decimal, e.g. 0.3.","$ref":"common.schema.json#/$defs/rate","examples":[0.55]},"expiryMonths":{"title":"Expiry","description":"Months after which unused points expire; leave out if they never expire.","$ref":"common.schema.json#/$defs/count","examples":[24]}}},"members":{"title":"Member base","description":"How many members there are and how fast new customers join.","type":"object","additionalProperties":false,"required":["start","monthlyJoinRate"],"properties":{"start":{"title":"Members at plan start","description":"Number of members on the first day of the plan.","$ref":"common.schema.json#/$defs/count","examples":[520000]},"monthlyJoinRate":{"title":"Join rate (入会率)","description":"Share of each month's new customers who become members, as a decimal, e.g. 0.4.","$ref":"common.schema.json#/$defs/rate","examples":[0.35]}}},"memberGmvShare":{"title":"Member share of GMV (会员销售占比)","description":"Share of GMV bought by members, as a decimal; 0.25–0.6 is typical for a strong Tmall brand.","$ref":"common.schema.json#/$defs/rate","examples":[0.38]}}},"rfm":{"title":"RFM segmentation (RFM 分层)","description":"Scores customers 1–5 on Recency (最近一次消费), Frequency (消费频次) and Monetary value (消费金额), and names the segments we act on.","type":"object","additionalProperties":false,"required":["recencyDays","frequency","monetary","segments"],"properties":{"recencyDays":{"title":"Recency cut-offs (days)","description":"Four ascending day counts since the last purchase, e.g. `[30, 90, 180, 365]`: up to the first is score 5, up to the second 4, … beyond the last 1.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"frequency":{"title":"Frequency cut-offs (orders per year)","description":"Four ascending order counts per year, e.g. `[1, 2, 4, 8]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"monetary":{"title":"Monetary cut-offs (yuan per year)","description":"Four ascending yearly spend amounts in yuan, e.g. `[200, 500, 1500, 5000]`: up to the first is score 1, … above the last 5.","type":"array","minItems":4,"maxItems":4,"items":{"type":"number","minimum":0}},"segments":{"title":"Segments","description":"Named groups of RFM scores and what we do with each, e.g. 重要价值客户 high-value, 重要挽留客户 at-risk high-value.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","rule","action"],"properties":{"id":{"title":"Segment id","description":"e.g. `champions`.","$ref":"common.schema.json#/$defs/id","examples":["champions"]},"name":{"title":"Name","description":"e.g. `{ zh-CN: 重要价值客户, en: Champions }`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"重要价值客户","en":"Champions"}]},"rule":{"title":"Rule","description":"The R, F and M scores (1–5) that belong to the segment. Leave a letter out to accept any score.","type":"object","additionalProperties":false,"properties":{"r":{"title":"Recency scores","description":"Recency scores in the segment, e.g. `[4, 5]` for recent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"f":{"title":"Frequency scores","description":"Frequency scores in the segment, e.g. `[4, 5]` for frequent buyers.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1},"m":{"title":"Monetary scores","description":"Monetary scores in the segment, e.g. `[4, 5]` for big spenders.","type":"array","items":{"type":"integer","minimum":1,"maximum":5},"uniqueItems":true,"minItems":1}}},"action":{"title":"Action","description":"What we do with the segment, e.g. 专属客服 + 新品试用 dedicated service and early access.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"专属茶顾问一对一维护，新茶优先预留与品鉴会邀请，不做打折刺激。","en":"One-to-one care by a tea adviser, first reservations for new tea and tasting invitations; no discount pushes."}]},"tier":{"title":"Member tier","description":"Id of the membership tier (in `membership.tiers`) these customers are steered to.","$ref":"common.schema.json#/$defs/id","examples":["gold-leaf"]},"channel":{"title":"Marketing channel","description":"Id of the marketing channel in `marketing.yaml` used to reach the segment, e.g. the WeCom channel.","$ref":"common.schema.json#/$defs/id","examples":["wecom-private"]}}}}}},"cx":{"title":"Customer experience (全渠道体验)","description":"Service standards (SLA) for each touchpoint from browsing to returns; shown as the CX scorecard.","type":"object","additionalProperties":false,"required":["standards"],"properties":{"standards":{"title":"Standards","description":"One measurable standard per line, with its target and owner.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","touchpoint","metric","target","unit","direction","owner"],"properties":{"id":{"title":"Standard id","description":"e.g. `cs-first-response`.","$ref":"common.schema.json#/$defs/id","examples":["page-load"]},"touchpoint":{"title":"Touchpoint","description":"Where in the journey: `front-end` (page design, navigation, loading speed), `search`, `checkout`, `payment`, `logistics`, `after-sales` (售后), `complaints` (投诉) or `returns` (退换货).","enum":["front-end","search","checkout","payment","logistics","after-sales","complaints","returns"]},"metric":{"title":"Metric","description":"What is measured, e.g. `首响时间 first response time`, `48小时揽收率 48-hour pickup rate`, `DSR 物流评分`.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"小程序首页与详情页首屏加载时间（P75）","en":"Mini-program home and detail page first-screen load time (P75)"}]},"target":{"title":"Target","description":"The level to hold, in `unit`; a rate as a decimal (0.98 = 98 %).","type":"number","minimum":0,"examples":[1.5]},"unit":{"title":"Unit","description":"Unit of `target` and `current`: `seconds`, `minutes`, `hours`, `days`, `rate` (decimal 0–1), `score` (e.g. DSR 1–5) or `count`.","enum":["seconds","minutes","hours","days","rate","score","count"]},"direction":{"title":"Better when","description":"`higher-better` (e.g. satisfaction) or `lower-better` (e.g. response time).","enum":["higher-better","lower-better"]},"owner":{"title":"Owner","description":"Id of the team in `org.yaml` accountable for the standard.","$ref":"common.schema.json#/$defs/teamRef","examples":["marketing"]},"current":{"title":"Current level","description":"Where the metric stands today, in `unit`.","type":"number","minimum":0,"examples":[2.4]},"policy":{"title":"Policy","description":"The rule behind the standard, e.g. 7天无理由退货 7-day no-reason returns, 极速退款 instant refund.","$ref":"common.schema.json#/$defs/text","examples":[{"zh-CN":"图片统一 WebP 与 CDN 加速，首屏资源不超过 300 KB。","en":"WebP images on a CDN; first-screen assets at most 300 KB."}]}},"if":{"required":["unit"],"properties":{"unit":{"title":"Unit is rate","description":"Condition: the standard is a rate.","const":"rate"}}},"then":{"properties":{"target":{"title":"Target rate","description":"A rate target is a decimal, at most 1.","type":"number","maximum":1},"current":{"title":"Current rate","description":"A current rate is a decimal, at most 1.","type":"number","maximum":1}}}}}}}}};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -37998,7 +38145,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "lifecycle") || (key0 === "membership")) || (key0 === "rfm")) || (key0 === "cx"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema416,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -38012,7 +38159,7 @@ if(data.lifecycle !== undefined){
 let data0 = data.lifecycle;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.stages === undefined){
-const err1 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema416.properties.lifecycle.required,parentSchema:schema416.properties.lifecycle,data:data0};
+const err1 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/required",keyword:"required",params:{missingProperty: "stages"},message:"must have required property '"+"stages"+"'",schema:schema417.properties.lifecycle.required,parentSchema:schema417.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -38023,7 +38170,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(((key1 === "stages") || (key1 === "retention")) || (key1 === "referral"))){
-const err2 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle,data:data0};
+const err2 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -38037,7 +38184,7 @@ if(data0.stages !== undefined){
 let data1 = data0.stages;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.lifecycle.properties.stages,data:data1};
+const err3 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.lifecycle.properties.stages,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -38104,7 +38251,7 @@ if(_valid0){
 const _errs14 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.rate === undefined){
-const err6 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/then/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.stages.items.then.required,parentSchema:schema416.properties.lifecycle.properties.stages.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/then/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema417.properties.lifecycle.properties.stages.items.then.required,parentSchema:schema417.properties.lifecycle.properties.stages.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -38123,7 +38270,7 @@ props0.stage = true;
 }
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema416.properties.lifecycle.properties.stages.items.if,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err7 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema417.properties.lifecycle.properties.stages.items.if,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -38134,7 +38281,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err8 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err8 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -38144,7 +38291,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.stage === undefined){
-const err9 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err9 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -38154,7 +38301,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.name === undefined){
-const err10 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err10 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -38164,7 +38311,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data2.metric === undefined){
-const err11 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err11 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -38174,7 +38321,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.tactics === undefined){
-const err12 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "tactics"},message:"must have required property '"+"tactics"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err12 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "tactics"},message:"must have required property '"+"tactics"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -38184,7 +38331,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.owner === undefined){
-const err13 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema416.properties.lifecycle.properties.stages.items.required,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err13 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema417.properties.lifecycle.properties.stages.items.required,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -38195,7 +38342,7 @@ errors++;
 }
 for(const key2 in data2){
 if(!(((((((key2 === "id") || (key2 === "stage")) || (key2 === "name")) || (key2 === "metric")) || (key2 === "rate")) || (key2 === "tactics")) || (key2 === "owner"))){
-const err14 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err14 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -38243,7 +38390,7 @@ errors++;
 if(data2.stage !== undefined){
 let data5 = data2.stage;
 if(!((((((data5 === "acquisition") || (data5 === "activation")) || (data5 === "retention")) || (data5 === "conversion")) || (data5 === "revenue")) || (data5 === "referral"))){
-const err18 = {instancePath:instancePath+"/lifecycle/stages/" + i0+"/stage",schemaPath:"#/properties/lifecycle/properties/stages/items/properties/stage/enum",keyword:"enum",params:{allowedValues: schema416.properties.lifecycle.properties.stages.items.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.lifecycle.properties.stages.items.properties.stage.enum,parentSchema:schema416.properties.lifecycle.properties.stages.items.properties.stage,data:data5};
+const err18 = {instancePath:instancePath+"/lifecycle/stages/" + i0+"/stage",schemaPath:"#/properties/lifecycle/properties/stages/items/properties/stage/enum",keyword:"enum",params:{allowedValues: schema417.properties.lifecycle.properties.stages.items.properties.stage.enum},message:"must be equal to one of the allowed values",schema:schema417.properties.lifecycle.properties.stages.items.properties.stage.enum,parentSchema:schema417.properties.lifecycle.properties.stages.items.properties.stage,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -38625,7 +38772,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.stages.items.type,parentSchema:schema416.properties.lifecycle.properties.stages.items,data:data2};
+const err47 = {instancePath:instancePath+"/lifecycle/stages/" + i0,schemaPath:"#/properties/lifecycle/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.lifecycle.properties.stages.items.type,parentSchema:schema417.properties.lifecycle.properties.stages.items,data:data2};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -38637,7 +38784,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.lifecycle.properties.stages.type,parentSchema:schema416.properties.lifecycle.properties.stages,data:data1};
+const err48 = {instancePath:instancePath+"/lifecycle/stages",schemaPath:"#/properties/lifecycle/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.lifecycle.properties.stages.type,parentSchema:schema417.properties.lifecycle.properties.stages,data:data1};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -38652,7 +38799,7 @@ let data13 = data0.retention;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key7 in data13){
 if(!(((((key7 === "curve") || (key7 === "discountRate")) || (key7 === "lifespanMonths")) || (key7 === "ordersPerActiveMonth")) || (key7 === "dauMauRatio"))){
-const err49 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.retention,data:data13};
+const err49 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.lifecycle.properties.retention,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -38666,7 +38813,7 @@ if(data13.curve !== undefined){
 let data14 = data13.curve;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err50 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve,data:data14};
+const err50 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -38680,7 +38827,7 @@ for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.month === undefined){
-const err51 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err51 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "month"},message:"must have required property '"+"month"+"'",schema:schema417.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -38690,7 +38837,7 @@ vErrors.push(err51);
 errors++;
 }
 if(data15.rate === undefined){
-const err52 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err52 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema417.properties.lifecycle.properties.retention.properties.curve.items.required,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -38701,7 +38848,7 @@ errors++;
 }
 for(const key8 in data15){
 if(!((key8 === "month") || (key8 === "rate"))){
-const err53 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err53 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -38714,7 +38861,7 @@ errors++;
 if(data15.month !== undefined){
 let data16 = data15.month;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err54 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err54 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.lifecycle.properties.retention.properties.curve.items.properties.month.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -38725,7 +38872,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 120 || isNaN(data16)){
-const err55 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err55 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -38735,7 +38882,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-const err56 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
+const err56 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1+"/month",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/properties/month/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items.properties.month,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -38783,7 +38930,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.retention.properties.curve.items.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
+const err60 = {instancePath:instancePath+"/lifecycle/retention/curve/" + i1,schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.lifecycle.properties.retention.properties.curve.items.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve.items,data:data15};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -38795,7 +38942,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.lifecycle.properties.retention.properties.curve.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.curve,data:data14};
+const err61 = {instancePath:instancePath+"/lifecycle/retention/curve",schemaPath:"#/properties/lifecycle/properties/retention/properties/curve/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.lifecycle.properties.retention.properties.curve.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.curve,data:data14};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -38809,7 +38956,7 @@ if(data13.discountRate !== undefined){
 let data18 = data13.discountRate;
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1 || isNaN(data18)){
-const err62 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err62 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema417.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -38819,7 +38966,7 @@ vErrors.push(err62);
 errors++;
 }
 if(data18 < 0 || isNaN(data18)){
-const err63 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err63 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -38830,7 +38977,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.retention.properties.discountRate.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
+const err64 = {instancePath:instancePath+"/lifecycle/retention/discountRate",schemaPath:"#/properties/lifecycle/properties/retention/properties/discountRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.lifecycle.properties.retention.properties.discountRate.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.discountRate,data:data18};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -38843,7 +38990,7 @@ errors++;
 if(data13.lifespanMonths !== undefined){
 let data19 = data13.lifespanMonths;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err65 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err65 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.lifecycle.properties.retention.properties.lifespanMonths.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -38854,7 +39001,7 @@ errors++;
 }
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 > 120 || isNaN(data19)){
-const err66 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err66 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120",schema:120,parentSchema:schema417.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -38864,7 +39011,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data19 < 1 || isNaN(data19)){
-const err67 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
+const err67 = {instancePath:instancePath+"/lifecycle/retention/lifespanMonths",schemaPath:"#/properties/lifecycle/properties/retention/properties/lifespanMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.lifecycle.properties.retention.properties.lifespanMonths,data:data19};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -38879,7 +39026,7 @@ if(data13.ordersPerActiveMonth !== undefined){
 let data20 = data13.ordersPerActiveMonth;
 if((typeof data20 == "number") && (isFinite(data20))){
 if(data20 > 100 || isNaN(data20)){
-const err68 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err68 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema417.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -38889,7 +39036,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data20 <= 0 || isNaN(data20)){
-const err69 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err69 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema417.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -38900,7 +39047,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth.type,parentSchema:schema416.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
+const err70 = {instancePath:instancePath+"/lifecycle/retention/ordersPerActiveMonth",schemaPath:"#/properties/lifecycle/properties/retention/properties/ordersPerActiveMonth/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth.type,parentSchema:schema417.properties.lifecycle.properties.retention.properties.ordersPerActiveMonth,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -38947,7 +39094,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.retention.type,parentSchema:schema416.properties.lifecycle.properties.retention,data:data13};
+const err74 = {instancePath:instancePath+"/lifecycle/retention",schemaPath:"#/properties/lifecycle/properties/retention/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.lifecycle.properties.retention.type,parentSchema:schema417.properties.lifecycle.properties.retention,data:data13};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -38961,7 +39108,7 @@ if(data0.referral !== undefined){
 let data22 = data0.referral;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.rate === undefined){
-const err75 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema416.properties.lifecycle.properties.referral.required,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
+const err75 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema417.properties.lifecycle.properties.referral.required,parentSchema:schema417.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -38971,7 +39118,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data22.conversions === undefined){
-const err76 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "conversions"},message:"must have required property '"+"conversions"+"'",schema:schema416.properties.lifecycle.properties.referral.required,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
+const err76 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/required",keyword:"required",params:{missingProperty: "conversions"},message:"must have required property '"+"conversions"+"'",schema:schema417.properties.lifecycle.properties.referral.required,parentSchema:schema417.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -38982,7 +39129,7 @@ errors++;
 }
 for(const key9 in data22){
 if(!((key9 === "rate") || (key9 === "conversions"))){
-const err77 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
+const err77 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -39031,7 +39178,7 @@ if(data22.conversions !== undefined){
 let data24 = data22.conversions;
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 < 0 || isNaN(data24)){
-const err81 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.lifecycle.properties.referral.properties.conversions,data:data24};
+const err81 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.lifecycle.properties.referral.properties.conversions,data:data24};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -39042,7 +39189,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.lifecycle.properties.referral.properties.conversions.type,parentSchema:schema416.properties.lifecycle.properties.referral.properties.conversions,data:data24};
+const err82 = {instancePath:instancePath+"/lifecycle/referral/conversions",schemaPath:"#/properties/lifecycle/properties/referral/properties/conversions/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.lifecycle.properties.referral.properties.conversions.type,parentSchema:schema417.properties.lifecycle.properties.referral.properties.conversions,data:data24};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -39054,7 +39201,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.properties.referral.type,parentSchema:schema416.properties.lifecycle.properties.referral,data:data22};
+const err83 = {instancePath:instancePath+"/lifecycle/referral",schemaPath:"#/properties/lifecycle/properties/referral/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.lifecycle.properties.referral.type,parentSchema:schema417.properties.lifecycle.properties.referral,data:data22};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -39066,7 +39213,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.lifecycle.type,parentSchema:schema416.properties.lifecycle,data:data0};
+const err84 = {instancePath:instancePath+"/lifecycle",schemaPath:"#/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.lifecycle.type,parentSchema:schema417.properties.lifecycle,data:data0};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -39080,7 +39227,7 @@ if(data.membership !== undefined){
 let data25 = data.membership;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.tiers === undefined){
-const err85 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'",schema:schema416.properties.membership.required,parentSchema:schema416.properties.membership,data:data25};
+const err85 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'",schema:schema417.properties.membership.required,parentSchema:schema417.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -39091,7 +39238,7 @@ errors++;
 }
 for(const key10 in data25){
 if(!((((key10 === "tiers") || (key10 === "points")) || (key10 === "members")) || (key10 === "memberGmvShare"))){
-const err86 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership,data:data25};
+const err86 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -39105,7 +39252,7 @@ if(data25.tiers !== undefined){
 let data26 = data25.tiers;
 if(Array.isArray(data26)){
 if(data26.length < 1){
-const err87 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.membership.properties.tiers,data:data26};
+const err87 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.membership.properties.tiers,data:data26};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -39119,7 +39266,7 @@ for(let i2=0; i2<len2; i2++){
 let data27 = data26[i2];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.id === undefined){
-const err88 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err88 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -39129,7 +39276,7 @@ vErrors.push(err88);
 errors++;
 }
 if(data27.name === undefined){
-const err89 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err89 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -39139,7 +39286,7 @@ vErrors.push(err89);
 errors++;
 }
 if(data27.minAnnualSpend === undefined){
-const err90 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "minAnnualSpend"},message:"must have required property '"+"minAnnualSpend"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err90 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "minAnnualSpend"},message:"must have required property '"+"minAnnualSpend"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -39149,7 +39296,7 @@ vErrors.push(err90);
 errors++;
 }
 if(data27.share === undefined){
-const err91 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err91 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "share"},message:"must have required property '"+"share"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -39159,7 +39306,7 @@ vErrors.push(err91);
 errors++;
 }
 if(data27.pointsMultiplier === undefined){
-const err92 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "pointsMultiplier"},message:"must have required property '"+"pointsMultiplier"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err92 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "pointsMultiplier"},message:"must have required property '"+"pointsMultiplier"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -39169,7 +39316,7 @@ vErrors.push(err92);
 errors++;
 }
 if(data27.benefits === undefined){
-const err93 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "benefits"},message:"must have required property '"+"benefits"+"'",schema:schema416.properties.membership.properties.tiers.items.required,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err93 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/required",keyword:"required",params:{missingProperty: "benefits"},message:"must have required property '"+"benefits"+"'",schema:schema417.properties.membership.properties.tiers.items.required,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -39180,7 +39327,7 @@ errors++;
 }
 for(const key11 in data27){
 if(!(((((((key11 === "id") || (key11 === "name")) || (key11 === "minAnnualSpend")) || (key11 === "share")) || (key11 === "pointsMultiplier")) || (key11 === "benefits")) || (key11 === "serviceLevel"))){
-const err94 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err94 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -39456,7 +39603,7 @@ if(data27.pointsMultiplier !== undefined){
 let data33 = data27.pointsMultiplier;
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 <= 0 || isNaN(data33)){
-const err116 = {instancePath:instancePath+"/membership/tiers/" + i2+"/pointsMultiplier",schemaPath:"common.schema.json#/$defs/multiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema281,data:data33};
+const err116 = {instancePath:instancePath+"/membership/tiers/" + i2+"/pointsMultiplier",schemaPath:"common.schema.json#/$defs/multiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema282,data:data33};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -39467,7 +39614,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/membership/tiers/" + i2+"/pointsMultiplier",schemaPath:"common.schema.json#/$defs/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema281.type,parentSchema:schema281,data:data33};
+const err117 = {instancePath:instancePath+"/membership/tiers/" + i2+"/pointsMultiplier",schemaPath:"common.schema.json#/$defs/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema282.type,parentSchema:schema282,data:data33};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -39632,7 +39779,7 @@ vErrors = null;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.tiers.items.type,parentSchema:schema416.properties.membership.properties.tiers.items,data:data27};
+const err129 = {instancePath:instancePath+"/membership/tiers/" + i2,schemaPath:"#/properties/membership/properties/tiers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.membership.properties.tiers.items.type,parentSchema:schema417.properties.membership.properties.tiers.items,data:data27};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -39644,7 +39791,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.membership.properties.tiers.type,parentSchema:schema416.properties.membership.properties.tiers,data:data26};
+const err130 = {instancePath:instancePath+"/membership/tiers",schemaPath:"#/properties/membership/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.membership.properties.tiers.type,parentSchema:schema417.properties.membership.properties.tiers,data:data26};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -39658,7 +39805,7 @@ if(data25.points !== undefined){
 let data37 = data25.points;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.earnPerYuan === undefined){
-const err131 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "earnPerYuan"},message:"must have required property '"+"earnPerYuan"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
+const err131 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "earnPerYuan"},message:"must have required property '"+"earnPerYuan"+"'",schema:schema417.properties.membership.properties.points.required,parentSchema:schema417.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -39668,7 +39815,7 @@ vErrors.push(err131);
 errors++;
 }
 if(data37.valuePerPoint === undefined){
-const err132 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "valuePerPoint"},message:"must have required property '"+"valuePerPoint"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
+const err132 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "valuePerPoint"},message:"must have required property '"+"valuePerPoint"+"'",schema:schema417.properties.membership.properties.points.required,parentSchema:schema417.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -39678,7 +39825,7 @@ vErrors.push(err132);
 errors++;
 }
 if(data37.redemptionRate === undefined){
-const err133 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "redemptionRate"},message:"must have required property '"+"redemptionRate"+"'",schema:schema416.properties.membership.properties.points.required,parentSchema:schema416.properties.membership.properties.points,data:data37};
+const err133 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/required",keyword:"required",params:{missingProperty: "redemptionRate"},message:"must have required property '"+"redemptionRate"+"'",schema:schema417.properties.membership.properties.points.required,parentSchema:schema417.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -39689,7 +39836,7 @@ errors++;
 }
 for(const key16 in data37){
 if(!((((key16 === "earnPerYuan") || (key16 === "valuePerPoint")) || (key16 === "redemptionRate")) || (key16 === "expiryMonths"))){
-const err134 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.points,data:data37};
+const err134 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -39703,7 +39850,7 @@ if(data37.earnPerYuan !== undefined){
 let data38 = data37.earnPerYuan;
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err135 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.membership.properties.points.properties.earnPerYuan,data:data38};
+const err135 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.membership.properties.points.properties.earnPerYuan,data:data38};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -39714,7 +39861,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.membership.properties.points.properties.earnPerYuan.type,parentSchema:schema416.properties.membership.properties.points.properties.earnPerYuan,data:data38};
+const err136 = {instancePath:instancePath+"/membership/points/earnPerYuan",schemaPath:"#/properties/membership/properties/points/properties/earnPerYuan/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.membership.properties.points.properties.earnPerYuan.type,parentSchema:schema417.properties.membership.properties.points.properties.earnPerYuan,data:data38};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -39831,7 +39978,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.points.type,parentSchema:schema416.properties.membership.properties.points,data:data37};
+const err146 = {instancePath:instancePath+"/membership/points",schemaPath:"#/properties/membership/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.membership.properties.points.type,parentSchema:schema417.properties.membership.properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -39845,7 +39992,7 @@ if(data25.members !== undefined){
 let data42 = data25.members;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.start === undefined){
-const err147 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema416.properties.membership.properties.members.required,parentSchema:schema416.properties.membership.properties.members,data:data42};
+const err147 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema417.properties.membership.properties.members.required,parentSchema:schema417.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -39855,7 +40002,7 @@ vErrors.push(err147);
 errors++;
 }
 if(data42.monthlyJoinRate === undefined){
-const err148 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "monthlyJoinRate"},message:"must have required property '"+"monthlyJoinRate"+"'",schema:schema416.properties.membership.properties.members.required,parentSchema:schema416.properties.membership.properties.members,data:data42};
+const err148 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/required",keyword:"required",params:{missingProperty: "monthlyJoinRate"},message:"must have required property '"+"monthlyJoinRate"+"'",schema:schema417.properties.membership.properties.members.required,parentSchema:schema417.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -39866,7 +40013,7 @@ errors++;
 }
 for(const key17 in data42){
 if(!((key17 === "start") || (key17 === "monthlyJoinRate"))){
-const err149 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.membership.properties.members,data:data42};
+const err149 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -39938,7 +40085,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.properties.members.type,parentSchema:schema416.properties.membership.properties.members,data:data42};
+const err155 = {instancePath:instancePath+"/membership/members",schemaPath:"#/properties/membership/properties/members/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.membership.properties.members.type,parentSchema:schema417.properties.membership.properties.members,data:data42};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -39985,7 +40132,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.membership.type,parentSchema:schema416.properties.membership,data:data25};
+const err159 = {instancePath:instancePath+"/membership",schemaPath:"#/properties/membership/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.membership.type,parentSchema:schema417.properties.membership,data:data25};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -39999,7 +40146,7 @@ if(data.rfm !== undefined){
 let data46 = data.rfm;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 if(data46.recencyDays === undefined){
-const err160 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "recencyDays"},message:"must have required property '"+"recencyDays"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
+const err160 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "recencyDays"},message:"must have required property '"+"recencyDays"+"'",schema:schema417.properties.rfm.required,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -40009,7 +40156,7 @@ vErrors.push(err160);
 errors++;
 }
 if(data46.frequency === undefined){
-const err161 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
+const err161 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema417.properties.rfm.required,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -40019,7 +40166,7 @@ vErrors.push(err161);
 errors++;
 }
 if(data46.monetary === undefined){
-const err162 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "monetary"},message:"must have required property '"+"monetary"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
+const err162 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "monetary"},message:"must have required property '"+"monetary"+"'",schema:schema417.properties.rfm.required,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -40029,7 +40176,7 @@ vErrors.push(err162);
 errors++;
 }
 if(data46.segments === undefined){
-const err163 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema416.properties.rfm.required,parentSchema:schema416.properties.rfm,data:data46};
+const err163 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/required",keyword:"required",params:{missingProperty: "segments"},message:"must have required property '"+"segments"+"'",schema:schema417.properties.rfm.required,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -40040,7 +40187,7 @@ errors++;
 }
 for(const key18 in data46){
 if(!((((key18 === "recencyDays") || (key18 === "frequency")) || (key18 === "monetary")) || (key18 === "segments"))){
-const err164 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm,data:data46};
+const err164 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -40054,7 +40201,7 @@ if(data46.recencyDays !== undefined){
 let data47 = data46.recencyDays;
 if(Array.isArray(data47)){
 if(data47.length > 4){
-const err165 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
+const err165 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -40064,7 +40211,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data47.length < 4){
-const err166 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
+const err166 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -40078,7 +40225,7 @@ for(let i3=0; i3<len3; i3++){
 let data48 = data47[i3];
 if((typeof data48 == "number") && (isFinite(data48))){
 if(data48 < 0 || isNaN(data48)){
-const err167 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.recencyDays.items,data:data48};
+const err167 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.rfm.properties.recencyDays.items,data:data48};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -40089,7 +40236,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.recencyDays.items.type,parentSchema:schema416.properties.rfm.properties.recencyDays.items,data:data48};
+const err168 = {instancePath:instancePath+"/rfm/recencyDays/" + i3,schemaPath:"#/properties/rfm/properties/recencyDays/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.rfm.properties.recencyDays.items.type,parentSchema:schema417.properties.rfm.properties.recencyDays.items,data:data48};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -40101,7 +40248,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.recencyDays.type,parentSchema:schema416.properties.rfm.properties.recencyDays,data:data47};
+const err169 = {instancePath:instancePath+"/rfm/recencyDays",schemaPath:"#/properties/rfm/properties/recencyDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.recencyDays.type,parentSchema:schema417.properties.rfm.properties.recencyDays,data:data47};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -40115,7 +40262,7 @@ if(data46.frequency !== undefined){
 let data49 = data46.frequency;
 if(Array.isArray(data49)){
 if(data49.length > 4){
-const err170 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
+const err170 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -40125,7 +40272,7 @@ vErrors.push(err170);
 errors++;
 }
 if(data49.length < 4){
-const err171 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
+const err171 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -40139,7 +40286,7 @@ for(let i4=0; i4<len4; i4++){
 let data50 = data49[i4];
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 < 0 || isNaN(data50)){
-const err172 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.frequency.items,data:data50};
+const err172 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.rfm.properties.frequency.items,data:data50};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -40150,7 +40297,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.frequency.items.type,parentSchema:schema416.properties.rfm.properties.frequency.items,data:data50};
+const err173 = {instancePath:instancePath+"/rfm/frequency/" + i4,schemaPath:"#/properties/rfm/properties/frequency/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.rfm.properties.frequency.items.type,parentSchema:schema417.properties.rfm.properties.frequency.items,data:data50};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -40162,7 +40309,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.frequency.type,parentSchema:schema416.properties.rfm.properties.frequency,data:data49};
+const err174 = {instancePath:instancePath+"/rfm/frequency",schemaPath:"#/properties/rfm/properties/frequency/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.frequency.type,parentSchema:schema417.properties.rfm.properties.frequency,data:data49};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -40176,7 +40323,7 @@ if(data46.monetary !== undefined){
 let data51 = data46.monetary;
 if(Array.isArray(data51)){
 if(data51.length > 4){
-const err175 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
+const err175 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -40186,7 +40333,7 @@ vErrors.push(err175);
 errors++;
 }
 if(data51.length < 4){
-const err176 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
+const err176 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema417.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -40200,7 +40347,7 @@ for(let i5=0; i5<len5; i5++){
 let data52 = data51[i5];
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-const err177 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.rfm.properties.monetary.items,data:data52};
+const err177 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.rfm.properties.monetary.items,data:data52};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -40211,7 +40358,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.rfm.properties.monetary.items.type,parentSchema:schema416.properties.rfm.properties.monetary.items,data:data52};
+const err178 = {instancePath:instancePath+"/rfm/monetary/" + i5,schemaPath:"#/properties/rfm/properties/monetary/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.rfm.properties.monetary.items.type,parentSchema:schema417.properties.rfm.properties.monetary.items,data:data52};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -40223,7 +40370,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.monetary.type,parentSchema:schema416.properties.rfm.properties.monetary,data:data51};
+const err179 = {instancePath:instancePath+"/rfm/monetary",schemaPath:"#/properties/rfm/properties/monetary/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.monetary.type,parentSchema:schema417.properties.rfm.properties.monetary,data:data51};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -40237,7 +40384,7 @@ if(data46.segments !== undefined){
 let data53 = data46.segments;
 if(Array.isArray(data53)){
 if(data53.length < 1){
-const err180 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments,data:data53};
+const err180 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.rfm.properties.segments,data:data53};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -40251,7 +40398,7 @@ for(let i6=0; i6<len6; i6++){
 let data54 = data53[i6];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 if(data54.id === undefined){
-const err181 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err181 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema417.properties.rfm.properties.segments.items.required,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -40261,7 +40408,7 @@ vErrors.push(err181);
 errors++;
 }
 if(data54.name === undefined){
-const err182 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err182 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema417.properties.rfm.properties.segments.items.required,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -40271,7 +40418,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data54.rule === undefined){
-const err183 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err183 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema417.properties.rfm.properties.segments.items.required,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -40281,7 +40428,7 @@ vErrors.push(err183);
 errors++;
 }
 if(data54.action === undefined){
-const err184 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema416.properties.rfm.properties.segments.items.required,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err184 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema417.properties.rfm.properties.segments.items.required,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -40292,7 +40439,7 @@ errors++;
 }
 for(const key19 in data54){
 if(!((((((key19 === "id") || (key19 === "name")) || (key19 === "rule")) || (key19 === "action")) || (key19 === "tier")) || (key19 === "channel"))){
-const err185 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err185 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -40489,7 +40636,7 @@ let data58 = data54.rule;
 if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 for(const key22 in data58){
 if(!(((key22 === "r") || (key22 === "f")) || (key22 === "m"))){
-const err200 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule,data:data58};
+const err200 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule,data:data58};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -40503,7 +40650,7 @@ if(data58.r !== undefined){
 let data59 = data58.r;
 if(Array.isArray(data59)){
 if(data59.length < 1){
-const err201 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err201 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -40516,7 +40663,7 @@ const len7 = data59.length;
 for(let i7=0; i7<len7; i7++){
 let data60 = data59[i7];
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err202 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err202 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r.items.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -40527,7 +40674,7 @@ errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
 if(data60 > 5 || isNaN(data60)){
-const err203 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err203 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -40537,7 +40684,7 @@ vErrors.push(err203);
 errors++;
 }
 if(data60 < 1 || isNaN(data60)){
-const err204 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
+const err204 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r/" + i7,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r.items,data:data60};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -40559,7 +40706,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err205 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i8+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err205 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/uniqueItems",keyword:"uniqueItems",params:{i: i8, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i8+" are identical)",schema:true,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -40574,7 +40721,7 @@ indices0[item0] = i8;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
+const err206 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/r",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/r/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.r,data:data59};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -40588,7 +40735,7 @@ if(data58.f !== undefined){
 let data61 = data58.f;
 if(Array.isArray(data61)){
 if(data61.length < 1){
-const err207 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err207 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -40601,7 +40748,7 @@ const len8 = data61.length;
 for(let i9=0; i9<len8; i9++){
 let data62 = data61[i9];
 if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err208 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err208 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f.items.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -40612,7 +40759,7 @@ errors++;
 }
 if((typeof data62 == "number") && (isFinite(data62))){
 if(data62 > 5 || isNaN(data62)){
-const err209 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err209 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -40622,7 +40769,7 @@ vErrors.push(err209);
 errors++;
 }
 if(data62 < 1 || isNaN(data62)){
-const err210 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
+const err210 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f/" + i9,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f.items,data:data62};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -40644,7 +40791,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err211 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i10+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err211 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i10+" are identical)",schema:true,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -40659,7 +40806,7 @@ indices1[item1] = i10;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
+const err212 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/f",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/f/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.f,data:data61};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -40673,7 +40820,7 @@ if(data58.m !== undefined){
 let data63 = data58.m;
 if(Array.isArray(data63)){
 if(data63.length < 1){
-const err213 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err213 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -40686,7 +40833,7 @@ const len9 = data63.length;
 for(let i11=0; i11<len9; i11++){
 let data64 = data63[i11];
 if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err214 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err214 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m.items.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -40697,7 +40844,7 @@ errors++;
 }
 if((typeof data64 == "number") && (isFinite(data64))){
 if(data64 > 5 || isNaN(data64)){
-const err215 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err215 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -40707,7 +40854,7 @@ vErrors.push(err215);
 errors++;
 }
 if(data64 < 1 || isNaN(data64)){
-const err216 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
+const err216 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m/" + i11,schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m.items,data:data64};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -40729,7 +40876,7 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err217 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i12+" are identical)",schema:true,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err217 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i12+" are identical)",schema:true,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -40744,7 +40891,7 @@ indices2[item2] = i12;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
+const err218 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule/m",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/properties/m/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule.properties.m,data:data63};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -40756,7 +40903,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.properties.segments.items.properties.rule.type,parentSchema:schema416.properties.rfm.properties.segments.items.properties.rule,data:data58};
+const err219 = {instancePath:instancePath+"/rfm/segments/" + i6+"/rule",schemaPath:"#/properties/rfm/properties/segments/items/properties/rule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.rfm.properties.segments.items.properties.rule.type,parentSchema:schema417.properties.rfm.properties.segments.items.properties.rule,data:data58};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -40985,7 +41132,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.properties.segments.items.type,parentSchema:schema416.properties.rfm.properties.segments.items,data:data54};
+const err237 = {instancePath:instancePath+"/rfm/segments/" + i6,schemaPath:"#/properties/rfm/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.rfm.properties.segments.items.type,parentSchema:schema417.properties.rfm.properties.segments.items,data:data54};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -40997,7 +41144,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.rfm.properties.segments.type,parentSchema:schema416.properties.rfm.properties.segments,data:data53};
+const err238 = {instancePath:instancePath+"/rfm/segments",schemaPath:"#/properties/rfm/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.rfm.properties.segments.type,parentSchema:schema417.properties.rfm.properties.segments,data:data53};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -41009,7 +41156,7 @@ errors++;
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.rfm.type,parentSchema:schema416.properties.rfm,data:data46};
+const err239 = {instancePath:instancePath+"/rfm",schemaPath:"#/properties/rfm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.rfm.type,parentSchema:schema417.properties.rfm,data:data46};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -41023,7 +41170,7 @@ if(data.cx !== undefined){
 let data69 = data.cx;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 if(data69.standards === undefined){
-const err240 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/required",keyword:"required",params:{missingProperty: "standards"},message:"must have required property '"+"standards"+"'",schema:schema416.properties.cx.required,parentSchema:schema416.properties.cx,data:data69};
+const err240 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/required",keyword:"required",params:{missingProperty: "standards"},message:"must have required property '"+"standards"+"'",schema:schema417.properties.cx.required,parentSchema:schema417.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -41034,7 +41181,7 @@ errors++;
 }
 for(const key25 in data69){
 if(!(key25 === "standards")){
-const err241 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.cx,data:data69};
+const err241 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -41048,7 +41195,7 @@ if(data69.standards !== undefined){
 let data70 = data69.standards;
 if(Array.isArray(data70)){
 if(data70.length < 1){
-const err242 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema416.properties.cx.properties.standards,data:data70};
+const err242 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema417.properties.cx.properties.standards,data:data70};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -41107,7 +41254,7 @@ if(data71.target !== undefined){
 let data73 = data71.target;
 if((typeof data73 == "number") && (isFinite(data73))){
 if(data73 > 1 || isNaN(data73)){
-const err245 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.target,data:data73};
+const err245 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema417.properties.cx.properties.standards.items.then.properties.target,data:data73};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -41118,7 +41265,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.then.properties.target.type,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.target,data:data73};
+const err246 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/then/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.cx.properties.standards.items.then.properties.target.type,parentSchema:schema417.properties.cx.properties.standards.items.then.properties.target,data:data73};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -41132,7 +41279,7 @@ if(data71.current !== undefined){
 let data74 = data71.current;
 if((typeof data74 == "number") && (isFinite(data74))){
 if(data74 > 1 || isNaN(data74)){
-const err247 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.current,data:data74};
+const err247 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema417.properties.cx.properties.standards.items.then.properties.current,data:data74};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -41143,7 +41290,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.then.properties.current.type,parentSchema:schema416.properties.cx.properties.standards.items.then.properties.current,data:data74};
+const err248 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/then/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.cx.properties.standards.items.then.properties.current.type,parentSchema:schema417.properties.cx.properties.standards.items.then.properties.current,data:data74};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -41164,7 +41311,7 @@ props7.unit = true;
 }
 }
 if(!valid85){
-const err249 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema416.properties.cx.properties.standards.items.if,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err249 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema417.properties.cx.properties.standards.items.if,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -41175,7 +41322,7 @@ errors++;
 }
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 if(data71.id === undefined){
-const err250 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err250 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -41185,7 +41332,7 @@ vErrors.push(err250);
 errors++;
 }
 if(data71.touchpoint === undefined){
-const err251 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "touchpoint"},message:"must have required property '"+"touchpoint"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err251 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "touchpoint"},message:"must have required property '"+"touchpoint"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -41195,7 +41342,7 @@ vErrors.push(err251);
 errors++;
 }
 if(data71.metric === undefined){
-const err252 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err252 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -41205,7 +41352,7 @@ vErrors.push(err252);
 errors++;
 }
 if(data71.target === undefined){
-const err253 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err253 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -41215,7 +41362,7 @@ vErrors.push(err253);
 errors++;
 }
 if(data71.unit === undefined){
-const err254 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err254 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -41225,7 +41372,7 @@ vErrors.push(err254);
 errors++;
 }
 if(data71.direction === undefined){
-const err255 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err255 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -41235,7 +41382,7 @@ vErrors.push(err255);
 errors++;
 }
 if(data71.owner === undefined){
-const err256 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema416.properties.cx.properties.standards.items.required,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err256 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema417.properties.cx.properties.standards.items.required,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -41245,8 +41392,8 @@ vErrors.push(err256);
 errors++;
 }
 for(const key26 in data71){
-if(!(func1.call(schema416.properties.cx.properties.standards.items.properties, key26))){
-const err257 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+if(!(func1.call(schema417.properties.cx.properties.standards.items.properties, key26))){
+const err257 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -41294,7 +41441,7 @@ errors++;
 if(data71.touchpoint !== undefined){
 let data76 = data71.touchpoint;
 if(!((((((((data76 === "front-end") || (data76 === "search")) || (data76 === "checkout")) || (data76 === "payment")) || (data76 === "logistics")) || (data76 === "after-sales")) || (data76 === "complaints")) || (data76 === "returns"))){
-const err261 = {instancePath:instancePath+"/cx/standards/" + i13+"/touchpoint",schemaPath:"#/properties/cx/properties/standards/items/properties/touchpoint/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.touchpoint.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.touchpoint.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.touchpoint,data:data76};
+const err261 = {instancePath:instancePath+"/cx/standards/" + i13+"/touchpoint",schemaPath:"#/properties/cx/properties/standards/items/properties/touchpoint/enum",keyword:"enum",params:{allowedValues: schema417.properties.cx.properties.standards.items.properties.touchpoint.enum},message:"must be equal to one of the allowed values",schema:schema417.properties.cx.properties.standards.items.properties.touchpoint.enum,parentSchema:schema417.properties.cx.properties.standards.items.properties.touchpoint,data:data76};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -41455,7 +41602,7 @@ if(data71.target !== undefined){
 let data79 = data71.target;
 if((typeof data79 == "number") && (isFinite(data79))){
 if(data79 < 0 || isNaN(data79)){
-const err273 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.cx.properties.standards.items.properties.target,data:data79};
+const err273 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.cx.properties.standards.items.properties.target,data:data79};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -41466,7 +41613,7 @@ errors++;
 }
 }
 else {
-const err274 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.properties.target.type,parentSchema:schema416.properties.cx.properties.standards.items.properties.target,data:data79};
+const err274 = {instancePath:instancePath+"/cx/standards/" + i13+"/target",schemaPath:"#/properties/cx/properties/standards/items/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.cx.properties.standards.items.properties.target.type,parentSchema:schema417.properties.cx.properties.standards.items.properties.target,data:data79};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -41479,7 +41626,7 @@ errors++;
 if(data71.unit !== undefined){
 let data80 = data71.unit;
 if(!(((((((data80 === "seconds") || (data80 === "minutes")) || (data80 === "hours")) || (data80 === "days")) || (data80 === "rate")) || (data80 === "score")) || (data80 === "count"))){
-const err275 = {instancePath:instancePath+"/cx/standards/" + i13+"/unit",schemaPath:"#/properties/cx/properties/standards/items/properties/unit/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.unit.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.unit,data:data80};
+const err275 = {instancePath:instancePath+"/cx/standards/" + i13+"/unit",schemaPath:"#/properties/cx/properties/standards/items/properties/unit/enum",keyword:"enum",params:{allowedValues: schema417.properties.cx.properties.standards.items.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema417.properties.cx.properties.standards.items.properties.unit.enum,parentSchema:schema417.properties.cx.properties.standards.items.properties.unit,data:data80};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -41492,7 +41639,7 @@ errors++;
 if(data71.direction !== undefined){
 let data81 = data71.direction;
 if(!((data81 === "higher-better") || (data81 === "lower-better"))){
-const err276 = {instancePath:instancePath+"/cx/standards/" + i13+"/direction",schemaPath:"#/properties/cx/properties/standards/items/properties/direction/enum",keyword:"enum",params:{allowedValues: schema416.properties.cx.properties.standards.items.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema416.properties.cx.properties.standards.items.properties.direction.enum,parentSchema:schema416.properties.cx.properties.standards.items.properties.direction,data:data81};
+const err276 = {instancePath:instancePath+"/cx/standards/" + i13+"/direction",schemaPath:"#/properties/cx/properties/standards/items/properties/direction/enum",keyword:"enum",params:{allowedValues: schema417.properties.cx.properties.standards.items.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema417.properties.cx.properties.standards.items.properties.direction.enum,parentSchema:schema417.properties.cx.properties.standards.items.properties.direction,data:data81};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -41541,7 +41688,7 @@ if(data71.current !== undefined){
 let data83 = data71.current;
 if((typeof data83 == "number") && (isFinite(data83))){
 if(data83 < 0 || isNaN(data83)){
-const err280 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.cx.properties.standards.items.properties.current,data:data83};
+const err280 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.cx.properties.standards.items.properties.current,data:data83};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -41552,7 +41699,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema416.properties.cx.properties.standards.items.properties.current.type,parentSchema:schema416.properties.cx.properties.standards.items.properties.current,data:data83};
+const err281 = {instancePath:instancePath+"/cx/standards/" + i13+"/current",schemaPath:"#/properties/cx/properties/standards/items/properties/current/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema417.properties.cx.properties.standards.items.properties.current.type,parentSchema:schema417.properties.cx.properties.standards.items.properties.current,data:data83};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -41711,7 +41858,7 @@ vErrors = null;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.cx.properties.standards.items.type,parentSchema:schema416.properties.cx.properties.standards.items,data:data71};
+const err293 = {instancePath:instancePath+"/cx/standards/" + i13,schemaPath:"#/properties/cx/properties/standards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.cx.properties.standards.items.type,parentSchema:schema417.properties.cx.properties.standards.items,data:data71};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -41723,7 +41870,7 @@ errors++;
 }
 }
 else {
-const err294 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.cx.properties.standards.type,parentSchema:schema416.properties.cx.properties.standards,data:data70};
+const err294 = {instancePath:instancePath+"/cx/standards",schemaPath:"#/properties/cx/properties/standards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema417.properties.cx.properties.standards.type,parentSchema:schema417.properties.cx.properties.standards,data:data70};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -41735,7 +41882,7 @@ errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.properties.cx.type,parentSchema:schema416.properties.cx,data:data69};
+const err295 = {instancePath:instancePath+"/cx",schemaPath:"#/properties/cx/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.properties.cx.type,parentSchema:schema417.properties.cx,data:data69};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -41747,7 +41894,7 @@ errors++;
 }
 }
 else {
-const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema416.type,parentSchema:schema416,data};
+const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err296];
 }
