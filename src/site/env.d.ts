@@ -5,3 +5,10 @@ declare module 'virtual:shopplan/data' {
   /** Which plan `shopplan dev` rendered the page from (0 in a build). */
   export const generation: number;
 }
+
+declare namespace App {
+  interface Locals {
+    /** Data tables rendered so far on the page (DataTable numbers its row-header ids by it). */
+    dataTables?: number;
+  }
+}
