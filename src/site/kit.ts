@@ -135,3 +135,8 @@ export function twoLineWidth(text: string): number {
   }
   return Math.ceil((textWidth(text) + Math.max(longestWord, word)) / 2) + 2;
 }
+
+/** The width (in Latin letters, i18n/text-width.ts) that holds a text in one line, with twoLineWidth's room for proportional type. */
+export function oneLineWidth(text: string): number {
+  return textWidth(text) + 2;
+}
