@@ -93,7 +93,9 @@ describe('shopplan build twice', () => {
   const plan = join(work, 'plan');
   const dist = join(work, 'dist');
   cpSync(join(ROOT, 'seeds/blank'), plan, { recursive: true });
-  const build = (...extra: string[]) => shopplan(['build', plan, '--out', dist, '--no-pdf', '--versions', 'none', ...extra], { cwd: work });
+  // A cache of its own: a site of the blank seed that another test built would make the first build a reuse.
+  const env = { SHOPPLAN_CACHE_DIR: join(work, 'cache') };
+  const build = (...extra: string[]) => shopplan(['build', plan, '--out', dist, '--no-pdf', '--versions', 'none', ...extra], { cwd: work, env });
   const report = (stderr: string) => stderr.split('\n').filter((l) => !/…$|^Indexed|^Built|up to date/.test(l)).join('\n');
 
   it('is up to date the second time, with the same report; an edit, a new order file or another option builds again', () => {

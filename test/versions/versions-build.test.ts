@@ -10,10 +10,13 @@ let tmp: string;
 let repo: string;
 let dist: string;
 let cold: CliRun;
+/** A cache of its own, so that what the rebuilds reuse is what this test built (the shared one is pruned by other tests' builds). */
+let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   ({ tmp, repo } = makeVersionRepo());
   dist = join(tmp, 'dist');
-  cold = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo });
+  env = { SHOPPLAN_CACHE_DIR: join(tmp, 'cache') };
+  cold = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo, env });
 }, 240_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -70,7 +73,7 @@ describe('shopplan build with plan versions', () => {
 
   it('does nothing when nothing changed: the output in place is up to date', () => {
     const before = statSync(join(dist, 'index.html')).mtimeMs;
-    const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo });
+    const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo, env });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(`${dist} is up to date`);
     expect(again.stderr).not.toContain('Checking the plan');
@@ -80,7 +83,7 @@ describe('shopplan build with plan versions', () => {
 
   it('reuses every version from the cache when the output is gone', () => {
     rmSync(dist, { recursive: true, force: true });
-    const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo });
+    const again = shopplan(['build', 'content', '--out', dist, '--no-pdf'], { cwd: repo, env });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('latest: reused from the cache.');
     expect(again.stderr).toContain('v2027.1: reused from the cache.');
