@@ -23,6 +23,8 @@ import { daysInMonth } from './calendar.ts';
 export { DEFAULT_SERVICE_LEVEL } from './stock-projection.ts';
 
 const DAYS_PER_YEAR = 365;
+/** Days of inventory at a turnover: null without one, or when a turnover too close to 0 (a subnormal share of stock sold) gives no finite number. */
+const daysOf = (turnover: number | null) => (turnover === null ? null : ratio(DAYS_PER_YEAR, turnover));
 
 export type SupplyTotals = Omit<SupplyResult, 'skus'>;
 
@@ -40,9 +42,9 @@ export function computeSupplyTotals(input: PlanInput, months: readonly string[],
   return {
     inventoryValue: fen(mean),
     turnover,
-    daysOfInventory: turnover ? DAYS_PER_YEAR / turnover : null,
+    daysOfInventory: daysOf(turnover),
     turnoverOpeningClosing: turnoverOC,
-    daysOfInventoryOpeningClosing: turnoverOC ? DAYS_PER_YEAR / turnoverOC : null,
+    daysOfInventoryOpeningClosing: daysOf(turnoverOC),
     openingValue: fen(p.openingValue),
     closingValue: fen(closing),
     capitalTied: seriesOf(months, (_, m) => fen(p.closingValue[m]!)),
@@ -150,9 +152,9 @@ export function computeSupply(input: PlanInput, months: readonly string[], p: St
       averageInventoryUnits: averageUnits,
       inventoryValue,
       turnover,
-      daysOfInventory: turnover ? DAYS_PER_YEAR / turnover : null,
+      daysOfInventory: daysOf(turnover),
       turnoverOpeningClosing: turnoverOC,
-      daysOfInventoryOpeningClosing: turnoverOC ? DAYS_PER_YEAR / turnoverOC : null,
+      daysOfInventoryOpeningClosing: daysOf(turnoverOC),
       openingStock: given ?? null,
       stockOutMonths,
       shortfall: Math.max(0, ...stockOutMonths.map((m) => Math.ceil(-p.closing[base + months.indexOf(m)]! - 1e-9))),

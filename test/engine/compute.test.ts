@@ -142,7 +142,12 @@ describe('compute', () => {
         numRuns: 30,
         // Found by this property: a subnormal forecast (5e-324 units a month) made orders ÷ mix weight overflow,
         // and Infinity × 0 spread NaN through sales, supply and break-even.
-        examples: [[[{ visitors: 0, cvr: 0, aov: 0, returnRate: 0 }, { visitors: 8.881784197001254e-16, cvr: 0.9999999999999998, aov: 0, returnRate: 0 }], 0, { type: 'cost-plus' as const, markup: 0 }, 5e-324, 0, [0, 0], 0]],
+        // And a subnormal conversion rate (6.4e-323) sold a subnormal share of the stock: 365 days ÷ that turnover
+        // overflowed to Infinity days of inventory.
+        examples: [
+          [[{ visitors: 0, cvr: 0, aov: 0, returnRate: 0 }, { visitors: 8.881784197001254e-16, cvr: 0.9999999999999998, aov: 0, returnRate: 0 }], 0, { type: 'cost-plus' as const, markup: 0 }, 5e-324, 0, [0, 0], 0],
+          [[{ visitors: 341.8269230769231, cvr: 6.4e-323, aov: 0, returnRate: 0 }, { visitors: 0, cvr: 0, aov: 0, returnRate: 0 }], 0.000008069331697948776, { type: 'cost-plus' as const, markup: 0 }, 26.727500000000003, 0, [0, 0], 0],
+        ],
       },
     );
   });
