@@ -7,7 +7,7 @@ import { renderValidators, renderValidatorTypes, VALIDATOR_FILES, type Validator
 
 const files = Object.entries(VALIDATOR_FILES).flatMap(([set, name]): Array<[string, string]> => [
   [`${name}.js`, renderValidators(set as ValidatorSet)],
-  [`${name}.d.ts`, renderValidatorTypes()],
+  [`${name}.d.ts`, renderValidatorTypes(set as ValidatorSet)],
 ]);
 for (const [file, text] of files) {
   const target = fileURLToPath(new URL(`../src/validate/${file}`, import.meta.url));

@@ -35,7 +35,9 @@ export function renderValidators(set: ValidatorSet): string {
   ].join('\n');
 }
 
-export function renderValidatorTypes(): string {
+export function renderValidatorTypes(set: ValidatorSet): string {
+  // The check set declares the same validators: its declarations are the detailed set's.
+  if (set === 'check') return [NOTE, `export * from './${VALIDATOR_FILES.detailed}.js';`, ''].join('\n');
   return [
     NOTE,
     "import type { ValidateFunction } from 'ajv';",

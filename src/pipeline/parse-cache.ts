@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { rememberParses, usedParses, type KeptParse } from '../load/parse-memo.ts';
 import { writeAtomic } from '../data/files.ts';
+import { TOOL_CACHE } from './run-temp.ts';
 
 const ROOT = new URL('../../', import.meta.url);
-const FOLDER = new URL('node_modules/.cache/shopplan/parses/', ROOT);
+const FOLDER = new URL('parses/', TOOL_CACHE);
 
 export interface ParseCache {
   /** Keeps the parses the load used, when it had to make any. */

@@ -10,6 +10,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } fr
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** node_modules/.cache/shopplan/ of the ShopPlan install (as bin/start-up-cache.js keeps it): the parse cache's place whatever `$SHOPPLAN_CACHE_DIR` says. */
+export const TOOL_CACHE = new URL('../../node_modules/.cache/shopplan/', import.meta.url);
+
 /**
  * The cache folder: `$SHOPPLAN_CACHE_DIR`, else `node_modules/.cache/shopplan` of the ShopPlan install, beside
  * the start-up and parse caches. Never the current or plan folder: a pull request could commit a cache there —
@@ -17,7 +20,7 @@ import { fileURLToPath } from 'node:url';
  * leftovers there name folders that the sweep below moves and deletes. `npm ci` starts node_modules afresh.
  */
 export function cacheRoot(): string {
-  return resolve(process.env.SHOPPLAN_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/shopplan/', import.meta.url)));
+  return resolve(process.env.SHOPPLAN_CACHE_DIR ?? fileURLToPath(TOOL_CACHE));
 }
 
 /** Cache subfolders whose atomic writes leave `<name>.tmp-<pid>…` behind when killed. */
