@@ -91,8 +91,12 @@ function firings(trigger: NonNullable<Risk['trigger']>, months: readonly string[
   };
   if (kpi.projected) check(kpi.projected, 'projection');
   if (kpi.actual) check(kpi.actual, 'actual');
-  return out;
+  // In time order, as a reader scans them; a period's actual (what happened) before its projection. Periods of one
+  // window sort as text: '2027-03' < '2027-11', '2027-Q1' < '2027-Q4'.
+  return out.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis]));
 }
+
+const BASIS_ORDER: Record<TriggerFiring['basis'], number> = { actual: 0, projection: 1 };
 
 /** A finding for each risk whose trigger fired, with every period it fired in; values in the KPI's unit. */
 export function riskFindings(result: RisksResult, input: PlanInput, kpis: Record<string, KpiResult>): Finding[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { computeRisks, riskFindings, riskLevel } from '../../src/engine/risks.ts';
 import type { KpiResult } from '../../src/model/result/kpis.ts';
 import type { Series } from '../../src/model/result/series.ts';
@@ -97,6 +98,24 @@ describe('risk triggers', () => {
         facts: { kpi: { entity: 'kpi', id: 'cac' }, operator: '>', threshold: { value: 140, unit: 'money' }, firings: [{ period: '2027-01', basis: 'actual', value: { value: 150, unit: 'money' } }] },
       },
     ]);
+  });
+
+  it('lists firings in time order, a period’s actual before its projection, whatever the window and the values', () => {
+    const values = fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 6, maxLength: 6 });
+    fc.assert(
+      fc.property(values, values, fc.constantFrom('month', 'quarter', 'year'), fc.integer({ min: 0, max: 300 }), (projected, actual, window, threshold) => {
+        const kpis = { cac: kpi('cac', s(projected), Object.fromEntries(months.map((m, i) => [m, actual[i]!]))) };
+        const fired = computeRisks(input([risk('r', 3, 3, { kpi: 'cac', operator: '>=', threshold, window: window as 'month' })]), months, kpis).items.r!.fired;
+        const keys = fired.map((f) => `${f.period} ${f.basis === 'actual' ? 0 : 1}`);
+        expect(keys).toEqual([...keys].sort());
+        // every period that crossed on both bases is listed twice, once each
+        expect(new Set(keys).size).toBe(keys.length);
+      }),
+    );
+    // CAC actuals of January and February (150, 90) and the projection above: ≥ 125 fires February's projection
+    // (130), January's actual (150) and June's projection (125), listed January, February, June.
+    const r = computeRisks(input([risk('a', 3, 3, { kpi: 'cac', operator: '>=', threshold: 125 })]), months, { cac: kpi('cac', cac, { '2027-01': 150, '2027-02': 90 }) });
+    expect(r.items.a!.fired.map((f) => `${f.period} ${f.basis}`)).toEqual(['2027-01 actual', '2027-02 projection', '2027-06 projection']);
   });
 
   it('does not fire for a KPI with no projection and no actual, an unknown KPI, or a risk without trigger', () => {
