@@ -143,6 +143,7 @@ describe.each(sites.names)('the %s plan, every page in both locales', (name) => 
     ['at 1280 px, every table but a table of months fits its scroll region', 1280, scrollingTables],
     ['at 390 px, a row header holds a name, not a paragraph: in at most two lines (three at the widest), at most one line under it', 390, (page: Page) => paragraphRowHeaders(page, 1)],
     ['at 390 px, no cell of a row with a note runs more than a line below the row\'s name', 390, (page: Page) => gapsAboveNotes(page, 1)],
+    ['at 360 px, the heat map breaks no word that fits its box', 360, brokenHeatMapWords],
     ['at 390 px, the heat map breaks no word that fits its box', 390, brokenHeatMapWords],
     ['at 1280 px, the heat map breaks no word that fits its box', 1280, brokenHeatMapWords],
     ['no id is on two elements of a page, and each note names its row header', 1280, repeatedIds],
