@@ -58,15 +58,13 @@ export function planPageCss(parts: PrintPart[]): string {
     `table.pdf-compact { font-size: 8pt; } table.pdf-compact :is(th, td) { padding: 1mm 1.4mm; }`,
     `table.pdf-wrap :is(th, td) { white-space: normal !important; overflow-wrap: anywhere; }`,
     `table.pdf-long { break-inside: auto !important; }`,
-    // The probe print (page numbers for the contents) draws nothing but keeps every box where it is.
-    `html.pdf-probe body * { visibility: hidden !important; }`,
   ].join('\n');
 }
 
 /**
  * The running header — plan and version on the left, the part's title on the right — and "x / y" at the
- * foot, drawn by Chromium in the page margins with the document's own font; none on the cover. Added only
- * for the real print: they cost layout time and change nothing inside the pages, so the probe goes without.
+ * foot, drawn by Chromium in the page margins with the document's own font; none on the cover. Added after the
+ * tables are fitted: they change nothing inside the pages.
  */
 export function planMarginCss(m: PrintManifest, parts: PrintPart[]): string {
   const running = [m.title, m.version].filter(Boolean).join(' · ');

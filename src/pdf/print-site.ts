@@ -2,9 +2,9 @@
 // (cover, contents, every chapter, every data section) and the one-page board summary.
 //
 // The full plan is one document (src/pdf/compose.ts) printed once — tagged, with an outline — so it embeds
-// one set of font subsets. Wide tables go landscape or are split (src/pdf/fit-tables.ts). The contents'
-// page numbers come from a probe print that draws nothing (src/pdf/page-numbers.ts), and are checked
-// against the real print.
+// one set of font subsets. Wide tables go landscape or are split (src/pdf/fit-tables.ts). The contents are
+// printed with placeholders, then numbered in the PDF from the pages the parts start on
+// (src/pdf/page-numbers.ts, src/pdf/contents-numbers.ts).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { A4_MM, BOARD_MARGIN, CONTENT_HEIGHT, CONTENT_WIDTH, coverHtml, pageRule
 import { composeInPage, type ComposeInput } from './compose.ts';
 import { fitTablesInPage, type FitInput, type FitReport } from './fit-tables.ts';
 import { partPages } from './page-numbers.ts';
+import { fillContentsNumbers, PLACEHOLDER } from './contents-numbers.ts';
 import type { PlanDate } from './plan-date.ts';
 import { ShopPlanError } from '../diagnostics/errors.ts';
 
@@ -140,8 +141,7 @@ async function printLocale(context: BrowserContext, server: StaticServer, locale
     if (!board) throw new ShopPlanError('pdf-failed', `The board summary (${boardPath}) does not fit on one A4 page even at ${BOARD_SCALES.at(-1)! * 100} %.`);
     trace(`  ${locale}: board printed after ${Date.now() - t0} ms`);
 
-    const plan = await printPlan(page, server, manifest, { date, base, trace });
-    const headings = await page.evaluate(HEADINGS);
+    const { doc: plan, headings } = await printPlan(page, server, manifest, { date, base, trace });
     const finished = await finishPdf(plan, metadata(manifest.labels.fullPlan), { dropLink: local, headings });
     if (!finished.retitled) trace(`  ${locale}: the outline kept Chromium's titles (its entries do not match the ${headings.length} headings)`);
     trace(`  ${locale}: plan finished after ${Date.now() - t0} ms (${finished.pages} pages, ${(finished.bytes.length / 1e6).toFixed(2)} MB)`);
@@ -172,8 +172,7 @@ export async function composePlan(page: Page, server: StaticServer, manifest: Pr
   const listed = [...manifest.chapters.map((p) => ({ ...p, group: 'chapters' as const })), ...manifest.sections.map((p) => ({ ...p, group: 'data' as const }))];
   const parts: PrintPart[] = listed.map((p, i) => ({ id: partId(i), page: partId(i), title: p.title }));
   // Placeholders as wide as the final numbers: the contents keep their length when they are filled in.
-  const placeholder = '888';
-  const entries: TocEntry[] = listed.map((p, i) => ({ title: p.title, outline: p.outline, target: parts[i]!.id, page: placeholder, group: p.group }));
+  const entries: TocEntry[] = listed.map((p, i) => ({ title: p.title, outline: p.outline, target: parts[i]!.id, page: PLACEHOLDER, group: p.group }));
   const cover = coverHtml(manifest, { date: options.date ? formatDate(options.date.day, manifest.locale) : null });
   const toc = tocHtml(manifest, entries);
   const input: ComposeInput = {
@@ -199,28 +198,35 @@ export async function composePlan(page: Page, server: StaticServer, manifest: Pr
 
 export const FIT: FitInput = { portrait: CONTENT_WIDTH.portrait, landscape: CONTENT_WIDTH.landscape, height: CONTENT_HEIGHT, suffix: WIDE };
 
-async function printPlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; trace: (m: string) => void }): Promise<PDFDocument> {
+/** The full plan printed, and its printed headings (the outline's titles). */
+async function printPlan(page: Page, server: StaticServer, manifest: PrintManifest, options: { date: PlanDate | null; base: string; trace: (m: string) => void }): Promise<{ doc: PDFDocument; headings: string[] }> {
   const started = Date.now();
   const { parts, fit } = await composePlan(page, server, manifest, options);
   options.trace(`  ${manifest.locale}: composed ${parts.length} parts in ${Date.now() - started} ms (tables: ${fit.landscape} landscape, ${fit.split} split into ${fit.pieces}, ${fit.wrapped} wrapped)`);
   const ids = parts.map((p) => p.id);
-  // The probe: the same layout with nothing drawn, printed in a fraction of the time, tells where each
-  // part starts. The numbers are then checked against the real print (and it is printed again if the
-  // contents changed length, which equal-width placeholders prevent).
-  await page.evaluate(`document.documentElement.classList.add('pdf-probe')`);
-  let numbers = (await partPages(await print(page, { tagged: false }), ids)).first;
-  await page.evaluate(`document.documentElement.classList.remove('pdf-probe')`);
-  options.trace(`  ${manifest.locale}: probe printed after ${Date.now() - started} ms`);
   await page.addStyleTag({ content: planMarginCss(manifest, parts) });
+  // Read before printing, while the page is laid out: after a print, reading boxes lays the whole plan out again (~1 s).
+  const headings = await page.evaluate(HEADINGS);
+  // Printed once with placeholders in the contents, which are then numbered in the PDF itself; printed again with
+  // its numbers only where they cannot be (contents-numbers.ts says when), until the numbers hold.
+  let doc = await loadPdf(await print(page, { tagged: true, outline: true }));
+  let numbers = (await partPages(doc, ids)).first;
+  options.trace(`  ${manifest.locale}: printed after ${Date.now() - started} ms`);
+  if (fillContentsNumbers(doc, contentsPages(numbers, ids), ids.map((id) => numbers.get(id)!))) return { doc, headings };
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(FILL_NUMBERS, Object.fromEntries(numbers));
-    const doc = await loadPdf(await print(page, { tagged: true, outline: true }));
+    doc = await loadPdf(await print(page, { tagged: true, outline: true }));
     const printed = (await partPages(doc, ids)).first;
-    options.trace(`  ${manifest.locale}: printed after ${Date.now() - started} ms`);
-    if (ids.every((id) => printed.get(id) === numbers.get(id))) return doc;
+    options.trace(`  ${manifest.locale}: printed again with its numbers after ${Date.now() - started} ms`);
+    if (ids.every((id) => printed.get(id) === numbers.get(id))) return { doc, headings };
     numbers = printed;
   }
   throw new ShopPlanError('pdf-failed', `The contents of the ${manifest.locale} plan kept changing length while its page numbers were filled in.`);
+}
+
+/** The 0-based indexes of the pages before the first part: the cover and the contents. */
+function contentsPages(first: ReadonlyMap<string, number>, ids: readonly string[]): number[] {
+  return Array.from({ length: first.get(ids[0]!)! - 1 }, (_, i) => i);
 }
 
 // Code run in the page, as strings or self-contained functions.

@@ -25,11 +25,12 @@ const second = join(work, 'second');
 const artifacts = join(ROOT, 'test-results', 'pdf');
 let data: SiteData;
 let gmvTarget: number;
+let trace: string;
 
 /** Runs the CLI without blocking the test process (the two builds run side by side). */
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: userEnv() });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...userEnv(), ...env } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();
@@ -110,9 +111,11 @@ beforeAll(async () => {
   if (!findChromium()) throw new Error(`Chromium not found. ${INSTALL_HINT}`);
   for (const name of ['pdfinfo', 'pdffonts', 'pdftotext', 'pdfimages', 'pdftoppm']) tool(name, ['-v']);
   // Two independent prints of the same input (no cache): `build --pdf`, and `pdf` into an empty folder (which builds).
-  const [a, b] = await Promise.all([run(['build', 'content', '--out', first, '--pdf', '--no-cache']), run(['pdf', 'content', '--out', second, '--no-cache'])]);
+  // The second with its trace (SHOPPLAN_DEBUG): how many times each locale's plan was printed.
+  const [a, b] = await Promise.all([run(['build', 'content', '--out', first, '--pdf', '--no-cache']), run(['pdf', 'content', '--out', second, '--no-cache'], { SHOPPLAN_DEBUG: '1' })]);
   if (a.code !== 0) throw new Error(`build failed:\n${a.stderr}`);
   if (b.code !== 0) throw new Error(`pdf failed:\n${b.stderr}`);
+  trace = b.stderr;
   const check = await checkPlanFolder(join(ROOT, 'content'));
   data = siteData(check);
   gmvTarget = JSON.parse(shopplan(['compute', 'content', '--json']).stdout).kpis.gmv.target;
@@ -126,6 +129,11 @@ describe('PDFs of the example plan', () => {
     expect(readdirSync(join(first, 'pdf')).sort()).toEqual(['board.en.pdf', 'board.zh-CN.pdf', 'plan.en.pdf', 'plan.zh-CN.pdf']);
     expect(readdirSync(first).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(readdirSync(join(second, 'pdf')).sort()).toEqual(['board.en.pdf', 'board.zh-CN.pdf', 'plan.en.pdf', 'plan.zh-CN.pdf']);
+  });
+
+  it.each(LOCALES)('%s: the full plan is printed once, its contents numbered in the PDF (no second print)', (locale) => {
+    expect(trace).toContain(`${locale}: printed after`);
+    expect(trace).not.toContain(`${locale}: printed again`);
   });
 
   it.each(LOCALES)('%s: A4 pages, portrait or landscape; tagged; the full plan is long, the board summary exactly one page', (locale) => {
