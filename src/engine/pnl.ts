@@ -50,8 +50,22 @@ export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
     line.operatingProfit = line.grossProfit - line.operatingExpenses;
     fenMonths[m] = line;
   }
-  const sum = (lines: PnlLine[]): PnlLine => Object.fromEntries(PNL_LINES.map((k) => [k, lines.reduce((s, l) => s + l[k], 0)])) as PnlLine;
-  const yuan = (line: PnlLine): PnlLine => Object.fromEntries(PNL_LINES.map((k) => [k, line[k] / 100])) as PnlLine;
+  // Plain loops: what-it-takes reruns the P&L dozens of times, and building each line through entry arrays cost
+  // more than the arithmetic.
+  const sum = (lines: PnlLine[]): PnlLine => {
+    const out = {} as PnlLine;
+    for (const k of PNL_LINES) {
+      let total = 0;
+      for (const l of lines) total += l[k];
+      out[k] = total;
+    }
+    return out;
+  };
+  const yuan = (line: PnlLine): PnlLine => {
+    const out = {} as PnlLine;
+    for (const k of PNL_LINES) out[k] = line[k] / 100;
+    return out;
+  };
   const quarters: Record<string, PnlLine> = {};
   for (const q of [...new Set(months.map(quarterOf))]) quarters[q] = yuan(sum(months.filter((m) => quarterOf(m) === q).map((m) => fenMonths[m]!)));
   const cumulative: Series = {};
