@@ -555,11 +555,27 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
   // in an array (factors() builds a text key per call).
   const wideFactors: Array<readonly Factor[] | undefined> = new Array(C * M);
   const factorsOfWide = (c: number, m: number): readonly Factor[] => (wideFactors[c * M + m] ??= factors(c, m, wide[c]![m]!));
-  const pairSet = (s: number, c: number, m: number): number[] | null => {
+  // SKUs listed by the same promotions share one list, and the factors of a list on a channel and month are worked
+  // out once: per SKU and month they cost a sorted array and a text key each, on every rerun of the engine.
+  const lists = new Map<string, number[]>();
+  for (const [key, list] of pairPromos) {
+    const text = list.join(',');
+    if (!lists.has(text)) lists.set(text, list);
+    pairPromos.set(key, lists.get(text)!);
+  }
+  const pairCache = new Map<readonly number[], Array<readonly Factor[] | null>>();
+  /** The factors of SKU s on channel c in month m while promotions listing it run then (with those for every SKU); null when none does. */
+  const pairFactors = (s: number, c: number, m: number): readonly Factor[] | null => {
     const listed = pairPromos.get(s * C + c);
     if (!listed) return null;
-    const here = listed.filter((p) => terms[p]!.months.some((pm) => pm.month === m));
-    return here.length ? [...wide[c]![m]!, ...here].sort((a, b) => a - b) : null;
+    let byMonth = pairCache.get(listed);
+    if (!byMonth) pairCache.set(listed, (byMonth = new Array(C * M)));
+    let out = byMonth[c * M + m];
+    if (out === undefined) {
+      const here = listed.filter((p) => terms[p]!.months.some((pm) => pm.month === m));
+      out = byMonth[c * M + m] = here.length ? factors(c, m, [...wide[c]![m]!, ...here].sort((a, b) => a - b)) : null;
+    }
+    return out;
   };
 
   /** Adds a SKU's everyday sales on a channel in month m, moved by `fs`, to the SKU's arrays (× sign). */
@@ -625,8 +641,7 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
         for (let m = 0; m < M; m++) {
           const eu = everydayUnitsOf(s, c, m);
           if (eu === 0) continue;
-          const pair = pairSet(s, c, m);
-          const fs = pair ? factors(c, m, pair) : factorsOfWide(c, m);
+          const fs = pairFactors(s, c, m) ?? factorsOfWide(c, m);
           addToChannel(s, c, m, eu, fs, 1);
           addToSku(s, c, m, eu, fs, 1);
         }
@@ -706,16 +721,15 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     const x = setups[c]!;
     if (x.mode === 'skus' || !x.productDriven) continue;
     for (let m = 0; m < M; m++) {
-      const set = pairSet(s, c, m);
-      if (!set) continue;
+      const own = pairFactors(s, c, m);
+      if (!own) continue;
       const eu = everydayUnitsOf(s, c, m);
       if (eu === 0) continue;
       const base = factorsOfWide(c, m);
-      const own = factors(c, m, set);
-      for (const [fs, sign] of [[base, -1], [own, 1]] as const) {
-        addToChannel(s, c, m, eu, fs, sign);
-        addToSku(s, c, m, eu, fs, sign);
-      }
+      addToChannel(s, c, m, eu, base, -1);
+      addToSku(s, c, m, eu, base, -1);
+      addToChannel(s, c, m, eu, own, 1);
+      addToSku(s, c, m, eu, own, 1);
     }
     channels[c]!.orders.set(channels[c]!.units.map((u) => u / x.upo));
   }
