@@ -5,14 +5,20 @@ import { t } from './catalog.ts';
 
 export { formatExact, formatGrowth, formatValue, nf, type FormatOptions, type ValueUnit } from './number-format.ts';
 
+// Intl formats are made once per locale: making one loads the locale's data (about a millisecond each time).
 const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const listFormats = new Map<Locale, Intl.ListFormat>();
+function once<T>(cache: Map<Locale, T>, locale: Locale, make: () => T): T {
+  let f = cache.get(locale);
+  if (f === undefined) cache.set(locale, (f = make()));
+  return f;
+}
 
 /** `2027-03` → 2027年3月 / Mar 2027. */
 export function formatMonth(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  let f = monthFormats.get(locale);
-  if (!f) monthFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale === 'zh-CN' ? 'long' : 'short', timeZone: 'UTC' })));
-  return f.format(Date.UTC(y, m - 1, 1));
+  return once(monthFormats, locale, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale === 'zh-CN' ? 'long' : 'short', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
 }
 
 /** An IANA time zone in words: `Asia/Shanghai` → 中国标准时间 / China Standard Time (as written when unknown). */
@@ -29,7 +35,7 @@ export function formatTimeZone(timeZone: string, locale: Locale): string {
 /** `2027-11-11` → 2027年11月11日 / Nov 11, 2027. */
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return once(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, d));
 }
 
 /** `2027-Q2` → 2027年第2季度 / Q2 2027; without the year (`year: false`) 第2季度 / Q2. */
@@ -48,5 +54,5 @@ export function formatPeriod(period: string, locale: Locale): string {
 
 /** A list in running text: 甲、乙和丙 / A, B and C. */
 export function joinList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return once(listFormats, locale, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
 }
