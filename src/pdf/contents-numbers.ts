@@ -56,10 +56,11 @@ export function fillContentsNumbers(doc: PDFDocument, pageIndexes: readonly numb
       const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
       texts.set(ref, text);
       for (const m of text.matchAll(PLACEHOLDER_OBJECT)) {
-        if (!fonts.has(m[1]!)) fonts.set(m[1]!, digitGlyphs(page, m[1]!));
-        const glyphs = fonts.get(m[1]!);
-        // Three of one glyph is the placeholder only where that glyph is the font's "8".
-        if (glyphs?.[8] !== m[4]!.toUpperCase()) continue;
+        const key = `${m[1]} ${m[4]!.toUpperCase()}`;
+        if (!fonts.has(key)) fonts.set(key, digitGlyphs(page, m[1]!, parseInt(m[4]!, 16)));
+        const glyphs = fonts.get(key);
+        // Three of one glyph is the placeholder only where that glyph is an "8" of the font.
+        if (!glyphs) continue;
         found.push({ stream: ref, start: m.index, end: m.index + m[0].length, font: m[1]!, size: m[2]!, matrix: m[3]!, steps: m.slice(5, 5 + SLOTS - 1).map(Number), digits: glyphs });
       }
     }
@@ -111,11 +112,12 @@ function contentRefs(page: PDFPage): PDFRef[] {
 }
 
 /**
- * The glyph ids (4 hex digits, upper case) of the digits 0–9 in a page's font resource, from its ToUnicode map;
- * undefined when the font has none. Where a digit has several glyphs (e.g. proportional and tabular figures), the
- * one in the run of the font's "8" is taken, so all digits come from one set.
+ * The glyph ids (4 hex digits, upper case) of the digits 0–9 that go with the glyph `eight` of a page's font
+ * resource, from the font's ToUnicode map; undefined when `eight` is not an "8" of the font. Where a digit has
+ * several glyphs (e.g. proportional and tabular figures), the one in the run of `eight` is taken, so all digits
+ * come from one set; null for a digit the font's subset does not hold.
  */
-function digitGlyphs(page: PDFPage, name: string): Array<string | null> | undefined {
+function digitGlyphs(page: PDFPage, name: string, eight: number): Array<string | null> | undefined {
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
   const font = fonts?.lookupMaybe(PDFName.of(name.slice(1)), PDFDict);
   const ref = font?.get(PDFName.of('ToUnicode'));
@@ -125,9 +127,7 @@ function digitGlyphs(page: PDFPage, name: string): Array<string | null> | undefi
   for (const [gid, text] of toUnicode(Buffer.from(decodePDFRawStream(cmap).decode()).toString('latin1'))) {
     if (/^[0-9]$/.test(text)) byDigit.set(Number(text), [...(byDigit.get(Number(text)) ?? []), gid]);
   }
-  const eights = byDigit.get(8) ?? [];
-  if (eights.length !== 1) return Array.from({ length: 10 }, () => null);
-  const eight = eights[0]!;
+  if (!byDigit.get(8)?.includes(eight)) return undefined;
   return Array.from({ length: 10 }, (_, d) => {
     const gids = byDigit.get(d) ?? [];
     const gid = gids.includes(eight - 8 + d) ? eight - 8 + d : gids.length === 1 ? gids[0]! : null;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import { fillContentsNumbers, PLACEHOLDER, toUnicode } from '../../src/pdf/contents-numbers.ts';
+import { fillContentsNumbers, toUnicode } from '../../src/pdf/contents-numbers.ts';
 
 // Noto Sans's digits 0–9 are glyphs 0x13–0x1C; 8 is 0x1B. Tabular: each 8.008 wide at 14 px.
 const gid = (d: number) => (0x13 + d).toString(16).toUpperCase().padStart(4, '0');
@@ -13,16 +13,23 @@ const placeholder = (y: number, font = '/F5', glyph = gid(8)) => `BT\n${font} 14
 const title = (y: number) => `BT\n/F5 14 Tf\n1 0 0 -1 0 ${y} Tm\n<0026> Tj\n17.113251 0 Td <0052> Tj\nET`;
 const marked = (mcid: number, object: string) => `/NonStruct <</MCID ${mcid} >>BDC\n${object}\nEMC`;
 
-/** A CMap as Skia writes it: single glyphs and runs. `digits`: the digits the font's subset holds. */
-function cmap(digits: readonly number[]): string {
-  const chars = digits.map((d) => `<${gid(d)}> <${(0x30 + d).toString(16).toUpperCase().padStart(4, '0')}>`);
+/** Tabular figures of the same font, a second set of digit glyphs: 0x0200–0x0209. */
+const TABULAR = 0x200;
+const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * A CMap as Skia writes it: single glyphs and runs. `digits`: the digits the font's subset holds; `tabular`: whether
+ * it also holds the tabular set (as a font does whose digits are drawn both ways in one document).
+ */
+function cmap(digits: readonly number[], tabular = false): string {
+  const chars = [...digits.map((d) => `<${gid(d)}> <${hex(0x30 + d)}>`), ...(tabular ? digits.map((d) => `<${hex(TABULAR + d)}> <${hex(0x30 + d)}>`) : [])];
   return `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n${chars.length} beginbfchar\n${chars.join('\n')}\nendbfchar\n1 beginbfrange\n<0024> <0026> <0041>\nendbfrange\nendcmap\nend\nend`;
 }
 
 /** A one-font document whose pages hold `pages` (content streams, Flate-compressed as Chromium's are). */
-async function document(pages: string[], digits: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]): Promise<PDFDocument> {
+async function document(pages: string[], digits: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], tabular = false): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
-  const font = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'BAAAAA+NotoSans-Regular', ToUnicode: doc.context.register(doc.context.flateStream(cmap(digits))) }));
+  const font = doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'BAAAAA+NotoSans-Regular', ToUnicode: doc.context.register(doc.context.flateStream(cmap(digits, tabular))) }));
   for (const content of pages) {
     const page = doc.addPage([595.28, 841.89]);
     page.node.set(PDFName.of('Resources'), doc.context.obj({ Font: { F5: font } }));
@@ -87,6 +94,14 @@ describe('the contents numbered in the printed PDF', () => {
     );
   });
 
+  it('takes the digits from the set of the placeholder’s own "8" when the font holds two (proportional and tabular)', async () => {
+    const doc = await document(['cover', [placeholder(10, '/F5', hex(TABULAR + 8)), placeholder(40)].join('\n')], undefined, true);
+    expect(fillContentsNumbers(doc, [0, 1], [47, 5])).toBe(true);
+    // "47" in the second and third slots, in tabular glyphs: 0x0204, 0x0207 (the proportional ones are 0x0017, 0x001A)
+    expect(contentOf(doc, 1)).toContain(`8.00797 0 Td <${hex(TABULAR + 4)}> Tj\n8.00797 0 Td <${hex(TABULAR + 7)}> Tj\nET`);
+    expect(shown(contentOf(doc, 1)).at(-1)).toEqual({ text: '5', x: 16.01593 });
+  });
+
   it.each([
     ['a digit the font’s subset does not hold (its outline is not in the file)', [[placeholder(1)], [7]], [0, 1, 2, 3, 4, 5, 6, 8, 9]],
     ['more placeholders than numbers', [[placeholder(1), placeholder(2)], [3]], undefined],
@@ -104,9 +119,5 @@ describe('the contents numbered in the printed PDF', () => {
   it('reads a ToUnicode map’s single glyphs and runs (both forms)', () => {
     const map = toUnicode('2 beginbfchar\n<0013> <0030>\n<001B> <0038>\nendbfchar\n2 beginbfrange\n<0024> <0026> <0041>\n<0030> <0031> [<0061> <0062>]\nendbfrange');
     expect([...map]).toEqual([[0x13, '0'], [0x1b, '8'], [0x24, 'A'], [0x25, 'B'], [0x26, 'C'], [0x30, 'a'], [0x31, 'b']]);
-  });
-
-  it('uses a placeholder of three digits', () => {
-    expect(PLACEHOLDER).toBe('888');
   });
 });
