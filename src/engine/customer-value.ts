@@ -6,7 +6,7 @@
 //   null when the lifespan never does.
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { CustomerLifetime, CustomerValue } from '../model/result/users.ts';
-import { retentionAt } from './retention.ts';
+import { retentionCurve } from './retention.ts';
 import { fen, ratio } from './series.ts';
 
 export const LIFETIME_DEFAULTS = { discountRate: 0.1, lifespanMonths: 36, ordersPerActiveMonth: 1 } as const;
@@ -17,7 +17,8 @@ export function customerLifetime(input: PlanInput): CustomerLifetime {
   const discountRate = finiteOr(retention?.discountRate, LIFETIME_DEFAULTS.discountRate);
   const lifespanMonths = Math.max(1, Math.floor(finiteOr(retention?.lifespanMonths, LIFETIME_DEFAULTS.lifespanMonths)));
   const ordersPerActiveMonth = finiteOr(retention?.ordersPerActiveMonth, LIFETIME_DEFAULTS.ordersPerActiveMonth);
-  const expectedOrders = Array.from({ length: lifespanMonths }, (_, k) => retentionAt(retention?.curve, k) * ordersPerActiveMonth * (1 + discountRate) ** (-k / 12));
+  const r = retentionCurve(retention?.curve);
+  const expectedOrders = Array.from({ length: lifespanMonths }, (_, k) => r(k) * ordersPerActiveMonth * (1 + discountRate) ** (-k / 12));
   return { discountRate, lifespanMonths, ordersPerActiveMonth, expectedOrders, ordersPerCustomer: expectedOrders.reduce((a, b) => a + b, 0) };
 }
 

@@ -221,10 +221,54 @@ export function salesBase(input: PlanInput, months: readonly string[]) {
   });
   const terms = (input.promotions?.promotions ?? []).map((p, i) => promotionTerms(p, i, months, vatRate));
   const promoChannels = (input.promotions?.promotions ?? []).map((p) => [...new Set(p.channels.map((id) => channelIndex.get(id)).filter((c): c is number => c !== undefined))]);
-  // Promotion-day factors by month, promotions and price depths (computeSales), shared by the runs that use this
-  // base within one compute() call: reruns that leave the depths as they were reuse them.
-  const factors = new Map<string, Factor[]>();
-  return { factors, vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels };
+  // Which promotions run on each channel and month: those for every SKU (`wide`), and those listing SKUs, by SKU ×
+  // channel pair (`pairPromos`, key s × C + c). Equal sets are one array (interned by their text), so the caches
+  // below can key on the array itself.
+  const C = specs.length;
+  const interned = new Map<string, number[]>();
+  const intern = (set: number[]) => {
+    const text = set.join(',');
+    if (!interned.has(text)) interned.set(text, set);
+    return interned.get(text)!;
+  };
+  const wideLists: number[][][] = specs.map(() => Array.from({ length: M }, () => []));
+  const pairPromos = new Map<number, number[]>();
+  terms.forEach((t, p) => {
+    for (const c of promoChannels[p]!) {
+      if (!t.skus) {
+        for (const pm of t.months) wideLists[c]![pm.month]!.push(p);
+        continue;
+      }
+      for (const id of t.skus) {
+        const s = skuIndex.get(id);
+        if (s === undefined || !sellsOn(s, c)) continue;
+        const key = s * C + c;
+        const list = pairPromos.get(key) ?? [];
+        if (!list.includes(p)) list.push(p);
+        pairPromos.set(key, list);
+      }
+    }
+  });
+  const wide = wideLists.map((byMonth) => byMonth.map(intern));
+  for (const [key, list] of pairPromos) pairPromos.set(key, intern(list));
+  const pairKeys = [...pairPromos.keys()].sort((a, b) => a - b);
+  // The set running on channel c in month m for a SKU that `list` names (with those for every SKU), by list and
+  // c × M + m; null when none of the list runs then.
+  const pairSets = new Map<readonly number[], Array<readonly number[] | null | undefined>>();
+  const pairSet = (list: readonly number[], c: number, m: number): readonly number[] | null => {
+    let byMonth = pairSets.get(list);
+    if (!byMonth) pairSets.set(list, (byMonth = new Array(C * M)));
+    let out = byMonth[c * M + m];
+    if (out === undefined) {
+      const here = list.filter((p) => terms[p]!.months.some((pm) => pm.month === m));
+      out = byMonth[c * M + m] = here.length ? intern([...wide[c]![m]!, ...here].sort((a, b) => a - b)) : null;
+    }
+    return out;
+  };
+  // Promotion-day factors by set of promotions, month and price depths (computeSales), shared by the runs that use
+  // this base within one compute() call: reruns that leave the depths as they were reuse them.
+  const factors = new Map<readonly number[], Array<Array<{ depths: number[]; factors: Factor[] }> | undefined>>();
+  return { factors, wide, pairPromos, pairKeys, pairSet, vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels };
 }
 
 export type SalesBase = ReturnType<typeof salesBase>;
@@ -240,7 +284,7 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
   const specs = input.channels?.channels ?? [];
   const S = skus.length;
   const C = specs.length;
-  const { vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels } = base;
+  const { vatRate, categories, catIndex, categoryProfile, K, skuCategory, skuIndex, price, cost, onSale, f, skuIdx, forecastUnits, listedChannels, listedOn, sellsOn, Fgen, PFgen, CFgen, channelSums, terms, promoChannels, wide, pairPromos, pairKeys, pairSet } = base;
 
   // Output arrays.
   const skuUnits = new Float64Array(S * M);
@@ -500,25 +544,6 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     return { units, gmv, cost: costs };
   }
 
-  // Which promotions run on each channel and month: those for every SKU, and those listing SKUs (by pair).
-  const wide: number[][][] = specs.map(() => Array.from({ length: M }, () => []));
-  const pairPromos = new Map<number, number[]>();
-  terms.forEach((t, p) => {
-    for (const c of promoChannels[p]!) {
-      if (!t.skus) {
-        for (const pm of t.months) wide[c]![pm.month]!.push(p);
-        continue;
-      }
-      for (const id of t.skus) {
-        const s = skuIndex.get(id);
-        if (s === undefined || !sellsOn(s, c)) continue;
-        const key = s * C + c;
-        const list = pairPromos.get(key) ?? [];
-        if (!list.includes(p)) list.push(p);
-        pairPromos.set(key, list);
-      }
-    }
-  });
   const IDENTITY: Factor[][] = Array.from({ length: M }, (_, m) => [{ t: m, u: 1, g: 1 }]);
   const factorCache = base.factors;
   /** How everyday sales of month m on channel c move under the promotions `set` (day by day, stacked). */
@@ -526,9 +551,10 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     if (set.length === 0) return IDENTITY[m]!;
     const depths = set.map((p) => priceDepth[p]!.get(c) ?? 0);
     // The factors follow from the month, the promotions and their price depths alone (the channel only sets the depths).
-    const key = `${m}:${set.join(',')}:${depths.join(',')}`;
-    let out = factorCache.get(key);
-    if (out) return out;
+    let byMonth = factorCache.get(set);
+    if (!byMonth) factorCache.set(set, (byMonth = new Array(M)));
+    const known = (byMonth[m] ??= []);
+    for (const k of known) if (k.depths.every((d, i) => d === depths[i])) return k.factors;
     const D = daysInMonth(months[m]!);
     const acc = new Map<number, Factor>();
     const runs = set.map((p, i) => ({ t: terms[p]!, pm: terms[p]!.months.find((x) => x.month === m), depth: depths[i]! }));
@@ -547,35 +573,23 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       e.g += ((1 + uplift) * Math.max(0, 1 - depth)) / D;
       acc.set(target, e);
     }
-    out = [...acc.values()].sort((a, b) => a.t - b.t);
-    factorCache.set(key, out);
+    const out = [...acc.values()].sort((a, b) => a.t - b.t);
+    known.push({ depths, factors: out });
     return out;
   }
-  // The factors of the promotions for every SKU, per channel and month: looked up per SKU and month below, so kept
-  // in an array (factors() builds a text key per call).
+  // The factors of the promotions for every SKU, per channel and month, and of each pair's set: looked up per SKU and
+  // month below, so kept in arrays.
   const wideFactors: Array<readonly Factor[] | undefined> = new Array(C * M);
   const factorsOfWide = (c: number, m: number): readonly Factor[] => (wideFactors[c * M + m] ??= factors(c, m, wide[c]![m]!));
-  // SKUs listed by the same promotions share one list, and the factors of a list on a channel and month are worked
-  // out once: per SKU and month they cost a sorted array and a text key each, on every rerun of the engine.
-  const lists = new Map<string, number[]>();
-  for (const [key, list] of pairPromos) {
-    const text = list.join(',');
-    if (!lists.has(text)) lists.set(text, list);
-    pairPromos.set(key, lists.get(text)!);
-  }
-  const pairCache = new Map<readonly number[], Array<readonly Factor[] | null>>();
+  const setFactors = new Map<readonly number[], Array<readonly Factor[] | undefined>>();
   /** The factors of SKU s on channel c in month m while promotions listing it run then (with those for every SKU); null when none does. */
   const pairFactors = (s: number, c: number, m: number): readonly Factor[] | null => {
     const listed = pairPromos.get(s * C + c);
-    if (!listed) return null;
-    let byMonth = pairCache.get(listed);
-    if (!byMonth) pairCache.set(listed, (byMonth = new Array(C * M)));
-    let out = byMonth[c * M + m];
-    if (out === undefined) {
-      const here = listed.filter((p) => terms[p]!.months.some((pm) => pm.month === m));
-      out = byMonth[c * M + m] = here.length ? factors(c, m, [...wide[c]![m]!, ...here].sort((a, b) => a - b)) : null;
-    }
-    return out;
+    const set = listed ? pairSet(listed, c, m) : null;
+    if (!set) return null;
+    let byCell = setFactors.get(set);
+    if (!byCell) setFactors.set(set, (byCell = new Array(C * M)));
+    return (byCell[c * M + m] ??= factors(c, m, set));
   };
 
   /** Adds a SKU's everyday sales on a channel in month m, moved by `fs`, to the SKU's arrays (× sign). */
@@ -583,7 +597,8 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     const x = setups[c]!;
     const r = x.ret[skuCategory[s]!]!;
     const eg = eu * price[s]! * (1 - x.disc);
-    for (const e of fs) {
+    for (let j = 0; j < fs.length; j++) {
+      const e = fs[j]!;
       if (e.t < 0) continue;
       const i = s * M + e.t;
       skuUnits[i]! += sign * eu * e.u;
@@ -599,7 +614,8 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     const k = skuCategory[s]!;
     const r = x.ret[k]!;
     const eg = eu * price[s]! * (1 - x.disc);
-    for (const e of fs) {
+    for (let j = 0; j < fs.length; j++) {
+      const e = fs[j]!;
       if (e.t < 0) continue;
       ch.units[e.t]! += sign * eu * e.u;
       ch.keptUnits[e.t]! += sign * eu * e.u * (1 - r);
@@ -625,7 +641,9 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
     if (!x.productDriven) {
       // Orders × stated AOV; promotions for every SKU still move it; COGS follows the SKU mix's ratio (funnel.ts).
       for (let m = 0; m < M; m++) {
-        for (const e of factorsOfWide(c, m)) {
+        const fs = factorsOfWide(c, m);
+        for (let j = 0; j < fs.length; j++) {
+          const e = fs[j]!;
           if (e.t < 0) continue;
           ch.units[e.t]! += orders[m]! * x.upo * e.u;
           ch.orders[e.t]! += orders[m]! * e.u;
@@ -656,7 +674,8 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
           const eu = kappa * x.F[k * M + m]!;
           const eg = kappa * x.PF[k * M + m]! * (1 - x.disc);
           const ec = kappa * x.CF[k * M + m]!;
-          for (const e of fs) {
+          for (let j = 0; j < fs.length; j++) {
+            const e = fs[j]!;
             if (e.t < 0) continue;
             ch.units[e.t]! += eu * e.u;
             ch.keptUnits[e.t]! += eu * e.u * (1 - r);
@@ -714,12 +733,14 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
   }
 
   // Promotions listing SKUs: on their days the pair's own factors replace the channel's (forecast and category
-  // modes; `mix.skus` channels applied them above).
-  for (const key of [...pairPromos.keys()].sort((a, b) => a - b)) {
+  // modes; `mix.skus` channels applied them above). The orders of a channel whose units they move follow once.
+  const moved = new Set<number>();
+  for (const key of pairKeys) {
     const s = Math.floor(key / C);
     const c = key % C;
     const x = setups[c]!;
     if (x.mode === 'skus' || !x.productDriven) continue;
+    moved.add(c);
     for (let m = 0; m < M; m++) {
       const own = pairFactors(s, c, m);
       if (!own) continue;
@@ -731,8 +752,8 @@ export function computeSales(input: PlanInput, months: readonly string[], traffi
       addToChannel(s, c, m, eu, own, 1);
       addToSku(s, c, m, eu, own, 1);
     }
-    channels[c]!.orders.set(channels[c]!.units.map((u) => u / x.upo));
   }
+  for (const c of moved) channels[c]!.orders.set(channels[c]!.units.map((u) => u / setups[c]!.upo));
 
   return {
     months,

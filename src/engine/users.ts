@@ -16,7 +16,7 @@
 import type { PlanInput } from '../model/plan-input.generated.ts';
 import type { Series } from '../model/result/series.ts';
 import { explainAs } from './explain.ts';
-import { retentionAt } from './retention.ts';
+import { retentionCurve } from './retention.ts';
 import { customerLifetime } from './customer-value.ts';
 import { ref } from '../model/facts.ts';
 import type { LabelledInput } from '../model/result/explanation.ts';
@@ -35,7 +35,10 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
   const users = input.users;
   const lifecycle = users?.lifecycle;
   const curve = lifecycle?.retention?.curve;
-  const r = (k: number) => retentionAt(curve, k);
+  // r(k) for k = 0 … M: every cohort and month reads it.
+  const atK = retentionCurve(curve);
+  const rk = Float64Array.from({ length: months.length + 1 }, (_, k) => atK(k));
+  const r = (k: number) => (k <= months.length ? rk[k]! : atK(k));
   const curveSource = { file: 'users.yaml', path: 'lifecycle.retention.curve' };
 
   // AARRR: the first stage counts every visitor; each later stage is the previous count × its rate.
