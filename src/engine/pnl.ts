@@ -4,7 +4,8 @@ import type { Series } from '../model/result/series.ts';
 import type { FunnelTotals } from '../model/result/funnel.ts';
 import { explainAs } from './explain.ts';
 import { quarterOf } from '../model/calendar.ts';
-import { PNL_LINES, type PnlLine, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
+import { PNL_LINES, type PnlLine, type PnlLineKey, OPERATING_EXPENSES, type PnlResult } from '../model/result/pnl.ts';
+import { invariant } from '../model/invariant.ts';
 
 export interface PnlInputs {
   /** The channels' totals: GMV, refunds, net revenue, COGS (from the SKUs sold), fees and fulfilment. */
@@ -22,68 +23,77 @@ export interface PnlInputs {
 
 const toFen = (yuan: number) => Math.round((Number.isFinite(yuan) ? yuan : 0) * 100);
 
+// Positions in PNL_LINES; the operating expenses are the lines from platform fees to their total, in their order.
+const LINES = PNL_LINES.length;
+const at = (key: PnlLineKey) => PNL_LINES.indexOf(key);
+const [GMV, REFUNDS, NET_SALES, VAT, NET_REVENUE, COGS, GROSS_PROFIT] = (['gmv', 'refunds', 'netSales', 'vat', 'netRevenue', 'cogs', 'grossProfit'] as const).map(at) as [number, number, number, number, number, number, number];
+const PLATFORM_FEES = at('platformFees');
+const OPERATING_EXPENSES_LINE = at('operatingExpenses');
+const OPERATING_PROFIT = at('operatingProfit');
+invariant(
+  OPERATING_EXPENSES.every((k, j) => PNL_LINES[PLATFORM_FEES + j] === k) && PLATFORM_FEES + OPERATING_EXPENSES.length === OPERATING_EXPENSES_LINE,
+  'pnl.ts: the operating expenses are the P&L lines between gross profit and their total',
+);
+
+/** A P&L line in yuan from its values in fen, keyed in PNL_LINES order (one object shape for every line). */
+function lineOf(v: Float64Array): PnlLine {
+  const out = {} as PnlLine;
+  for (let l = 0; l < LINES; l++) out[PNL_LINES[l]!] = v[l]! / 100;
+  return out;
+}
+
 export function computePnl(months: readonly string[], x: PnlInputs): PnlResult {
   const f = x.funnel;
-  const fenMonths: Record<string, PnlLine> = {};
-  for (const m of months) {
-    const line = {} as PnlLine;
-    line.gmv = toFen(f.gmv[m] ?? 0);
-    line.refunds = toFen(f.refunds[m] ?? 0);
-    line.netSales = line.gmv - line.refunds;
-    line.netRevenue = toFen(f.netRevenue[m] ?? 0);
-    line.vat = line.netSales - line.netRevenue;
-    line.cogs = toFen(f.cogs[m] ?? 0);
-    line.grossProfit = line.netRevenue - line.cogs;
-    line.platformFees = toFen(f.platformFees[m] ?? 0);
-    line.paymentFees = toFen(f.paymentFees[m] ?? 0);
-    line.fulfilment = toFen(f.fulfilment[m] ?? 0);
-    line.marketing = toFen(x.marketing[m] ?? 0);
-    line.promotions = toFen(x.promotions[m] ?? 0);
-    line.payroll = toFen(x.payroll[m] ?? 0);
-    line.incentives = toFen(x.incentives[m] ?? 0);
-    line.training = toFen(x.training[m] ?? 0);
-    line.systems = toFen(x.systems[m] ?? 0);
-    line.warehousing = toFen(x.warehousing[m] ?? 0);
-    line.holdingCost = toFen(x.holdingCost[m] ?? 0);
-    line.pointsCost = toFen(x.pointsCost[m] ?? 0);
-    line.operatingExpenses = OPERATING_EXPENSES.reduce((sum, k) => sum + line[k], 0);
-    line.operatingProfit = line.grossProfit - line.operatingExpenses;
-    fenMonths[m] = line;
+  const M = months.length;
+  // Each month's lines in integer fen, line by line (index line × M + month): plain arrays, since what-it-takes
+  // reruns the P&L dozens of times and building objects per month cost more than the arithmetic.
+  const fen = new Float64Array(LINES * M);
+  // The operating expenses' series, in OPERATING_EXPENSES order.
+  const costs = [f.platformFees, f.paymentFees, f.fulfilment, x.marketing, x.promotions, x.payroll, x.incentives, x.training, x.systems, x.warehousing, x.holdingCost, x.pointsCost];
+  for (let i = 0; i < M; i++) {
+    const m = months[i]!;
+    const set = (line: number, value: number) => (fen[line * M + i] = value);
+    const gmv = set(GMV, toFen(f.gmv[m] ?? 0));
+    const netSales = set(NET_SALES, gmv - set(REFUNDS, toFen(f.refunds[m] ?? 0)));
+    const netRevenue = set(NET_REVENUE, toFen(f.netRevenue[m] ?? 0));
+    set(VAT, netSales - netRevenue);
+    const grossProfit = set(GROSS_PROFIT, netRevenue - set(COGS, toFen(f.cogs[m] ?? 0)));
+    let expenses = 0;
+    for (let j = 0; j < costs.length; j++) expenses += set(PLATFORM_FEES + j, toFen(costs[j]![m] ?? 0));
+    set(OPERATING_PROFIT, grossProfit - set(OPERATING_EXPENSES_LINE, expenses));
   }
-  // Plain loops: what-it-takes reruns the P&L dozens of times, and building each line through entry arrays cost
-  // more than the arithmetic.
-  const sum = (lines: PnlLine[]): PnlLine => {
-    const out = {} as PnlLine;
-    for (const k of PNL_LINES) {
-      let total = 0;
-      for (const l of lines) total += l[k];
-      out[k] = total;
-    }
-    return out;
-  };
-  const yuan = (line: PnlLine): PnlLine => {
-    const out = {} as PnlLine;
-    for (const k of PNL_LINES) out[k] = line[k] / 100;
-    return out;
+  /** The lines in yuan of the months `from` ≤ i < `to`, summed in fen. */
+  const yuanOf = (from: number, to: number): PnlLine => {
+    const v = new Float64Array(LINES);
+    for (let l = 0; l < LINES; l++) for (let i = from; i < to; i++) v[l]! += fen[l * M + i]!;
+    return lineOf(v);
   };
   const quarters: Record<string, PnlLine> = {};
-  for (const q of [...new Set(months.map(quarterOf))]) quarters[q] = yuan(sum(months.filter((m) => quarterOf(m) === q).map((m) => fenMonths[m]!)));
+  const quarterOfMonth = months.map(quarterOf);
+  for (let i = 0; i < M; ) {
+    let to = i + 1;
+    while (to < M && quarterOfMonth[to] === quarterOfMonth[i]) to++;
+    quarters[quarterOfMonth[i]!] = yuanOf(i, to);
+    i = to;
+  }
+  const monthLines: Record<string, PnlLine> = {};
+  for (let i = 0; i < M; i++) monthLines[months[i]!] = yuanOf(i, i + 1);
   const cumulative: Series = {};
   let running = 0;
-  for (const m of months) {
-    running += fenMonths[m]!.operatingProfit;
-    cumulative[m] = running / 100;
+  for (let i = 0; i < M; i++) {
+    running += fen[OPERATING_PROFIT * M + i]!;
+    cumulative[months[i]!] = running / 100;
   }
   // Break-even: the first month after which the cumulative result never falls below zero again.
   let breakEvenMonth: string | null = null;
-  for (let i = months.length - 1; i >= 0; i--) {
+  for (let i = M - 1; i >= 0; i--) {
     if (cumulative[months[i]!]! < 0) break;
     breakEvenMonth = months[i]!;
   }
   return {
-    months: Object.fromEntries(months.map((m) => [m, yuan(fenMonths[m]!)])),
+    months: monthLines,
     quarters,
-    total: yuan(sum(months.map((m) => fenMonths[m]!))),
+    total: yuanOf(0, M),
     cumulativeOperatingProfit: cumulative,
     breakEvenMonth,
     explain: {

@@ -99,13 +99,16 @@ export function projectStock(input: PlanInput, months: readonly string[], sales:
   let openingValue = 0;
   let cogs = 0;
 
+  // Most SKUs share the policy's service level: its z is worked out once (two Newton steps on the error function).
+  const zScores = new Map<number, number>();
   const terms = skus.map((sku, s): SkuStockTerms => {
     const supplierIndex = sku.supplier !== undefined ? (suppliers.get(sku.supplier) ?? null) : null;
     const supplier = supplierIndex === null ? undefined : supply!.suppliers![supplierIndex]!;
     const overrideIndex = overrides.get(sku.id) ?? null;
     const override = overrideIndex === null ? undefined : policy!.overrides![overrideIndex]!;
     const serviceLevel = override?.serviceLevel ?? policy?.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
-    const z = zScore(serviceLevel);
+    let z = zScores.get(serviceLevel);
+    if (z === undefined) zScores.set(serviceLevel, (z = zScore(serviceLevel)));
     const L = nonNegative(override?.leadTimeDays ?? supplier?.leadTimeDays ?? 0);
     const sigmaL = nonNegative(supplier?.leadTimeStdDevDays ?? 0);
     const monthly = nonNegative(sku.forecast.monthlyUnits);
