@@ -144,7 +144,8 @@ function solve(d: Driver, goal: number, target: TargetResult, base: Measures, at
   const aim = tolerance / 2;
   const clamp = (f: number) => (d.direction > 0 ? Math.min(f, d.extreme) : Math.max(f, d.extreme));
   // `lo` falls short of the goal, `hi` reaches it; g = projection − goal.
-  let lo = { f: 1, g: miss(base) };
+  const planned = { f: 1, g: miss(base) };
+  let lo = planned;
   let prev = lo;
   let hi: { f: number; g: number; m: Measures } | undefined;
   let kept: 'lo' | 'hi' | undefined;
@@ -170,12 +171,15 @@ function solve(d: Driver, goal: number, target: TargetResult, base: Measures, at
       if (Math.abs(hi.f - lo.f) <= BRACKET * Math.abs(hi.f)) break;
       next = lo.f + ((hi.f - lo.f) * (aim - lo.g)) / (hi.g - lo.g);
     } else if (lo.f === d.extreme) {
-      return lo.g === miss(base) ? 'no-effect' : null;
+      return lo.g === planned.g ? 'no-effect' : null;
     } else {
-      // Not reached yet: a secant step from the last two shortfalls; straight to the far end when the driver
-      // does not help here (flat, or the wrong way).
+      // Not reached yet: a secant step from the last two shortfalls. Where they disagree (the projection stepped back
+      // between them) the step is taken from the plan's own point; straight to the far end when the driver does not
+      // help from there either (flat, or the wrong way).
       const slope = (lo.g - prev.g) / (lo.f - prev.f);
-      next = clamp(slope * d.direction > 0 ? lo.f + (aim - lo.g) / slope : d.extreme);
+      const overall = (lo.g - planned.g) / (lo.f - planned.f);
+      const s = slope * d.direction > 0 ? slope : overall * d.direction > 0 ? overall : null;
+      next = clamp(s !== null ? lo.f + (aim - lo.g) / s : d.extreme);
     }
   }
   return hi ? { factor: hi.f, measures: hi.m } : null;
