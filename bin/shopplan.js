@@ -3,9 +3,10 @@
 // package has no src/: it runs lib/, compiled by `npm pack` (scripts/build-package.ts), since Node strips no
 // types under node_modules; Astro there needs Node >= 22.12. (A checkout never runs lib/, which exists only
 // while `npm pack` writes it.) `npm ci`/`npm install` puts the project's own Node (the
-// `node` dev dependency) in node_modules/.bin, which npx and npm scripts put first on PATH.
+// `node` dev dependency) in node_modules/.bin, which npx and npm scripts put first on PATH. A checkout runs its
+// bundled CLI while that is current (start-up-cache.js).
 import { existsSync } from 'node:fs';
-import { cacheStartUp } from './start-up-cache.js';
+import { cacheStartUp, currentBundle } from './start-up-cache.js';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const installed = !existsSync(source);
@@ -20,6 +21,7 @@ if (major < need[0] || (major === need[0] && minor < need[1])) {
   );
   process.exit(3);
 }
-cacheStartUp(new URL('../node_modules/.cache/shopplan/', import.meta.url), installed ? null : new URL('../src/', import.meta.url));
-const { main } = await import(entry.href);
+const cacheDir = new URL('../node_modules/.cache/shopplan/', import.meta.url);
+cacheStartUp(cacheDir, installed ? null : new URL('../src/', import.meta.url));
+const { main } = await import((installed ? null : currentBundle(cacheDir, new URL('../', import.meta.url)))?.href ?? entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,8 @@
 // computed again; the other files' parses and the start-up come from the tool's cache (docs/cli.md, "The
 // tool's own cache"). The same runs with no cache at all (SHOPPLAN_NO_CACHE=1, NODE_DISABLE_COMPILE_CACHE=1:
 // a first run after installing) are printed beside them, without a goal.
-// From a checkout Node strips the types of every module it loads; the installed package runs compiled lib/.
+// From a checkout the CLI runs bundled (scripts/bundle-cli.ts; made first here when stale, as `npm ci` and `npm test`
+// make it); the installed package runs compiled lib/.
 // Run alone: node scripts/bench/cli.ts [--runs N] [--json]
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scriptArgs } from '../script-args.ts';
+import { bundleCli } from '../bundle-cli.ts';
+import { currentBundle } from '../../bin/start-up-cache.js';
 import { median } from './measure.ts';
 import { formatTable, ms } from './format.ts';
 
@@ -80,6 +83,10 @@ export function runCli(command: CliCommand, plan = EXAMPLE, env: Record<string, 
 const NO_CACHE = { SHOPPLAN_NO_CACHE: '1', NODE_DISABLE_COMPILE_CACHE: '1' };
 
 export async function benchCli(progress: (line: string) => void, runs = 5): Promise<CliBenchReport> {
+  if (!currentBundle(new URL('../../node_modules/.cache/shopplan/', import.meta.url), new URL('../../', import.meta.url))) {
+    progress('cli: bundling the CLI (its sources changed since it was last bundled) …');
+    await bundleCli();
+  }
   const root = mkdtempSync(join(tmpdir(), 'shopplan-bench-cli-'));
   const plan = join(root, 'content');
   cpSync(EXAMPLE, plan, { recursive: true });
