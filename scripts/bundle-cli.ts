@@ -83,6 +83,11 @@ export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> 
     const stat = statSync(file);
     return [relative(root, file).split('\\').join('/'), stat.size, stat.mtimeMs] as const;
   });
+  // What each file of the bundle holds (paths as in the manifest), for the tests of what a command loads.
+  const sources = Object.fromEntries(
+    Object.entries(result.metafile.outputs).map(([file, output]) => [relative(out, join(root, file)).split('\\').join('/'), Object.keys(output.inputs).map((p) => relative(root, join(root, p)).split('\\').join('/'))]),
+  );
+  writeFileSync(join(out, 'sources.json'), JSON.stringify(sources));
   const manifest = { root: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href, entry: `${id}/main.mjs`, inputs };
   const aside = join(folder, `manifest.json.${process.pid}`);
   writeFileSync(aside, JSON.stringify(manifest));
