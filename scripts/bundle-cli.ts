@@ -101,11 +101,14 @@ export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> 
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const { values } = scriptArgs('Usage: node scripts/bundle-cli.ts [--if-stale]', { options: { 'if-stale': { type: 'boolean', default: false } } });
-  if (values['if-stale'] && currentBundle(CACHE, new URL('../', import.meta.url))) process.exit(0);
+  // `npm pack` runs prepare too: what it packs runs lib/, never the bundle.
+  const packing = process.env.npm_command === 'pack' || process.env.npm_command === 'publish';
+  if (packing || (values['if-stale'] && currentBundle(CACHE, new URL('../', import.meta.url)))) process.exit(0);
   try {
     const started = performance.now();
     const out = await bundleCli();
-    console.log(`Bundled the CLI in ${Math.round(performance.now() - started)} ms: ${relative(ROOT, out)}`);
+    // On stderr: what npm prints of a lifecycle script's stdout would spoil `npm ci --json` and the like.
+    console.error(`Bundled the CLI in ${Math.round(performance.now() - started)} ms: ${relative(ROOT, out)}`);
   } catch (error) {
     console.warn(`Could not bundle the CLI (it runs unbundled, about 70 ms slower per command): ${(error as Error).message}`);
   }
