@@ -10,7 +10,8 @@ import { cacheStartUp, currentBundle } from './start-up-cache.js';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const installed = !existsSync(source);
-const [need, entry] = installed ? [[22, 12], new URL('../lib/cli/main.js', import.meta.url)] : [[22, 18], source];
+// The installed package runs its bundle of lib/ (scripts/build-package.ts) when it has one.
+const [need, entry] = installed ? [[22, 12], new URL(existsSync(new URL('../lib/bundle/main.mjs', import.meta.url)) ? '../lib/bundle/main.mjs' : '../lib/cli/main.js', import.meta.url)] : [[22, 18], source];
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < need[0] || (major === need[0] && minor < need[1])) {
   console.error(

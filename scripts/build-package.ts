@@ -1,13 +1,15 @@
 // Builds what `npm pack` ships (run by the prepack script; `--clean` by postpack): src/ compiled to lib/
 // (JavaScript + declarations, tsconfig.build.json), because Node refuses to strip types from files under
-// node_modules. The site's .astro pages, styles and ambient declarations are copied beside the compiled
-// modules, their relative `.ts` imports pointed at the `.js` files, so Astro compiles the pages from
-// inside node_modules/shopplan/lib/site. Everything in src/ goes: no per-file list to go stale.
+// node_modules, and the CLI bundled into lib/bundle/, which the installed bin runs. The site's .astro pages,
+// styles and ambient declarations are copied beside the compiled modules, their relative `.ts` imports pointed at
+// the `.js` files, so Astro compiles the pages from inside node_modules/shopplan/lib/site. Everything in src/
+// goes: no per-file list to go stale.
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -48,7 +50,10 @@ async function build(): Promise<void> {
   }
   // Declarations keep the sources' `.ts` specifiers; a consumer's TypeScript finds the `.js` + `.d.ts` pairs.
   for (const file of await walk(LIB)) if (file.endsWith('.d.ts')) await writeFile(file, pointImportsAtJs(await readFile(file, 'utf8')));
-  console.error(`lib/: src/ compiled, ${copied} other files copied.`);
+  // The CLI bundled beside the modules (as a checkout's start-up cache bundles it, scripts/bundle-cli.ts): an
+  // installed command starts without loading ~300 modules one by one. Each module keeps its own import.meta.url.
+  await bundleEntry({ root: ROOT, entry: join(LIB, 'cli/main.js'), outdir: join(LIB, 'bundle'), sources: `${LIB}/`, url: 'relative' });
+  console.error(`lib/: src/ compiled, ${copied} other files copied, the CLI bundled in lib/bundle/.`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -36,33 +36,39 @@ const outside: Plugin = {
   },
 };
 
-/** `import.meta.url` of each src/ module: its own file's URL, as when it runs unbundled. */
-const ownUrl: Plugin = {
-  name: 'own-url',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.(ts|js)$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-      loader: extname(args.path) === '.ts' ? 'ts' : 'js',
-    }));
-  },
-};
+/**
+ * `import.meta.url` of each module under `dir`: its own file's URL, as when it runs unbundled — written out
+ * (`absolute`), or relative to the bundle's folder (`relative`: a bundle shipped beside the modules, all its files in
+ * one folder).
+ */
+function ownUrl(dir: string, outdir: string, url: 'absolute' | 'relative'): Plugin {
+  const escaped = dir.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return {
+    name: 'own-url',
+    setup(b) {
+      b.onLoad({ filter: new RegExp(`^${escaped}.*\\.(ts|js)$`) }, (args) => {
+        const own = url === 'absolute' ? JSON.stringify(pathToFileURL(args.path).href) : `new URL(${JSON.stringify(relative(outdir, args.path).split('\\').join('/'))}, import.meta.url).href`;
+        return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', own), loader: extname(args.path) === '.ts' ? 'ts' : 'js' };
+      });
+    },
+  };
+}
 
-/** Builds the bundle and makes it current; returns its folder. */
-export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> {
-  const folder = fileURLToPath(new URL('bundle/', cacheDir));
-  const id = `${Date.now().toString(36)}-${process.pid}`;
-  const out = join(folder, id);
-  mkdirSync(folder, { recursive: true });
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: { main: join(root, 'src/cli/main.ts') },
+/**
+ * The CLI's entry module and what it imports, bundled into `outdir` (an entry `main.mjs` and a chunk per lazily
+ * imported part); the metafile says what each output holds.
+ */
+export async function bundleEntry(o: { root: string; entry: string; outdir: string; sources: string; url: 'absolute' | 'relative' }) {
+  return build({
+    absWorkingDir: o.root,
+    entryPoints: { main: o.entry },
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    outdir: out,
-    chunkNames: 'chunks/[name]-[hash]',
+    outdir: o.outdir,
+    chunkNames: o.url === 'relative' ? '[name]-[hash]' : 'chunks/[name]-[hash]',
     // .mjs: no package.json above says `"type": "module"`, and Node would otherwise read each file for its syntax.
     outExtension: { '.js': '.mjs' },
     // Less text to read and decode at each start; names are kept, so a trace (SHOPPLAN_DEBUG) still names functions.
@@ -73,8 +79,17 @@ export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> 
     logLevel: 'silent',
     // CommonJS packages bundled into an ES module ask for Node's built-ins through `require`.
     banner: { js: "import { createRequire as __shopplanRequire } from 'node:module'; const require = __shopplanRequire(import.meta.url);" },
-    plugins: [outside, ownUrl],
+    plugins: [outside, ownUrl(o.sources, o.outdir, o.url)],
   });
+}
+
+/** Builds the bundle and makes it current; returns its folder. */
+export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> {
+  const folder = fileURLToPath(new URL('bundle/', cacheDir));
+  const id = `${Date.now().toString(36)}-${process.pid}`;
+  const out = join(folder, id);
+  mkdirSync(folder, { recursive: true });
+  const result = await bundleEntry({ root, entry: join(root, 'src/cli/main.ts'), outdir: out, sources: join(root, 'src/'), url: 'absolute' });
   // Every file the bundle was made from, with its size and time: the bundle runs only while they are unchanged. The
   // packages' files stand for themselves through npm's record of what it installed, which every install rewrites.
   const own = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules'));

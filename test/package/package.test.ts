@@ -9,6 +9,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ROOT, userEnv } from '../helpers/cli.ts';
 import { planLock } from './plan-lock.ts';
@@ -47,14 +48,14 @@ beforeAll(() => {
 }, STEP);
 
 describe('the packed package', () => {
-  it('holds the compiled CLI for every source module, the run-time files, and nothing else', () => {
+  it('holds the compiled CLI for every source module, its bundle, the run-time files, and nothing else', () => {
     const files = new Set(tarball.files);
     // every module of src/ is compiled, with its declarations, and every page template is there: no list to go stale
     for (const source of walk(join(ROOT, 'src')).map((p) => relative(join(ROOT, 'src'), p).split(sep).join('/'))) {
       if (source.endsWith('.d.ts') || !source.endsWith('.ts')) expect(files, source).toContain(`lib/${source}`);
       else for (const out of ['.js', '.d.ts']) expect(files, source).toContain(`lib/${source.replace(/\.ts$/, out)}`);
     }
-    for (const needed of ['bin/shopplan.js', 'schemas/plan.schema.json', 'seeds/blank/plan.yaml', 'content/plan.yaml', 'templates/plan-repository/README.md', '.github/workflows/plan.yml', 'scripts/install-system-deps.sh']) expect(files).toContain(needed);
+    for (const needed of ['bin/shopplan.js', 'lib/bundle/main.mjs', 'schemas/plan.schema.json', 'seeds/blank/plan.yaml', 'content/plan.yaml', 'templates/plan-repository/README.md', '.github/workflows/plan.yml', 'scripts/install-system-deps.sh']) expect(files).toContain(needed);
     expect([...files].filter((f) => /^(src|test|docs)\/|^content\/data\/|\.tgz$/.test(f))).toEqual([]);
     // pages import the compiled modules, never a source file
     const page = readFileSync(join(ROOT, 'src/site/pages/[...locale]/index.astro'), 'utf8');
@@ -86,9 +87,17 @@ describe('a plan repository made by `shopplan new`', () => {
     for (const schema of Object.keys(JSON.parse(readFileSync(join(repo, '.vscode/settings.json'), 'utf8'))['yaml.schemas'])) expect(existsSync(join(repo, schema)), schema).toBe(true);
   }, STEP);
 
-  it('validates and builds the site and plan.json from the installed package, naming nothing of this checkout', () => {
+  it('validates (through its bundle) and builds the site and plan.json from the installed package, naming nothing of this checkout', () => {
     const v = npx(['validate']);
     expect(v.code, v.stderr).toBe(0);
+    // The same command with the plan's own Node, recording the modules it loads.
+    const record = join(tmp, 'loads.txt');
+    const hook = join(ROOT, 'test/architecture/record-loads.mjs');
+    const traced = run(join(repo, 'node_modules/.bin/node'), ['--import', hook, join(repo, 'node_modules/shopplan/bin/shopplan.js'), 'validate'], { cwd: repo, env: planEnv({ SHOPPLAN_RECORD_LOADS: record }) });
+    expect(traced.code, traced.stderr).toBe(0);
+    const loaded = readFileSync(record, 'utf8').split('\n');
+    expect(loaded).toContain(pathToFileURL(join(repo, 'node_modules/shopplan/lib/bundle/main.mjs')).href);
+    expect(loaded.filter((url) => url.includes('/node_modules/shopplan/lib/cli/'))).toEqual([]);
     const b = npx(['build', '--no-pdf']);
     expect(b.code, b.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(repo, 'dist/plan.json'), 'utf8')).targets.gmv.value).toBe(10_000_000);
