@@ -24,6 +24,9 @@ const KEEP_MS = 24 * 3600_000;
 /** Packages left for Node to load: they find files of their own, spawn binaries or load native code. */
 const OUTSIDE = /^(astro|@astrojs\/.*|vite|esbuild|rollup|@duckdb\/.*|playwright-core|pagefind|@pagefind\/.*|exceljs|pdf-lib|sharp|@fontsource\/.*|chart\.js|typescript)$/;
 
+/** A relative path with forward slashes, as the manifest and sources.json hold it. */
+const posix = (path: string) => path.split('\\').join('/');
+
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
@@ -47,7 +50,7 @@ function ownUrl(dir: string, outdir: string, url: 'absolute' | 'relative'): Plug
     name: 'own-url',
     setup(b) {
       b.onLoad({ filter: new RegExp(`^${escaped}.*\\.(ts|js)$`) }, (args) => {
-        const own = url === 'absolute' ? JSON.stringify(pathToFileURL(args.path).href) : `new URL(${JSON.stringify(relative(outdir, args.path).split('\\').join('/'))}, import.meta.url).href`;
+        const own = url === 'absolute' ? JSON.stringify(pathToFileURL(args.path).href) : `new URL(${JSON.stringify(posix(relative(outdir, args.path)))}, import.meta.url).href`;
         return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', own), loader: extname(args.path) === '.ts' ? 'ts' : 'js' };
       });
     },
@@ -96,11 +99,11 @@ export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> 
   const files = [...own.map((p) => join(root, p)), join(root, 'node_modules/.package-lock.json'), fileURLToPath(import.meta.url)];
   const inputs = files.map((file) => {
     const stat = statSync(file);
-    return [relative(root, file).split('\\').join('/'), stat.size, stat.mtimeMs] as const;
+    return [posix(relative(root, file)), stat.size, stat.mtimeMs] as const;
   });
   // What each file of the bundle holds (paths as in the manifest), for the tests of what a command loads.
   const sources = Object.fromEntries(
-    Object.entries(result.metafile.outputs).map(([file, output]) => [relative(out, join(root, file)).split('\\').join('/'), Object.keys(output.inputs).map((p) => relative(root, join(root, p)).split('\\').join('/'))]),
+    Object.entries(result.metafile.outputs).map(([file, output]) => [posix(relative(out, join(root, file))), Object.keys(output.inputs).map(posix)]),
   );
   writeFileSync(join(out, 'sources.json'), JSON.stringify(sources));
   const manifest = { root: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href, entry: `${id}/main.mjs`, inputs };
@@ -112,6 +115,13 @@ export async function bundleCli(root = ROOT, cacheDir = CACHE): Promise<string> 
     if (name !== id && name !== 'manifest.json' && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
   }
   return out;
+}
+
+/** This checkout's bundle made again when a source changed since it was made; its entry. */
+export async function ensureBundle(): Promise<URL> {
+  const root = new URL('../', import.meta.url);
+  if (!currentBundle(CACHE, root)) await bundleCli();
+  return currentBundle(CACHE, root)!;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {

@@ -16,8 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scriptArgs } from '../script-args.ts';
-import { bundleCli } from '../bundle-cli.ts';
-import { currentBundle } from '../../bin/start-up-cache.js';
+import { ensureBundle } from '../bundle-cli.ts';
 import { median } from './measure.ts';
 import { formatTable, ms } from './format.ts';
 
@@ -83,10 +82,8 @@ export function runCli(command: CliCommand, plan = EXAMPLE, env: Record<string, 
 const NO_CACHE = { SHOPPLAN_NO_CACHE: '1', NODE_DISABLE_COMPILE_CACHE: '1' };
 
 export async function benchCli(progress: (line: string) => void, runs = 5): Promise<CliBenchReport> {
-  if (!currentBundle(new URL('../../node_modules/.cache/shopplan/', import.meta.url), new URL('../../', import.meta.url))) {
-    progress('cli: bundling the CLI (its sources changed since it was last bundled) …');
-    await bundleCli();
-  }
+  progress('cli: bundling the CLI if a source changed since it was last bundled …');
+  await ensureBundle();
   const root = mkdtempSync(join(tmpdir(), 'shopplan-bench-cli-'));
   const plan = join(root, 'content');
   cpSync(EXAMPLE, plan, { recursive: true });

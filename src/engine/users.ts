@@ -35,10 +35,8 @@ export function computeUsers(input: PlanInput, months: readonly string[], funnel
   const users = input.users;
   const lifecycle = users?.lifecycle;
   const curve = lifecycle?.retention?.curve;
-  // r(k) for k = 0 … M: every cohort and month reads it.
-  const atK = retentionCurve(curve);
-  const rk = Float64Array.from({ length: months.length + 1 }, (_, k) => atK(k));
-  const r = (k: number) => (k <= months.length ? rk[k]! : atK(k));
+  // Sorted once: every cohort and month reads it.
+  const r = retentionCurve(curve);
   const curveSource = { file: 'users.yaml', path: 'lifecycle.retention.curve' };
 
   // AARRR: the first stage counts every visitor; each later stage is the previous count × its rate.

@@ -11,17 +11,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathToFileURL } from 'node:url';
 import { ROOT, shopplan, userEnv } from '../helpers/cli.ts';
-import { bundleCli } from '../../scripts/bundle-cli.ts';
-import { currentBundle } from '../../bin/start-up-cache.js';
+import { ensureBundle } from '../../scripts/bundle-cli.ts';
 
 const BIN = join(ROOT, 'bin/shopplan.js');
 const HOOK = join(import.meta.dirname, 'record-loads.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'shopplan-loads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const CACHE = pathToFileURL(join(ROOT, 'node_modules/.cache/shopplan/'));
 
 /** The URLs of the files `shopplan <args>` loads, bundled or not. */
 function urlsLoadedBy(args: string[], bundled: boolean): string[] {
@@ -34,13 +30,11 @@ function urlsLoadedBy(args: string[], bundled: boolean): string[] {
 }
 
 /** Project-relative paths (src/…, node_modules/<package>/…) of the modules `shopplan <args>` loads: those of src/ and the packages, or those in the files of the bundle it loads. */
-function loadedBy(args: string[], bundled: boolean): string[] {
+function loadedBy(args: string[], bundled: boolean, entry: URL): string[] {
   const root = new URL(`file://${ROOT}`).href;
   const urls = urlsLoadedBy(args, bundled);
   if (!bundled) return urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length).replace(/^\/+/, ''));
-  const entry = currentBundle(CACHE, pathToFileURL(ROOT));
-  expect(entry).not.toBeNull();
-  const folder = new URL('./', entry!).href;
+  const folder = new URL('./', entry).href;
   const sources = JSON.parse(readFileSync(new URL('sources.json', folder), 'utf8')) as Record<string, string[]>;
   const files = urls.filter((url) => url.startsWith(folder)).map((url) => url.slice(folder.length));
   expect(files).toContain('main.mjs');
@@ -59,8 +53,9 @@ const ON_INVALID = [/^src\/validate\/validators\.generated\.js$/];
 describe('modules loaded by the commands a plan author waits for', () => {
   // Analyses the example's order files when the cache does not have them yet, and keeps the plan's parses.
   // The bundle is made first when a source changed since (as `npm test` does).
+  let entry: URL;
   beforeAll(async () => {
-    if (!currentBundle(CACHE, pathToFileURL(ROOT))) await bundleCli();
+    entry = await ensureBundle();
     expect(shopplan(['validate', 'content']).code).toBe(0);
   }, 120_000);
 
@@ -70,7 +65,7 @@ describe('modules loaded by the commands a plan author waits for', () => {
     ['validate', 'bundle', true],
     ['compute', 'bundle', true],
   ])('shopplan %s content (its %s) loads none of the site, PDF, versions, browser or Excel code, nor the Markdown parser of chapters it has parses of, nor the detailed validators of a valid plan', (command, _, bundled) => {
-    const loaded = loadedBy([command, 'content'], bundled);
+    const loaded = loadedBy([command, 'content'], bundled, entry);
     expect(loaded.filter((m) => m.startsWith('src/engine/'))).not.toEqual([]);
     expect(loaded).toContain('src/validate/validators-check.generated.js');
     expect(loaded.filter((m) => [...NEVER, ...ON_CACHE_MISS, ...ON_PARSE_MISS, ...ON_INVALID].some((re) => re.test(m)))).toEqual([]);
